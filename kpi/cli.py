@@ -1,0 +1,50 @@
+"""The ``kpi`` command: the library without the UI, for automation and scheduled reports.
+
+Each subcommand lives in ``kpi/_cli/<name>.py`` with ``add_parser(subparsers)`` and
+``run(args) -> int``. User errors (``KpiLabError``) print one sentence and exit 2, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kpi.errors import KpiLabError
+
+__all__ = ["main"]
+
+SUBCOMMANDS: tuple[str, ...] = ("sample", "compute", "impact", "leadlag", "report")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand that is installed."""
+    parser = argparse.ArgumentParser(
+        prog="kpi", description="KPI Lab: contact-center KPIs, relationships and impact tests."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f"kpi._cli.{name}")
+        p = module.add_parser(sub)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kpi`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._run(args) or 0)
+    except KpiLabError as err:
+        print(f"kpi {args.command}: {err}", file=sys.stderr)
+        return 2
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
+        print(f"kpi {args.command}: cannot read {err.filename}: {err.strerror}.", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
