@@ -9,11 +9,17 @@ st.set_page_config(page_title="KPI Lab", page_icon="📞", layout="wide")
 # Every page gets an explicit url_path that differs from its file name: with a pages/ folder
 # beside app.py, Streamlit otherwise falls back to legacy multipage routing on deep links.
 PAGES = [
-    st.Page("pages/overview_page.py", title="Overview", icon="📊", url_path="overview", default=True),
+    st.Page(
+        "pages/overview_page.py", title="Overview", icon="📊", url_path="overview", default=True
+    ),
     st.Page("pages/data_page.py", title="Data", icon="📂", url_path="data"),
-    st.Page("pages/relationships_page.py", title="Relationships", icon="🔗", url_path="relationships"),
+    st.Page(
+        "pages/relationships_page.py", title="Relationships", icon="🔗", url_path="relationships"
+    ),
     st.Page("pages/impact_page.py", title="Before/after", icon="⚖️", url_path="before-after"),
-    st.Page("pages/leadlag_page.py", title="Leading vs lagging", icon="⏱️", url_path="leading-lagging"),
+    st.Page(
+        "pages/leadlag_page.py", title="Leading vs lagging", icon="⏱️", url_path="leading-lagging"
+    ),
     st.Page("pages/report_page.py", title="Report", icon="📝", url_path="report"),
 ]
 

@@ -10,7 +10,9 @@ import pandas as pd
 
 __all__ = ["Finding", "FindingKind"]
 
-FindingKind = Literal["kpi_cards", "trend", "breakdown", "correlation", "impact", "leadlag", "table"]
+FindingKind = Literal[
+    "kpi_cards", "trend", "breakdown", "correlation", "impact", "leadlag", "table"
+]
 
 
 @dataclass(frozen=True, eq=False, slots=True)

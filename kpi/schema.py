@@ -88,7 +88,9 @@ class Column:
 _H4 = 4 * 3600.0
 
 INTERACTION_COLUMNS: tuple[Column, ...] = (
-    Column("contact_id", "id", "Unique id of the contact (call, chat, email, ticket).", required=True),
+    Column(
+        "contact_id", "id", "Unique id of the contact (call, chat, email, ticket).", required=True
+    ),
     Column(
         "start_time",
         "datetime",
@@ -102,7 +104,11 @@ INTERACTION_COLUMNS: tuple[Column, ...] = (
         "Initial contact of a transfer chain (Amazon Connect InitialContactId); "
         "transfers are counted per initial contact.",
     ),
-    Column("customer_id", "id", "Who contacted (account, phone number, e-mail): basis of repeat contacts."),
+    Column(
+        "customer_id",
+        "id",
+        "Who contacted (account, phone number, e-mail): basis of repeat contacts.",
+    ),
     Column("channel", "category", "phone, chat, email, social, ..."),
     Column("direction", "category", "inbound or outbound."),
     Column("queue", "category", "Queue, skill or campaign the contact was routed to."),
@@ -118,9 +124,19 @@ INTERACTION_COLUMNS: tuple[Column, ...] = (
         unit="s",
         warn_above=_H4,
     ),
-    Column("talk_seconds", "duration", "Talk (interaction) time.", 0, None, unit="s", warn_above=_H4),
+    Column(
+        "talk_seconds", "duration", "Talk (interaction) time.", 0, None, unit="s", warn_above=_H4
+    ),
     Column("hold_seconds", "duration", "Customer hold time.", 0, None, unit="s", warn_above=_H4),
-    Column("acw_seconds", "duration", "After-contact work (wrap-up) time.", 0, None, unit="s", warn_above=_H4),
+    Column(
+        "acw_seconds",
+        "duration",
+        "After-contact work (wrap-up) time.",
+        0,
+        None,
+        unit="s",
+        warn_above=_H4,
+    ),
     Column(
         "handle_seconds",
         "duration",
@@ -174,7 +190,9 @@ AGGREGATE_COLUMNS: tuple[Column, ...] = (
     Column("blocked", "count", "Contacts blocked.", 0),
     Column("resolved", "count", "Contacts resolved.", 0),
     Column("transferred", "count", "Contacts transferred.", 0),
-    Column("asa_seconds", "duration", "Average speed of answer (mean wait of answered).", 0, unit="s"),
+    Column(
+        "asa_seconds", "duration", "Average speed of answer (mean wait of answered).", 0, unit="s"
+    ),
     Column("aht_seconds", "duration", "Average handle time per handled contact.", 0, unit="s"),
     Column("talk_seconds", "duration", "Average talk time per handled contact.", 0, unit="s"),
     Column(
@@ -192,7 +210,9 @@ AGGREGATE_COLUMNS: tuple[Column, ...] = (
 INTERACTION_REQUIRED: tuple[str, ...] = tuple(c.name for c in INTERACTION_COLUMNS if c.required)
 AGGREGATE_REQUIRED: tuple[str, ...] = tuple(c.name for c in AGGREGATE_COLUMNS if c.required)
 SEGMENT_COLUMNS: tuple[str, ...] = ("queue", "channel", "topic", "agent_id", "team", "direction")
-DURATION_COLUMNS: tuple[str, ...] = tuple(c.name for c in INTERACTION_COLUMNS if c.kind == "duration")
+DURATION_COLUMNS: tuple[str, ...] = tuple(
+    c.name for c in INTERACTION_COLUMNS if c.kind == "duration"
+)
 BOOL_COLUMNS: tuple[str, ...] = tuple(c.name for c in INTERACTION_COLUMNS if c.kind == "bool")
 SURVEY_COLUMNS: tuple[str, ...] = ("csat", "nps", "ces")
 
@@ -225,10 +245,14 @@ def detect_shape(columns: Iterable[str]) -> Shape:
         return "interactions"
     if "date" in cols:
         return "aggregated"
-    raise ValueError("no timestamp column: need 'start_time' (one row per contact) or 'date' (daily rows)")
+    raise ValueError(
+        "no timestamp column: need 'start_time' (one row per contact) or 'date' (daily rows)"
+    )
 
 
-def empty_frame(shape: Shape = "interactions", columns: Iterable[str] | None = None) -> pd.DataFrame:
+def empty_frame(
+    shape: Shape = "interactions", columns: Iterable[str] | None = None
+) -> pd.DataFrame:
     """An empty frame with canonical dtypes (all columns, or the given subset)."""
     wanted = set(columns) if columns is not None else None
     return pd.DataFrame(

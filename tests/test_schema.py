@@ -77,7 +77,9 @@ def _literal_lists_of_canonical_names(path: Path, names: set[str]) -> list[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.List | ast.Tuple | ast.Set):
             strings = {
-                e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                e.value
+                for e in node.elts
+                if isinstance(e, ast.Constant) and isinstance(e.value, str)
             }
             if len(strings & names) >= 12:
                 lines.append(node.lineno)
@@ -87,7 +89,11 @@ def _literal_lists_of_canonical_names(path: Path, names: set[str]) -> list[int]:
 def test_canonical_column_list_is_spelled_out_only_in_schema() -> None:
     # A literal list/tuple of 12+ canonical names anywhere but kpi/schema.py is a second copy.
     names = {c.name for c in schema.INTERACTION_COLUMNS}
-    sources = [*ROOT.joinpath("kpi").rglob("*.py"), *ROOT.joinpath("pages").glob("*.py"), ROOT / "app.py"]
+    sources = [
+        *ROOT.joinpath("kpi").rglob("*.py"),
+        *ROOT.joinpath("pages").glob("*.py"),
+        ROOT / "app.py",
+    ]
     offenders = {
         str(p.relative_to(ROOT)): lines
         for p in sources
@@ -99,4 +105,6 @@ def test_canonical_column_list_is_spelled_out_only_in_schema() -> None:
 def test_the_copy_detector_finds_a_copy(tmp_path: Path) -> None:
     fake = tmp_path / "fake.py"
     fake.write_text("COLS = " + repr(tuple(c.name for c in schema.INTERACTION_COLUMNS)))
-    assert _literal_lists_of_canonical_names(fake, {c.name for c in schema.INTERACTION_COLUMNS}) == [1]
+    assert _literal_lists_of_canonical_names(
+        fake, {c.name for c in schema.INTERACTION_COLUMNS}
+    ) == [1]

@@ -15,7 +15,9 @@ __all__ = ["add_input_args", "load_inputs", "write_json"]
 
 def add_input_args(parser: argparse.ArgumentParser) -> None:
     """FILE... plus --mapping and --verbose, read through the importer."""
-    parser.add_argument("files", nargs="+", type=Path, help="export files (CSV, TSV, XLSX, Parquet, JSONL)")
+    parser.add_argument(
+        "files", nargs="+", type=Path, help="export files (CSV, TSV, XLSX, Parquet, JSONL)"
+    )
     parser.add_argument("--mapping", type=Path, help="column mapping JSON (default: auto-mapping)")
     parser.add_argument("--sheet", help="Excel sheet to read (default: the first with data)")
     parser.add_argument(
@@ -28,7 +30,9 @@ def load_inputs(args: argparse.Namespace) -> Dataset:
     from kpi import ingest
 
     mapping = ingest.load_mapping(args.mapping) if getattr(args, "mapping", None) else None
-    result = ingest.read_files(list(args.files), mapping=mapping, sheet=getattr(args, "sheet", None))
+    result = ingest.read_files(
+        list(args.files), mapping=mapping, sheet=getattr(args, "sheet", None)
+    )
     if getattr(args, "verbose", False):
         print(result.describe(), file=sys.stderr)
     return result.dataset

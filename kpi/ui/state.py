@@ -63,6 +63,7 @@ class Event:
     date: dt.date
     label: str
     segment: str = ""  # e.g. "queue=Billing"; empty = the whole center
+    planted: bool = False  # seeded from the sample's truth.json (dropped when data changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +109,13 @@ def set_dataset(dataset: Dataset) -> None:
     """Make ``dataset`` the active one for this session (the scope and memo are reset)."""
     _ss()[_DATASET] = dataset
     _ss()[_SCOPE] = Scope()
+    _ss()[_EVENTS] = [e for e in events() if not e.planted]
     _ss()[_MEMO] = OrderedDict()
 
 
 def reset_dataset() -> None:
     """Back to the bundled sample; the user's data is dropped from the session."""
-    for key in (_DATASET, _SCOPE, _MEMO):
+    for key in (_DATASET, _SCOPE, _MEMO, _EVENTS):
         _ss().pop(key, None)
 
 
@@ -165,9 +167,31 @@ def set_settings(new: Settings) -> None:
     _ss()[_SETTINGS] = new
 
 
+def _events_from_truth(ds: Dataset) -> list[Event]:
+    # The sample arrives with its planted interventions pinned, so the story is there to test.
+    out = []
+    for effect in (ds.truth or {}).get("effects", []):
+        if "date" in effect and "queue" in effect:
+            label = {"ivr": "New IVR", "aht_target": "AHT target"}.get(effect["id"], effect["id"])
+            out.append(
+                Event(
+                    date=dt.date.fromisoformat(str(effect["date"])[:10]),
+                    label=f"{label} ({effect['queue']})",
+                    segment=f"queue={effect['queue']}",
+                    planted=True,
+                )
+            )
+    return out
+
+
 def events() -> list[Event]:
-    """Pinned interventions, oldest first."""
-    return list(_ss().get(_EVENTS, []))
+    """Pinned interventions, oldest first (the sample's planted ones until the user edits them)."""
+    if _EVENTS not in _ss():
+        ds = current_dataset()
+        _ss()[_EVENTS] = (
+            sorted(_events_from_truth(ds), key=lambda e: e.date) if ds.source == "sample" else []
+        )
+    return list(_ss()[_EVENTS])
 
 
 def set_events(items: list[Event]) -> None:

@@ -69,7 +69,7 @@ def sidebar() -> None:
             max_value=hi,
             key=f"sidebar_dates_{ds.fingerprint}",
         )
-        start, end = (picked if isinstance(picked, tuple) and len(picked) == 2 else (lo, hi))
+        start, end = picked if isinstance(picked, tuple) and len(picked) == 2 else (lo, hi)
         filters: list[tuple[str, tuple[str, ...]]] = []
         for col in _FILTER_COLUMNS:
             if col not in ds.frame.columns:
@@ -97,7 +97,9 @@ def sidebar() -> None:
             st.caption(f"Filtered: {new.describe()}")
 
 
-def grain_select(key: str, default: str = "day", options: Sequence[str] = ("day", "week", "month")) -> str:
+def grain_select(
+    key: str, default: str = "day", options: Sequence[str] = ("day", "week", "month")
+) -> str:
     """A horizontal radio for the period grain."""
     return st.radio(
         "Period",

@@ -1,0 +1,139 @@
+"""Importer speed and memory: a 1M-row contact-level CSV (~150 MB) through ``kpi.ingest``.
+
+Writes the file to a temporary folder, then in separate child processes (so each peak RSS is
+its own) times
+
+* a plain ``pandas.read_csv`` of the file (the yardstick), and
+* ``kpi.ingest.read_files`` (read with Arrow, auto-mapped, parsed, validated, deduplicated).
+
+Goal: the import within 1.5x of plain read_csv time and under 2 GB peak memory.
+
+Run by hand: ``/work/venv/bin/python benchmarks/bench_ingest.py [--rows N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+_CHILD = r"""
+import json, sys, time
+mode, path = sys.argv[1], sys.argv[2]
+
+def hwm_mb():
+    # VmHWM: this process's peak resident set (ru_maxrss can carry the parent's peak over exec).
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+import pandas as pd
+from kpi import ingest
+base = hwm_mb()
+t = time.perf_counter()
+if mode == "pandas":
+    frame = pd.read_csv(path)
+    rows, kept, quarantined = len(frame), len(frame), 0
+else:
+    result = ingest.read_files([path])
+    rows = result.report.rows_read
+    kept = result.report.rows_kept
+    quarantined = result.report.rows_quarantined
+elapsed = time.perf_counter() - t
+peak = hwm_mb()
+print(json.dumps({"mode": mode, "seconds": elapsed, "peak_mb": peak,
+                  "added_mb": peak - base, "rows": rows, "kept": kept,
+                  "quarantined": quarantined}))
+"""
+
+
+def write_file(path: Path, rows: int, seed: int = 7) -> None:
+    """A realistic contact-level export: ids, ISO timestamps, categories, durations, Y/N flags."""
+    rng = np.random.default_rng(seed)
+    start = np.datetime64("2025-01-01T08:00:00") + rng.integers(0, 180 * 86400, rows).astype(
+        "timedelta64[s]"
+    )
+    abandoned = rng.random(rows) < 0.08
+    wait = rng.exponential(30, rows).round()
+    talk = np.where(abandoned, np.nan, rng.gamma(3, 100, rows).round())
+    hold = np.where(abandoned, np.nan, rng.exponential(20, rows).round())
+    acw = np.where(abandoned, np.nan, rng.exponential(40, rows).round())
+    end = start + (wait + np.nan_to_num(talk) + np.nan_to_num(hold)).astype("timedelta64[s]")
+    yn = np.array(["N", "Y"])
+    csat = np.where(rng.random(rows) < 0.2, rng.integers(1, 6, rows), -1)
+    ids = np.char.add("C", np.arange(rows).astype(str))
+    ids[-1000:] = ids[:1000]  # at-least-once delivery: 1,000 duplicated records
+    table = pa.table(
+        {
+            "ContactId": ids,
+            "Start Time": start.astype("datetime64[s]").astype(str),
+            "End Time": end.astype("datetime64[s]").astype(str),
+            "Customer ID": np.char.add("cust", rng.integers(0, 200_000, rows).astype(str)),
+            "Channel": rng.choice(["phone", "chat", "email"], rows, p=[0.7, 0.2, 0.1]),
+            "Direction": rng.choice(["inbound", "outbound"], rows, p=[0.9, 0.1]),
+            "Queue": rng.choice(["Billing", "Tech Support", "Sales", "General"], rows),
+            "Agent": np.char.add("agent", rng.integers(0, 300, rows).astype(str)),
+            "Team": rng.choice(["North", "South", "East"], rows),
+            "Wait Time": wait,
+            "Talk Time": talk,
+            "Hold Time": hold,
+            "ACW_Seconds": acw,
+            "Answered (Y/N)": yn[(~abandoned).astype(int)],
+            "Transferred": yn[(rng.random(rows) < 0.1).astype(int)],
+            "Resolved": yn[(rng.random(rows) < 0.75).astype(int)],
+            "CSAT": pa.array(np.where(csat < 0, None, csat).tolist(), type=pa.int64()),
+        }
+    )
+    pacsv.write_csv(table, path)
+
+
+def run_child(mode: str, path: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, mode, str(path)], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each mode (best time kept)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "contacts_1m.csv"
+        t = time.perf_counter()
+        write_file(path, args.rows)
+        size_mb = path.stat().st_size / 1e6
+        print(f"wrote {args.rows:,} rows, {size_mb:.0f} MB in {time.perf_counter() - t:.1f} s")
+        results: dict[str, dict[str, float]] = {}
+        for _ in range(args.repeat):
+            for mode in ("pandas", "ingest"):
+                r = run_child(mode, path)
+                best = results.get(mode)
+                if best is None or r["seconds"] < best["seconds"]:
+                    results[mode] = r
+        for mode, r in results.items():
+            print(
+                f"{mode:>7}: {r['seconds']:.2f} s, peak RSS {r['peak_mb']:.0f} MB "
+                f"(+{r['added_mb']:.0f} MB over imports); rows {r['rows']:,}, kept {r['kept']:,}, "
+                f"quarantined {r['quarantined']:,}"
+            )
+        ratio = results["ingest"]["seconds"] / results["pandas"]["seconds"]
+        print(
+            f"ingest / read_csv time ratio: {ratio:.2f} (goal <= 1.5); "
+            f"peak {results['ingest']['peak_mb']:.0f} MB (goal < 2048)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

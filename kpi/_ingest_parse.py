@@ -1,0 +1,407 @@
+"""Vectorised value parsers for the importer: timestamps, durations, booleans, numbers, rates.
+
+Private to :mod:`kpi.ingest`. Every parser returns the parsed series and a boolean ``bad`` mask
+(True where the cell had a value that could not be read), so the importer can quarantine those
+rows instead of silently turning them into missing values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "parse_bool",
+    "parse_datetime",
+    "parse_direction",
+    "parse_duration",
+    "parse_number",
+    "parse_rate",
+    "parse_text",
+    "unit_from_name",
+]
+
+_TRUE = {"y", "yes", "true", "t", "1", "1.0", "oui", "si", "sí", "ja", "x", "abandoned"}
+_FALSE = {"n", "no", "false", "f", "0", "0.0", "non", "nein", "2", "2.0"}
+
+_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y",
+    "%a, %d %b %Y %H:%M:%S",
+    "%d %b %Y %H:%M:%S",
+    "%d %b %Y",
+    "%b %d, %Y %H:%M:%S",
+    "%b %d, %Y %I:%M:%S %p",
+    "%b %d, %Y",
+)
+_OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
+_ISO = re.compile(r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?)?(Z|[+-]\d\d:?\d\d)?$")
+
+
+def _is_text(s: pd.Series) -> bool:
+    return s.dtype == object or pd.api.types.is_string_dtype(s.dtype)
+
+
+def by_unique(s: pd.Series, fn: Callable[[pd.Series], pd.Series], dtype: str) -> pd.Series:
+    """Apply ``fn`` (Series -> Series) to the distinct values of ``s`` only, then broadcast.
+
+    Category-like columns (Y/N flags, directions, channels) have a handful of distinct values in
+    a million rows: parsing those few is what keeps large imports fast.
+    """
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    if len(uniques) > max(1000, len(s) // 4):
+        return fn(s).astype(dtype)
+    parsed = fn(pd.Series(np.asarray(uniques, dtype=object), dtype=s.dtype)).astype(dtype)
+    return pd.Series(parsed.array.take(codes, allow_fill=True), index=s.index)
+
+
+def _filled(s: pd.Series) -> pd.Series:
+    """True where a cell holds something (not missing, not blank text)."""
+    mask = s.notna()
+    if _is_text(s):
+        mask &= s.astype("string").str.strip().fillna("").ne("")
+    return mask.fillna(False).astype(bool)
+
+
+def _localise(values: pd.Series, timezone: str | None) -> tuple[pd.Series, str | None]:
+    """Aware timestamps -> naive wall-clock time in ``timezone`` (default: this machine's zone)."""
+    tz = getattr(values.dt, "tz", None)
+    if tz is None:
+        return values.astype("datetime64[ns]"), None
+    target = timezone or _local_zone()
+    out = values.dt.tz_convert(target).dt.tz_localize(None).astype("datetime64[ns]")
+    return out, f"timestamps with a UTC offset converted to {target} local time"
+
+
+def _local_zone() -> str:
+    name = dt.datetime.now().astimezone().tzname() or "UTC"
+    try:
+        import zoneinfo
+
+        key = getattr(dt.datetime.now().astimezone().tzinfo, "key", None)
+        if key:
+            zoneinfo.ZoneInfo(key)
+            return key
+    except Exception:  # pragma: no cover - platform dependent
+        pass
+    return "UTC" if name in ("UTC", "GMT") else _offset_zone()
+
+
+def _offset_zone() -> str:
+    off = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+    hours = int(off.total_seconds() // 3600)
+    # Etc/GMT zones have the sign inverted (Etc/GMT-2 is UTC+2).
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
+
+def parse_datetime(
+    s: pd.Series, timezone: str | None = None, *, dayfirst: bool | None = None
+) -> tuple[pd.Series, pd.Series, str | None]:
+    """Parse timestamps of any common export format.
+
+    Naive timestamps are kept as local time; timestamps with ``Z`` or an offset are converted to
+    ``timezone`` and made naive. Returns (values datetime64[ns], bad mask, note).
+    """
+    filled = _filled(s)
+    if pd.api.types.is_datetime64_any_dtype(s.dtype):
+        out, note = _localise(s, timezone)
+        return out, pd.Series(False, index=s.index), note
+    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        # Excel serial day numbers (1900 system) when they look like dates 1990-2100.
+        v = pd.to_numeric(s, errors="coerce")
+        ok = v.between(32874, 73051)
+        out = (pd.Timestamp("1899-12-30") + pd.to_timedelta(v.where(ok), unit="D")).astype(
+            "datetime64[ns]"
+        )
+        return out, filled & ~ok.fillna(False), None
+    text = s.astype("string").str.strip()
+    sample = text[filled].iloc[:300].tolist()
+    if not sample:
+        return pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]"), filled, None
+    has_offset = sum(1 for v in sample if _OFFSET.search(v)) > len(sample) / 2
+    if all(_ISO.match(v) for v in sample):
+        parsed = pd.to_datetime(text, errors="coerce", format="ISO8601", utc=has_offset)
+    else:
+        fmt = _best_format(sample, dayfirst)
+        if fmt is not None:
+            parsed = pd.to_datetime(text, errors="coerce", format=fmt)
+        else:
+            parsed = pd.to_datetime(
+                text, errors="coerce", format="mixed", utc=has_offset, dayfirst=bool(dayfirst)
+            )
+    if parsed.dtype == object:  # mixed offsets
+        parsed = pd.to_datetime(text, errors="coerce", format="mixed", utc=True)
+    out, note = _localise(parsed, timezone)
+    bad = filled & out.isna()
+    return out, bad, note
+
+
+def _best_format(sample: list[str], dayfirst: bool | None) -> str | None:
+    best, best_hits = None, 0
+    probe = sample[:100]
+    for fmt in _FORMATS:
+        if dayfirst is True and fmt.startswith("%m/%d"):
+            continue
+        if dayfirst is False and fmt.startswith("%d/%m"):
+            continue
+        hits = 0
+        for v in probe:
+            try:
+                dt.datetime.strptime(v, fmt)
+                hits += 1
+            except ValueError:
+                pass
+        if hits > best_hits:
+            best, best_hits = fmt, hits
+        if hits == len(probe):
+            break
+    return best if best_hits >= max(1, len(probe) * 0.8) else None
+
+
+def combine_date_time(
+    date: pd.Series, time: pd.Series, timezone: str | None = None
+) -> tuple[pd.Series, pd.Series, str | None]:
+    """A date column plus a time-of-day column -> one timestamp (bad where either is unreadable)."""
+    d, bad_d, note = parse_datetime(date, timezone)
+    day = d.dt.normalize()
+    if pd.api.types.is_timedelta64_dtype(time.dtype):
+        offset = time
+        bad_t = pd.Series(False, index=time.index)
+    elif pd.api.types.is_datetime64_any_dtype(time.dtype):
+        offset = time - time.dt.normalize()
+        bad_t = pd.Series(False, index=time.index)
+    else:
+        secs, bad_t, _ = parse_duration(time, "hms", "time")
+        offset = pd.to_timedelta(secs, unit="s")
+    out = (day + offset.fillna(pd.Timedelta(0))).astype("datetime64[ns]")
+    return out, bad_d | bad_t, note
+
+
+_HMS = re.compile(r"^\s*-?\d+:\d{1,2}(:\d{1,2})?(\.\d+)?\s*$")
+
+
+def unit_from_name(name: str) -> str | None:
+    """The duration unit a column name announces (None when it says nothing)."""
+    n = name.lower()
+    if re.search(r"(\bms\b|_ms$|millis|milliseconds|\(ms\))", n):
+        return "ms"
+    if re.search(r"(minutes|\bmins?\b|_min$|\(min\)|in min)", n):
+        return "min"
+    if re.search(r"(\bhrs?\b|hours|\(in hrs\)|\(h\))", n):
+        return "h"
+    if re.search(r"(seconds|\bsecs?\b|_s$|\(s\))", n):
+        return "s"
+    return None
+
+
+_FACTORS = {"s": 1.0, "ms": 0.001, "min": 60.0, "h": 3600.0}
+
+
+def parse_duration(
+    s: pd.Series, unit: str = "auto", name: str = ""
+) -> tuple[pd.Series, pd.Series, str]:
+    """Durations in seconds from seconds, ms, minutes, hours or HH:MM:SS text.
+
+    With ``unit="auto"`` the unit comes from the column name ("... in minutes", "_ms"), else
+    from the values: HH:MM:SS text is read as such; plain numbers whose median is above 10,000
+    are taken as milliseconds (a median contact over 2.7 hours is implausible), else seconds.
+    Returns (seconds float64, bad mask, unit used).
+    """
+    filled = _filled(s)
+    if pd.api.types.is_timedelta64_dtype(s.dtype):
+        return s.dt.total_seconds().astype("float64"), pd.Series(False, index=s.index), "hms"
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return pd.Series(np.nan, index=s.index), filled, unit
+    if _is_text(s):
+        text = s.astype("string").str.strip()
+        sample = text[filled].iloc[:200]
+        hms = unit == "hms" or (
+            unit == "auto" and len(sample) and sample.str.match(_HMS).mean() > 0.5
+        )
+        if hms:
+            return _parse_hms(text, filled)
+        num, bad = parse_number(text)
+    else:
+        num = pd.to_numeric(s, errors="coerce").astype("float64")
+        bad = filled & num.isna()
+        if unit == "hms":
+            unit = "s"
+    if unit == "auto":
+        unit = unit_from_name(name) or "s"
+        if unit_from_name(name) is None:
+            positive = num[num > 0]
+            if len(positive) and float(positive.median()) > 10_000:
+                unit = "ms"
+    return num * _FACTORS.get(unit, 1.0), bad, unit
+
+
+def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series, str]:
+    parts = text.str.split(":", expand=True, n=2)
+    nums = parts.apply(lambda c: pd.to_numeric(c, errors="coerce"))
+    if nums.shape[1] == 1:  # no colon at all: plain seconds
+        secs = nums[0]
+    elif nums.shape[1] == 2:  # MM:SS
+        secs = nums[0] * 60 + nums[1]
+    else:
+        three = nums[2].notna()
+        secs = (nums[0] * 3600 + nums[1] * 60 + nums[2]).where(three, nums[0] * 60 + nums[1])
+    secs = secs.astype("float64")
+    negative = text.str.startswith("-").fillna(False)
+    secs = secs.where(~negative, -secs.abs())
+    bad = filled & secs.isna()
+    return secs, bad, "hms"
+
+
+def parse_number(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Numbers from numeric or text cells (a decimal comma and thousands spaces accepted)."""
+    filled = _filled(s)
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.astype("float64"), pd.Series(False, index=s.index)
+    if not _is_text(s):
+        out = pd.to_numeric(s, errors="coerce").astype("float64")
+        return out, filled & out.isna()
+    text = s.astype("string").str.strip()
+    out = pd.to_numeric(text, errors="coerce")
+    if (filled & out.isna()).any():
+        cleaned = text.str.replace(r"[\s\u00a0]", "", regex=True).str.replace(",", ".", regex=False)
+        out = out.fillna(pd.to_numeric(cleaned, errors="coerce"))
+    out = out.astype("float64")
+    return out, filled & out.isna()
+
+
+def parse_rate(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
+    """Rates as fractions 0-1 from "76.28%", 76.28 or 0.7628 (percent scale detected)."""
+    note = None
+    if _is_text(s):
+        text = s.astype("string").str.strip()
+        pct = text.str.endswith("%").fillna(False)
+        num, bad = parse_number(text.str.rstrip("%"))
+        num = num.where(~pct, num / 100)
+        if pct.any():
+            note = "percent"
+    else:
+        num, bad = parse_number(s)
+    finite = num.dropna()
+    if (
+        note is None
+        and len(finite)
+        and finite.max() > 1
+        and finite.max() <= 100
+        and finite.min() >= 0
+    ):
+        num = num / 100
+        note = "percent"
+    return num, bad, note
+
+
+_CSAT_WORDS = {"good": 5.0, "bad": 1.0, "satisfied": 5.0, "unsatisfied": 1.0}
+_NO_RESPONSE = {"offered", "unoffered", "not offered", "no response", "n/a", "na", "-"}
+
+
+def parse_score(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
+    """Survey scores; Zendesk's good/bad become 5/1 (so top-2-box = share good)."""
+    if not _is_text(s):
+        num, bad = parse_number(s)
+        return num, bad, None
+    low = s.astype("string").str.strip().str.lower()
+    words = low.map(_CSAT_WORDS.get, na_action="ignore")
+    blank = low.isin(_NO_RESPONSE).fillna(False)
+    num, bad = parse_number(s.where(~blank & words.isna(), None))
+    used_words = words.notna().any()
+    out = num.fillna(pd.to_numeric(words, errors="coerce").astype("float64"))
+    bad = bad & words.isna()
+    note = "good/bad ratings stored as 5/1 (top-2-box = share good)" if used_words else None
+    return out.astype("float64"), bad.fillna(False).astype(bool), note
+
+
+def parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Booleans from Y/N, Yes/No, true/false, 1/0, 1/2 codes (1 = yes, 2 = no) or counts (>0).
+
+    Returns (pandas "boolean" series, mask of unrecognised values, which are left missing).
+    """
+    if _is_text(s):
+        filled = _filled(s)
+        out = by_unique(s, lambda u: _parse_bool(u)[0], "boolean")
+        return out, filled & out.isna()
+    return _parse_bool(s)
+
+
+def _parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Booleans from Y/N, Yes/No, true/false, 1/0, 1/2 codes (1 = yes, 2 = no) or counts (>0).
+
+    Returns (pandas "boolean" series, mask of unrecognised values, which are left missing).
+    """
+    filled = _filled(s)
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.astype("boolean"), pd.Series(False, index=s.index)
+    if not _is_text(s) or pd.to_numeric(s.dropna().iloc[:200], errors="coerce").notna().all():
+        num = pd.to_numeric(s, errors="coerce")
+        values = set(num.dropna().unique().tolist())
+        if values and values <= {1.0, 2.0}:
+            out = num.map({1.0: True, 2.0: False})
+        else:
+            out = num > 0
+        out = out.astype("boolean").where(num.notna(), pd.NA)
+        return out, filled & num.isna()
+    low = s.astype("string").str.strip().str.lower()
+    out = pd.Series(pd.NA, index=s.index, dtype="boolean")
+    out = out.mask(low.isin(_TRUE).fillna(False), True)
+    out = out.mask(low.isin(_FALSE).fillna(False), False)
+    return out, filled & out.isna()
+
+
+def parse_text(s: pd.Series) -> pd.Series:
+    """Text ids and categories: stripped, blanks missing, numbers without a trailing ".0"."""
+    if _is_text(s):
+        return by_unique(s, _parse_text, "string")
+    return _parse_text(s)
+
+
+def _parse_text(s: pd.Series) -> pd.Series:
+    if pd.api.types.is_float_dtype(s.dtype):
+        whole = s.dropna()
+        if len(whole) and (whole == whole.round()).all():
+            s = s.astype("Int64")
+    out = s.astype("string").str.strip()
+    return out.mask(out.eq("").fillna(False), pd.NA)
+
+
+def parse_direction(s: pd.Series) -> pd.Series:
+    """inbound / outbound from INBOUND, Outbound, Autodial, CALLBACK, TRANSFER..."""
+    return by_unique(s, _parse_direction, "string")
+
+
+def _parse_direction(s: pd.Series) -> pd.Series:
+    low = parse_text(s).str.lower()
+    out = pd.Series(pd.NA, index=s.index, dtype="string")
+    inbound = low.str.contains(r"^in|inbound|transfer|queue", regex=True).fillna(False)
+    outbound = low.str.contains(
+        r"^out|outbound|autodial|manual|callback|api|preview|dialer", regex=True
+    ).fillna(False)
+    out = out.mask(inbound, "inbound").mask(outbound & ~inbound, "outbound")
+    # Unknown labels (e.g. Talkdesk's "abandoned") are inbound attempts when they say so.
+    other = low.notna() & ~inbound & ~outbound
+    out = out.mask(
+        other & low.str.contains("abandon|missed|voicemail", regex=True).fillna(False), "inbound"
+    )
+    return out.mask(other & out.isna(), low)

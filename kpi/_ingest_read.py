@@ -1,0 +1,485 @@
+"""File readers for the importer: CSV/TSV/semicolon, Excel, Parquet, JSON lines -> raw frames.
+
+Private to :mod:`kpi.ingest`. Text files are parsed by Arrow's multi-threaded CSV reader (never
+row by row in Python). Each reader returns a :class:`RawTable`: the source columns as read, plus
+rows the parser had to skip (ragged lines), so that every row is accounted for.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from kpi.errors import DataError
+
+__all__ = ["RawTable", "Source", "list_sheets", "read_raw", "to_source"]
+
+TEXT_EXT = {".csv", ".tsv", ".txt", ".tab", ".dat", ""}
+EXCEL_EXT = {".xlsx", ".xlsm"}
+PARQUET_EXT = {".parquet", ".pq"}
+JSON_EXT = {".jsonl", ".ndjson", ".json"}
+SUPPORTED = "CSV, TSV, Excel (.xlsx), Parquet or JSON lines"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a path on disk or an uploaded (name, bytes) pair."""
+
+    name: str
+    path: Path | None = None
+    data: bytes | None = None
+
+    @property
+    def size(self) -> int:
+        if self.data is not None:
+            return len(self.data)
+        assert self.path is not None
+        return self.path.stat().st_size
+
+    @property
+    def ext(self) -> str:
+        return Path(self.name).suffix.lower()
+
+    def head(self, n: int = 65536) -> bytes:
+        if self.data is not None:
+            return self.data[:n]
+        assert self.path is not None
+        with self.path.open("rb") as fh:
+            return fh.read(n)
+
+    def stream(self) -> io.BufferedIOBase | io.BytesIO | str:
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        return str(self.path)
+
+
+@dataclass
+class RawTable:
+    """The columns of one file as read, before mapping."""
+
+    source: str
+    frame: pd.DataFrame
+    skipped: list[str] = field(default_factory=list)  # ragged lines (text) that were not parsed
+    notes: list[str] = field(default_factory=list)  # what the reader detected (encoding, ...)
+    sheet: str | None = None
+
+
+def to_source(item: str | Path | tuple[str, bytes]) -> Source:
+    """A path, or an uploaded ``(filename, bytes)`` pair, as a :class:`Source`."""
+    if isinstance(item, tuple):
+        name, data = item
+        return Source(name=Path(str(name)).name, data=bytes(data))
+    path = Path(item)
+    if not path.exists():
+        raise DataError(f"File '{path}' does not exist: check the path and the file name.")
+    if path.is_dir():
+        raise DataError(f"'{path}' is a folder, not a file: give the export files inside it.")
+    return Source(name=path.name, path=path)
+
+
+def _human(n: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} GB"  # pragma: no cover
+
+
+def check_size(src: Source, max_bytes: int) -> None:
+    size = src.size
+    if size > max_bytes:
+        raise DataError(
+            f"'{src.name}' is {_human(size)}, over the {_human(max_bytes)} import limit: "
+            "split it (for example one file per month) or export aggregated daily rows instead."
+        )
+
+
+def _kind(src: Source) -> str:
+    head = src.head(8)
+    if head.startswith(b"PK\x03\x04"):
+        return "excel" if src.ext not in PARQUET_EXT else "corrupt-parquet"
+    if head.startswith(b"PAR1"):
+        return "parquet"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    ext = src.ext
+    if ext in EXCEL_EXT:
+        return "excel"
+    if ext in PARQUET_EXT:
+        return "parquet"
+    if ext in JSON_EXT:
+        return "json"
+    if ext == ".xls":
+        return "xls-text"
+    if ext in TEXT_EXT:
+        return "text"
+    raise DataError(
+        f"'{src.name}' is not a supported file type ({ext}): export the data as {SUPPORTED}."
+    )
+
+
+def list_sheets(item: str | Path | tuple[str, bytes]) -> list[str]:
+    """The sheet names of an Excel workbook (empty list for other file types)."""
+    src = item if isinstance(item, Source) else to_source(item)
+    if _kind(src) != "excel":
+        return []
+    return _workbook_sheets(src)
+
+
+def _workbook_sheets(src: Source) -> list[str]:
+    try:
+        with pd.ExcelFile(src.stream(), engine="openpyxl") as book:
+            return [str(s) for s in book.sheet_names]
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        raise DataError(
+            f"'{src.name}' could not be opened as an Excel workbook (the file is damaged or is not "
+            "really .xlsx): save it again from Excel as .xlsx or CSV."
+        ) from None
+
+
+def read_raw(
+    src: Source,
+    *,
+    sheet: str | None = None,
+    force_text: Callable[[list[str], dict[str, list[str]]], Iterable[str]] | None = None,
+) -> RawTable:
+    """Read one file into a raw frame (source column names, values barely typed).
+
+    ``force_text(header, samples)`` names the columns read as text (ids with leading zeros,
+    phone numbers, durations written as MM:SS that Arrow would take for times of day).
+    """
+    if src.size == 0:
+        raise DataError(
+            f"'{src.name}' is empty: export the data again and check that the file has a header "
+            "row and at least one data row."
+        )
+    kind = _kind(src)
+    if kind == "xls":
+        raise DataError(
+            f"'{src.name}' is an old Excel 97-2003 workbook: open it in Excel and save it as .xlsx "
+            "or CSV."
+        )
+    if kind == "corrupt-parquet":
+        kind = "parquet"
+    if kind == "excel":
+        raw = _read_excel(src, sheet)
+    elif kind == "parquet":
+        raw = _read_parquet(src)
+    elif kind == "json":
+        raw = _read_jsonl(src)
+    else:
+        raw = _read_text(src, force_text, xls_named=kind == "xls-text")
+    raw.frame = _clean_columns(raw.frame)
+    if raw.frame.shape[1] == 0 or (len(raw.frame) == 0 and not raw.skipped):
+        where = f"Sheet '{raw.sheet}' of '{src.name}'" if raw.sheet else f"'{src.name}'"
+        if raw.frame.shape[1] == 0:
+            raise DataError(f"{where} is empty: pick the sheet or file that holds the data.")
+        raise DataError(
+            f"{where} has column names but no data rows: export a period that contains contacts."
+        )
+    return raw
+
+
+def _clean_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for c in frame.columns:
+        name = str(c).replace("\ufeff", "").strip() or "column"
+        if name.startswith("Unnamed: "):
+            name = f"column {len(names) + 1}"
+        k = seen.get(name, 0)
+        seen[name] = k + 1
+        names.append(name if k == 0 else f"{name}.{k}")
+    if names != list(frame.columns):
+        frame = frame.set_axis(names, axis=1)
+    # Drop columns that are entirely empty and unnamed (trailing separators).
+    drop = [c for c in frame.columns if c.startswith("column ") and frame[c].isna().all()]
+    return frame.drop(columns=drop) if drop else frame
+
+
+# --- text ------------------------------------------------------------------------------------
+
+_BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!")
+
+
+def _encoding(src: Source, head: bytes) -> tuple[str, str | None]:
+    """(encoding for Arrow, note) — UTF-16 and Latin-1 are transcoded, BOMs handled."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "text encoding: UTF-16"
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf8", "text encoding: UTF-8 with BOM"
+    if any(head.startswith(m) for m in _BINARY_MAGIC) or b"\x00" in head[:8192]:
+        raise DataError(
+            f"'{src.name}' is not a text file (it contains binary data): export the data as "
+            f"{SUPPORTED}."
+        )
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.start < len(head) - 4:  # not just a character cut at the sample's end
+            return "latin-1", "text encoding: Latin-1 (not UTF-8)"
+    return "utf8", None
+
+
+def _sniff(text: str) -> tuple[str, bool, bool]:
+    """(delimiter, decimal comma?, quotes with newlines?) from the first lines."""
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    if not lines:
+        return ",", False, False
+    best, best_score = ",", -1.0
+    for d in (",", ";", "\t", "|"):
+        counts = [len(next(csv.reader([ln], delimiter=d))) for ln in lines[:30]]
+        if counts[0] < 2:
+            continue
+        same = sum(1 for c in counts if c == counts[0]) / len(counts)
+        score = same * 10 + min(counts[0], 50) / 50
+        if score > best_score:
+            best, best_score = d, score
+    decimal_comma = False
+    if best != ",":
+        body = "\n".join(lines[1:])
+        fields = re.split(re.escape(best) + r"|\n", body)
+        comma = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+,\d+"?\s*', f))
+        dot = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+\.\d+"?\s*', f))
+        decimal_comma = comma > 0 and dot == 0
+    quoted_newlines = text.count('"') % 2 == 1 or bool(re.search(r'"[^"\n]*\n[^"]*"', text))
+    return best, decimal_comma, quoted_newlines
+
+
+def _looks_like_data(names: list[str]) -> bool:
+    pattern = re.compile(r"^[\d\s:/.,+\-TZ]+$")
+    hits = sum(1 for n in names if pattern.match(n.strip()) and any(ch.isdigit() for ch in n))
+    return len(names) >= 2 and hits >= max(2, len(names) // 2)
+
+
+def _read_text(
+    src: Source,
+    force_text: Callable[[list[str], dict[str, list[str]]], Iterable[str]] | None,
+    *,
+    xls_named: bool,
+) -> RawTable:
+    head = src.head()
+    if xls_named and head.lstrip()[:15].lower().startswith((b"<html", b"<!doctype", b"<table")):
+        raise DataError(
+            f"'{src.name}' is a web page (HTML) saved with an .xls name: open it in Excel and save "
+            "it as .xlsx or CSV."
+        )
+    encoding, enc_note = _encoding(src, head)
+    sample = head.decode("utf-16" if encoding == "utf-16" else encoding, errors="ignore")
+    sample = sample.lstrip("\ufeff")
+    if not sample.strip():
+        raise DataError(
+            f"'{src.name}' is empty: export the data again and check that the file has a header "
+            "row and at least one data row."
+        )
+    delimiter, decimal_comma, quoted_newlines = _sniff(sample)
+    header = next(csv.reader([sample.splitlines()[0]], delimiter=delimiter))
+    if _looks_like_data(header):
+        raise DataError(
+            f"The first line of '{src.name}' looks like data, not column names: add a header row "
+            "with the column names and import it again."
+        )
+    names = [h.replace("\ufeff", "").strip() for h in header]
+    skipped: list[str] = []
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        where = f"line {row.number}" if row.number is not None else "a line"
+        skipped.append(
+            f"{where} has {row.actual_columns} fields where the header has "
+            f"{row.expected_columns}: {row.text[:200]}"
+        )
+        return "skip"
+
+    rows = list(csv.reader(sample.splitlines()[1:51], delimiter=delimiter))
+    samples = {n: [r[i] for r in rows if i < len(r)] for i, n in enumerate(names)}
+    wanted = set(force_text(names, samples)) if force_text is not None else set()
+    types = {h: pa.string() for h in header if h.replace("\ufeff", "").strip() in wanted}
+    notes = [n for n in (enc_note,) if n]
+    if delimiter != ",":
+        notes.append(f"delimiter: {'tab' if delimiter == chr(9) else repr(delimiter)}")
+    if decimal_comma:
+        notes.append("decimal comma")
+    try:
+        table = pacsv.read_csv(
+            src.stream(),
+            read_options=pacsv.ReadOptions(encoding=encoding, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=quoted_newlines,
+                invalid_row_handler=on_invalid,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types,
+                decimal_point="," if decimal_comma else ".",
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except (pa.ArrowInvalid, UnicodeDecodeError) as err:
+        text = str(err)
+        utf8_problem = (
+            "UTF8" in text or "utf-8" in text.lower() or isinstance(err, UnicodeDecodeError)
+        )
+        if utf8_problem and encoding != "latin-1":
+            return _retry_latin1(src, force_text)
+        if "Empty CSV file" in text:
+            raise DataError(
+                f"'{src.name}' is empty: export the data again and check that the file has a "
+                "header row and at least one data row."
+            ) from None
+        raise DataError(
+            f"'{src.name}' could not be read as {_delim_name(delimiter)}-separated text "
+            f"({text.splitlines()[0][:120]}): check that it is a CSV export."
+        ) from None
+    table = _normalise_arrow(table)
+    frame = table.to_pandas(date_as_object=False)
+    frame.columns = names[: frame.shape[1]] + list(frame.columns[len(names) :])
+    return RawTable(src.name, frame, skipped, notes)
+
+
+def _retry_latin1(
+    src: Source, force_text: Callable[[list[str], dict[str, list[str]]], Iterable[str]] | None
+) -> RawTable:
+    data = src.data if src.data is not None else Path(str(src.path)).read_bytes()
+    text = data.decode("latin-1")
+    again = Source(src.name, data=text.encode("utf-8"))
+    raw = _read_text(again, force_text, xls_named=False)
+    raw.notes.insert(0, "text encoding: Latin-1 (not UTF-8)")
+    return raw
+
+
+def _delim_name(d: str) -> str:
+    return {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}.get(d, repr(d))
+
+
+def _normalise_arrow(table: pa.Table) -> pa.Table:
+    """Times of day (Arrow infers them from HH:MM:SS) become durations; nothing else changes."""
+    cols = []
+    changed = False
+    for col in table.columns:
+        if pa.types.is_time(col.type):
+            unit = col.type.unit
+            ints = col.cast(pa.int64() if pa.types.is_time64(col.type) else pa.int32()).cast(
+                pa.int64()
+            )
+            cols.append(ints.cast(pa.duration(unit)))
+            changed = True
+        else:
+            cols.append(col)
+    return pa.table(cols, names=table.column_names) if changed else table
+
+
+# --- excel -----------------------------------------------------------------------------------
+
+
+def _read_excel(src: Source, sheet: str | None) -> RawTable:
+    sheets = _workbook_sheets(src)
+    notes = []
+    if sheet is not None:
+        if sheet not in sheets:
+            raise DataError(
+                f"'{src.name}' has no sheet named '{sheet}'; its sheets are: "
+                f"{', '.join(sheets)}. Pick one of them."
+            )
+        chosen = [sheet]
+    else:
+        chosen = sheets
+    try:
+        for name in chosen:
+            frame = pd.read_excel(src.stream(), sheet_name=name, engine="openpyxl")
+            if frame.shape[1] > 0 and len(frame.dropna(how="all")) > 0:
+                break
+            if sheet is not None:
+                break
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        raise DataError(
+            f"'{src.name}' could not be opened as an Excel workbook (the file is damaged or is not "
+            "really .xlsx): save it again from Excel as .xlsx or CSV."
+        ) from None
+    if len(sheets) > 1:
+        notes.append(f"sheet '{name}' of {len(sheets)} ({', '.join(sheets)})")
+    frame = frame.dropna(how="all")
+    frame = _excel_objects(frame)
+    return RawTable(src.name, frame.reset_index(drop=True), [], notes, sheet=name)
+
+
+def _excel_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """Excel cells of mixed types: times of day become durations, anything else mixed is text."""
+    import datetime as dt
+
+    out = {}
+    for c in frame.columns:
+        s = frame[c]
+        if s.dtype == object:
+            filled = s.dropna()
+            if len(filled) and all(isinstance(v, dt.time) for v in filled):
+                s = pd.to_timedelta(s.map(lambda v: str(v) if isinstance(v, dt.time) else None))
+            else:
+                s = s.map(lambda v: None if v is None or v != v else str(v)).astype("string")
+        out[c] = s
+    return pd.DataFrame(out, index=frame.index)
+
+
+# --- parquet / json ------------------------------------------------------------------------
+
+
+def _read_parquet(src: Source) -> RawTable:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(src.stream())
+    except (pa.ArrowException, OSError, ValueError):
+        raise DataError(
+            f"'{src.name}' could not be read as Parquet (the file is damaged or incomplete): "
+            "export it again."
+        ) from None
+    return RawTable(src.name, _normalise_arrow(table).to_pandas(date_as_object=False))
+
+
+def _read_jsonl(src: Source) -> RawTable:
+    data = src.data if src.data is not None else Path(str(src.path)).read_bytes()
+    text = data.decode("utf-8-sig", errors="replace")
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            rows = json.loads(stripped)
+        except ValueError:
+            rows = None
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise DataError(
+                f"'{src.name}' is not valid JSON (expected a list of objects or one object per "
+                "line): export one JSON object per line."
+            )
+        return RawTable(src.name, pd.DataFrame(rows))
+    import pyarrow.json as pajson
+
+    try:
+        table = pajson.read_json(io.BytesIO(data))
+        return RawTable(src.name, _normalise_arrow(table).to_pandas(date_as_object=False))
+    except pa.ArrowInvalid:
+        pass
+    rows = []
+    for i, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            obj = None
+        if not isinstance(obj, dict):
+            raise DataError(
+                f"'{src.name}' is not valid JSON lines (line {i} is not a JSON object): export one "
+                "JSON object per line."
+            )
+        rows.append(obj)
+    return RawTable(src.name, pd.json_normalize(rows) if rows else pd.DataFrame())

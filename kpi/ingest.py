@@ -1,0 +1,829 @@
+"""Import real exports: any platform's CSV/Excel/Parquet/JSON lines, mapped and validated.
+
+``read_files`` reads one or more files (paths, or ``(filename, bytes)`` uploads), maps their
+columns onto the canonical tables of :mod:`kpi.schema` (vendor presets, then the synonym table of
+``KPI_REFERENCE.md``), parses timestamps, durations and booleans, validates every row and returns
+an :class:`ImportResult`: the :class:`~kpi.dataset.Dataset` plus an :class:`ImportReport` in
+which every row read is either kept or quarantined with its reason
+(``rows_read == rows_kept + rows_quarantined``).
+
+Several files at once: contact files (or daily files) are appended; a survey file (contact ids
+and scores, no dates) is joined onto the contacts by ``contact_id``. Duplicate contact ids
+(Amazon Connect delivers at least once) keep the latest record (by last-updated time, else end
+time, else file order); the older ones are quarantined.
+
+User errors raise :class:`~kpi.errors.DataError` or :class:`~kpi.errors.MappingError` with one
+sentence saying what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kpi import _ingest_parse as P
+from kpi._ingest_map import (
+    PRESETS,
+    UNITS,
+    FieldMap,
+    Mapping,
+    auto_map,
+    detect_source_shape,
+    load_mapping,
+    mapping_targets,
+    save_mapping,
+)
+from kpi._ingest_read import RawTable, Source, check_size, list_sheets, read_raw, to_source
+from kpi.dataset import Dataset
+from kpi.errors import DataError, MappingError
+from kpi.schema import (
+    AGGREGATE_COLUMNS,
+    INTERACTION_COLUMNS,
+    SURVEY_COLUMNS,
+    Column,
+    Shape,
+    out_of_range,
+)
+
+__all__ = [
+    "MAX_BYTES",
+    "PRESETS",
+    "UNITS",
+    "FieldMap",
+    "ImportReport",
+    "ImportResult",
+    "Mapping",
+    "MissingTimestampError",
+    "auto_map",
+    "detect_source_shape",
+    "list_sheets",
+    "load_mapping",
+    "mapping_from_table",
+    "mapping_table",
+    "mapping_targets",
+    "read_files",
+    "safe_csv",
+    "save_mapping",
+]
+
+#: Default import limit per file (the Data page passes Streamlit's upload limit).
+MAX_BYTES = 1_000_000_000
+
+Progress = Callable[[float, str], None]
+
+
+class MissingTimestampError(DataError):
+    """No date or time column: the rows cannot be placed in time."""
+
+
+@dataclass(frozen=True, eq=False)
+class ImportReport:
+    """What the importer did with every row.
+
+    Attributes
+    ----------
+    rows_read : rows found in the files (data rows, including rows the parser had to skip).
+    rows_kept : rows used (contacts or daily rows in the dataset, plus survey rows joined onto them).
+    rows_quarantined : rows set aside; ``rows_read == rows_kept + rows_quarantined``.
+    quarantine : the quarantined rows, original columns plus ``file`` and ``reason``.
+    warnings : kept-with-warning findings (talk time over 4 hours, percent rates...).
+    mapping : the mapping used (``Mapping.to_dict()`` form, detected units filled in).
+    shape : "interactions" or "aggregated".
+    files : file names read.
+    fill_rates : one row per mapped canonical column: ``column, source, filled, fill_rate``
+        (share of kept rows with a value).
+    rows_joined : survey rows joined onto contacts (counted in ``rows_kept``).
+    duplicates : older duplicate records quarantined.
+    notes : what the readers detected (encoding, delimiter, sheet, units).
+    """
+
+    rows_read: int
+    rows_kept: int
+    rows_quarantined: int
+    quarantine: pd.DataFrame
+    warnings: tuple[str, ...]
+    mapping: dict[str, Any]
+    shape: Shape
+    files: tuple[str, ...]
+    fill_rates: pd.DataFrame
+    rows_joined: int = 0
+    duplicates: int = 0
+    notes: tuple[str, ...] = ()
+
+    def reasons(self) -> pd.DataFrame:
+        """Quarantine counts by reason: columns ``reason, rows``, most frequent first."""
+        if self.quarantine.empty:
+            return pd.DataFrame(
+                {"reason": pd.Series(dtype="string"), "rows": pd.Series(dtype="int64")}
+            )
+        counts = self.quarantine["reason"].value_counts()
+        return pd.DataFrame({"reason": counts.index.astype("string"), "rows": counts.to_numpy()})
+
+    def summary(self) -> str:
+        """One sentence: rows read, kept and quarantined, and the main reasons."""
+        unit = "contacts" if self.shape == "interactions" else "daily rows"
+        files = ", ".join(self.files)
+        s = (
+            f"Read {self.rows_read:,} rows from {files}: kept {self.rows_kept:,}"
+            + (
+                f" ({self.rows_joined:,} of them survey responses joined to {unit})"
+                if self.rows_joined
+                else ""
+            )
+            + f", quarantined {self.rows_quarantined:,}"
+        )
+        if self.rows_quarantined:
+            top = self.reasons().head(3)
+            s += " (" + "; ".join(f"{r.reason}: {r.rows:,}" for r in top.itertuples()) + ")"
+        return s + "."
+
+    def to_frame(self) -> pd.DataFrame:
+        """The accounting as a tidy table: columns ``item, rows``."""
+        items = [
+            ("read", self.rows_read),
+            ("kept", self.rows_kept),
+            ("quarantined", self.rows_quarantined),
+            ("survey rows joined", self.rows_joined),
+            ("duplicates quarantined", self.duplicates),
+        ]
+        return pd.DataFrame(items, columns=["item", "rows"])
+
+
+@dataclass(frozen=True, eq=False)
+class ImportResult:
+    """The imported dataset, the report, and the mapping that produced them."""
+
+    dataset: Dataset
+    report: ImportReport
+    mapping: Mapping
+    columns: tuple[str, ...] = field(default=())  # every source column seen (for the editor)
+
+    def describe(self) -> str:
+        """The report summary, warnings, reader notes and the mapping, for ``--verbose``."""
+        lines = [self.report.summary()]
+        lines += [f"note: {n}" for n in self.report.notes]
+        lines += [f"warning: {w}" for w in self.report.warnings]
+        lines.append("mapping: " + self.mapping.describe())
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _col_def(target: str, shape: Shape) -> Column:
+    if target == "updated_at":
+        return Column("updated_at", "datetime", "Last update of the record.")
+    cols = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
+    for c in cols:
+        if c.name == target:
+            return c
+    raise MappingError(f"'{target}' is not a column of the {shape} table: fix the mapping.")
+
+
+@dataclass
+class _Parsed:
+    """One file after mapping: canonical columns, first-problem reason per row, raw frame."""
+
+    raw: RawTable
+    mapping: Mapping
+    frame: pd.DataFrame
+    reason: pd.Series
+    notes: list[str]
+    warnings: list[str]
+    role: str  # "main" or "survey"
+
+
+def _first(reason: pd.Series, mask: pd.Series | np.ndarray, text: str) -> pd.Series:
+    mask = pd.Series(np.asarray(mask, dtype=bool), index=reason.index)
+    take = mask & reason.isna()
+    if take.any():
+        reason = reason.mask(take, text)
+    return reason
+
+
+def _apply_field(
+    f: FieldMap, raw: pd.DataFrame, shape: Shape, timezone: str | None
+) -> tuple[pd.Series, pd.Series, str | None, FieldMap]:
+    """(canonical values, unparseable mask, note, field with the detected unit filled in)."""
+    kind = _col_def(f.target, shape).kind
+    cols = [raw[c] for c in f.source]
+    none = pd.Series(False, index=raw.index)
+    t = f.transform
+    if t == "invert":
+        v, _ = P.parse_bool(cols[0])
+        return ~v, none, None, f
+    if t == "present":
+        return P._filled(cols[0]).astype("boolean"), none, None, f
+    if t == "absent":
+        return (~P._filled(cols[0])).astype("boolean"), none, None, f
+    if t == "queued_not_answered":
+        out = P._filled(cols[0]) & ~P._filled(cols[1])
+        return out.astype("boolean"), none, None, f
+    if t == "equals":
+        low = P.parse_text(cols[0]).str.lower()
+        wanted = {v.lower() for v in f.values}
+        out = low.isin(wanted).astype("boolean").where(low.notna(), pd.NA)
+        return out, none, None, f
+    if t == "coalesce":
+        parts = [
+            _apply_field(replace(f, source=(c,), transform=""), raw, shape, timezone)
+            for c in f.source
+        ]
+        value = parts[0][0]
+        bad = parts[0][1]
+        for v, b, _, _ in parts[1:]:
+            value = value.fillna(v)
+            bad = bad | b
+        return value, bad, None, replace(f, unit=parts[0][3].unit)
+    if kind == "datetime":
+        if len(cols) == 2:
+            v, bad, note = P.combine_date_time(cols[0], cols[1], timezone)
+        else:
+            v, bad, note = P.parse_datetime(cols[0], timezone)
+        return v, bad, note, f
+    if kind == "duration":
+        v, bad, unit = P.parse_duration(cols[0], f.unit, f.source[0])
+        note = None
+        if f.unit == "auto" and unit != "s":
+            label = {"ms": "milliseconds", "min": "minutes", "h": "hours", "hms": "HH:MM:SS"}[unit]
+            note = f"'{f.source[0]}' read as {label}"
+        return v, bad, note, replace(f, unit=unit)
+    if kind == "bool":
+        v, unknown = P.parse_bool(cols[0])
+        note = None
+        if unknown.any():
+            note = (
+                f"'{f.source[0]}': {int(unknown.sum()):,} values not recognised as yes/no "
+                "were left empty"
+            )
+        return v, none, note, f
+    if kind in ("id", "category"):
+        if f.target == "direction":
+            return P.parse_direction(cols[0]), none, None, f
+        if kind == "id":  # mostly distinct values: parse them all, no dictionary pass
+            return P._parse_text(cols[0]), none, None, f
+        return P.parse_text(cols[0]), none, None, f
+    if kind == "score":
+        v, bad, note = P.parse_score(cols[0])
+        return v, bad, (f"'{f.source[0]}': {note}" if note else None), f
+    if kind == "rate":
+        v, bad, note = P.parse_rate(cols[0])
+        return v, bad, (f"'{f.source[0]}' read as a percentage" if note else None), f
+    v, bad = P.parse_number(cols[0])
+    return v, bad, None, f
+
+
+def _columns_text(cols: Sequence[str]) -> str:
+    shown = ", ".join(cols[:8])
+    return shown + (f" and {len(cols) - 8} more" if len(cols) > 8 else "")
+
+
+def _parse_file(
+    raw: RawTable,
+    mapping: Mapping,
+    timezone: str | None,
+    undated_start: dt.date | str | None,
+) -> _Parsed:
+    shape = mapping.shape
+    frame_raw = raw.frame
+    n = len(frame_raw)
+    time_target = "start_time" if shape == "interactions" else "date"
+    reason = pd.Series(pd.NA, index=frame_raw.index, dtype="object")
+    notes = list(raw.notes)
+    warnings: list[str] = []
+    out: dict[str, pd.Series] = {}
+    used_fields = []
+    per_answered = []
+    for f in mapping.fields:
+        if f.transform == "per_answered":
+            per_answered.append(f)
+            continue
+        value, bad, note, f2 = _apply_field(f, frame_raw, shape, timezone)
+        used_fields.append(f2)
+        if note:
+            notes.append(note)
+        if bad.any():
+            label = "missing or unparseable" if f.target == time_target else "unparseable"
+            reason = _first(reason, bad, f"{label} {f.target}")
+        out[f.target] = value
+    for f in per_answered:
+        total, bad, unit = P.parse_duration(frame_raw[f.source[0]], f.unit, f.source[0])
+        if "answered" not in out:
+            raise MappingError(
+                f"'{f.source[0]}' is a total divided by answered contacts, but no column is mapped "
+                "to answered: map the answered count too."
+            )
+        out[f.target] = total / out["answered"].where(out["answered"] > 0)
+        reason = _first(reason, bad, f"unparseable {f.target}")
+        used_fields.append(replace(f, unit=unit))
+        notes.append(f"'{f.source[0]}' divided by answered to get an average")
+    targets = set(out)
+    role = "main"
+    if time_target not in targets:
+        if shape == "aggregated" and undated_start is not None:
+            first = pd.Timestamp(undated_start).normalize()
+            out["date"] = pd.Series(
+                first + pd.to_timedelta(np.arange(n), unit="D"), index=frame_raw.index
+            ).astype("datetime64[ns]")
+            warnings.append(
+                f"'{raw.source}' has no date column: its {n:,} rows were taken as consecutive days "
+                f"from {first:%Y-%m-%d} (file order)"
+            )
+        elif "contact_id" in targets and targets & set(SURVEY_COLUMNS) and shape == "interactions":
+            role = "survey"
+        else:
+            cols = list(frame_raw.columns)
+            if shape == "aggregated":
+                raise MissingTimestampError(
+                    f"'{raw.source}' has no date column (its columns: {_columns_text(cols)}): add "
+                    "a date column, or give the date of the first row so that the rows are read as "
+                    "consecutive days."
+                )
+            raise MissingTimestampError(
+                f"'{raw.source}' has no date or time column (its columns: {_columns_text(cols)}): "
+                "add one, or map a column to start_time (contacts) or date (daily rows)."
+            )
+    if role == "main" and shape == "interactions" and "contact_id" not in out:
+        stem = Path(raw.source).stem
+        out["contact_id"] = pd.Series(
+            [f"{stem}:{i + 1}" for i in range(n)], index=frame_raw.index, dtype="string"
+        )
+        warnings.append(
+            f"'{raw.source}' has no contact id column: rows were numbered, so duplicate records "
+            "cannot be detected"
+        )
+    frame = pd.DataFrame(out, index=frame_raw.index, copy=False)
+    if role == "main":
+        reason = _first(reason, frame[time_target].isna(), f"missing or unparseable {time_target}")
+    if "contact_id" in frame.columns:
+        reason = _first(reason, frame["contact_id"].isna(), "missing contact_id")
+    reason = _range_reasons(frame, shape, reason)
+    return _Parsed(
+        raw=raw,
+        mapping=replace(mapping, fields=tuple(used_fields)),
+        frame=frame,
+        reason=reason,
+        notes=notes,
+        warnings=warnings,
+        role=role,
+    )
+
+
+def _range_reasons(frame: pd.DataFrame, shape: Shape, reason: pd.Series) -> pd.Series:
+    canon = frame.drop(columns=[c for c in ("updated_at",) if c in frame.columns])
+    flags = out_of_range(canon, shape)
+    for name in flags.columns:
+        bad = flags[name]
+        if not bad.any():
+            continue
+        c = _col_def(name, shape)
+        if c.kind == "score":
+            lo, hi = int(c.minimum or 0), int(c.maximum or 0)
+            text = f"{name} outside its {lo}-{hi} scale"
+        elif c.kind == "rate":
+            text = f"{name} outside 0-1"
+        elif c.kind == "duration":
+            text = f"negative {name}"
+        else:
+            text = f"negative {name}"
+        values = pd.to_numeric(frame[name], errors="coerce")
+        inf = bad & np.isinf(values.to_numpy(dtype="float64", na_value=np.nan))
+        reason = _first(reason, inf, f"infinite {name}")
+        reason = _first(reason, bad, text)
+    return reason
+
+
+def _force_text(
+    mapping: Mapping | None, shape: Shape | None
+) -> Callable[[list[str], dict[str, list[str]]], set[str]]:
+    """Columns to read as text: ids and categories (leading zeros), and durations with colons
+    (Arrow would read "02:30" as a time of day, 2.5 hours, where an export means 2 min 30 s)."""
+
+    def pick(names: list[str], samples: dict[str, list[str]]) -> set[str]:
+        m = mapping.restricted_to(names) if mapping is not None else auto_map(names, shape)
+        out = set()
+        for f in m.fields:
+            kind = _col_def(f.target, m.shape).kind
+            if (
+                kind in ("id", "category")
+                or f.transform in ("equals",)
+                or kind == "duration"
+                and any(":" in v for s in f.source for v in samples.get(s, []))
+            ):
+                out |= set(f.source)
+        return out
+
+    return pick
+
+
+def read_files(
+    sources: Sequence[str | Path | tuple[str, bytes]] | str | Path | tuple[str, bytes],
+    mapping: Mapping | None = None,
+    *,
+    sheet: str | None = None,
+    shape: Shape | None = None,
+    timezone: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    undated_start: dt.date | str | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Read, map and validate export files into a canonical dataset.
+
+    Parameters
+    ----------
+    sources : paths, or ``(filename, bytes)`` pairs from an upload (one or several).
+    mapping : the column mapping to use (default: :func:`auto_map` per file).
+    sheet : Excel sheet to read (default: the first sheet with data).
+    shape : force "interactions" (one row per contact) or "aggregated" (one row per day).
+    timezone : IANA zone that timestamps with a UTC offset (``Z``, ``+02:00``) are converted to
+        (default: this machine's zone). Naive timestamps are taken as local time as they are.
+    max_bytes : size limit per file (DataError above it).
+    undated_start : for a daily file with no date column, the date of the first row; rows are
+        then numbered as consecutive days (a documented fallback, off by default).
+    progress : called with (fraction 0-1, message) as the import advances.
+
+    Returns
+    -------
+    ImportResult
+        ``.dataset`` (canonical frame, see :mod:`kpi.schema`), ``.report`` (:class:`ImportReport`)
+        and ``.mapping``.
+
+    Raises
+    ------
+    DataError : a file is empty, unreadable, too large, has no timestamp column, or no row is usable.
+    MappingError : the mapping names columns the files do not have.
+    """
+
+    def tell(frac: float, msg: str) -> None:
+        if progress is not None:
+            progress(min(max(frac, 0.0), 1.0), msg)
+
+    if isinstance(sources, str | Path | tuple):
+        sources = [sources]  # type: ignore[list-item]
+    items = list(sources)  # type: ignore[arg-type]
+    if not items:
+        raise DataError("No file was given: choose one or more export files (CSV, Excel, Parquet).")
+    srcs = [to_source(s) for s in items]
+    for s in srcs:
+        check_size(s, max_bytes)
+    from_upload = all(s.data is not None for s in srcs)
+    if mapping is not None and shape is not None and mapping.shape != shape:
+        mapping = replace(mapping, shape=shape)
+
+    raws: list[RawTable] = []
+    all_columns: list[str] = []
+    for i, src in enumerate(srcs):
+        tell(0.6 * i / len(srcs), f"Reading {src.name}")
+        raw = read_raw(src, sheet=sheet, force_text=_force_text(mapping, shape))
+        all_columns += [str(c) for c in raw.frame.columns if str(c) not in all_columns]
+        raws.append(raw)
+    if mapping is not None:
+        found = set(all_columns)
+        missing = [s for f in mapping.fields for s in f.source if s not in found]
+        if missing:
+            raise MappingError(
+                f"The mapping uses column '{missing[0]}', which is not in "
+                f"{', '.join(repr(s.name) for s in srcs)} (columns: {_columns_text(all_columns)}): "
+                "pick a column from the file or remove that line from the mapping."
+            )
+    parsed: list[_Parsed] = []
+    for i, raw in enumerate(raws):
+        tell(0.6 + 0.15 * i / len(raws), f"Mapping and checking {raw.source}")
+        cols = [str(c) for c in raw.frame.columns]
+        m = mapping.restricted_to(cols) if mapping is not None else auto_map(cols, shape)
+        parsed.append(_parse_file(raw, m, timezone, undated_start))
+    tell(0.75, "Combining files")
+    return _combine(parsed, srcs, from_upload, all_columns, tell)
+
+
+def _combine(
+    parsed: list[_Parsed],
+    srcs: list[Source],
+    from_upload: bool,
+    all_columns: list[str],
+    tell: Progress,
+) -> ImportResult:
+    main = [p for p in parsed if p.role == "main"]
+    surveys = [p for p in parsed if p.role == "survey"]
+    if not main:
+        names = ", ".join(f"'{p.raw.source}'" for p in surveys)
+        raise MissingTimestampError(
+            f"{names} looks like a survey file (contact ids and scores, no dates): import it "
+            "together with the contacts file it belongs to."
+        )
+    shapes = {p.mapping.shape for p in main}
+    if len(shapes) > 1:
+        contacts = ", ".join(p.raw.source for p in main if p.mapping.shape == "interactions")
+        daily = ", ".join(p.raw.source for p in main if p.mapping.shape == "aggregated")
+        raise DataError(
+            f"Cannot combine contact-level files ({contacts}) with daily summary files ({daily}): "
+            "import them separately."
+        )
+    shape: Shape = main[0].mapping.shape
+    notes = list(dict.fromkeys(f"{p.raw.source}: {n}" for p in parsed for n in p.notes))
+    warnings = [w for p in parsed for w in p.warnings]
+
+    # Stack the main files; remember which file and row each canonical row came from.
+    frames, reasons, origin = [], [], []
+    for k, p in enumerate(main):
+        frames.append(p.frame.reset_index(drop=True))
+        reasons.append(p.reason.reset_index(drop=True))
+        origin.append(np.full(len(p.frame), k, dtype=np.int32))
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    reason = pd.concat(reasons, ignore_index=True) if len(reasons) > 1 else reasons[0]
+    file_idx = np.concatenate(origin)
+    row_idx = np.concatenate([np.arange(len(p.frame)) for p in main])
+
+    duplicates = 0
+    if shape == "interactions":
+        frame, reason, duplicates = _dedupe(frame, reason)
+    else:
+        keys = [
+            "date",
+            *[c for c in ("queue", "channel", "agent_id", "team", "topic") if c in frame.columns],
+        ]
+        ok = reason.isna()
+        dup = frame.loc[ok, keys].duplicated(keep=False)
+        if dup.any():
+            warnings.append(
+                f"{int(dup.sum()):,} rows share a date (and segment) with another row: kept all; "
+                "check for overlapping exports"
+            )
+
+    # Join surveys onto kept contacts.
+    joined = 0
+    survey_quarantine: list[pd.DataFrame] = []
+    for p in surveys:
+        frame, n_joined, q = _join_survey(frame, reason, p)
+        joined += n_joined
+        if q is not None:
+            survey_quarantine.append(q)
+
+    tell(0.85, "Validating")
+    kept_mask = reason.isna().to_numpy()
+    kept = frame.loc[kept_mask].reset_index(drop=True)
+    rows_read = sum(len(p.raw.frame) + len(p.raw.skipped) for p in parsed)
+    if kept.empty:
+        q = reason.dropna()
+        first = q.iloc[0] if len(q) else "no usable rows"
+        n = len(frame)
+        raise DataError(
+            f"No row of {', '.join(repr(p.raw.source) for p in main)} could be used: all {n:,} "
+            f"rows were quarantined (first reason: {first}). Check the date format or the mapping."
+        )
+
+    # Warnings on kept values.
+    cols_def = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
+    for c in cols_def:
+        if c.warn_above is not None and c.name in kept.columns:
+            over = int((kept[c.name] > c.warn_above).sum())
+            if over:
+                hours = c.warn_above / 3600
+                warnings.append(
+                    f"{over:,} contacts have {c.name} over {hours:g} hours (kept; check them)"
+                )
+    if shape == "interactions" and {"start_time", "end_time"} <= set(kept.columns):
+        back = int((kept["end_time"] < kept["start_time"]).sum())
+        if back:
+            warnings.append(f"{back:,} contacts end before they start (kept; check the timezone)")
+    if shape == "aggregated":
+        if "asa_seconds" in kept.columns and "answered" not in kept.columns:
+            warnings.append(
+                "ASA has no answered counts beside it: periods longer than a row weigh every row "
+                "equally"
+            )
+        if {"offered", "answered", "abandoned"} <= set(kept.columns):
+            gap = int((kept["offered"] > kept["answered"] + kept["abandoned"]).sum())
+            if gap:
+                warnings.append(
+                    f"offered exceeds answered + abandoned on {gap:,} rows (a third outcome such "
+                    "as flow-outs or callbacks): the abandonment denominator is a choice"
+                )
+
+    # Quarantine: original columns + file + reason.
+    qparts = []
+    bad_positions = np.flatnonzero(~kept_mask)
+    for k, p in enumerate(main):
+        sel = bad_positions[file_idx[bad_positions] == k]
+        if len(sel):
+            rows = row_idx[sel]
+            part = p.raw.frame.iloc[rows].copy()
+            part.insert(0, "file", p.raw.source)
+            part["reason"] = reason.iloc[sel].astype("string").to_numpy()
+            qparts.append(part)
+    for p in parsed:
+        if p.raw.skipped:
+            qparts.append(
+                pd.DataFrame(
+                    {
+                        "file": p.raw.source,
+                        "raw_line": [s.split(": ", 1)[-1] for s in p.raw.skipped],
+                        "reason": [s.split(": ", 1)[0] for s in p.raw.skipped],
+                    }
+                )
+            )
+    qparts += survey_quarantine
+    quarantine = (
+        pd.concat([q.astype(object) for q in qparts], ignore_index=True)
+        if qparts
+        else pd.DataFrame({"file": pd.Series(dtype="string"), "reason": pd.Series(dtype="string")})
+    )
+    rows_quarantined = len(quarantine)
+    rows_kept = len(kept) + joined
+
+    combined = _merge_mappings([p.mapping for p in main] + [p.mapping for p in surveys])
+    dataset_frame = _canonical(kept, shape)
+    fill = _fill_rates(dataset_frame, combined)
+    names = tuple(p.raw.source for p in parsed)
+    report = ImportReport(
+        rows_read=rows_read,
+        rows_kept=rows_kept,
+        rows_quarantined=rows_quarantined,
+        quarantine=quarantine,
+        warnings=tuple(warnings),
+        mapping=combined.to_dict(),
+        shape=shape,
+        files=names,
+        fill_rates=fill,
+        rows_joined=joined,
+        duplicates=duplicates,
+        notes=tuple(notes),
+    )
+    if rows_read != rows_kept + rows_quarantined:  # pragma: no cover - an importer bug
+        raise AssertionError(
+            f"row accounting broken: {rows_read} != {rows_kept} + {rows_quarantined}"
+        )
+    name = ", ".join(names) if len(names) <= 3 else f"{names[0]} and {len(names) - 1} more files"
+    dataset = Dataset(
+        name=name,
+        frame=dataset_frame,
+        shape=shape,
+        source="upload" if from_upload else "file",
+        report=report,
+    )
+    tell(1.0, "Done")
+    return ImportResult(
+        dataset=dataset, report=report, mapping=combined, columns=tuple(all_columns)
+    )
+
+
+def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:
+    """Canonical column order and dtypes (as ``schema.coerce``), casting only what differs."""
+    cols = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
+    out = {}
+    for c in cols:
+        if c.name not in frame.columns:
+            continue
+        s = frame[c.name]
+        if str(s.dtype) != c.dtype:
+            s = s.astype(c.dtype)
+        out[c.name] = s
+    return pd.DataFrame(out, index=frame.index, copy=False)
+
+
+def _dedupe(frame: pd.DataFrame, reason: pd.Series) -> tuple[pd.DataFrame, pd.Series, int]:
+    """Keep the latest record of each contact id (last-updated, else end time, else file order)."""
+    ok = reason.isna().to_numpy()
+    codes, _ = pd.factorize(frame["contact_id"], use_na_sentinel=True)
+    codes = np.where(ok, codes, -1)
+    counts = np.bincount(codes[codes >= 0]) if (codes >= 0).any() else np.zeros(0, dtype=int)
+    dup_any = (codes >= 0) & (counts[np.maximum(codes, 0)] > 1) if len(counts) else codes < -1
+    if not dup_any.any():
+        return frame, reason, 0
+    sub = frame.loc[dup_any]
+    key = next((c for c in ("updated_at", "end_time") if c in sub.columns), None)
+    pos = pd.Series(np.arange(len(sub)), index=sub.index)
+    if key is not None:
+        order = (
+            pd.DataFrame({"k": sub[key], "p": pos})
+            .sort_values(["k", "p"], na_position="first")
+            .index
+        )
+    else:
+        order = sub.index
+    older = sub.loc[order, "contact_id"].duplicated(keep="last")
+    older_idx = older[older].index
+    mask = pd.Series(False, index=frame.index)
+    mask.loc[older_idx] = True
+    reason = _first(reason, mask, "duplicate contact_id (older record)")
+    return frame, reason, int(mask.sum())
+
+
+def _join_survey(
+    frame: pd.DataFrame, reason: pd.Series, p: _Parsed
+) -> tuple[pd.DataFrame, int, pd.DataFrame | None]:
+    """Fill survey columns of kept contacts from a survey file; unmatched rows are quarantined."""
+    s = p.frame.copy()
+    r = p.reason.copy()
+    dup = s["contact_id"].duplicated(keep="last") & r.isna()
+    r = _first(r, dup, "duplicate survey for contact_id (older response)")
+    kept_ids = pd.Index(frame.loc[reason.isna(), "contact_id"].dropna().unique())
+    unmatched = ~s["contact_id"].isin(kept_ids)
+    r = _first(r, unmatched, "survey for a contact_id not in the contacts")
+    good = s.loc[r.isna()].set_index("contact_id")
+    cols = [c for c in good.columns if c != "updated_at"]
+    frame = frame.copy()
+    for c in cols:
+        mapped = frame["contact_id"].map(good[c])
+        if c in frame.columns:
+            frame[c] = mapped.where(mapped.notna(), frame[c]) if len(good) else frame[c]
+        else:
+            frame[c] = mapped
+    q = None
+    if r.notna().any():
+        q = p.raw.frame.loc[r.notna()].copy()
+        q.insert(0, "file", p.raw.source)
+        q["reason"] = r[r.notna()].astype("string").to_numpy()
+    return frame, int(r.isna().sum()), q
+
+
+def _merge_mappings(maps: list[Mapping]) -> Mapping:
+    fields: list[FieldMap] = []
+    seen: set[str] = set()
+    for m in maps:
+        for f in m.fields:
+            if f.target not in seen:
+                fields.append(f)
+                seen.add(f.target)
+    preset = next((m.preset for m in maps if m.preset), None)
+    return Mapping(shape=maps[0].shape, fields=tuple(fields), preset=preset)
+
+
+def _fill_rates(frame: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:
+    rows = []
+    n = len(frame)
+    for c in frame.columns:
+        f = mapping.get(c)
+        source = " + ".join(f.source) if f is not None else "(derived)"
+        filled = int(frame[c].notna().sum())
+        rows.append((c, source, filled, filled / n if n else float("nan")))
+    return pd.DataFrame(rows, columns=["column", "source", "filled", "fill_rate"])
+
+
+# --- helpers for the mapping editor and downloads ---------------------------------------------
+
+
+def mapping_table(mapping: Mapping) -> pd.DataFrame:
+    """The mapping as an editable table: one row per canonical column.
+
+    Columns: ``column`` (canonical name), ``source`` (source column, "" when unmapped; date and
+    time pairs joined with " + "), ``unit``, ``rule`` (transform) and ``meaning``.
+    """
+    rows = []
+    for target in mapping_targets(mapping.shape):
+        f = mapping.get(target)
+        meaning = _col_def(target, mapping.shape).meaning
+        rows.append(
+            {
+                "column": target,
+                "source": " + ".join(f.source) if f else "",
+                "unit": f.unit if f else "auto",
+                "rule": (f.transform + (":" + "|".join(f.values) if f.values else "")) if f else "",
+                "meaning": meaning,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def mapping_from_table(table: pd.DataFrame, shape: Shape, preset: str | None = None) -> Mapping:
+    """Build a :class:`Mapping` back from an edited :func:`mapping_table` (MappingError if invalid)."""
+    data: dict[str, Any] = {"shape": shape, "preset": preset, "fields": {}}
+    for row in table.to_dict("records"):
+        src = str(row.get("source") or "").strip()
+        if not src or src.lower() in ("nan", "<na>", "none"):
+            continue
+        parts = [s.strip() for s in src.split(" + ")]
+        rule = str(row.get("rule") or "").strip()
+        transform, _, values = rule.partition(":")
+        spec: dict[str, Any] = {"source": parts if len(parts) > 1 else parts[0]}
+        unit = str(row.get("unit") or "auto").strip() or "auto"
+        if unit != "auto":
+            spec["unit"] = unit
+        if transform:
+            spec["transform"] = transform
+        if values:
+            spec["values"] = values.split("|")
+        data["fields"][str(row["column"])] = spec
+    return Mapping.from_dict(data)
+
+
+def safe_csv(frame: pd.DataFrame) -> bytes:
+    """CSV bytes with spreadsheet formulas neutralised (cells starting = + - @ get a leading ')."""
+
+    def clean(v: Any) -> Any:
+        if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + v
+        return v
+
+    out = frame.copy()
+    for c in out.columns:
+        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c].dtype):
+            out[c] = out[c].map(clean, na_action="ignore")
+    out.columns = [clean(str(c)) for c in out.columns]
+    return out.to_csv(index=False).encode("utf-8")

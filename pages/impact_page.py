@@ -1,0 +1,195 @@
+"""Before/after: did the change work, by how much, and could it be noise?"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from kpi import impact
+from kpi.charts.impact import change_point_chart, did_chart, impact_chart
+from kpi.errors import KpiLabError
+from kpi.findings import Finding
+from kpi.ui import state, widgets
+
+_SEGMENT_COLUMNS = ("queue", "channel", "team", "topic")
+_OTHER_DATE = "Another date..."
+_NO_CONTROL = "(no control)"
+_COMPARE_ALSO = ("abandonment_rate", "service_level", "asa", "aht", "fcr", "csat", "transfer_rate")
+
+st.title("Before/after")
+st.markdown(
+    "**Did the change really move the KPI, by how much, and could it be noise?** Days are not "
+    "independent (a bad day is followed by another) and weekdays differ, so every test here "
+    "models the day as the unit, with weekday effects and correlated errors."
+)
+
+ds = state.scoped_dataset()
+columns = [c for c in _SEGMENT_COLUMNS if c in ds.frame.columns]
+events = state.events()
+
+c1, c2, c3 = st.columns(3)
+with c1:
+    labels = [f"{e.label} — {e.date:%d %b %Y}" for e in events] + [_OTHER_DATE]
+    # The most recent pinned intervention by default (the one a team is asking about).
+    picked = st.selectbox("Change", labels, index=max(len(events) - 1, 0), key="impact_event")
+    event = events[labels.index(picked)] if picked != _OTHER_DATE else None
+    if event is None:
+        rng = ds.date_range
+        lo, hi = (rng[0].date(), rng[1].date()) if rng else (widgets.today(), widgets.today())
+        change: dt.date = st.date_input(
+            "Change date (first day of the new regime)",
+            value=lo + (hi - lo) * 2 // 3,
+            min_value=lo,
+            max_value=hi,
+            key="impact_date",
+        )
+    else:
+        change = event.date
+seg_col_default, seg_val_default = ("queue", "")
+if event is not None and "=" in event.segment:
+    seg_col_default, seg_val_default = event.segment.split("=", 1)
+with c2:
+    seg_col = st.selectbox(
+        "Segment by",
+        ["(whole center)", *columns],
+        index=(
+            ["(whole center)", *columns].index(seg_col_default) if seg_col_default in columns else 0
+        ),
+        key="impact_segment_column",
+    )
+by = () if seg_col == "(whole center)" else (seg_col,)
+try:
+    table = state.compute(ds, grain="day", by=by)
+except KpiLabError as err:
+    st.warning(str(err))
+    st.stop()
+values = sorted(str(v) for v in table.frame[seg_col].dropna().unique()) if by else []
+segment = None
+control = None
+with c2:
+    if by:
+        seg_val = st.selectbox(
+            "Segment",
+            values,
+            index=values.index(seg_val_default) if seg_val_default in values else 0,
+            key="impact_segment",
+        )
+        segment = {seg_col: seg_val}
+with c3:
+    kpis = list(table.kpis)
+    kpi = widgets.kpi_select(
+        "KPI",
+        kpis,
+        "abandonment_rate" if "abandonment_rate" in kpis else kpis[0],
+        key="impact_kpi",
+        multiple=False,
+    )
+    if by:
+        ctl = st.selectbox(
+            "Control segment (optional)",
+            [_NO_CONTROL, *[v for v in values if v != seg_val]],
+            key="impact_control",
+            help="A segment the change did not reach: its movement is subtracted (difference-in-differences).",
+        )
+        control = None if ctl == _NO_CONTROL else {seg_col: ctl}
+widgets.unavailable_note(table, [kpi])
+
+try:
+    series, _ = impact.daily_series(table, kpi, segment)
+    power = impact.minimum_detectable_effect(series, change, kpi=kpi)
+    result = impact.its_from_table(
+        table,
+        kpi,
+        change,
+        segment=segment,
+        events=[(e.date, e.label) for e in events if e.date != change],
+    )
+except KpiLabError as err:
+    st.warning(str(err))
+    st.stop()
+
+st.subheader("1 · Could this data show an effect at all?")
+st.info(power.summary)
+for w in power.warnings:
+    st.warning(w)
+
+st.subheader("2 · Before vs after")
+compare = [kpi, *[k for k in _COMPARE_ALSO if k in kpis and k != kpi]][:6]
+try:
+    comparison = impact.before_after(table, change, kpis=compare, segment=segment)
+    st.dataframe(
+        impact.format_comparison(comparison), hide_index=True, width="stretch", key="impact_table"
+    )
+    st.caption(
+        "Values are pooled over each period (ratios of sums). Intervals treat the day, not the "
+        "contact, as the unit and allow for correlated neighbouring days; p (adjusted) corrects "
+        "for testing several KPIs (Holm)."
+    )
+except KpiLabError as err:
+    st.warning(str(err))
+
+st.subheader("3 · Did it shift, beyond trend and weekdays? (interrupted time series)")
+st.markdown(f"**{result.summary}**")
+chart = impact_chart(result)
+st.altair_chart(chart, width="stretch", key="impact_its_chart")
+for w in result.warnings:
+    st.warning(w)
+
+did = None
+if control:
+    st.subheader("4 · Against a control segment (difference-in-differences)")
+    try:
+        did = impact.its_from_table(table, kpi, change, segment=segment, control=control)
+    except KpiLabError as err:
+        st.warning(str(err))
+    if did is not None:
+        st.markdown(f"**{did.summary}**")
+        st.altair_chart(did_chart(did), width="stretch", key="impact_did_chart")
+        parallel = "moved in parallel" if did.pretrend_p >= 0.05 else "did NOT move in parallel"
+        st.markdown(
+            f"Parallel-trend check: before the change the two segments {parallel} "
+            f"(slope of the gap per week p = {did.pretrend_p:.2f}). The control's own shift at "
+            f"the date: p = {did.control_p:.2f}."
+        )
+        for w in did.warnings:
+            st.warning(w)
+
+st.subheader("Not sure of the date? Candidate shift dates")
+try:
+    cps = impact.change_points(series, kpi=kpi)
+    st.markdown(cps.summary)
+    st.altair_chart(
+        change_point_chart(series, cps, unit=result.unit), width="stretch", key="impact_cp_chart"
+    )
+    st.dataframe(cps.candidates, hide_index=True, width="stretch", key="impact_cp_table")
+    st.caption(cps.warnings[0])
+except KpiLabError as err:
+    st.info(str(err))
+
+with st.expander("Caveats"):
+    st.markdown(
+        "- The verdict says whether the shift is larger than day-to-day noise, not what caused "
+        "it: other changes on the same dates (new staff, a campaign, seasonality) look the same.\n"
+        "- A change launched right after a bad spell tends to look like it worked "
+        "(regression to the mean); a control segment or a longer baseline helps.\n"
+        "- A date found by searching the data must not then be tested on the same data."
+    )
+
+best = did if did is not None else result
+where = f" in {segment[seg_col]}" if segment else ""
+finding = Finding(
+    kind="impact",
+    title=f"{widgets.kpi_label(kpi)}{where}: before/after {change:%d %b %Y}",
+    sentence=best.summary,
+    numbers=(
+        ("Before", f"{best.value_before:.4g}"),
+        ("After", f"{best.value_after:.4g}"),
+        ("Change", f"{best.effect:+.4g} ({best.ci_low:.4g} to {best.ci_high:.4g})"),
+        ("p-value", f"{best.p_value:.2g}"),
+    ),
+    scope=widgets.scope_text(f"method {best.method}"),
+    chart=(did_chart(did) if did is not None else chart).to_dict(),
+    table=best.to_frame(),
+)
+widgets.pin_button(finding, key="impact_pin")
