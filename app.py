@@ -4,23 +4,38 @@ import streamlit as st
 
 from kpi.ui import widgets
 
-st.set_page_config(page_title="KPI Lab", page_icon="📞", layout="wide")
+st.set_page_config(page_title="KPI Lab", page_icon=":material/support_agent:", layout="wide")
 
 # Every page gets an explicit url_path that differs from its file name: with a pages/ folder
 # beside app.py, Streamlit otherwise falls back to legacy multipage routing on deep links.
 PAGES = [
     st.Page(
-        "pages/overview_page.py", title="Overview", icon="📊", url_path="overview", default=True
+        "pages/overview_page.py",
+        title="Overview",
+        icon=":material/dashboard:",
+        url_path="overview",
+        default=True,
     ),
-    st.Page("pages/data_page.py", title="Data", icon="📂", url_path="data"),
+    st.Page("pages/data_page.py", title="Data", icon=":material/upload_file:", url_path="data"),
     st.Page(
-        "pages/relationships_page.py", title="Relationships", icon="🔗", url_path="relationships"
+        "pages/relationships_page.py",
+        title="Relationships",
+        icon=":material/hub:",
+        url_path="relationships",
     ),
-    st.Page("pages/impact_page.py", title="Before/after", icon="⚖️", url_path="before-after"),
     st.Page(
-        "pages/leadlag_page.py", title="Leading vs lagging", icon="⏱️", url_path="leading-lagging"
+        "pages/impact_page.py",
+        title="Before/after",
+        icon=":material/compare_arrows:",
+        url_path="before-after",
     ),
-    st.Page("pages/report_page.py", title="Report", icon="📝", url_path="report"),
+    st.Page(
+        "pages/leadlag_page.py",
+        title="Leading vs lagging",
+        icon=":material/timeline:",
+        url_path="leading-lagging",
+    ),
+    st.Page("pages/report_page.py", title="Report", icon=":material/slideshow:", url_path="report"),
 ]
 
 page = st.navigation(PAGES)

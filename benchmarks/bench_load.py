@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "e2e"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, streamlit_process  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
 
-PAGES = ["overview", "data", "relationships", "before-after", "leading-lagging", "report"]
+PAGES = ["", "data", "relationships", "before-after", "leading-lagging", "report"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 

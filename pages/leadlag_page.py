@@ -17,15 +17,15 @@ from kpi.findings import Finding
 from kpi.ui import state, widgets
 
 
-# Cached on the wide table's content (a parameter, hashed): no user sees another user's result.
-@st.cache_data(max_entries=24, show_spinner="Testing which KPIs move first...")
+# Session-scoped and keyed on the wide table's content: no user sees another user's result.
+@st.cache_data(scope="session", max_entries=24, show_spinner="Testing which KPIs move first...")
 def _analyze(
     wide: pd.DataFrame, outcome: str, drivers: tuple[str, ...], max_lag: int
 ) -> leadlag.LeadLagResult:
     return leadlag.analyze(wide, outcome, list(drivers), max_lag)
 
 
-@st.cache_data(max_entries=24, show_spinner="Fitting the VAR...")
+@st.cache_data(scope="session", max_entries=24, show_spinner="Fitting the VAR...")
 def _irf(wide: pd.DataFrame, driver: str, outcome: str, periods: int) -> leadlag.ImpulseResponse:
     return leadlag.impulse_response(wide, driver, outcome, periods=periods)
 

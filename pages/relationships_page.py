@@ -35,8 +35,8 @@ _BALANCE_PAIRS = {
 _ENTITIES = {"agent_id": "Agents", "team": "Teams", "queue": "Queues"}
 
 
-# Cached on the wide tables' content (parameters, hashed): no user sees another user's result.
-@st.cache_data(max_entries=24, show_spinner="Correlating the KPIs...")
+# Session-scoped and keyed on the wide tables' content: no user sees another user's result.
+@st.cache_data(scope="session", max_entries=24, show_spinner="Correlating the KPIs...")
 def _matrix(
     values: pd.DataFrame,
     volumes: pd.DataFrame,

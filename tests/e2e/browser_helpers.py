@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -18,3 +20,38 @@ def wait_idle(page: Page, timeout: float = 90_000) -> None:
 def open_page(page: Page, url: str) -> None:
     page.goto(url)
     wait_idle(page)
+
+
+def sidebar_link(page: Page, title: str) -> Locator:
+    """The sidebar navigation link of the page titled ``title`` (exact)."""
+    return page.locator(
+        f"[data-testid='stSidebarNav'] [data-testid='stSidebarNavLink']:has(span[label='{title}'])"
+    )
+
+
+def go_to(page: Page, title: str, timeout: float = 90_000) -> None:
+    """Switch page by clicking its sidebar link: the same Streamlit session (a goto is a new one)."""
+    sidebar_link(page, title).click()
+    expect(sidebar_link(page, title)).to_have_attribute("aria-current", "page", timeout=timeout)
+    wait_idle(page, timeout)
+
+
+def by_key(page: Page, key: str) -> Locator:
+    """The element container of the widget created with ``key=`` (Streamlit's st-key-<key> class)."""
+    return page.locator(f".st-key-{key}")
+
+
+def choose(page: Page, key: str, option: str, timeout: float = 90_000) -> None:
+    """Pick ``option`` in the selectbox with ``key`` (no-op when it is already selected)."""
+    box = by_key(page, key).locator("[data-baseweb='select']")
+    if box.inner_text().strip() == option:
+        return
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    expect(box).to_have_text(option, timeout=timeout)
+    wait_idle(page, timeout)
+
+
+def upload(page: Page, key: str, *files: Path) -> None:
+    """Give files to the ``st.file_uploader`` with ``key`` (its hidden input[type=file])."""
+    by_key(page, key).locator("input[type='file']").set_input_files([str(f) for f in files])

@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from kpi.dataset import load_sample
 
 PAGES = {
-    "overview": "Overview",
+    "": "Overview",  # the default page lives at "/"
     "data": "Data",
     "relationships": "Relationships",
     "before-after": "Before/after",
@@ -51,4 +51,5 @@ def test_deep_link_on_a_fresh_server_shows_the_full_frame(
         expect(nav).to_contain_text(PAGES[path])
         expect(nav).not_to_contain_text(re.compile(r"\b\w+ page\b"))
         expect(page.locator("[data-testid='stException']")).to_have_count(0)
-        page.screenshot(path=str(shots / f"deeplink-{path}.png"), full_page=True)
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+        page.screenshot(path=str(shots / f"deeplink-{path or 'home'}.png"), full_page=True)

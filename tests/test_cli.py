@@ -1,0 +1,98 @@
+"""The ``kpi`` console script end to end (installed entry point, real processes)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kpi.cli import SUBCOMMANDS, main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _kpi(*args: str) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("kpi", path=str(Path(sys.executable).parent))
+    cmd = [exe] if exe else [sys.executable, "-m", "kpi.cli"]
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_help_lists_every_subcommand() -> None:
+    out = _kpi("--help")
+    assert out.returncode == 0
+    for name in ("sample", "compute", "impact", "leadlag", "report"):
+        assert name in out.stdout
+    assert SUBCOMMANDS == ("sample", "compute", "impact", "leadlag", "report")
+
+
+def test_sample_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert _kpi("sample", "--out", str(a), "--seed", "3").returncode == 0
+    assert _kpi("sample", "--out", str(b), "--seed", "3").returncode == 0
+    names = sorted(p.name for p in a.iterdir())
+    assert names == ["contacts.parquet", "contacts_excerpt.csv", "truth.json"]
+    for name in names:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    truth = json.loads((a / "truth.json").read_text())
+    assert truth["seed"] == 3
+    assert {e["id"] for e in truth["effects"]} == {
+        "ivr",
+        "aht_target",
+        "engagement_leads_csat",
+        "shared_trend",
+    }
+
+
+def test_compute_on_the_excerpt_writes_the_tidy_table(tmp_path: Path) -> None:
+    out = tmp_path / "kpis.csv"
+    res = _kpi(
+        "compute",
+        str(ROOT / "sample_data" / "contacts_excerpt.csv"),
+        "--grain",
+        "day",
+        "--by",
+        "queue",
+        "--out",
+        str(out),
+    )
+    assert res.returncode == 0, res.stderr
+    import pandas as pd
+
+    table = pd.read_csv(out)
+    assert list(table.columns[:3]) == ["period", "queue", "kpi"]
+    assert {"value", "numerator", "denominator", "ci_low", "ci_high"} <= set(table.columns)
+    # Contacts per queue and day equal the excerpt's own row counts (initial contacts only).
+    excerpt = pd.read_csv(ROOT / "sample_data" / "contacts_excerpt.csv", parse_dates=["start_time"])
+    expected = excerpt.groupby([excerpt["start_time"].dt.date, "queue"]).size()
+    got = table[table["kpi"] == "contacts"].set_index(["period", "queue"])["value"]
+    assert int(got.sum()) == int(expected.sum())
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("compute", "no_such_file.csv", "--out", "x.csv"), "no_such_file.csv"),
+        (
+            ("impact", "no_such_file.csv", "--kpi", "fcr", "--change", "2026-03-01"),
+            "no_such_file.csv",
+        ),
+    ],
+)
+def test_bad_input_is_one_sentence_and_exit_2(args: tuple[str, ...], fragment: str) -> None:
+    res = _kpi(*args)
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr
+    lines = [line for line in res.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and fragment in lines[0], res.stderr
+
+
+def test_main_returns_2_on_user_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    assert main(["compute", str(empty), "--out", str(tmp_path / "o.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "empty" in err and "Traceback" not in err
