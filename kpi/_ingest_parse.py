@@ -55,6 +55,17 @@ _FORMATS = (
     "%b %d, %Y",
 )
 _OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
+# A time of day followed by a UTC offset ("10:00:00Z", "10:00+05:30", "10:00:00.5 -0800"): the
+# offset must follow a time, so that a day-first date such as "05-01-2026" is not taken for one.
+_AWARE = (
+    r"(?:\d:\d\d(?::\d\d(?:\.\d+)?)?|^\d{4}-\d\d-\d\d)\s*(?:Z|UTC|[+-]\d\d(?::?\d\d)?)$"
+)
+
+#: Timestamps outside [PLAUSIBLE_FROM, PLAUSIBLE_UNTIL) are quarantined as implausible: contact
+#: centre records from before 1970 are placeholders (Excel's 1900 zero date, "0001-01-01") and
+#: those after 2099 are "never" markers ("2999-12-31", "9999-12-31"), not real contacts.
+PLAUSIBLE_FROM = pd.Timestamp("1970-01-01")
+PLAUSIBLE_UNTIL = pd.Timestamp("2100-01-01")
 _ISO = re.compile(r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?)?(Z|[+-]\d\d:?\d\d)?$")
 
 
@@ -84,13 +95,24 @@ def _filled(s: pd.Series) -> pd.Series:
 
 
 def _localise(values: pd.Series, timezone: str | None) -> tuple[pd.Series, str | None]:
-    """Aware timestamps -> naive wall-clock time in ``timezone`` (default: this machine's zone)."""
+    """Aware timestamps -> naive wall-clock time in ``timezone`` (default: this machine's zone).
+
+    The result is ``datetime64[us]``: wide enough for placeholder years such as 2999 or 9999
+    (nanoseconds stop in 2262), which the importer then quarantines as implausible
+    (:func:`implausible`) before casting to the canonical ``datetime64[ns]``.
+    """
     tz = getattr(values.dt, "tz", None)
     if tz is None:
-        return values.astype("datetime64[ns]"), None
+        return values.astype("datetime64[us]"), None
     target = timezone or _local_zone()
-    out = values.dt.tz_convert(target).dt.tz_localize(None).astype("datetime64[ns]")
+    out = values.dt.tz_convert(target).dt.tz_localize(None).astype("datetime64[us]")
     return out, f"timestamps with a UTC offset converted to {target} local time"
+
+
+def implausible(values: pd.Series) -> pd.Series:
+    """True where a parsed timestamp lies outside the plausible window (1970 to 2099)."""
+    out = (values < PLAUSIBLE_FROM) | (values >= PLAUSIBLE_UNTIL)
+    return out.fillna(False).astype(bool)
 
 
 def _local_zone() -> str:
@@ -120,7 +142,9 @@ def parse_datetime(
     """Parse timestamps of any common export format.
 
     Naive timestamps are kept as local time; timestamps with ``Z`` or an offset are converted to
-    ``timezone`` and made naive. Returns (values datetime64[ns], bad mask, note).
+    ``timezone`` and made naive, cell by cell (a column may mix both). Returns (values
+    ``datetime64[us]``, bad mask, note); years outside 1970-2099 are left to the caller to flag
+    (:func:`implausible`).
     """
     filled = _filled(s)
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
@@ -135,25 +159,71 @@ def parse_datetime(
         )
         return out, filled & ~ok.fillna(False), None
     text = s.astype("string").str.strip()
+    if not filled.any():
+        return pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]"), filled, None
+    # Each cell keeps its own meaning whatever its neighbours are: a cell with a UTC offset is
+    # converted to ``timezone``; a cell without one is local wall-clock time as it is. A column
+    # mixing both is parsed in two parts (pandas refuses to mix them in one call).
+    aware = filled & text.str.contains(_AWARE, regex=True).fillna(False).astype(bool)
+    if aware.any() and not aware[filled].all():
+        naive_v, naive_bad, _ = _parse_datetime_text(text.where(~aware), filled & ~aware, False)
+        aware_v, aware_bad, note = _parse_datetime_text(text.where(aware), aware, True, timezone)
+        out = naive_v.where(~aware, aware_v)
+        n_naive = int((filled & ~aware).sum())
+        note = (
+            f"{note}; {n_naive:,} timestamps without an offset in the same column were kept as "
+            "local time as they are"
+        )
+        return out, naive_bad | aware_bad, note
+    return _parse_datetime_text(text, filled, bool(aware.any()), timezone, dayfirst)
+
+
+def _parse_datetime_text(
+    text: pd.Series,
+    filled: pd.Series,
+    has_offset: bool,
+    timezone: str | None = None,
+    dayfirst: bool | None = None,
+) -> tuple[pd.Series, pd.Series, str | None]:
     sample = text[filled].iloc[:300].tolist()
-    if not sample:
-        return pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]"), filled, None
-    has_offset = sum(1 for v in sample if _OFFSET.search(v)) > len(sample) / 2
-    if all(_ISO.match(v) for v in sample):
-        parsed = pd.to_datetime(text, errors="coerce", format="ISO8601", utc=has_offset)
-    else:
-        fmt = _best_format(sample, dayfirst)
-        if fmt is not None:
-            parsed = pd.to_datetime(text, errors="coerce", format=fmt)
+    try:
+        if all(_ISO.match(v) for v in sample):
+            parsed = pd.to_datetime(text, errors="coerce", format="ISO8601", utc=has_offset)
         else:
-            parsed = pd.to_datetime(
-                text, errors="coerce", format="mixed", utc=has_offset, dayfirst=bool(dayfirst)
-            )
-    if parsed.dtype == object:  # mixed offsets
-        parsed = pd.to_datetime(text, errors="coerce", format="mixed", utc=True)
+            fmt = _best_format(sample, dayfirst)
+            if fmt is not None and not has_offset:
+                parsed = pd.to_datetime(text, errors="coerce", format=fmt)
+            else:
+                parsed = pd.to_datetime(
+                    text, errors="coerce", format="mixed", utc=has_offset, dayfirst=bool(dayfirst)
+                )
+        if parsed.dtype == object:  # offsets the split above did not recognise
+            raise ValueError("mixed timezones")
+    except (ValueError, TypeError, OverflowError):
+        out = _parse_cells(text, timezone)
+        return out, filled & out.isna(), None
     out, note = _localise(parsed, timezone)
     bad = filled & out.isna()
     return out, bad, note
+
+
+def _parse_cells(text: pd.Series, timezone: str | None) -> pd.Series:
+    """Slow path, one value at a time, for what a whole-column parse refused (an offset format
+    among naive cells): offsets are converted to ``timezone``, naive cells kept as they are.
+    Unreadable cells become NaT (and are flagged by the caller)."""
+    target = timezone or _local_zone()
+
+    def one(v: object) -> object:
+        try:
+            t = pd.Timestamp(str(v))
+            if t.tzinfo is not None:
+                t = t.tz_convert(target).tz_localize(None)
+            return t.as_unit("us")
+        except (ValueError, TypeError, OverflowError, KeyError):
+            return pd.NaT
+
+    values = text.map(one, na_action="ignore")
+    return pd.to_datetime(values, errors="coerce").astype("datetime64[us]")
 
 
 def _best_format(sample: list[str], dayfirst: bool | None) -> str | None:
@@ -193,7 +263,8 @@ def combine_date_time(
     else:
         secs, bad_t, _ = parse_duration(time, "hms", "time")
         offset = pd.to_timedelta(secs, unit="s")
-    out = (day + offset.fillna(pd.Timedelta(0))).astype("datetime64[ns]")
+    offset = offset.fillna(pd.Timedelta(0)).astype("timedelta64[us]")
+    out = (day.astype("datetime64[us]") + offset).astype("datetime64[us]")
     return out, bad_d | bad_t, note
 
 

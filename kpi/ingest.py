@@ -311,6 +311,14 @@ def _parse_file(
         if bad.any():
             label = "missing or unparseable" if f.target == time_target else "unparseable"
             reason = _first(reason, bad, f"{label} {f.target}")
+        if pd.api.types.is_datetime64_any_dtype(value.dtype):
+            far = P.implausible(value)
+            if far.any():  # 1900 zero dates, 2999/9999 "never" markers: not real contacts
+                reason = _first(
+                    reason, far, f"implausible {f.target} (before 1970 or after 2099)"
+                )
+                value = value.mask(far)
+            value = value.astype("datetime64[ns]")
         out[f.target] = value
     for f in per_answered:
         total, bad, unit = P.parse_duration(frame_raw[f.source[0]], f.unit, f.source[0])

@@ -290,8 +290,13 @@ def derived_columns(columns: Iterable[str], settings: Settings) -> dict[str, str
         out["_short"] = f"({out['_aband']} AND coalesce(wait_seconds < {sa}, FALSE))"
         out["_within"] = f"({out['_ans']} AND coalesce(wait_seconds <= {t}, FALSE))"
         out["_ab_within"] = f"({out['_aband']} AND coalesce(wait_seconds <= {t}, FALSE))"
+        # A contact that never waited in a queue (e-mail, outbound) is not "offered" to a
+        # queue: it would dilute abandonment and sit in the service-level denominator with no
+        # wait to judge. Abandoned contacts always queued.
+        out["_queued"] = f"(wait_seconds IS NOT NULL OR {out['_aband']})"
     else:
         out["_short"] = out["_within"] = out["_ab_within"] = "FALSE"
+        out["_queued"] = "TRUE"
     extra = "".join(f" + coalesce({c}, 0)" for c in ("hold_seconds", "acw_seconds") if c in cols)
     if "handle_seconds" in cols:
         fallback = f"talk_seconds{extra}" if "talk_seconds" in cols else "NULL"
@@ -315,16 +320,16 @@ def snippets(columns: Iterable[str], settings: Settings) -> dict[str, str]:
     del columns  # the derived columns already account for missing ones
     s = settings
     out = {k.lstrip("_"): k for k in ("_inbound", "_initial", "_ans", "_aband", "_blk",
-                                       "_handled", "_short", "_within", "_ab_within", "_handle")}  # fmt: skip
-    out["offered"] = "(_inbound AND NOT _blk)"
+                                       "_handled", "_short", "_within", "_ab_within", "_handle", "_queued")}  # fmt: skip
+    out["offered"] = "(_inbound AND NOT _blk AND _queued)"
     out["occ"] = "(_handled AND _handle IS NOT NULL AND idle_seconds IS NOT NULL)"
     out["attempt"] = "_inbound"
-    queued = "(_inbound AND (_ans OR _aband))"
+    queued = "(_inbound AND _queued AND (_ans OR _aband))"
     drop_short = s.exclude_short_abandons or s.sl_variant == "abandons_ignored"
     keep = f"({queued} AND NOT _short)" if drop_short else queued
     v = s.sl_variant
     if v == "answered_only":
-        out["sl_num"], out["sl_den"] = "(_inbound AND _within)", "(_inbound AND _ans)"
+        out["sl_num"], out["sl_den"] = "(_inbound AND _within)", "(_inbound AND _ans AND _queued)"
     elif v == "abandons_positive":
         out["sl_num"], out["sl_den"] = f"({keep} AND (_within OR _ab_within))", keep
     else:  # abandons_negative, abandons_ignored
@@ -507,7 +512,8 @@ _DEFS: tuple[KpiDef, ...] = (
         role="leading",
         formula="answered within T ÷ queued contacts (variant: see settings)",
         numerator="inbound contacts answered within T seconds (abandons positive: + abandoned within T)",
-        denominator="answered (+ abandoned, − short abandons, by variant)",
+        denominator="queued contacts answered (+ abandoned, − short abandons, by variant); "
+        "contacts with no queue wait (e-mail, outbound) are not counted",
         definition="Share of contacts answered within the threshold T (default 20 s). Platforms "
         "differ on abandoned contacts: answered-only, abandons negative (Genesys), abandons "
         "ignored below the short-abandon threshold (Talkdesk), abandons positive (Amazon "
@@ -528,8 +534,10 @@ _DEFS: tuple[KpiDef, ...] = (
         role="leading",
         formula="abandoned ÷ inbound offered",
         numerator="inbound contacts abandoned in queue",
-        denominator="inbound offered (queued, not blocked) — or answered + abandoned",
-        definition="Share of queued callers who hung up before reaching an agent.",
+        denominator="inbound offered (queued, not blocked) — or answered + abandoned; "
+        "a contact counts as queued when it has a queue wait or abandoned",
+        definition="Share of queued callers who hung up before reaching an agent. Contacts "
+        "that never waited in a queue (e-mail, outbound) are not in the denominator.",
         stat="rate",
         sql=_rate("{ab_num}", "{ab_den}"),
         columns=("abandoned",),

@@ -620,3 +620,31 @@ def test_repeat_window_with_segment_filters_and_end_attribution(repeat_table):
     assert "end time" in Settings(time_attribution="end").describe()
     with pytest.raises(DataError, match="end_time"):
         compute(repeat_table, settings=Settings(time_attribution="end"))
+
+
+def test_contacts_that_never_queued_are_not_in_access_denominators() -> None:
+    # 2 phone answered (waits 10 s and 40 s), 1 phone abandoned, 3 e-mails answered with no
+    # queue wait. Abandonment = 1 / 3 (not 1 / 6); service level (abandons negative, T = 20 s)
+    # = 1 / 3; answered-only = 1 / 2. Hand-computed.
+    frame = coerce(
+        pd.DataFrame(
+            {
+                "contact_id": [str(i) for i in range(6)],
+                "start_time": pd.to_datetime(["2026-03-02 10:00"] * 6),
+                "channel": ["phone", "phone", "phone", "email", "email", "email"],
+                "answered": [True, True, False, True, True, True],
+                "abandoned": [False, False, True, False, False, False],
+                "wait_seconds": [10.0, 40.0, 30.0, None, None, None],
+            }
+        )
+    )
+    t = compute(frame, kpis=["abandonment_rate", "service_level"], grain="all")
+    assert t.value("abandonment_rate") == pytest.approx(1 / 3)
+    assert t.value("service_level") == pytest.approx(1 / 3)
+    only = compute(
+        frame,
+        kpis=["service_level"],
+        grain="all",
+        settings=Settings(sl_variant="answered_only"),
+    )
+    assert only.value("service_level") == pytest.approx(1 / 2)

@@ -42,13 +42,17 @@ def by_key(page: Page, key: str) -> Locator:
 
 
 def choose(page: Page, key: str, option: str, timeout: float = 90_000) -> None:
-    """Pick ``option`` in the selectbox with ``key`` (no-op when it is already selected)."""
-    box = by_key(page, key).locator("[data-baseweb='select']")
-    if box.inner_text().strip() == option:
+    """Pick ``option`` in the selectbox with ``key`` (no-op when it is already selected).
+
+    Streamlit's selectbox is a combobox: an ``input`` holding the shown option and an "Open"
+    button listing the options.
+    """
+    box = by_key(page, key).get_by_role("combobox")
+    if box.input_value() == option:
         return
-    box.click()
+    by_key(page, key).get_by_role("button", name="Open").click()
     page.get_by_role("option", name=option, exact=True).click()
-    expect(box).to_have_text(option, timeout=timeout)
+    expect(box).to_have_value(option, timeout=timeout)
     wait_idle(page, timeout)
 
 
