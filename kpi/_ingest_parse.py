@@ -57,9 +57,7 @@ _FORMATS = (
 _OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
 # A time of day followed by a UTC offset ("10:00:00Z", "10:00+05:30", "10:00:00.5 -0800"): the
 # offset must follow a time, so that a day-first date such as "05-01-2026" is not taken for one.
-_AWARE = (
-    r"(?:\d:\d\d(?::\d\d(?:\.\d+)?)?|^\d{4}-\d\d-\d\d)\s*(?:Z|UTC|[+-]\d\d(?::?\d\d)?)$"
-)
+_AWARE = r"(?:\d:\d\d(?::\d\d(?:\.\d+)?)?|^\d{4}-\d\d-\d\d)\s*(?:Z|UTC|[+-]\d\d(?::?\d\d)?)$"
 
 #: Timestamps outside [PLAUSIBLE_FROM, PLAUSIBLE_UNTIL) are quarantined as implausible: contact
 #: centre records from before 1970 are placeholders (Excel's 1900 zero date, "0001-01-01") and
@@ -262,7 +260,10 @@ def combine_date_time(
         bad_t = pd.Series(False, index=time.index)
     else:
         secs, bad_t, _ = parse_duration(time, "hms", "time")
-        offset = pd.to_timedelta(secs, unit="s")
+        # A time of day lies within the day (24:00:00 included); anything else is not a time.
+        outside = secs.notna() & ~secs.between(0, 86_400)
+        bad_t = bad_t | outside
+        offset = pd.to_timedelta(secs.where(~outside), unit="s")
     offset = offset.fillna(pd.Timedelta(0)).astype("timedelta64[us]")
     out = (day.astype("datetime64[us]") + offset).astype("datetime64[us]")
     return out, bad_d | bad_t, note
@@ -301,8 +302,8 @@ def parse_duration(
     filled = _filled(s)
     if pd.api.types.is_timedelta64_dtype(s.dtype):
         return s.dt.total_seconds().astype("float64"), pd.Series(False, index=s.index), "hms"
-    if pd.api.types.is_bool_dtype(s.dtype):
-        return pd.Series(np.nan, index=s.index), filled, unit
+    if pd.api.types.is_bool_dtype(s.dtype):  # true/false is not a duration: every cell is bad
+        return pd.Series(np.nan, index=s.index), filled, "s" if unit == "auto" else unit
     if _is_text(s):
         text = s.astype("string").str.strip()
         sample = text[filled].iloc[:200]
@@ -329,7 +330,9 @@ def parse_duration(
 def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series, str]:
     parts = text.str.split(":", expand=True, n=2)
     nums = parts.apply(lambda c: pd.to_numeric(c, errors="coerce"))
-    if nums.shape[1] == 1:  # no colon at all: plain seconds
+    if nums.shape[1] == 0:  # no cell at all (every row of the file was set aside)
+        secs = pd.Series(np.nan, index=text.index)
+    elif nums.shape[1] == 1:  # no colon at all: plain seconds
         secs = nums[0]
     elif nums.shape[1] == 2:  # MM:SS
         secs = nums[0] * 60 + nums[1]
@@ -352,12 +355,18 @@ def parse_number(s: pd.Series) -> tuple[pd.Series, pd.Series]:
         out = pd.to_numeric(s, errors="coerce").astype("float64")
         return out, filled & out.isna()
     text = s.astype("string").str.strip()
-    out = pd.to_numeric(text, errors="coerce")
+    out = _to_float(text)
     if (filled & out.isna()).any():
         cleaned = text.str.replace(r"[\s\u00a0]", "", regex=True).str.replace(",", ".", regex=False)
-        out = out.fillna(pd.to_numeric(cleaned, errors="coerce"))
-    out = out.astype("float64")
+        out = out.fillna(_to_float(cleaned))
     return out, filled & out.isna()
+
+
+def _to_float(text: pd.Series) -> pd.Series:
+    """Text -> float64 (NaN where unreadable). ``pd.to_numeric`` alone gives Int64 for "0" and
+    "1", which then refuses to take 1.5 from a second pass."""
+    num = pd.to_numeric(text, errors="coerce")
+    return pd.Series(num.to_numpy(dtype="float64", na_value=np.nan), index=text.index)
 
 
 def parse_rate(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:

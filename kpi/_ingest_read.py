@@ -226,7 +226,8 @@ def _encoding(src: Source, head: bytes) -> tuple[str, str | None]:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as err:
-        if err.start < len(head) - 4:  # not just a character cut at the sample's end
+        cut = len(head) < src.size and err.start >= len(head) - 4  # a character cut by the sample
+        if not cut:
             return "latin-1", "text encoding: Latin-1 (not UTF-8)"
     return "utf8", None
 
@@ -341,8 +342,13 @@ def _read_text(
             f"'{src.name}' could not be read as {_delim_name(delimiter)}-separated text "
             f"({text.splitlines()[0][:120]}): check that it is a CSV export."
         ) from None
-    table = _normalise_arrow(table)
-    frame = table.to_pandas(date_as_object=False)
+    try:
+        table = _normalise_arrow(table)
+        frame = table.to_pandas(date_as_object=False)
+    except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
+        if encoding != "latin-1":
+            return _retry_latin1(src, force_text)
+        raise  # pragma: no cover - Latin-1 decodes every byte
     frame.columns = names[: frame.shape[1]] + list(frame.columns[len(names) :])
     return RawTable(src.name, frame, skipped, notes)
 

@@ -42,11 +42,31 @@ _HTML_TABLE_ROWS = 200
 
 
 # --------------------------------------------------------------------------------------- charts
+EXPORT_WIDTH = 760  # px: a chart sized "container" on a page gets this width in a file
+
+
+def fixed_width(spec: Any, width: int = EXPORT_WIDTH) -> Any:
+    """A copy of ``spec`` with every ``"width": "container"`` replaced by ``width`` pixels.
+
+    On a page a chart stretches to its container; a file has no container, and vl-convert
+    would draw such a chart at its 300 px default, squashing its plot and title.
+    """
+    if isinstance(spec, dict):
+        return {
+            k: (width if k == "width" and v == "container" else fixed_width(v, width))
+            for k, v in spec.items()
+        }
+    if isinstance(spec, list):
+        return [fixed_width(v, width) for v in spec]
+    return spec
+
+
 def _render(spec: dict[str, Any], fmt: str, scale: float = 1.0) -> Any:
     import vl_convert as vlc
 
     if not isinstance(spec, dict) or not spec:
         raise AnalysisError("This finding has no chart to render (the Vega-Lite spec is empty).")
+    spec = fixed_width(spec)
     try:
         # No base URL is allowed: a chart in a report renders from its inline data only, so
         # exporting never reaches the network (and a spec cannot make the server fetch a URL).

@@ -314,9 +314,7 @@ def _parse_file(
         if pd.api.types.is_datetime64_any_dtype(value.dtype):
             far = P.implausible(value)
             if far.any():  # 1900 zero dates, 2999/9999 "never" markers: not real contacts
-                reason = _first(
-                    reason, far, f"implausible {f.target} (before 1970 or after 2099)"
-                )
+                reason = _first(reason, far, f"implausible {f.target} (before 1970 or after 2099)")
                 value = value.mask(far)
             value = value.astype("datetime64[ns]")
         out[f.target] = value

@@ -8,21 +8,13 @@ import re
 import streamlit as st
 
 from kpi import report
+from kpi._report_export import KIND_LABELS
 from kpi.dataset import Dataset
 from kpi.errors import KpiLabError
 from kpi.findings import Finding
 from kpi.metrics import Settings
 from kpi.ui import state
 
-KIND_LABELS = {
-    "kpi_cards": "KPIs",
-    "trend": "Trend",
-    "breakdown": "Breakdown",
-    "correlation": "Relationship",
-    "impact": "Impact of a change",
-    "leadlag": "Leading / lagging",
-    "table": "Table",
-}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$~])")
 
 

@@ -596,3 +596,19 @@ def test_hostile_topic_names_from_the_engine_export_inert(sample: Dataset) -> No
     topics = [c.value for c in book.worksheets[1]["A"][1:]]
     assert "'" + HOSTILE_FORMULA in topics and HOSTILE_FORMULA not in topics
     assert report.to_pptx(findings, title="Hostile")
+
+
+def test_container_width_charts_render_at_the_export_width() -> None:
+    # A page chart sized "container" (as kpi.charts builds them) must not shrink to vl-convert's
+    # 300 px default in a file: it gets EXPORT_WIDTH (760 px) of plot, so the PNG at scale 1 is
+    # wider than 760 px (plot + axis labels).
+    import altair as alt
+
+    from kpi._report_export import EXPORT_WIDTH, fixed_width
+
+    frame = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
+    spec = alt.Chart(frame).mark_line().encode(x="x", y="y").properties(width="container").to_dict()
+    assert fixed_width({"layer": [spec]})["layer"][0]["width"] == EXPORT_WIDTH
+    png = report.chart_png(spec, scale=1)
+    width, _height = report.png_size(png)
+    assert width > EXPORT_WIDTH

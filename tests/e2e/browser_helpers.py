@@ -59,3 +59,11 @@ def choose(page: Page, key: str, option: str, timeout: float = 90_000) -> None:
 def upload(page: Page, key: str, *files: Path) -> None:
     """Give files to the ``st.file_uploader`` with ``key`` (its hidden input[type=file])."""
     by_key(page, key).locator("input[type='file']").set_input_files([str(f) for f in files])
+
+
+def dismiss_page_not_found(page: Page) -> None:
+    """Close Streamlit's "Page not found" notice if it is showing."""
+    notice = page.get_by_text("Page not found")
+    if notice.count():
+        page.keyboard.press("Escape")
+        expect(notice).to_have_count(0, timeout=10_000)

@@ -86,7 +86,7 @@ def test_an_uploaded_export_replaces_the_sample_on_every_page(
 
 
 # 2 ------------------------------------------------------------------------------------------
-VERDICT = re.compile(r"^Abandonment rate in Billing (fell|rose|did not)")
+VERDICT = re.compile(r"^Abandonment rate in Billing ")
 CI = re.compile(r"95% CI (−?[\d.]+) to (−?[\d.]+) pts")
 
 
@@ -207,14 +207,17 @@ def test_two_people_uploading_at_once_each_see_only_their_own_data(
     contexts = {who: browser.new_context(viewport={"width": 1400, "height": 1000}) for who in files}
     try:
         pages = {who: ctx.new_page() for who, ctx in contexts.items()}
-        for who, p in pages.items():
-            p.goto(server + "/data")
+        # Both start on the landing page (a deep link on a fresh server can show Streamlit's
+        # "Page not found" dialog) and open the Data page from the sidebar.
+        for p in pages.values():
+            p.goto(server + "/")
         for p in pages.values():
             wait_idle(p)
+            go_to(p, "Data")
         # Both upload before either import has finished: the two sessions run side by side.
         for who, p in pages.items():
             upload(p, "data_upload", files[who])
-        for who, p in pages.items():
+        for p in pages.values():
             use = by_key(p, "data_use").get_by_role("button", name="Use this data")
             expect(use).to_be_visible(timeout=LONG)
         for p in pages.values():
@@ -244,6 +247,9 @@ def test_two_people_uploading_at_once_each_see_only_their_own_data(
         for who, p in pages.items():
             go_to(p, "Overview")
             by_key(p, "overview_cards_grain").get_by_text("Day", exact=True).click()
+            expect(
+                by_key(p, "overview_cards_grain").get_by_role("radio", name="Day")
+            ).to_be_checked()
             wait_idle(p)
             expect(p.locator(MAIN)).to_contain_text(badges[who], timeout=LONG)
             _no_exception(p)
