@@ -29,6 +29,7 @@ EXCEL_EXT = {".xlsx", ".xlsm"}
 PARQUET_EXT = {".parquet", ".pq"}
 JSON_EXT = {".jsonl", ".ndjson", ".json"}
 SUPPORTED = "CSV, TSV, Excel (.xlsx), Parquet or JSON lines"
+_BLOCK_SIZE = 1 << 24  # Arrow's CSV block (types are inferred from the first block)
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,9 @@ def to_source(item: str | Path | tuple[str, bytes]) -> Source:
     """A path, or an uploaded ``(filename, bytes)`` pair, as a :class:`Source`."""
     if isinstance(item, tuple):
         name, data = item
-        return Source(name=Path(str(name)).name, data=bytes(data))
+        # Line breaks and control characters in an uploaded name would break one-line messages.
+        shown = re.sub(r"[\x00-\x1f\x7f\x85\u2028\u2029]", " ", Path(str(name)).name).strip()
+        return Source(name=shown or "upload", data=bytes(data))
     path = Path(item)
     if not path.exists():
         raise DataError(f"File '{path}' does not exist: check the path and the file name.")
@@ -234,7 +237,7 @@ def _encoding(src: Source, head: bytes) -> tuple[str, str | None]:
 
 def _sniff(text: str) -> tuple[str, bool, bool]:
     """(delimiter, decimal comma?, quotes with newlines?) from the first lines."""
-    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    lines = [ln for ln in _lines(text)[:50] if ln.strip()]
     if not lines:
         return ",", False, False
     best, best_score = ",", -1.0
@@ -253,8 +256,27 @@ def _sniff(text: str) -> tuple[str, bool, bool]:
         comma = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+,\d+"?\s*', f))
         dot = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+\.\d+"?\s*', f))
         decimal_comma = comma > 0 and dot == 0
-    quoted_newlines = text.count('"') % 2 == 1 or bool(re.search(r'"[^"\n]*\n[^"]*"', text))
+    quoted_newlines = text.count('"') % 2 == 1 or bool(re.search(r'"[^"\r\n]*[\r\n][^"]*"', text))
     return best, decimal_comma, quoted_newlines
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as a CSV reader sees them (str.splitlines also breaks at \x85, \u2028...)."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def _header_and_rows(sample: str, delimiter: str) -> tuple[list[str], list[list[str]]]:
+    """The header and up to 50 rows of the sample (quoted line breaks kept inside their cell)."""
+    try:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        header = next(reader, [])
+        rows = [r for _, r in zip(range(50), reader, strict=False)]
+        return header, rows
+    except csv.Error:  # pragma: no cover - the csv module refuses a pathological sample
+        lines = _lines(sample)
+        return next(csv.reader(lines[:1], delimiter=delimiter)), list(
+            csv.reader(lines[1:51], delimiter=delimiter)
+        )
 
 
 def _looks_like_data(names: list[str]) -> bool:
@@ -284,7 +306,7 @@ def _read_text(
             "row and at least one data row."
         )
     delimiter, decimal_comma, quoted_newlines = _sniff(sample)
-    header = next(csv.reader([sample.splitlines()[0]], delimiter=delimiter))
+    header, rows = _header_and_rows(sample, delimiter)
     if _looks_like_data(header):
         raise DataError(
             f"The first line of '{src.name}' looks like data, not column names: add a header row "
@@ -301,7 +323,6 @@ def _read_text(
         )
         return "skip"
 
-    rows = list(csv.reader(sample.splitlines()[1:51], delimiter=delimiter))
     samples = {n: [r[i] for r in rows if i < len(r)] for i, n in enumerate(names)}
     wanted = set(force_text(names, samples)) if force_text is not None else set()
     types = {h: pa.string() for h in header if h.replace("\ufeff", "").strip() in wanted}
@@ -310,22 +331,34 @@ def _read_text(
         notes.append(f"delimiter: {'tab' if delimiter == chr(9) else repr(delimiter)}")
     if decimal_comma:
         notes.append("decimal comma")
-    try:
-        table = pacsv.read_csv(
+
+    def read(column_types: dict[str, pa.DataType] | None) -> pa.Table:
+        skipped.clear()
+        return pacsv.read_csv(
             src.stream(),
-            read_options=pacsv.ReadOptions(encoding=encoding, block_size=1 << 24),
+            read_options=pacsv.ReadOptions(encoding=encoding, block_size=_BLOCK_SIZE),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
                 newlines_in_values=quoted_newlines,
                 invalid_row_handler=on_invalid,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types=types,
+                column_types=column_types,
                 decimal_point="," if decimal_comma else ".",
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,
             ),
         )
+
+    try:
+        try:
+            table = read(types)
+        except pa.ArrowInvalid as err:
+            if "conversion error" not in str(err):
+                raise
+            # A column typed from the first block (numbers) holds text further down: read every
+            # column as text and let the importer's parsers judge each cell.
+            table = read({h: pa.string() for h in header})
     except (pa.ArrowInvalid, UnicodeDecodeError) as err:
         text = str(err)
         utf8_problem = (
@@ -338,9 +371,14 @@ def _read_text(
                 f"'{src.name}' is empty: export the data again and check that the file has a "
                 "header row and at least one data row."
             ) from None
+        problem = (
+            "a quoted value is not closed or spans lines"
+            if "straddl" in text or "quote" in text.lower()
+            else "its lines do not split into the same columns"
+        )
         raise DataError(
             f"'{src.name}' could not be read as {_delim_name(delimiter)}-separated text "
-            f"({text.splitlines()[0][:120]}): check that it is a CSV export."
+            f"({problem}): check that it is a CSV export."
         ) from None
     try:
         table = _normalise_arrow(table)

@@ -279,8 +279,14 @@ def _apply_field(
     return v, bad, None, f
 
 
+def _shown(name: str) -> str:
+    """A source column name fit for a one-line message: no line breaks, at most 40 characters."""
+    text = " ".join(str(name).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _columns_text(cols: Sequence[str]) -> str:
-    shown = ", ".join(cols[:8])
+    shown = ", ".join(_shown(c) for c in cols[:8])
     return shown + (f" and {len(cols) - 8} more" if len(cols) > 8 else "")
 
 
@@ -577,11 +583,19 @@ def _combine(
     rows_read = sum(len(p.raw.frame) + len(p.raw.skipped) for p in parsed)
     if kept.empty:
         q = reason.dropna()
-        first = q.iloc[0] if len(q) else "no usable rows"
-        n = len(frame)
+        skipped = [s for p in main for s in p.raw.skipped]
+        # Rows the parser set aside (ragged lines) count too: "all 0 rows" would hide them.
+        n = len(frame) + len(skipped)
+        if len(q):
+            first = q.iloc[0]
+        elif skipped:
+            first = skipped[0].split(": ", 1)[0]
+        else:  # pragma: no cover - an empty file is refused by the reader
+            first = "no usable rows"
+        rows = f"all {n:,} rows were" if n != 1 else "its only row was"
         raise DataError(
-            f"No row of {', '.join(repr(p.raw.source) for p in main)} could be used: all {n:,} "
-            f"rows were quarantined (first reason: {first}). Check the date format or the mapping."
+            f"No row of {', '.join(repr(p.raw.source) for p in main)} could be used: {rows} "
+            f"quarantined (first reason: {first}). Check the date format or the mapping."
         )
 
     # Warnings on kept values.

@@ -28,13 +28,15 @@ import datetime as dt
 import io
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
+from hypothesis.control import currently_in_test_context
 
 from kpi import ingest
 from kpi.errors import DataError, KpiLabError
@@ -43,7 +45,7 @@ from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, out_of_range
 # The same examples on every run (a failure is reproducible, CI is not flaky). To hunt for new
 # bugs: KPI_FUZZ_EXAMPLES=3000 KPI_FUZZ_RANDOM=1 pytest tests/test_ingest_hostile.py
 FUZZ = settings(
-    max_examples=int(os.environ.get("KPI_FUZZ_EXAMPLES", "120")),
+    max_examples=int(os.environ.get("KPI_FUZZ_EXAMPLES", "150")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=not os.environ.get("KPI_FUZZ_RANDOM"),
@@ -55,7 +57,7 @@ FUZZ = settings(
 _LIBRARY_TEXT = ("Traceback", "Error:", "Exception", "pyarrow", "pandas", "duckdb", "errno")
 
 
-def _check_message(err: KpiLabError, name: str, columns: list[str] = ()) -> None:
+def _check_message(err: KpiLabError, name: str, columns: Sequence[str] = ()) -> None:
     msg = str(err)
     assert msg and msg.strip() == msg, msg
     assert "\n" not in msg and "\r" not in msg, msg
@@ -63,8 +65,9 @@ def _check_message(err: KpiLabError, name: str, columns: list[str] = ()) -> None
     for text in _LIBRARY_TEXT:
         assert text not in msg, msg
     assert Path(name).name in msg, f"the message does not name the file {name!r}: {msg}"
-    # One sentence (at most a short instruction after it): strip the user's own text (file
-    # and column names, quoted values) before counting sentence breaks.
+    # One sentence, plus at most a short instruction after it: tests/test_ingest.py pins two
+    # messages of that form ("... (first reason: ...). Check the date format or the mapping.").
+    # The user's own text (file and column names, quoted values) is removed before counting.
     bare = msg
     for text in sorted([name, *columns], key=len, reverse=True):
         if text:
@@ -96,13 +99,27 @@ def _check_result(result: ingest.ImportResult, rows_written: int | None = None) 
     ingest.safe_csv(r.quarantine)
 
 
-def _run(name: str, data: bytes, rows_written: int | None = None, columns=(), **kw) -> object:
+def _event(text: str) -> None:
+    """Tally outcomes for ``--hypothesis-show-statistics`` (most fuzzed files must import)."""
+    if currently_in_test_context():
+        event(text)
+
+
+def _run(
+    name: str,
+    data: bytes,
+    rows_written: int | None = None,
+    columns: Sequence[str] = (),
+    **kw: object,
+) -> ingest.ImportResult | KpiLabError:
     try:
         result = ingest.read_files([(name, data)], **kw)
     except KpiLabError as err:
         _check_message(err, name, list(columns))
+        _event(f"refused: {type(err).__name__}")
         return err
     _check_result(result, rows_written)
+    _event("imported" + (" with quarantine" if result.report.rows_quarantined else ""))
     return result
 
 
@@ -175,23 +192,40 @@ cell_st = st.one_of(
 
 
 def _csv_bytes(
-    header: list[str], rows: list[list[str]], delimiter: str, quoting: int, newline: str
+    header: list[str], rows: list[list[str]], delimiter: str, quote_all: bool, newline: str
 ) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=delimiter, quoting=quoting, lineterminator=newline)
-    w.writerow(header)
-    for row in rows:
-        w.writerow(row)
-    return buf.getvalue().encode("utf-8")
+    """RFC 4180 text. (Python's csv module leaves a lone "\r" unquoted when the line terminator
+    is "\n", which every reader then takes for a line break: not the file meant here.)"""
+
+    def cell(v: str) -> str:
+        if quote_all or any(ch in v for ch in (delimiter, '"', "\r", "\n")):
+            return '"' + v.replace('"', '""') + '"'
+        return v
+
+    lines = [delimiter.join(cell(v) for v in row) for row in [header, *rows]]
+    return (newline.join(lines) + newline).encode("utf-8")
+
+
+TIMESTAMPS = st.one_of(
+    st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2030, 12, 31)).map(
+        lambda t: t.strftime("%Y-%m-%d %H:%M:%S")
+    ),
+    st.sampled_from(
+        ["2026-01-05", "2026-01-05T10:00:00Z", "2026-01-05T10:00:00+05:30", "01/05/2026 10:00"]
+    ),
+)
 
 
 @st.composite
 def csv_files(draw: st.DrawFn) -> tuple[bytes, int, list[str]]:
     n_cols = draw(st.integers(2, 9))
     header = draw(st.lists(names_st, min_size=n_cols, max_size=n_cols))
-    # Most files carry a timestamp column (else the importer rightly refuses them early).
-    if draw(st.booleans()):
-        header[draw(st.integers(0, n_cols - 1))] = draw(
+    # Most files carry a timestamp column with mostly valid values (else the importer rightly
+    # refuses them before reaching the rows).
+    time_col = None
+    if draw(st.integers(0, 3)) > 0:
+        time_col = draw(st.integers(0, n_cols - 1))
+        header[time_col] = draw(
             st.sampled_from(["start_time", "Date", "date", "Start Time", "Interval Start"])
         )
     n_rows = draw(st.integers(1, 25))
@@ -201,13 +235,15 @@ def csv_files(draw: st.DrawFn) -> tuple[bytes, int, list[str]]:
         if draw(st.integers(0, 9)) == 0:  # ragged row
             width = draw(st.integers(1, n_cols + 3))
         row = draw(st.lists(cell_st, min_size=width, max_size=width))
+        if time_col is not None and time_col < width and draw(st.integers(0, 4)) > 0:
+            row[time_col] = draw(TIMESTAMPS)
         if width == 1 and not row[0].strip():
             row[0] = "x"  # a blank line is not a row, for Arrow or for a person
         rows.append(row)
     delimiter = draw(st.sampled_from([",", ";", "\t", "|"]))
-    quoting = draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC]))
+    quote_all = draw(st.booleans())
     newline = draw(st.sampled_from(["\n", "\r\n"]))
-    return _csv_bytes(header, rows, delimiter, quoting, newline), n_rows, header
+    return _csv_bytes(header, rows, delimiter, quote_all, newline), n_rows, header
 
 
 @FUZZ
@@ -228,7 +264,14 @@ VALUE_COLUMNS = [
 @FUZZ
 @given(
     rows=st.lists(
-        st.fixed_dictionaries({c: st.sampled_from(ADVERSARIAL) for c in VALUE_COLUMNS}),
+        st.fixed_dictionaries(
+            {
+                c: st.one_of(TIMESTAMPS, st.sampled_from(ADVERSARIAL))
+                if c == "start_time"
+                else st.sampled_from(ADVERSARIAL)
+                for c in VALUE_COLUMNS
+            }
+        ),
         min_size=1,
         max_size=20,
     ),
@@ -238,9 +281,10 @@ def test_adversarial_values_are_kept_valid_or_quarantined(
     rows: list[dict[str, str]], good_first: bool
 ) -> None:
     if good_first:  # one plausible row, so that most files import
-        rows = [{**rows[0], "start_time": "2026-01-05 10:00", "csat": "4"}, *rows[1:]]
+        clean = dict.fromkeys(VALUE_COLUMNS, "")
+        rows = [{**clean, "start_time": "2026-01-05 10:00", "csat": "4"}, *rows[1:]]
     body = [[str(i + 1), *(r[c] for c in VALUE_COLUMNS)] for i, r in enumerate(rows)]
-    data = _csv_bytes(["contact_id", *VALUE_COLUMNS], body, ",", csv.QUOTE_MINIMAL, "\n")
+    data = _csv_bytes(["contact_id", *VALUE_COLUMNS], body, ",", False, "\n")
     out = _run("values.csv", data, rows_written=len(rows), timezone="UTC")
     if isinstance(out, ingest.ImportResult):
         f = out.dataset.frame
@@ -473,7 +517,7 @@ def test_injection_values_import_and_downloads_neutralise_formulas() -> None:
         ["4", "2026-01-05 10:00", "@SUM(A1)", "-2+3", "7"],  # quarantined
     ]
     header = ["contact_id", "start_time", "queue", "topic", "csat"]
-    r = _read(_csv_bytes(header, rows, ",", csv.QUOTE_MINIMAL, "\n"), name="inject.csv")
+    r = _read(_csv_bytes(header, rows, ",", False, "\n"), name="inject.csv")
     f = r.dataset.frame
     # Imported verbatim: the values are data (Streamlit escapes them when it shows them).
     assert f["queue"].tolist() == [script, formula]
@@ -526,3 +570,45 @@ def test_date_plus_time_columns_with_impossible_times_are_quarantined() -> None:
     assert r.dataset.frame["start_time"].tolist() == [pd.Timestamp("2026-01-05 10:30")]
     out = _run("ragged.csv", b"acw_seconds,start_time,date\nx\n")
     assert isinstance(out, DataError) and "quarantined" in str(out)
+
+
+def test_header_with_line_breaks_inside_quotes_and_unicode_separators() -> None:
+    # Regression: the header was split with str.splitlines, which also breaks at "\x85" (NEL)
+    # and at a "\r" inside quotes; the broken column names then reached the error message,
+    # making it two lines.
+    data = '\x85,"0\r0"\nx,1\n'.encode()
+    out = _run("nel.csv", data, columns=["\x85", "0\r0"])
+    assert isinstance(out, DataError) and "0 0" in str(out)
+    r = _read(b'"contact\nid",start_time,"q\r\nueue"\n1,2026-01-05,A\n', name="multi.csv")
+    assert r.columns == ("contact\nid", "start_time", "q\r\nueue")
+    assert r.report.rows_read == 1
+
+
+def test_text_after_the_first_block_of_a_number_column(monkeypatch) -> None:
+    # Regression: Arrow types a column from the first block (16 MB): text further down raised
+    # "CSV conversion error" and the whole file was refused with Arrow's own words in the message.
+    from kpi import _ingest_read
+
+    monkeypatch.setattr(_ingest_read, "_BLOCK_SIZE", 256)
+    rows = "".join(f"{i},2026-01-05 10:00,{i}\n" for i in range(40)) + "x,2026-01-05 10:00,abc\n"
+    r = _read("contact_id,start_time,cost\n" + rows, name="blocks.csv")
+    assert r.report.rows_read == 41 and r.dataset.n_rows == 40
+    assert r.report.quarantine["reason"].tolist() == ["unparseable cost"]
+
+
+def test_control_characters_in_an_uploaded_file_name() -> None:
+    with pytest.raises(DataError) as err:
+        ingest.read_files([("bad\nname\r.csv", b"a,b\n1,2\n")])
+    assert "'bad name .csv'" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_all_lines_ragged_counts_them_in_the_message() -> None:
+    # Regression: when every data line was ragged the message said "all 0 rows were quarantined
+    # (first reason: no usable rows)"; and one row read "all 1 rows".
+    with pytest.raises(DataError) as err:
+        ingest.read_files([("ragged.csv", b"contact_id,start_time,queue\n1,2\n3,4\n")])
+    _check_message(err.value, "ragged.csv")
+    assert "all 2 rows were quarantined (first reason: " in str(err.value)
+    assert "has 2 fields where the header has 3" in str(err.value)
+    with pytest.raises(DataError, match="its only row was quarantined") as err:
+        ingest.read_files([("one.csv", b"contact_id,start_time\n1,not a date\n")])
