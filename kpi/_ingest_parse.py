@@ -77,6 +77,10 @@ def by_unique(s: pd.Series, fn: Callable[[pd.Series], pd.Series], dtype: str) ->
     Category-like columns (Y/N flags, directions, channels) have a handful of distinct values in
     a million rows: parsing those few is what keeps large imports fast.
     """
+    # An id column (a million distinct values) gains nothing from factorising first: judge
+    # the cardinality on a sample before paying for a full hash pass.
+    if len(s) > 20_000 and s.iloc[:20_000].nunique(dropna=True) > 5_000:
+        return fn(s).astype(dtype)
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
     if len(uniques) > max(1000, len(s) // 4):
         return fn(s).astype(dtype)

@@ -579,7 +579,12 @@ def _combine(
 
     tell(0.85, "Validating")
     kept_mask = reason.isna().to_numpy()
-    kept = frame.loc[kept_mask].reset_index(drop=True)
+    # Nothing quarantined (the common case): no copy of a million rows.
+    kept = (
+        frame.reset_index(drop=True)
+        if kept_mask.all()
+        else frame.loc[kept_mask].reset_index(drop=True)
+    )
     rows_read = sum(len(p.raw.frame) + len(p.raw.skipped) for p in parsed)
     if kept.empty:
         q = reason.dropna()
