@@ -180,6 +180,19 @@ class ImpactResult:
     def significant(self) -> bool:
         return bool(self.p_value < self.alpha)
 
+    def key_numbers(self) -> tuple[tuple[str, str], ...]:
+        """(label, formatted value) pairs for a slide: before, after, change with CI, p."""
+        return (
+            ("Before", fmt_value(self.value_before, self.unit)),
+            ("After", fmt_value(self.value_after, self.unit)),
+            (
+                "Change (95% CI)",
+                f"{fmt_change(self.effect, self.unit)} "
+                f"({fmt_interval(self.ci_low, self.ci_high, self.unit)})",
+            ),
+            ("p-value", fmt_p(self.p_value)),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Scalar fields plus ``warnings`` (a list), ready for JSON."""
         out = _scalars(self, self._FIELDS)

@@ -182,12 +182,7 @@ finding = Finding(
     kind="impact",
     title=f"{widgets.kpi_label(kpi)}{where}: before/after {change:%d %b %Y}",
     sentence=best.summary,
-    numbers=(
-        ("Before", f"{best.value_before:.4g}"),
-        ("After", f"{best.value_after:.4g}"),
-        ("Change", f"{best.effect:+.4g} ({best.ci_low:.4g} to {best.ci_high:.4g})"),
-        ("p-value", f"{best.p_value:.2g}"),
-    ),
+    numbers=best.key_numbers(),
     scope=widgets.scope_text(f"method {best.method}"),
     chart=(did_chart(did) if did is not None else chart).to_dict(),
     table=best.to_frame(),

@@ -517,3 +517,23 @@ def test_charts_render_to_vega_lite() -> None:
     )
     t = impact.before_after(daily, CHANGE)
     assert before_after_chart(t).to_dict()["layer"][1]["mark"]["type"] == "point"
+
+
+def test_key_numbers_are_formatted_in_the_kpis_unit() -> None:
+    # A rate falls 10 pts on a noise-free weekly pattern: the slide shows %, pts and the CI.
+    idx = pd.date_range("2026-01-05", periods=84, freq="D")
+    rng = np.random.default_rng(1)
+    values = 0.20 + 0.01 * rng.standard_normal(84)
+    values[56:] -= 0.10
+    res = impact.interrupted_time_series(
+        pd.Series(values, index=idx),
+        pd.Timestamp("2026-03-02"),
+        kpi="abandonment_rate",
+        unit="rate",
+    )
+    numbers = dict(res.key_numbers())
+    assert numbers["Before"].endswith("%") and numbers["After"].endswith("%")
+    assert (
+        numbers["Change (95% CI)"].startswith("\u221210.") and "pts" in numbers["Change (95% CI)"]
+    )
+    assert numbers["p-value"] == "p < 0.001"
