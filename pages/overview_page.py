@@ -7,7 +7,8 @@ import datetime as dt
 import streamlit as st
 
 from kpi import overview as ov
-from kpi.charts.trends import breakdown_chart, pareto_chart, trend_chart
+from kpi.charts.trends import breakdown_chart, cards_chart, pareto_chart, trend_chart
+from kpi.engine import KpiTable
 from kpi.errors import KpiLabError
 from kpi.findings import Finding
 from kpi.metrics import KPIS
@@ -65,6 +66,14 @@ with st.expander("Targets (defaults from the KPI reference)"):
         if typed is not None:
             targets[kpi] = float(typed) / _scale(kpi)
 
+
+def _cards_spec(table: KpiTable, kpis: list[str], targets: dict[str, float | None]) -> dict | None:
+    try:
+        return cards_chart(table, kpis, targets).to_dict()
+    except ValueError:  # no card KPI has values: the finding keeps its numbers only
+        return None
+
+
 try:
     period_table = state.compute(ds, grain=card_grain)
 except KpiLabError as err:
@@ -92,6 +101,7 @@ widgets.pin_button(
         sentence=ov.cards_reading(cards),
         numbers=tuple((c.name, c.value_text) for c in cards if not c.unavailable),
         scope=widgets.scope_text(f"{card_grain} grain"),
+        chart=_cards_spec(period_table, card_kpis, targets),
         table=ov.cards_frame(cards),
     ),
     key="overview_pin_cards",

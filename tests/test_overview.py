@@ -636,3 +636,25 @@ def test_sample_cards_and_breakdown_agree_with_the_engine() -> None:
     assert table.loc["Billing", "fcr"] == pytest.approx(by_queue.value("fcr", queue="Billing"))
     spark = sparkline_data(weekly, "fcr")
     assert spark[-1] == pytest.approx(weekly.wide()["fcr"].dropna().iloc[-1])
+
+
+def test_cards_chart_has_one_panel_per_kpi_with_values_and_target_lines() -> None:
+    # Two KPIs with values (one with a target), one with none: two panels, one target rule,
+    # rates drawn in percent (0.8 -> 80).
+    from kpi.charts import cards_chart
+
+    periods = pd.to_datetime(["2026-01-05", "2026-01-12"])
+    frame = pd.DataFrame(
+        {
+            "period": list(periods) * 2,
+            "kpi": ["fcr", "fcr", "aht", "aht"],
+            "value": [0.8, 0.7, 300.0, 320.0],
+        }
+    )
+    spec = cards_chart(frame, ["fcr", "aht", "nps"], {"fcr": 0.75}).to_dict()
+    assert len(spec["concat"]) == 2
+    fcr_layers = spec["concat"][0]["layer"]
+    assert len(fcr_layers) == 2 and len(spec["concat"][1]["layer"]) == 1
+    datasets = spec["datasets"]
+    shown = sorted(v["shown"] for rows in datasets.values() for v in rows if "shown" in v)
+    assert 80.0 in shown and 75.0 in shown and 300.0 in shown

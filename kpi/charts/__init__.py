@@ -19,6 +19,7 @@ from kpi.charts.relations import (
 )
 from kpi.charts.trends import (
     breakdown_chart,
+    cards_chart,
     pareto_chart,
     sparkline_data,
     trend_chart,
@@ -30,6 +31,7 @@ __all__ = [
     "balance_quadrant_chart",
     "before_after_chart",
     "breakdown_chart",
+    "cards_chart",
     "change_point_chart",
     "correlation_heatmap",
     "did_chart",

@@ -9,7 +9,14 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-__all__ = ["breakdown_chart", "pareto_chart", "sparkline_data", "trend_chart", "trend_frame"]
+__all__ = [
+    "breakdown_chart",
+    "cards_chart",
+    "pareto_chart",
+    "sparkline_data",
+    "trend_chart",
+    "trend_frame",
+]
 
 _BAND = "#9ecae1"
 _LINE = "#1f77b4"
@@ -292,3 +299,49 @@ def breakdown_chart(
     if title:
         chart = chart.properties(title=title)
     return chart
+
+
+def cards_chart(
+    table: Any,
+    kpis: Iterable[str],
+    targets: Mapping[str, float | None] | None = None,
+    *,
+    columns: int = 4,
+    width: int = 170,
+    height: int = 90,
+) -> alt.ConcatChart:
+    """Small multiples of the card KPIs: one line per KPI over its periods, with its target.
+
+    The picture of a pinned "KPIs against their targets" finding: each panel has its own y scale
+    (a rate and a duration cannot share one) and a dashed target line where there is a target.
+    """
+    targets = targets or {}
+    panels = []
+    for kpi in kpis:
+        rows = trend_frame(table, kpi)
+        if rows.empty:
+            continue
+        name, unit = _meta(kpi)
+        scale = 100.0 if unit == "rate" else 1.0
+        data = rows.assign(shown=rows["value"] * scale)
+        y = alt.Y("shown:Q", title=None, scale=alt.Scale(zero=False))
+        line = (
+            alt.Chart(data)
+            .mark_line(color=_LINE, strokeWidth=1.5)
+            .encode(x=alt.X("period:T", title=None, axis=alt.Axis(format="%b", labelAngle=0)), y=y)
+        )
+        layers: list[alt.Chart] = [line]
+        target = targets.get(kpi)
+        if target is not None and math.isfinite(float(target)):
+            layers.append(
+                alt.Chart(pd.DataFrame({"shown": [float(target) * scale]}))
+                .mark_rule(color=_TARGET, strokeDash=[4, 3])
+                .encode(y="shown:Q")
+            )
+        suffix = " (%)" if unit == "rate" else " (s)" if unit == "seconds" else ""
+        panels.append(
+            alt.layer(*layers).properties(title=f"{name}{suffix}", width=width, height=height)
+        )
+    if not panels:
+        raise ValueError("no card KPI has values to draw")
+    return alt.concat(*panels, columns=columns).resolve_scale(y="independent")
