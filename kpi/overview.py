@@ -29,6 +29,7 @@ from scipy import stats
 __all__ = [
     "CORE_KPIS",
     "DEFAULT_CARD_KPIS",
+    "FALLBACK_CARD_KPIS",
     "DEFAULT_TRIGGERS",
     "SUPPORTING_KPIS",
     "TOPIC_NORMS",
@@ -41,6 +42,7 @@ __all__ = [
     "breakdown_table",
     "cards_frame",
     "cards_reading",
+    "default_card_kpis",
     "default_targets",
     "detect_signals",
     "detect_transfer_gaming",
@@ -61,6 +63,34 @@ __all__ = [
 CORE_KPIS: tuple[str, ...] = ("csat", "nps", "fcr", "ces", "abandonment_rate")
 SUPPORTING_KPIS: tuple[str, ...] = ("service_level", "aht")
 DEFAULT_CARD_KPIS: tuple[str, ...] = CORE_KPIS + SUPPORTING_KPIS
+#: Stand-ins when the data lacks core KPIs (a daily report with no surveys): access first.
+FALLBACK_CARD_KPIS: tuple[str, ...] = (
+    "contacts",
+    "asa",
+    "abandonment_rate",
+    "service_level",
+    "aht",
+    "transfer_rate",
+    "repeat_contact_rate",
+)
+
+
+def default_card_kpis(unavailable: Iterable[str], *, minimum: int = 5) -> list[str]:
+    """The default cards this data can fill: the core set minus what it lacks, topped up.
+
+    A daily 3-1-1 report has no CSAT, NPS, FCR or CES: rather than four "n/a" cards the
+    Overview opens on what the data has (volume, ASA, abandonment, service level), and says
+    which core KPIs are missing and why.
+    """
+    missing = set(unavailable)
+    cards = [k for k in DEFAULT_CARD_KPIS if k not in missing]
+    for k in FALLBACK_CARD_KPIS:
+        if len(cards) >= minimum:
+            break
+        if k not in missing and k not in cards:
+            cards.append(k)
+    return cards
+
 
 Status = Literal["green", "amber", "red", "none"]
 

@@ -11,7 +11,7 @@ from kpi.charts.trends import breakdown_chart, cards_chart, pareto_chart, trend_
 from kpi.engine import KpiTable
 from kpi.errors import KpiLabError
 from kpi.findings import Finding
-from kpi.metrics import KPIS
+from kpi.metrics import KPIS, available_kpis
 from kpi.ui import state, widgets
 
 # Week-level KPIs the warnings read (triggers, conflicting signals).
@@ -40,11 +40,14 @@ def _scale(kpi: str) -> float:
 st.header("The KPIs that matter, against their targets")
 left, right = st.columns([3, 1])
 with left:
+    lacking = [
+        k for k, cols in available_kpis(ds.frame.columns, ds.shape, settings).items() if cols
+    ]
     card_kpis = widgets.kpi_select(
         "KPIs on the cards",
         list(KPIS),
-        list(ov.DEFAULT_CARD_KPIS),
-        key="overview_cards_kpis",
+        ov.default_card_kpis(lacking),
+        key=f"overview_cards_kpis_{ds.shape}_{len(lacking)}",
     )
 with right:
     card_grain = widgets.grain_select("overview_cards_grain", default="week")
@@ -86,7 +89,7 @@ for start in range(0, len(cards), 4):
     row = cards[start : start + 4]
     for col, card in zip(st.columns(4), row, strict=False):
         col.metric(**card.metric_kwargs())
-widgets.unavailable_note(period_table, wanted=card_kpis)
+widgets.unavailable_note(period_table, wanted=[*ov.DEFAULT_CARD_KPIS, *card_kpis])
 st.markdown(f"**Reading.** {ov.cards_reading(cards)}")
 st.caption(
     "Each card shows the latest complete period (an unfinished week is not compared with a "

@@ -658,3 +658,16 @@ def test_cards_chart_has_one_panel_per_kpi_with_values_and_target_lines() -> Non
     datasets = spec["datasets"]
     shown = sorted(v["shown"] for rows in datasets.values() for v in rows if "shown" in v)
     assert 80.0 in shown and 75.0 in shown and 300.0 in shown
+
+
+def test_default_cards_drop_what_the_data_lacks_and_top_up_with_access_kpis() -> None:
+    # A daily report without surveys or resolution: core CSAT/NPS/FCR/CES are missing.
+    lacking = {"csat", "nps", "fcr", "ces", "aht", "repeat_contact_rate"}
+    assert ov.default_card_kpis(lacking) == [
+        "abandonment_rate",
+        "service_level",
+        "contacts",
+        "asa",
+        "transfer_rate",
+    ]
+    assert ov.default_card_kpis(set()) == list(ov.DEFAULT_CARD_KPIS)
