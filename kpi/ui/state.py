@@ -1,8 +1,8 @@
 """Session state: the one module that owns the session keys, with typed accessors.
 
 Everything a user loads or pins lives in ``st.session_state`` (per browser session), never in a
-process-global cache: user B must never see user A's data. The only process-wide object is the
-bundled sample, which is read-only and the same for everybody.
+process-global cache: user B must never see user A's data. The only process-wide objects are the
+bundled sample, which is read-only and the same for everybody, and the KPI tables computed on it.
 
 State initialises lazily, so a page works even when ``app.py`` (the frame) did not run.
 """
