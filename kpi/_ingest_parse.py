@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 __all__ = [
     "parse_bool",
@@ -68,6 +70,8 @@ _ISO = re.compile(r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?)?(Z|[+-]\d\d:
 
 
 def _is_text(s: pd.Series) -> bool:
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return _is_text(pd.Series(s.cat.categories))
     return s.dtype == object or pd.api.types.is_string_dtype(s.dtype)
 
 
@@ -85,11 +89,17 @@ def by_unique(s: pd.Series, fn: Callable[[pd.Series], pd.Series], dtype: str) ->
     if len(uniques) > max(1000, len(s) // 4):
         return fn(s).astype(dtype)
     parsed = fn(pd.Series(np.asarray(uniques, dtype=object), dtype=s.dtype)).astype(dtype)
-    return pd.Series(parsed.array.take(codes, allow_fill=True), index=s.index)
+    return pd.Series(parsed.array.take(codes, allow_fill=True), index=s.index, copy=False)
 
 
 def _filled(s: pd.Series) -> pd.Series:
     """True where a cell holds something (not missing, not blank text)."""
+    if isinstance(s.dtype, pd.CategoricalDtype):  # judge each category once
+        cats = _filled(pd.Series(s.cat.categories)).to_numpy()
+        codes = s.cat.codes.to_numpy()
+        return pd.Series(
+            np.where(codes < 0, False, cats[np.maximum(codes, 0)]), index=s.index, copy=False
+        )
     mask = s.notna()
     if _is_text(s):
         mask &= s.astype("string").str.strip().fillna("").ne("")
@@ -99,15 +109,16 @@ def _filled(s: pd.Series) -> pd.Series:
 def _localise(values: pd.Series, timezone: str | None) -> tuple[pd.Series, str | None]:
     """Aware timestamps -> naive wall-clock time in ``timezone`` (default: this machine's zone).
 
-    The result is ``datetime64[us]``: wide enough for placeholder years such as 2999 or 9999
-    (nanoseconds stop in 2262), which the importer then quarantines as implausible
-    (:func:`implausible`) before casting to the canonical ``datetime64[ns]``.
+    The result keeps a unit no finer than microseconds (``datetime64[s]`` stays as it is): wide
+    enough for placeholder years such as 2999 or 9999 (nanoseconds stop in 2262), which the
+    importer then quarantines as implausible (:func:`implausible`) before casting to the
+    canonical ``datetime64[ns]``.
     """
     tz = getattr(values.dt, "tz", None)
     if tz is None:
-        return values.astype("datetime64[us]"), None
+        return values, None
     target = timezone or _local_zone()
-    out = values.dt.tz_convert(target).dt.tz_localize(None).astype("datetime64[us]")
+    out = values.dt.tz_convert(target).dt.tz_localize(None)
     return out, f"timestamps with a UTC offset converted to {target} local time"
 
 
@@ -148,10 +159,10 @@ def parse_datetime(
     ``datetime64[us]``, bad mask, note); years outside 1970-2099 are left to the caller to flag
     (:func:`implausible`).
     """
-    filled = _filled(s)
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
         out, note = _localise(s, timezone)
-        return out, pd.Series(False, index=s.index), note
+        return out, pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False), note
+    filled = _filled(s)
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         # Excel serial day numbers (1900 system) when they look like dates 1990-2100.
         v = pd.to_numeric(s, errors="coerce")
@@ -303,6 +314,13 @@ def parse_duration(
     are taken as milliseconds (a median contact over 2.7 hours is implausible), else seconds.
     Returns (seconds float64, bad mask, unit used).
     """
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iuf" and unit != "hms":
+        # Plain numbers (the common case on a large file): no text handling, no copies.
+        num = pd.Series(s.to_numpy(dtype="float64"), index=s.index, copy=False)
+        unit = unit if unit != "auto" else (unit_from_name(name) or _unit_from_values(num))
+        factor = _FACTORS.get(unit, 1.0)
+        none = pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False)
+        return (num * factor if factor != 1.0 else num), none, unit
     filled = _filled(s)
     if pd.api.types.is_timedelta64_dtype(s.dtype):
         return s.dt.total_seconds().astype("float64"), pd.Series(False, index=s.index), "hms"
@@ -323,12 +341,19 @@ def parse_duration(
         if unit == "hms":
             unit = "s"
     if unit == "auto":
-        unit = unit_from_name(name) or "s"
-        if unit_from_name(name) is None:
-            positive = num[num > 0]
-            if len(positive) and float(positive.median()) > 10_000:
-                unit = "ms"
-    return num * _FACTORS.get(unit, 1.0), bad, unit
+        unit = unit_from_name(name) or _unit_from_values(num)
+    factor = _FACTORS.get(unit, 1.0)
+    return (num * factor if factor != 1.0 else num), bad, unit
+
+
+def _unit_from_values(num: pd.Series) -> str:
+    """ "ms" when the median positive value is above 10,000 (a median contact over 2.7 hours is
+    implausible in seconds), else "s". Judged on an even sample of at most ~100,000 cells."""
+    values = num.to_numpy(dtype="float64", na_value=np.nan)
+    if len(values) > 200_000:
+        values = values[:: len(values) // 100_000]
+    positive = values[values > 0]
+    return "ms" if len(positive) and float(np.median(positive)) > 10_000 else "s"
 
 
 def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series, str]:
@@ -370,7 +395,7 @@ def _to_float(text: pd.Series) -> pd.Series:
     """Text -> float64 (NaN where unreadable). ``pd.to_numeric`` alone gives Int64 for "0" and
     "1", which then refuses to take 1.5 from a second pass."""
     num = pd.to_numeric(text, errors="coerce")
-    return pd.Series(num.to_numpy(dtype="float64", na_value=np.nan), index=text.index)
+    return pd.Series(num.to_numpy(dtype="float64", na_value=np.nan), index=text.index, copy=False)
 
 
 def parse_rate(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
@@ -462,6 +487,14 @@ def parse_text(s: pd.Series) -> pd.Series:
 
 
 def _parse_text(s: pd.Series) -> pd.Series:
+    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+        # Arrow text (ids on a large file): trim and blank -> missing in Arrow kernels.
+        values = pa.array(s.array)
+        trimmed = pc.utf8_trim_whitespace(values)
+        blank = pc.equal(pc.binary_length(trimmed), 0)
+        if pc.any(blank).as_py():
+            trimmed = pc.if_else(blank, pa.scalar(None, trimmed.type), trimmed)
+        return pd.Series(pd.array(trimmed, dtype="string"), index=s.index, copy=False)
     if pd.api.types.is_float_dtype(s.dtype):
         whole = s.dropna()
         if len(whole) and (whole == whole.round()).all():

@@ -29,6 +29,9 @@ EXCEL_EXT = {".xlsx", ".xlsm"}
 PARQUET_EXT = {".parquet", ".pq"}
 JSON_EXT = {".jsonl", ".ndjson", ".json"}
 SUPPORTED = "CSV, TSV, Excel (.xlsx), Parquet or JSON lines"
+#: Names the columns to read as text: a set of names, or name -> "text" | "dict".
+ForceText = Callable[[list[str], dict[str, list[str]]], "Iterable[str] | dict[str, str]"]
+
 _BLOCK_SIZE = 1 << 24  # Arrow's CSV block (types are inferred from the first block)
 
 
@@ -154,12 +157,14 @@ def read_raw(
     src: Source,
     *,
     sheet: str | None = None,
-    force_text: Callable[[list[str], dict[str, list[str]]], Iterable[str]] | None = None,
+    force_text: ForceText | None = None,
 ) -> RawTable:
     """Read one file into a raw frame (source column names, values barely typed).
 
     ``force_text(header, samples)`` names the columns read as text (ids with leading zeros,
-    phone numbers, durations written as MM:SS that Arrow would take for times of day).
+    phone numbers, durations written as MM:SS that Arrow would take for times of day): a set of
+    names, or a dict of name -> "text" | "dict" ("dict": dictionary-encoded text, read as a
+    pandas Categorical, for columns with few distinct values).
     """
     if src.size == 0:
         raise DataError(
@@ -287,7 +292,7 @@ def _looks_like_data(names: list[str]) -> bool:
 
 def _read_text(
     src: Source,
-    force_text: Callable[[list[str], dict[str, list[str]]], Iterable[str]] | None,
+    force_text: ForceText | None,
     *,
     xls_named: bool,
 ) -> RawTable:
@@ -324,8 +329,15 @@ def _read_text(
         return "skip"
 
     samples = {n: [r[i] for r in rows if i < len(r)] for i, n in enumerate(names)}
-    wanted = set(force_text(names, samples)) if force_text is not None else set()
-    types = {h: pa.string() for h in header if h.replace("\ufeff", "").strip() in wanted}
+    wanted = force_text(names, samples) if force_text is not None else {}
+    if not isinstance(wanted, dict):
+        wanted = dict.fromkeys(wanted, "text")
+    # Category-like columns (flags, queues, channels) are dictionary-encoded while Arrow reads
+    # them: the importer then parses each distinct value once instead of a million cells.
+    _type = {"text": pa.string(), "dict": pa.dictionary(pa.int32(), pa.string())}
+    types = {
+        h: _type[wanted[key]] for h in header if (key := h.replace("\ufeff", "").strip()) in wanted
+    }
     notes = [n for n in (enc_note,) if n]
     if delimiter != ",":
         notes.append(f"delimiter: {'tab' if delimiter == chr(9) else repr(delimiter)}")
@@ -358,7 +370,7 @@ def _read_text(
                 raise
             # A column typed from the first block (numbers) holds text further down: read every
             # column as text and let the importer's parsers judge each cell.
-            table = read({h: pa.string() for h in header})
+            table = read({h: types.get(h, pa.string()) for h in header})
     except (pa.ArrowInvalid, UnicodeDecodeError) as err:
         text = str(err)
         utf8_problem = (
@@ -382,7 +394,7 @@ def _read_text(
         ) from None
     try:
         table = _normalise_arrow(table)
-        frame = table.to_pandas(date_as_object=False)
+        frame = table.to_pandas(date_as_object=False, split_blocks=True)
     except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
         if encoding != "latin-1":
             return _retry_latin1(src, force_text)
@@ -391,9 +403,7 @@ def _read_text(
     return RawTable(src.name, frame, skipped, notes)
 
 
-def _retry_latin1(
-    src: Source, force_text: Callable[[list[str], dict[str, list[str]]], Iterable[str]] | None
-) -> RawTable:
+def _retry_latin1(src: Source, force_text: ForceText | None) -> RawTable:
     data = src.data if src.data is not None else Path(str(src.path)).read_bytes()
     text = data.decode("latin-1")
     again = Source(src.name, data=text.encode("utf-8"))

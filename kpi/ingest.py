@@ -19,6 +19,7 @@ sentence saying what is wrong and what to do.
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pandas.api.types import union_categoricals
 
 from kpi import _ingest_parse as P
 from kpi._ingest_map import (
@@ -197,14 +201,32 @@ class _Parsed:
     notes: list[str]
     warnings: list[str]
     role: str  # "main" or "survey"
+    repeated: np.ndarray | None = None  # ids that may occur more than once (``_repeated``)
+
+
+def _no_reason(index: pd.Index) -> pd.Series:
+    """A reason per row, none yet: a Categorical, so that checks on a million rows are cheap."""
+    codes = np.full(len(index), -1, dtype=np.int16)
+    cats = pd.Index([], dtype=object)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=cats), index=index, copy=False)
 
 
 def _first(reason: pd.Series, mask: pd.Series | np.ndarray, text: str) -> pd.Series:
-    mask = pd.Series(np.asarray(mask, dtype=bool), index=reason.index)
-    take = mask & reason.isna()
-    if take.any():
-        reason = reason.mask(take, text)
-    return reason
+    """Give ``text`` as the reason of the rows in ``mask`` that have none yet."""
+    if not isinstance(reason.dtype, pd.CategoricalDtype):
+        reason = reason.astype("category")
+    codes = reason.cat.codes.to_numpy()
+    take = np.asarray(mask, dtype=bool) & (codes < 0)
+    if not take.any():
+        return reason
+    cats = list(reason.cat.categories)
+    if text not in cats:
+        cats.append(text)
+    new = codes.astype(np.int32)
+    new[take] = cats.index(text)
+    labels = pd.Index(cats, dtype=object)  # one category dtype, so files can be stacked
+    cat = pd.Categorical.from_codes(new, categories=labels, validate=False)
+    return pd.Series(cat, index=reason.index, copy=False)
 
 
 def _apply_field(
@@ -213,6 +235,12 @@ def _apply_field(
     """(canonical values, unparseable mask, note, field with the detected unit filled in)."""
     kind = _col_def(f.target, shape).kind
     cols = [raw[c] for c in f.source]
+    if len(cols) == 1 and isinstance(cols[0].dtype, pd.CategoricalDtype):
+        if kind in ("id", "category", "bool") or f.transform in _ELEMENTWISE:
+            return _apply_by_category(f, cols[0], kind, shape, timezone)
+        # Distribution-based detection (units, percent scale) needs every cell: decode.
+        plain = cols[0].astype(cols[0].cat.categories.dtype)
+        return _apply_field(f, raw.assign(**{f.source[0]: plain}), shape, timezone)
     none = pd.Series(False, index=raw.index)
     t = f.transform
     if t == "invert":
@@ -256,13 +284,7 @@ def _apply_field(
         return v, bad, note, replace(f, unit=unit)
     if kind == "bool":
         v, unknown = P.parse_bool(cols[0])
-        note = None
-        if unknown.any():
-            note = (
-                f"'{f.source[0]}': {int(unknown.sum()):,} values not recognised as yes/no "
-                "were left empty"
-            )
-        return v, none, note, f
+        return v, none, _unrecognised(f, unknown), f
     if kind in ("id", "category"):
         if f.target == "direction":
             return P.parse_direction(cols[0]), none, None, f
@@ -277,6 +299,62 @@ def _apply_field(
         return v, bad, (f"'{f.source[0]}' read as a percentage" if note else None), f
     v, bad = P.parse_number(cols[0])
     return v, bad, None, f
+
+
+#: Transforms whose result for a cell depends on that cell alone.
+_ELEMENTWISE = ("invert", "present", "absent", "equals")
+
+
+def _unrecognised(f: FieldMap, unknown: pd.Series) -> str | None:
+    n = int(unknown.sum())
+    if not n:
+        return None
+    return f"'{f.source[0]}': {n:,} values not recognised as yes/no were left empty"
+
+
+def _apply_by_category(
+    f: FieldMap, col: pd.Series, kind: str, shape: Shape, timezone: str | None
+) -> tuple[pd.Series, pd.Series, str | None, FieldMap]:
+    """``_apply_field`` on a dictionary-encoded column: parse each distinct value once (plus
+    one missing cell), then spread the results over the rows by the category codes."""
+    cats = pd.Series(col.cat.categories)
+    small = cats.reindex(range(len(cats) + 1))  # the extra last entry is a missing cell
+    codes = col.cat.codes.to_numpy()  # -1 (missing) picks that last entry
+
+    def spread_bool(values: pd.Series) -> np.ndarray:
+        return np.asarray(values.to_numpy(dtype=bool, na_value=False))[codes]
+
+    def spread(values: pd.Series) -> pd.Series:
+        if isinstance(values.dtype, pd.BooleanDtype):
+            arr = values.array
+            data = np.asarray(arr.to_numpy(dtype=bool, na_value=False))[codes]
+            mask = np.asarray(arr.isna())[codes]
+            return pd.Series(pd.arrays.BooleanArray(data, mask), index=col.index, copy=False)
+        if isinstance(values.dtype, np.dtype):
+            return pd.Series(values.to_numpy()[codes], index=col.index, copy=False)
+        return pd.Series(
+            values.array.take(np.where(codes < 0, len(cats), codes)), index=col.index, copy=False
+        )
+
+    if kind == "bool" and not f.transform:
+        v, unknown = P.parse_bool(small)
+        unknown_rows = spread_bool(unknown)
+        none = pd.Series(np.zeros(len(col), dtype=bool), index=col.index, copy=False)
+        return spread(v), none, _unrecognised(f, unknown_rows), f
+    value, bad, note, f2 = _apply_field(f, small.to_frame(f.source[0]), shape, timezone)
+    bad_rows = pd.Series(
+        spread_bool(bad) if bad.any() else np.zeros(len(col), dtype=bool),
+        index=col.index,
+        copy=False,
+    )
+    if kind == "category" and P._is_text(value):
+        # Stay dictionary-encoded until the rows are filtered (``_canonical`` decodes).
+        ucodes, uniques = pd.factorize(value, use_na_sentinel=True)
+        cat = pd.Categorical.from_codes(
+            ucodes.astype(np.int32)[codes], categories=pd.Index(uniques), validate=False
+        )
+        return pd.Series(cat, index=col.index, copy=False), bad_rows, note, f2
+    return spread(value), bad_rows, note, f2
 
 
 def _shown(name: str) -> str:
@@ -300,29 +378,43 @@ def _parse_file(
     frame_raw = raw.frame
     n = len(frame_raw)
     time_target = "start_time" if shape == "interactions" else "date"
-    reason = pd.Series(pd.NA, index=frame_raw.index, dtype="object")
+    reason = _no_reason(frame_raw.index)
     notes = list(raw.notes)
     warnings: list[str] = []
     out: dict[str, pd.Series] = {}
     used_fields = []
-    per_answered = []
-    for f in mapping.fields:
-        if f.transform == "per_answered":
-            per_answered.append(f)
-            continue
+    repeated: np.ndarray | None = None
+    fields = [f for f in mapping.fields if f.transform != "per_answered"]
+    per_answered = [f for f in mapping.fields if f.transform == "per_answered"]
+
+    def one(f: FieldMap) -> tuple[pd.Series, pd.Series, str | None, FieldMap, Any, Any]:
         value, bad, note, f2 = _apply_field(f, frame_raw, shape, timezone)
+        far = None
+        if pd.api.types.is_datetime64_any_dtype(value.dtype):
+            far = P.implausible(value)
+            if far.any():  # 1900 zero dates, 2999/9999 "never" markers: not real contacts
+                value = value.mask(far)
+            value = value.astype("datetime64[ns]")
+        dups = None
+        if f.target == "contact_id" and shape == "interactions":
+            dups = _repeated(value)
+        return value, bad, note, f2, far, dups
+
+    # Columns are parsed two at a time: most of the work is in NumPy and Arrow kernels, which
+    # release the GIL. Results are taken in mapping order, so reasons keep their precedence.
+    for f, (value, bad, note, f2, far, dups) in zip(
+        fields, _executor().map(one, fields), strict=True
+    ):
         used_fields.append(f2)
+        if dups is not None:
+            repeated = dups
         if note:
             notes.append(note)
         if bad.any():
             label = "missing or unparseable" if f.target == time_target else "unparseable"
             reason = _first(reason, bad, f"{label} {f.target}")
-        if pd.api.types.is_datetime64_any_dtype(value.dtype):
-            far = P.implausible(value)
-            if far.any():  # 1900 zero dates, 2999/9999 "never" markers: not real contacts
-                reason = _first(reason, far, f"implausible {f.target} (before 1970 or after 2099)")
-                value = value.mask(far)
-            value = value.astype("datetime64[ns]")
+        if far is not None and far.any():
+            reason = _first(reason, far, f"implausible {f.target} (before 1970 or after 2099)")
         out[f.target] = value
     for f in per_answered:
         total, bad, unit = P.parse_duration(frame_raw[f.source[0]], f.unit, f.source[0])
@@ -384,6 +476,7 @@ def _parse_file(
         notes=notes,
         warnings=warnings,
         role=role,
+        repeated=repeated,
     )
 
 
@@ -413,22 +506,28 @@ def _range_reasons(frame: pd.DataFrame, shape: Shape, reason: pd.Series) -> pd.S
 
 def _force_text(
     mapping: Mapping | None, shape: Shape | None
-) -> Callable[[list[str], dict[str, list[str]]], set[str]]:
+) -> Callable[[list[str], dict[str, list[str]]], dict[str, str]]:
     """Columns to read as text: ids and categories (leading zeros), and durations with colons
-    (Arrow would read "02:30" as a time of day, 2.5 hours, where an export means 2 min 30 s)."""
+    (Arrow would read "02:30" as a time of day, 2.5 hours, where an export means 2 min 30 s).
 
-    def pick(names: list[str], samples: dict[str, list[str]]) -> set[str]:
+    Categories, flags and labels compared with a value ("dict") are read dictionary-encoded:
+    each distinct value is then parsed once (see ``_apply_field``). Ids stay plain text.
+    """
+
+    def pick(names: list[str], samples: dict[str, list[str]]) -> dict[str, str]:
         m = mapping.restricted_to(names) if mapping is not None else auto_map(names, shape)
-        out = set()
+        out: dict[str, str] = {}
         for f in m.fields:
             kind = _col_def(f.target, m.shape).kind
-            if (
-                kind in ("id", "category")
-                or f.transform in ("equals",)
-                or kind == "duration"
-                and any(":" in v for s in f.source for v in samples.get(s, []))
+            if kind == "id":
+                out.update(dict.fromkeys(f.source, "text"))
+            elif (kind in ("category", "bool") and f.transform in ("", "invert")) or (
+                f.transform == "equals"
             ):
-                out |= set(f.source)
+                for c in f.source:
+                    out.setdefault(c, "dict")
+            elif kind == "duration" and any(":" in v for c in f.source for v in samples.get(c, [])):
+                out.update(dict.fromkeys(f.source, "text"))
         return out
 
     return pick
@@ -548,13 +647,18 @@ def _combine(
         reasons.append(p.reason.reset_index(drop=True))
         origin.append(np.full(len(p.frame), k, dtype=np.int32))
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    reason = pd.concat(reasons, ignore_index=True) if len(reasons) > 1 else reasons[0]
+    reason = (
+        pd.Series(union_categoricals([r.array for r in reasons]), copy=False)
+        if len(reasons) > 1
+        else reasons[0]
+    )
     file_idx = np.concatenate(origin)
     row_idx = np.concatenate([np.arange(len(p.frame)) for p in main])
 
     duplicates = 0
     if shape == "interactions":
-        frame, reason, duplicates = _dedupe(frame, reason)
+        one = main[0].repeated if len(main) == 1 else None
+        frame, reason, duplicates = _dedupe(frame, reason, one)
     else:
         keys = [
             "date",
@@ -580,11 +684,7 @@ def _combine(
     tell(0.85, "Validating")
     kept_mask = reason.isna().to_numpy()
     # Nothing quarantined (the common case): no copy of a million rows.
-    kept = (
-        frame.reset_index(drop=True)
-        if kept_mask.all()
-        else frame.loc[kept_mask].reset_index(drop=True)
-    )
+    kept = frame.reset_index(drop=True) if kept_mask.all() else _rows(frame, kept_mask)
     rows_read = sum(len(p.raw.frame) + len(p.raw.skipped) for p in parsed)
     if kept.empty:
         q = reason.dropna()
@@ -698,27 +798,145 @@ def _combine(
     )
 
 
+def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The rows of ``frame`` where ``keep`` is True, renumbered from 0, column by column and
+    two columns at a time (pandas' own row filter spends most of its time on the index).
+    Dictionary-encoded text comes out decoded (as :func:`_decode`)."""
+    idx = np.flatnonzero(keep)
+
+    def take(c: str) -> Any:
+        s = frame[c]
+        if isinstance(s.dtype, pd.CategoricalDtype) and P._is_text(s):
+            return _decode(s, idx).array
+        return s.to_numpy()[idx] if isinstance(s.dtype, np.dtype) else s.array.take(idx)
+
+    cols = list(frame.columns)
+    out = dict(zip(cols, _executor().map(take, cols), strict=True))
+    return pd.DataFrame(out, columns=cols, copy=False)
+
+
 def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:
     """Canonical column order and dtypes (as ``schema.coerce``), casting only what differs."""
     cols = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
     out = {}
+    categorical = [
+        c.name
+        for c in cols
+        if c.name in frame.columns
+        and c.dtype == "string"
+        and isinstance(frame[c.name].dtype, pd.CategoricalDtype)
+    ]
+    # Decoding is Arrow work that releases the GIL: several columns at once.
+    decoded = dict(zip(categorical, _executor().map(_decode, [frame[c] for c in categorical])))
     for c in cols:
         if c.name not in frame.columns:
             continue
-        s = frame[c.name]
+        s = decoded.get(c.name, frame[c.name])
         if str(s.dtype) != c.dtype:
             s = s.astype(c.dtype)
         out[c.name] = s
     return pd.DataFrame(out, index=frame.index, copy=False)
 
 
-def _dedupe(frame: pd.DataFrame, reason: pd.Series) -> tuple[pd.DataFrame, pd.Series, int]:
-    """Keep the latest record of each contact id (last-updated, else end time, else file order)."""
+_EXECUTOR: ThreadPoolExecutor | None = None
+
+
+def _executor() -> ThreadPoolExecutor:
+    """A small shared pool for work that releases the GIL (Arrow kernels) during an import."""
+    global _EXECUTOR
+    if _EXECUTOR is None:
+        _EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kpi-ingest")
+    return _EXECUTOR
+
+
+def _decode(s: pd.Series, rows: np.ndarray | None = None) -> pd.Series:
+    """A Categorical of text -> the canonical "string" dtype (Arrow's take: pandas' own cast
+    of a million rows is ten times slower); ``rows``: only those positions, renumbered."""
+    codes = s.cat.codes.to_numpy()
+    if rows is not None:
+        codes = codes[rows]
+    labels = pa.array(np.asarray(s.cat.categories, dtype=object), type=pa.large_string())
+    values = pc.take(labels, pa.array(codes, mask=codes < 0))
+    index = s.index if rows is None else pd.RangeIndex(len(codes))
+    return pd.Series(pd.array(values, dtype="string"), index=index, name=s.name, copy=False)
+
+
+def _repeated(ids: pd.Series) -> np.ndarray:
+    """True where the id may occur more than once in ``ids`` (a superset: confirm on the few
+    rows it marks). A missing id is never marked.
+
+    Hashing a million distinct strings costs more than reading them, so for Arrow text each
+    id is reduced to a 32-bit key (length, first and last 8 bytes) and the keys are sorted:
+    equal ids give equal keys, and distinct ids rarely share one.
+    """
+    values = pa.array(ids.array) if not isinstance(ids.dtype, np.dtype) else None
+    if values is None or not (
+        pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
+    ):
+        return (ids.notna() & ids.duplicated(keep=False)).to_numpy()
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    keys = np.concatenate([_text_keys(c) for c in chunks]) if chunks else np.zeros(0, np.uint32)
+    ordered = np.sort(keys)
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return np.zeros(len(keys), dtype=bool)
+    shared = pa.array(np.unique(ordered[1:][same]))
+    out = pc.is_in(pa.array(keys), value_set=shared).to_numpy(zero_copy_only=False)
+    valid = pc.is_valid(values)
+    if isinstance(valid, pa.ChunkedArray):
+        valid = valid.combine_chunks()
+    return out & valid.to_numpy(zero_copy_only=False)
+
+
+def _text_keys(arr: pa.Array) -> np.ndarray:
+    """A uint32 key per string of an Arrow text array from its bytes' length, first 8 and
+    last 8 bytes: equal strings always get equal keys (missing strings: any key)."""
+    n = len(arr)
+    if n == 0:
+        return np.zeros(0, dtype=np.uint32)
+    bufs = arr.buffers()
+    wide = pa.types.is_large_string(arr.type)
+    offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
+    offsets = offsets[arr.offset : arr.offset + n + 1].astype(np.int64)
+    data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
+    padded = np.concatenate([data[: offsets[-1]], np.zeros(8, dtype=np.uint8)])
+    starts, ends = offsets[:-1], offsets[1:]
+    lens = (ends - starts).astype(np.uint64)
+    # Every 8-byte window of the text as one little-endian uint64 (overlapping, unaligned).
+    windows = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    width = np.minimum(lens, np.uint64(8))
+    mask = np.where(
+        width == 8,
+        np.uint64(0xFFFFFFFFFFFFFFFF),
+        (np.uint64(1) << (width * np.uint64(8))) - np.uint64(1),
+    )
+    first = windows[starts] & mask
+    last = windows[np.maximum(starts, ends - 8)] & mask
+    with np.errstate(over="ignore"):
+        key = first * np.uint64(0x9E3779B97F4A7C15)
+        key ^= (last + np.uint64(0x632BE59BD9B4E019)) * np.uint64(0xBF58476D1CE4E5B9)
+        key ^= lens * np.uint64(0x94D049BB133111EB)
+        key ^= key >> np.uint64(29)
+    return (key ^ (key >> np.uint64(32))).astype(np.uint32)
+
+
+def _dedupe(
+    frame: pd.DataFrame, reason: pd.Series, repeated: np.ndarray | None = None
+) -> tuple[pd.DataFrame, pd.Series, int]:
+    """Keep the latest record of each contact id (last-updated, else end time, else file order).
+
+    ``repeated`` (from :func:`_repeated` on the same ids) narrows the work to ids that occur
+    more than once; without it, it is computed here.
+    """
     ok = reason.isna().to_numpy()
-    codes, _ = pd.factorize(frame["contact_id"], use_na_sentinel=True)
-    codes = np.where(ok, codes, -1)
-    counts = np.bincount(codes[codes >= 0]) if (codes >= 0).any() else np.zeros(0, dtype=int)
-    dup_any = (codes >= 0) & (counts[np.maximum(codes, 0)] > 1) if len(counts) else codes < -1
+    if repeated is None:
+        repeated = _repeated(frame["contact_id"])
+    pos = np.flatnonzero(repeated & ok)
+    if not len(pos):
+        return frame, reason, 0
+    dup = frame["contact_id"].iloc[pos].duplicated(keep=False).to_numpy()
+    dup_any = np.zeros(len(frame), dtype=bool)
+    dup_any[pos[dup]] = True
     if not dup_any.any():
         return frame, reason, 0
     sub = frame.loc[dup_any]
@@ -786,7 +1004,7 @@ def _fill_rates(frame: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:
     for c in frame.columns:
         f = mapping.get(c)
         source = " + ".join(f.source) if f is not None else "(derived)"
-        filled = int(frame[c].notna().sum())
+        filled = int(frame[c].count())
         rows.append((c, source, filled, filled / n if n else float("nan")))
     return pd.DataFrame(rows, columns=["column", "source", "filled", "fill_rate"])
 

@@ -301,7 +301,11 @@ def out_of_range(frame: pd.DataFrame, shape: Shape | None = None) -> pd.DataFram
     for c in _columns(shape):
         if c.name not in frame.columns or c.kind in ("id", "category", "datetime", "bool"):
             continue
-        v = pd.to_numeric(frame[c.name], errors="coerce").astype("float64").to_numpy()
+        col = frame[c.name]
+        if col.dtype == np.float64:  # already numbers: no conversion, no copy
+            v = col.to_numpy()
+        else:
+            v = pd.to_numeric(col, errors="coerce").astype("float64").to_numpy()
         bad = np.isinf(v)
         with np.errstate(invalid="ignore"):
             if c.minimum is not None:
