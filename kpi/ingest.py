@@ -19,8 +19,8 @@ sentence saying what is wrong and what to do.
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -827,7 +827,8 @@ def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:
         and isinstance(frame[c.name].dtype, pd.CategoricalDtype)
     ]
     # Decoding is Arrow work that releases the GIL: several columns at once.
-    decoded = dict(zip(categorical, _executor().map(_decode, [frame[c] for c in categorical])))
+    parts = [frame[c] for c in categorical]
+    decoded = dict(zip(categorical, _executor().map(_decode, parts), strict=True))
     for c in cols:
         if c.name not in frame.columns:
             continue
