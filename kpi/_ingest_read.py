@@ -346,8 +346,11 @@ def _read_text(
 
     def read(column_types: dict[str, pa.DataType] | None) -> pa.Table:
         skipped.clear()
+        # Uploaded bytes are read in place by Arrow's own threads (a Python file object would
+        # make every block go through the interpreter).
+        where = pa.BufferReader(src.data) if src.data is not None else src.stream()
         return pacsv.read_csv(
-            src.stream(),
+            where,
             read_options=pacsv.ReadOptions(encoding=encoding, block_size=_BLOCK_SIZE),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
@@ -491,7 +494,7 @@ def _read_parquet(src: Source) -> RawTable:
     import pyarrow.parquet as pq
 
     try:
-        table = pq.read_table(src.stream())
+        table = pq.read_table(pa.BufferReader(src.data) if src.data is not None else src.stream())
     except (pa.ArrowException, OSError, ValueError):
         raise DataError(
             f"'{src.name}' could not be read as Parquet (the file is damaged or incomplete): "

@@ -1,0 +1,151 @@
+"""The importer's fast paths give the same answers as the plain ones.
+
+Large imports read category-like columns dictionary-encoded and parse each distinct value once,
+check duplicate ids with a 32-bit key pre-filter, keep reasons as a Categorical and filter
+rows column by column. Each of these is checked here against the straightforward computation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kpi import ingest
+
+DATA = Path(__file__).resolve().parent / "data"
+FILES = sorted((DATA / "vendors").glob("*.csv")) + sorted((DATA / "good").glob("contacts_*.csv"))
+
+
+def _plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the reader take every forced column as plain text (no dictionary encoding)."""
+    fast = ingest._force_text
+
+    def plain(mapping, shape):  # noqa: ANN001, ANN202 - same signature as the original
+        pick = fast(mapping, shape)
+        return lambda names, samples: dict.fromkeys(pick(names, samples), "text")
+
+    monkeypatch.setattr(ingest, "_force_text", plain)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_dictionary_read_equals_plain_read(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = ingest.read_files([path])
+    raw = ingest.read_raw(ingest.to_source(path), force_text=ingest._force_text(None, None))
+    encoded = [c for c, d in raw.frame.dtypes.items() if isinstance(d, pd.CategoricalDtype)]
+    assert encoded  # the fast path is the one under test
+    _plain_text(monkeypatch)
+    plain = ingest.read_files([path])
+    pd.testing.assert_frame_equal(fast.dataset.frame, plain.dataset.frame)
+    assert fast.report.summary() == plain.report.summary()
+    assert fast.report.warnings == plain.report.warnings
+    assert fast.report.notes == plain.report.notes
+    pd.testing.assert_frame_equal(
+        fast.report.quarantine.astype(str), plain.report.quarantine.astype(str)
+    )
+
+
+def test_category_parsing_counts_rows_not_values(tmp_path: Path) -> None:
+    path = tmp_path / "flags.csv"
+    rows = ["id,start,answered,queue"]
+    rows += [
+        f"c{i},2025-01-0{1 + i % 5} 10:00,{'maybe' if i % 4 == 0 else 'Y'}, Sales "
+        for i in range(40)
+    ]
+    path.write_text("\n".join(rows) + "\n")
+    result = ingest.read_files([path])
+    frame = result.dataset.frame
+    # 10 of 40 rows say "maybe": the note counts rows, though the value was parsed once.
+    assert any("10 values not recognised as yes/no" in n for n in result.report.notes)
+    assert frame["answered"].isna().sum() == 10
+    assert frame["answered"].sum() == 30
+    assert frame["queue"].dtype == "string"
+    assert set(frame["queue"]) == {"Sales"}  # stripped
+
+
+_ids = st.lists(
+    st.one_of(
+        st.none(),
+        st.sampled_from(["", "a", "b", "x" * 20, "x" * 19 + "y", "y" + "x" * 19, "é", "ü" * 9]),
+        st.text(max_size=30),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(values=_ids, split=st.integers(min_value=0, max_value=60))
+def test_repeated_marks_every_duplicate(values: list[str | None], split: int) -> None:
+    split = min(split, len(values))
+    chunked = pa.chunked_array([values[:split], values[split:]], type=pa.large_string())
+    s = pd.Series(pd.array(chunked, dtype="string"))
+    marked = ingest._repeated(s)
+    exact = (s.notna() & s.duplicated(keep=False)).to_numpy()
+    assert marked.shape == exact.shape
+    assert not (exact & ~marked).any()  # a superset: no duplicate is missed
+    assert not (marked & s.isna().to_numpy()).any()  # a missing id is never marked
+
+
+def test_repeated_on_a_slice_and_on_plain_objects() -> None:
+    arr = pa.array(["q", "a", "b", "a", "c", "q"], type=pa.string()).slice(1, 4)
+    s = pd.Series(pd.array(arr, dtype="string"))
+    assert ingest._repeated(s).tolist() == [True, False, True, False]
+    assert ingest._repeated(pd.Series(["a", None, "a", None], dtype=object)).tolist() == [
+        True,
+        False,
+        True,
+        False,
+    ]
+
+
+def test_dedupe_keeps_latest_with_and_without_prefilter() -> None:
+    rng = np.random.default_rng(3)
+    ids = rng.choice([f"id{i}" for i in range(300)], 1000)
+    ends = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.permutation(1000), unit="min")
+    frame = pd.DataFrame({"contact_id": pd.array(ids, dtype="string"), "end_time": ends})
+    reason = ingest._no_reason(frame.index)
+    reason = ingest._first(reason, np.arange(1000) % 97 == 0, "bad row")
+    _, r1, n1 = ingest._dedupe(frame, reason)
+    _, r2, n2 = ingest._dedupe(frame, reason, ingest._repeated(frame["contact_id"]))
+    assert n1 == n2
+    pd.testing.assert_series_equal(r1.astype(object), r2.astype(object))
+    # Reference: among rows without a reason, the latest end_time of each id is kept.
+    ok = frame[reason.isna().to_numpy()]
+    latest = ok.sort_values("end_time").groupby("contact_id").tail(1).index
+    dropped = set(ok.index) - set(latest)
+    assert set(np.flatnonzero(r1.eq("duplicate contact_id (older record)").to_numpy())) == dropped
+    assert n1 == len(dropped)
+
+
+def test_reasons_keep_their_order_of_precedence() -> None:
+    reason = ingest._no_reason(pd.RangeIndex(4))
+    reason = ingest._first(reason, np.array([True, True, False, False]), "first")
+    reason = ingest._first(reason, np.array([False, True, True, False]), "second")
+    assert reason.astype(object).where(reason.notna(), None).tolist() == [
+        "first",
+        "first",
+        "second",
+        None,
+    ]
+
+
+def test_rows_filter_matches_pandas() -> None:
+    frame = pd.DataFrame(
+        {
+            "f": [1.0, np.nan, 3.0, 4.0],
+            "t": pd.to_datetime(["2025-01-01", None, "2025-01-03", "2025-01-04"]),
+            "b": pd.array([True, None, False, True], dtype="boolean"),
+            "s": pd.array(["a", None, "c", "d"], dtype="string"),
+            "c": pd.Series(pd.Categorical(["x", "y", None, "x"])),
+        }
+    )
+    keep = np.array([True, False, True, True])
+    got = ingest._rows(frame, keep)
+    want = frame[keep].reset_index(drop=True)
+    want["c"] = want["c"].astype(object).astype("string")
+    pd.testing.assert_frame_equal(got, want)
