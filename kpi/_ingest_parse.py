@@ -443,6 +443,37 @@ def parse_score(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     return out.astype("float64"), bad.fillna(False).astype(bool), note
 
 
+_TEN = re.compile(r"(?:\b[01]\s*[-–to]+\s*10\b|/\s*10\b|out of 10|\b10[- ]point)", re.I)
+
+
+def csat_to_five(values: pd.Series, name: str = "") -> tuple[pd.Series, str | None]:
+    """CSAT answered on a 10-point scale, rescaled to the canonical 1-5 (note, or None).
+
+    The scale is 1-10 (or 0-10 when a 0 occurs) when the column name says so ("CSAT (1-10)",
+    "rating /10"), or when the answers are whole numbers up to 10 that look like a 10-point
+    scale and not like a 1-5 scale with a few typos: at least 6 distinct answers, at least 10%
+    of them above 5, with two or more distinct values there. Rescaling is
+    linear, ends to ends: 1-10 -> 1 + (x - 1) * 4/9, so 8-10 land at 4 or more and count as
+    satisfied in top-2-box; 0-10 -> 1 + x * 4/10 (7.5 and up satisfied). Anything else is left
+    as it is (values above 5 are then quarantined as off the scale).
+    """
+    finite = values[np.isfinite(values.to_numpy(dtype="float64", na_value=np.nan))]
+    if finite.empty:
+        return values, None
+    low, high = float(finite.min()), float(finite.max())
+    named = bool(_TEN.search(name))
+    whole = bool((finite == finite.round()).all())
+    above = finite[finite > 5]
+    spread = finite.nunique() >= 6 and above.nunique() >= 2 and len(above) >= 0.10 * len(finite)
+    if not (named or (whole and spread and 5 < high <= 10)) or low < 0 or high > 10:
+        return values, None
+    if low >= 1:
+        out = 1 + (values - 1) * 4 / 9
+        return out, "answers on a 1-10 scale rescaled to 1-5 (8-10 count as satisfied)"
+    out = 1 + values * 4 / 10
+    return out, "answers on a 0-10 scale rescaled to 1-5 (8-10 count as satisfied)"
+
+
 def parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Booleans from Y/N, Yes/No, true/false, 1/0, 1/2 codes (1 = yes, 2 = no) or counts (>0).
 

@@ -12,7 +12,8 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -248,10 +249,12 @@ def _sniff(text: str) -> tuple[str, bool, bool]:
     best, best_score = ",", -1.0
     for d in (",", ";", "\t", "|"):
         counts = [len(next(csv.reader([ln], delimiter=d))) for ln in lines[:30]]
-        if counts[0] < 2:
+        # The usual width, not the first line's: a report title may stand above the header.
+        width = Counter(counts).most_common(1)[0][0]
+        if width < 2:
             continue
-        same = sum(1 for c in counts if c == counts[0]) / len(counts)
-        score = same * 10 + min(counts[0], 50) / 50
+        same = sum(1 for c in counts if c == width) / len(counts)
+        score = same * 10 + min(width, 50) / 50
         if score > best_score:
             best, best_score = d, score
     decimal_comma = False
@@ -270,18 +273,42 @@ def _lines(text: str) -> list[str]:
     return re.split(r"\r\n|\r|\n", text)
 
 
-def _header_and_rows(sample: str, delimiter: str) -> tuple[list[str], list[list[str]]]:
-    """The header and up to 50 rows of the sample (quoted line breaks kept inside their cell)."""
+def _header_and_rows(sample: str, delimiter: str) -> tuple[list[str], list[list[str]], int]:
+    """The header, up to 50 rows after it (quoted line breaks kept inside their cell) and the
+    number of title lines above the header (see :func:`preamble_rows`)."""
     try:
         reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
-        header = next(reader, [])
-        rows = [r for _, r in zip(range(50), reader, strict=False)]
-        return header, rows
+        rows = [r for _, r in zip(range(90), reader, strict=False)]
     except csv.Error:  # pragma: no cover - the csv module refuses a pathological sample
-        lines = _lines(sample)
-        return next(csv.reader(lines[:1], delimiter=delimiter)), list(
-            csv.reader(lines[1:51], delimiter=delimiter)
-        )
+        rows = list(csv.reader(_lines(sample)[:90], delimiter=delimiter))
+    skip = preamble_rows(rows)
+    if not rows:
+        return [], [], 0
+    return rows[skip], rows[skip + 1 : skip + 51], skip
+
+
+def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
+    """How many title lines stand above the header (a report name, a date range, blank lines).
+
+    0 unless the first row is clearly not the header: it fills fewer than 60% of the cells that
+    the table's rows usually fill (and they usually fill at least three). The header is then the first row that fills them and does
+    not look like data. At most 30 lines are skipped.
+    """
+
+    def cells(row: Sequence[object]) -> list[str]:
+        return [str(c).strip() for c in row if c is not None and c == c and str(c).strip()]
+
+    filled = [len(cells(r)) for r in rows[:60]]
+    body = sorted(w for w in filled if w >= 2)
+    if not body or body[len(body) // 2] < 3:  # a two-column table: too little to judge by
+        return 0
+    wide = max(2.0, 0.6 * body[len(body) // 2])
+    if filled[0] >= wide:
+        return 0
+    for i, w in enumerate(filled[:31]):
+        if w >= wide and not _looks_like_data(cells(rows[i])):
+            return i
+    return 0
 
 
 def _looks_like_data(names: list[str]) -> bool:
@@ -311,7 +338,7 @@ def _read_text(
             "row and at least one data row."
         )
     delimiter, decimal_comma, quoted_newlines = _sniff(sample)
-    header, rows = _header_and_rows(sample, delimiter)
+    header, rows, skip = _header_and_rows(sample, delimiter)
     if _looks_like_data(header):
         raise DataError(
             f"The first line of '{src.name}' looks like data, not column names: add a header row "
@@ -339,6 +366,8 @@ def _read_text(
         h: _type[wanted[key]] for h in header if (key := h.replace("\ufeff", "").strip()) in wanted
     }
     notes = [n for n in (enc_note,) if n]
+    if skip:
+        notes.append(f"header on line {skip + 1}: {_lines_text(skip)} above it skipped")
     if delimiter != ",":
         notes.append(f"delimiter: {'tab' if delimiter == chr(9) else repr(delimiter)}")
     if decimal_comma:
@@ -351,7 +380,9 @@ def _read_text(
         where = pa.BufferReader(src.data) if src.data is not None else src.stream()
         return pacsv.read_csv(
             where,
-            read_options=pacsv.ReadOptions(encoding=encoding, block_size=_BLOCK_SIZE),
+            read_options=pacsv.ReadOptions(
+                encoding=encoding, block_size=_BLOCK_SIZE, skip_rows=skip
+            ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
                 newlines_in_values=quoted_newlines,
@@ -406,6 +437,10 @@ def _read_text(
     return RawTable(src.name, frame, skipped, notes)
 
 
+def _lines_text(n: int) -> str:
+    return "the title line" if n == 1 else f"{n} title lines"
+
+
 def _retry_latin1(src: Source, force_text: ForceText | None) -> RawTable:
     data = src.data if src.data is not None else Path(str(src.path)).read_bytes()
     text = data.decode("latin-1")
@@ -451,9 +486,14 @@ def _read_excel(src: Source, sheet: str | None) -> RawTable:
         chosen = [sheet]
     else:
         chosen = sheets
+    skip = 0
     try:
         for name in chosen:
-            frame = pd.read_excel(src.stream(), sheet_name=name, engine="openpyxl")
+            top = pd.read_excel(
+                src.stream(), sheet_name=name, engine="openpyxl", header=None, nrows=60
+            )
+            skip = preamble_rows(list(top.itertuples(index=False, name=None)))
+            frame = pd.read_excel(src.stream(), sheet_name=name, engine="openpyxl", header=skip)
             if frame.shape[1] > 0 and len(frame.dropna(how="all")) > 0:
                 break
             if sheet is not None:
@@ -465,6 +505,8 @@ def _read_excel(src: Source, sheet: str | None) -> RawTable:
         ) from None
     if len(sheets) > 1:
         notes.append(f"sheet '{name}' of {len(sheets)} ({', '.join(sheets)})")
+    if skip:
+        notes.append(f"header on row {skip + 1}: {_lines_text(skip)} above it skipped")
     frame = frame.dropna(how="all")
     frame = _excel_objects(frame)
     return RawTable(src.name, frame.reset_index(drop=True), [], notes, sheet=name)

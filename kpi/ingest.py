@@ -293,6 +293,9 @@ def _apply_field(
         return P.parse_text(cols[0]), none, None, f
     if kind == "score":
         v, bad, note = P.parse_score(cols[0])
+        if f.target == "csat":
+            v, scale = P.csat_to_five(v, f.source[0])
+            note = "; ".join(n for n in (note, scale) if n) or None
         return v, bad, (f"'{f.source[0]}': {note}" if note else None), f
     if kind == "rate":
         v, bad, note = P.parse_rate(cols[0])

@@ -645,3 +645,85 @@ def test_cli_reads_through_the_importer(tmp_path: Path, capsys: pytest.CaptureFi
     ds = load_inputs(args)
     assert ds.n_rows == 4 and ds.source == "file"
     assert "Read 4 rows from five9_call_log.csv: kept 4, quarantined 0." in capsys.readouterr().err
+
+
+# --- title lines above the header, CSAT on a 10-point scale ---------------------------------
+
+_BODY = [
+    ["ContactId", "Start Time", "Queue", "Answered (Y/N)", "Talk Time", "CSAT"],
+    *[
+        [f"C{i}", f"2025-01-0{1 + i % 5} 10:{i:02d}", "Sales", "Y", str(100 + i), str(1 + i % 5)]
+        for i in range(30)
+    ],
+]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_title_lines_above_a_csv_header_are_skipped(tmp_path: Path, delimiter: str) -> None:
+    width = len(_BODY[0])
+    # A report title padded with empty cells, a one-field date range, a blank line.
+    title = ["Contact detail report"] + [""] * (width - 1)
+    lines = [delimiter.join(title), "Period: 1-5 Jan 2025", ""]
+    lines += [delimiter.join(r) for r in _BODY]
+    path = tmp_path / "report.csv"
+    path.write_text("\n".join(lines) + "\n")
+    result = ingest.read_files([path])
+    _accounted(result)
+    frame = result.dataset.frame
+    assert result.report.rows_read == 30 and result.report.rows_quarantined == 0
+    assert {"contact_id", "start_time", "queue", "answered", "talk_seconds", "csat"} <= set(frame)
+    assert frame["talk_seconds"].sum() == sum(100 + i for i in range(30))
+    assert any("header on line 4: 3 title lines above it skipped" in n for n in result.report.notes)
+
+
+def test_title_rows_above_an_excel_header_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsx"
+    body = pd.DataFrame(_BODY[1:], columns=_BODY[0])
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame([["Queue performance report"], ["Exported 2025-01-06"]]).to_excel(
+            writer, header=False, index=False
+        )
+        body.to_excel(writer, index=False, startrow=3)
+    result = ingest.read_files([path])
+    _accounted(result)
+    assert result.report.rows_read == 30 and result.report.rows_quarantined == 0
+    assert result.dataset.frame["contact_id"].tolist()[:2] == ["C0", "C1"]
+    assert any("header on row 4" in n for n in result.report.notes)
+
+
+def test_a_first_line_of_data_is_still_refused_not_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "noheader.csv"
+    path.write_text("\n".join(",".join(r) for r in _BODY[1:]) + "\n")
+    with pytest.raises(DataError, match="looks like data, not column names"):
+        ingest.read_files([path])
+
+
+def test_csat_on_a_ten_point_scale_is_rescaled_not_quarantined(tmp_path: Path) -> None:
+    answers = [1, 8, 10, 5, 9, 9, 10, 7, 3, 8]
+    rows = ["id,start,csat"] + [f"c{i},2025-01-01 10:00,{v}" for i, v in enumerate(answers)]
+    path = tmp_path / "ten.csv"
+    path.write_text("\n".join(rows) + "\n")
+    result = ingest.read_files([path])
+    assert result.report.rows_quarantined == 0
+    # 1 -> 1, 8 -> 1 + 7 * 4/9 (satisfied), 10 -> 5, 5 -> 1 + 4 * 4/9, 7 -> 3.67 (not)
+    want = [1 + (a - 1) * 4 / 9 for a in answers]
+    np.testing.assert_allclose(result.dataset.frame["csat"], want, rtol=1e-12)
+    top2 = (result.dataset.frame["csat"] >= 4).mean()
+    assert top2 == pytest.approx(0.6)  # the six answers of 8-10 count as satisfied
+    assert any("1-10 scale rescaled to 1-5" in n for n in result.report.notes)
+    # A 1-5 survey with one typo (a 9) is not a 10-point scale: the typo is quarantined.
+    five = [1, 2, 3, 4, 5, 4, 5, 9]
+    rows = ["id,start,csat"] + [f"c{i},2025-01-01 10:00,{v}" for i, v in enumerate(five)]
+    path.write_text("\n".join(rows) + "\n")
+    result = ingest.read_files([path])
+    assert result.report.quarantine["reason"].tolist() == ["csat outside its 1-5 scale"]
+    # Named as such, a short file is rescaled too.
+    path.write_text("id,start,CSAT (1-10)\nc1,2025-01-01 10:00,10\nc2,2025-01-01 11:00,1\n")
+    mapping = ingest.auto_map(["id", "start", "CSAT (1-10)"]).with_field("csat", "CSAT (1-10)")
+    named = ingest.read_files([path], mapping)
+    assert named.dataset.frame["csat"].tolist() == [5.0, 1.0]
+    # On a 1-5 file nothing changes, and an 11 is still off any scale.
+    path.write_text("id,start,csat\nc1,2025-01-01 10:00,4\nc2,2025-01-01 11:00,11\n")
+    result = ingest.read_files([path])
+    assert result.report.rows_quarantined == 1
+    assert result.report.quarantine["reason"].tolist() == ["csat outside its 1-5 scale"]
