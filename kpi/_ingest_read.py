@@ -30,6 +30,14 @@ EXCEL_EXT = {".xlsx", ".xlsm"}
 PARQUET_EXT = {".parquet", ".pq"}
 JSON_EXT = {".jsonl", ".ndjson", ".json"}
 SUPPORTED = "CSV, TSV, Excel (.xlsx), Parquet or JSON lines"
+# Yes/no words Arrow reads as booleans while it reads the file (exact spellings; the importer's
+# own parser, which also trims and ignores case, takes anything else). Arrow's defaults first.
+_TRUE_WORDS = ["1", "True", "TRUE", "true", "Y", "y", "Yes", "YES", "yes", "T", "t", "X", "x"]
+_FALSE_WORDS = ["0", "False", "FALSE", "false", "N", "n", "No", "NO", "no", "F", "f"]
+#: Cells a column must hold (or be empty) to be read as booleans by Arrow.
+ARROW_BOOL_WORDS = frozenset(_TRUE_WORDS[1:] + _FALSE_WORDS[1:])
+_BOOLEAN = {pa.bool_(): pd.BooleanDtype()}
+
 #: Names the columns to read as text: a set of names, or name -> "text" | "dict".
 ForceText = Callable[[list[str], dict[str, list[str]]], "Iterable[str] | dict[str, str]"]
 
@@ -264,8 +272,22 @@ def _sniff(text: str) -> tuple[str, bool, bool]:
         comma = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+,\d+"?\s*', f))
         dot = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+\.\d+"?\s*', f))
         decimal_comma = comma > 0 and dot == 0
-    quoted_newlines = text.count('"') % 2 == 1 or bool(re.search(r'"[^"\r\n]*[\r\n][^"]*"', text))
-    return best, decimal_comma, quoted_newlines
+    return best, decimal_comma, _quoted_newlines(text, best)
+
+
+def _quoted_newlines(text: str, delimiter: str) -> bool:
+    """True when a quoted cell of the sample spans lines. Arrow then has to read the file
+    quote-aware, which is much slower, so this is judged by parsing, not by counting quotes
+    (a sample cut mid-line has an odd number of them)."""
+    if '"' not in text:
+        return False
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if any("\n" in cell or "\r" in cell for cell in row):
+                return True
+    except csv.Error:  # pragma: no cover - a NUL or similar: read quote-aware to be safe
+        return True
+    return False
 
 
 def _lines(text: str) -> list[str]:
@@ -361,7 +383,11 @@ def _read_text(
         wanted = dict.fromkeys(wanted, "text")
     # Category-like columns (flags, queues, channels) are dictionary-encoded while Arrow reads
     # them: the importer then parses each distinct value once instead of a million cells.
-    _type = {"text": pa.string(), "dict": pa.dictionary(pa.int32(), pa.string())}
+    _type = {
+        "text": pa.string(),
+        "dict": pa.dictionary(pa.int32(), pa.string()),
+        "bool": pa.bool_(),
+    }
     types = {
         h: _type[wanted[key]] for h in header if (key := h.replace("\ufeff", "").strip()) in wanted
     }
@@ -373,7 +399,25 @@ def _read_text(
     if decimal_comma:
         notes.append("decimal comma")
 
+    quoted = {"newlines": quoted_newlines}
+
     def read(column_types: dict[str, pa.DataType] | None) -> pa.Table:
+        table = read_once(column_types)
+        if skipped and not quoted["newlines"] and b'"' in head:
+            # Broken lines and quotes: a quoted cell may span lines further down than the
+            # sample reached. Read again quote-aware and keep that if it breaks fewer lines.
+            first = list(skipped)
+            quoted["newlines"] = True
+            try:
+                again = read_once(column_types)
+            except pa.ArrowInvalid:
+                again = None
+            if again is not None and len(skipped) < len(first):
+                return again
+            skipped[:] = first
+        return table
+
+    def read_once(column_types: dict[str, pa.DataType] | None) -> pa.Table:
         skipped.clear()
         # Uploaded bytes are read in place by Arrow's own threads (a Python file object would
         # make every block go through the interpreter).
@@ -385,7 +429,7 @@ def _read_text(
             ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
-                newlines_in_values=quoted_newlines,
+                newlines_in_values=quoted["newlines"],
                 invalid_row_handler=on_invalid,
             ),
             convert_options=pacsv.ConvertOptions(
@@ -393,6 +437,8 @@ def _read_text(
                 decimal_point="," if decimal_comma else ".",
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,
+                true_values=_TRUE_WORDS,
+                false_values=_FALSE_WORDS,
             ),
         )
 
@@ -404,7 +450,8 @@ def _read_text(
                 raise
             # A column typed from the first block (numbers) holds text further down: read every
             # column as text and let the importer's parsers judge each cell.
-            table = read({h: types.get(h, pa.string()) for h in header})
+            text = {h: _type["dict"] if t == pa.bool_() else t for h, t in types.items()}
+            table = read({h: text.get(h, pa.string()) for h in header})
     except (pa.ArrowInvalid, UnicodeDecodeError) as err:
         text = str(err)
         utf8_problem = (
@@ -428,7 +475,7 @@ def _read_text(
         ) from None
     try:
         table = _normalise_arrow(table)
-        frame = table.to_pandas(date_as_object=False, split_blocks=True)
+        frame = table.to_pandas(date_as_object=False, split_blocks=True, types_mapper=_BOOLEAN.get)
     except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
         if encoding != "latin-1":
             return _retry_latin1(src, force_text)

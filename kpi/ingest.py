@@ -43,7 +43,15 @@ from kpi._ingest_map import (
     mapping_targets,
     save_mapping,
 )
-from kpi._ingest_read import RawTable, Source, check_size, list_sheets, read_raw, to_source
+from kpi._ingest_read import (
+    ARROW_BOOL_WORDS,
+    RawTable,
+    Source,
+    check_size,
+    list_sheets,
+    read_raw,
+    to_source,
+)
 from kpi.dataset import Dataset
 from kpi.errors import DataError, MappingError
 from kpi.schema import (
@@ -339,6 +347,20 @@ def _apply_by_category(
             values.array.take(np.where(codes < 0, len(cats), codes)), index=col.index, copy=False
         )
 
+    if kind == "category" and not f.transform and f.target != "direction" and P._is_text(cats):
+        # Labels as ``_parse_text`` makes them (trimmed, blank = missing), without pandas'
+        # per-call overhead: most columns of a large file take this path.
+        labels = pc.utf8_trim_whitespace(pa.array(list(cats), type=pa.large_string())).to_pylist()
+        index: dict[str, int] = {}
+        remap = np.full(len(labels) + 1, -1, dtype=np.int32)
+        for i, label in enumerate(labels):
+            if label:
+                remap[i] = index.setdefault(label, len(index))
+        cat = pd.Categorical.from_codes(
+            remap[codes], categories=pd.Index(list(index), dtype=object), validate=False
+        )
+        none = pd.Series(np.zeros(len(col), dtype=bool), index=col.index, copy=False)
+        return pd.Series(cat, index=col.index, copy=False), none, None, f
     if kind == "bool" and not f.transform:
         v, unknown = P.parse_bool(small)
         unknown_rows = spread_bool(unknown)
@@ -524,13 +546,22 @@ def _force_text(
             kind = _col_def(f.target, m.shape).kind
             if kind == "id":
                 out.update(dict.fromkeys(f.source, "text"))
-            elif (kind in ("category", "bool") and f.transform in ("", "invert")) or (
-                f.transform == "equals"
-            ):
+            elif kind == "bool" and f.transform in ("", "invert"):
+                # Yes/no words Arrow can read as booleans itself (a cell outside the list
+                # later in the file makes the reader fall back to "dict").
+                for c in f.source:
+                    values = [v for v in samples.get(c, []) if v != ""]
+                    words = values and all(v in ARROW_BOOL_WORDS for v in values)
+                    out.setdefault(c, "bool" if words else "dict")
+            elif kind == "category" and f.transform == "" or f.transform == "equals":
                 for c in f.source:
                     out.setdefault(c, "dict")
             elif kind == "duration" and any(":" in v for c in f.source for v in samples.get(c, [])):
                 out.update(dict.fromkeys(f.source, "text"))
+        for c in names:  # other yes/no columns stay as written (not read as booleans)
+            values = [v for v in samples.get(c, []) if v != ""]
+            if c not in out and values and all(v in ARROW_BOOL_WORDS for v in values):
+                out[c] = "text"
         return out
 
     return pick

@@ -727,3 +727,19 @@ def test_csat_on_a_ten_point_scale_is_rescaled_not_quarantined(tmp_path: Path) -
     result = ingest.read_files([path])
     assert result.report.rows_quarantined == 1
     assert result.report.quarantine["reason"].tolist() == ["csat outside its 1-5 scale"]
+
+
+def test_a_quoted_line_break_beyond_the_sample_is_still_read(tmp_path: Path) -> None:
+    # The sniffer sees the first 64 KB only; a cell spanning lines further down must not break
+    # its row (the reader goes quote-aware when lines break and the file has quotes).
+    rows = ["id,start,queue,note"] + [
+        f'c{i},2025-01-01 10:00,Sales,"plain {i}"' for i in range(3000)
+    ]
+    rows += ['c9999,2025-01-01 11:00,Sales,"two\nlines"', 'd1,2025-01-01 12:00,Sales,"x"']
+    path = tmp_path / "late.csv"
+    path.write_text("\n".join(rows) + "\n")
+    assert path.stat().st_size > 65536
+    result = ingest.read_files([path])
+    _accounted(result)
+    assert result.report.rows_read == 3002 and result.report.rows_quarantined == 0
+    assert "c9999" in set(result.dataset.frame["contact_id"])
