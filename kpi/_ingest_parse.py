@@ -521,7 +521,7 @@ def _parse_text(s: pd.Series) -> pd.Series:
     if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
         # Arrow text (ids on a large file): trim and blank -> missing in Arrow kernels.
         values = pa.array(s.array)
-        trimmed = pc.utf8_trim_whitespace(values)
+        trimmed = pc.utf8_trim_whitespace(values) if _edge_space(values) else values
         blank = pc.equal(pc.binary_length(trimmed), 0)
         if pc.any(blank).as_py():
             trimmed = pc.if_else(blank, pa.scalar(None, trimmed.type), trimmed)
@@ -532,6 +532,31 @@ def _parse_text(s: pd.Series) -> pd.Series:
             s = s.astype("Int64")
     out = s.astype("string").str.strip()
     return out.mask(out.eq("").fillna(False), pd.NA)
+
+
+def _edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
+    """True when some string may start or end with white space (ASCII white space, or any
+    non-ASCII byte, which could be a Unicode space): trimming is then needed. Judged from the
+    first and last byte of each string, without building a trimmed copy."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    for arr in chunks:
+        if len(arr) == 0:
+            continue
+        bufs = arr.buffers()
+        wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
+        offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
+        offsets = offsets[arr.offset : arr.offset + len(arr) + 1]
+        if bufs[2] is None or offsets[-1] == offsets[0]:
+            continue
+        data = np.frombuffer(bufs[2], dtype=np.uint8)
+        starts, ends = offsets[:-1], offsets[1:]
+        full = ends > starts
+        edge = np.concatenate([data[starts[full]], data[ends[full] - 1]])
+        if ((edge <= 32) & ((edge == 32) | ((edge >= 9) & (edge <= 13)))).any() or (
+            edge >= 0x80
+        ).any():
+            return True
+    return False
 
 
 def parse_direction(s: pd.Series) -> pd.Series:

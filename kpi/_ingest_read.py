@@ -475,7 +475,9 @@ def _read_text(
         ) from None
     try:
         table = _normalise_arrow(table)
-        frame = table.to_pandas(date_as_object=False, split_blocks=True, types_mapper=_BOOLEAN.get)
+        frame = table.to_pandas(
+            date_as_object=False, split_blocks=True, self_destruct=True, types_mapper=_BOOLEAN.get
+        )
     except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
         if encoding != "latin-1":
             return _retry_latin1(src, force_text)

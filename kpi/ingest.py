@@ -553,6 +553,11 @@ def _force_text(
                     values = [v for v in samples.get(c, []) if v != ""]
                     words = values and all(v in ARROW_BOOL_WORDS for v in values)
                     out.setdefault(c, "bool" if words else "dict")
+            elif kind == "category" and f.transform == "" and f.target != "direction":
+                # Labels kept as written (trimmed): plain text reads fastest and needs no
+                # decoding at the end.
+                for c in f.source:
+                    out.setdefault(c, "text")
             elif kind == "category" and f.transform == "" or f.transform == "equals":
                 for c in f.source:
                     out.setdefault(c, "dict")
@@ -675,19 +680,18 @@ def _combine(
     warnings = [w for p in parsed for w in p.warnings]
 
     # Stack the main files; remember which file and row each canonical row came from.
-    frames, reasons, origin = [], [], []
-    for k, p in enumerate(main):
+    frames, reasons = [], []
+    for p in main:
         frames.append(p.frame.reset_index(drop=True))
         reasons.append(p.reason.reset_index(drop=True))
-        origin.append(np.full(len(p.frame), k, dtype=np.int32))
+    # Row i of the stack is row i - starts[k] of file k, k = the last start <= i.
+    starts = np.cumsum([0] + [len(p.frame) for p in main])
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     reason = (
         pd.Series(union_categoricals([r.array for r in reasons]), copy=False)
         if len(reasons) > 1
         else reasons[0]
     )
-    file_idx = np.concatenate(origin)
-    row_idx = np.concatenate([np.arange(len(p.frame)) for p in main])
 
     duplicates = 0
     if shape == "interactions":
@@ -769,9 +773,9 @@ def _combine(
     qparts = []
     bad_positions = np.flatnonzero(~kept_mask)
     for k, p in enumerate(main):
-        sel = bad_positions[file_idx[bad_positions] == k]
+        sel = bad_positions[(bad_positions >= starts[k]) & (bad_positions < starts[k + 1])]
         if len(sel):
-            rows = row_idx[sel]
+            rows = sel - starts[k]
             part = p.raw.frame.iloc[rows].copy()
             part.insert(0, "file", p.raw.source)
             part["reason"] = reason.iloc[sel].astype("string").to_numpy()
@@ -974,21 +978,20 @@ def _dedupe(
     dup_any[pos[dup]] = True
     if not dup_any.any():
         return frame, reason, 0
-    sub = frame.loc[dup_any]
-    key = next((c for c in ("updated_at", "end_time") if c in sub.columns), None)
-    pos = pd.Series(np.arange(len(sub)), index=sub.index)
-    if key is not None:
+    where = np.flatnonzero(dup_any)  # positions of every record of a duplicated id
+    key = next((c for c in ("updated_at", "end_time") if c in frame.columns), None)
+    sub = frame[["contact_id", *([key] if key else [])]].iloc[where].reset_index(drop=True)
+    if key is not None:  # oldest first; ties and missing times in file order
         order = (
-            pd.DataFrame({"k": sub[key], "p": pos})
+            pd.DataFrame({"k": sub[key], "p": np.arange(len(sub))})
             .sort_values(["k", "p"], na_position="first")
-            .index
+            .index.to_numpy()
         )
     else:
-        order = sub.index
-    older = sub.loc[order, "contact_id"].duplicated(keep="last")
-    older_idx = older[older].index
-    mask = pd.Series(False, index=frame.index)
-    mask.loc[older_idx] = True
+        order = np.arange(len(sub))
+    older = sub["contact_id"].iloc[order].duplicated(keep="last").to_numpy()
+    mask = np.zeros(len(frame), dtype=bool)
+    mask[where[order[older]]] = True
     reason = _first(reason, mask, "duplicate contact_id (older record)")
     return frame, reason, int(mask.sum())
 
