@@ -8,7 +8,12 @@ its own) times
 
 Goal: the import within 1.5x of plain read_csv time and under 2 GB peak memory.
 
-Run by hand: ``/work/venv/bin/python benchmarks/bench_ingest.py [--rows N]``.
+The two modes alternate, ``--repeat`` times each (default 5), and the script prints the best
+of each and the median of the paired ratios. On a shared 2-core machine the import (Arrow's
+reader and the importer use both cores) suffers more from a busy neighbour than read_csv
+(mostly one core), so quote the median, not the best pair.
+
+Run by hand: ``/work/venv/bin/python benchmarks/bench_ingest.py [--rows N] [--repeat K]``.
 """
 
 from __future__ import annotations
