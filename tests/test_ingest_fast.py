@@ -157,3 +157,22 @@ def test_rows_filter_matches_pandas() -> None:
     want = frame[keep].reset_index(drop=True)
     want["c"] = want["c"].astype(object).astype("string")
     pd.testing.assert_frame_equal(got, want)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(
+        st.one_of(
+            st.none(),
+            st.text(alphabet=st.sampled_from(list("ab \t\n\r\x0b\x0c\xa0\u2003é\x85")), max_size=6),
+        ),
+        max_size=30,
+    )
+)
+def test_text_trimming_fast_path_equals_pandas_strip(values: list[str | None]) -> None:
+    from kpi import _ingest_parse as P
+
+    s = pd.Series(pd.array(pa.array(values, type=pa.large_string()), dtype="str"))
+    want = s.astype("string").str.strip()
+    want = want.mask(want.eq("").fillna(False), pd.NA)
+    pd.testing.assert_series_equal(P._parse_text(s), want)
