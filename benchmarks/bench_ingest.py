@@ -41,9 +41,11 @@ def hwm_mb():
             return int(line.split()[1]) / 1024
     return float("nan")
 
+import resource
 import pandas as pd
 from kpi import ingest
 base = hwm_mb()
+r0 = resource.getrusage(resource.RUSAGE_SELF)
 t = time.perf_counter()
 if mode == "pandas":
     frame = pd.read_csv(path)
@@ -54,8 +56,10 @@ else:
     kept = result.report.rows_kept
     quarantined = result.report.rows_quarantined
 elapsed = time.perf_counter() - t
+r1 = resource.getrusage(resource.RUSAGE_SELF)
+cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
 peak = hwm_mb()
-print(json.dumps({"mode": mode, "seconds": elapsed, "peak_mb": peak,
+print(json.dumps({"mode": mode, "seconds": elapsed, "cpu": cpu, "peak_mb": peak,
                   "added_mb": peak - base, "rows": rows, "kept": kept,
                   "quarantined": quarantined}))
 """
@@ -121,10 +125,12 @@ def main() -> int:
         print(f"wrote {args.rows:,} rows, {size_mb:.0f} MB in {time.perf_counter() - t:.1f} s")
         results: dict[str, dict[str, float]] = {}
         runs: dict[str, list[float]] = {"pandas": [], "ingest": []}
+        cpu: dict[str, list[float]] = {"pandas": [], "ingest": []}
         for _ in range(args.repeat):  # alternate, so both see the same machine load
             for mode in ("pandas", "ingest"):
                 r = run_child(mode, path)
                 runs[mode].append(r["seconds"])
+                cpu[mode].append(r["cpu"])
                 best = results.get(mode)
                 if best is None or r["seconds"] < best["seconds"]:
                     results[mode] = r
@@ -141,6 +147,13 @@ def main() -> int:
         print(
             f"ingest / read_csv time ratio: best-to-best {ratio:.2f}, median of paired runs "
             f"{median:.2f} (goal <= 1.5); peak {results['ingest']['peak_mb']:.0f} MB (goal < 2048)"
+        )
+        cpu_pairs = sorted(b / a for a, b in zip(cpu["pandas"], cpu["ingest"], strict=True))
+        print(
+            f"CPU time (user + system, all threads) ratio, median of pairs: "
+            f"{cpu_pairs[len(cpu_pairs) // 2]:.2f} (read_csv median "
+            f"{sorted(cpu['pandas'])[len(cpu['pandas']) // 2]:.2f} s, import "
+            f"{sorted(cpu['ingest'])[len(cpu['ingest']) // 2]:.2f} s)"
         )
     return 0
 
