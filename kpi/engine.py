@@ -36,6 +36,7 @@ from kpi.metrics import (
     available_kpis,
     derived_columns,
     kpi_sql,
+    quantile_grid,
     snippets,
 )
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, detect_shape
@@ -208,7 +209,8 @@ class KpiTable:
         if kpi in self.unavailable:
             parts.append(f"Not available: {self.unavailable[kpi]}.")
         by = f" by {', '.join(self.by)}" if self.by else ""
-        parts.append(f"Ratio of sums per {self.grain}{by}; 95% interval: {_CI_NAMES[k.stat]}.")
+        how = "Quantile of the contacts" if k.stat == "quantile" else "Ratio of sums"
+        parts.append(f"{how} per {self.grain}{by}; 95% interval: {_CI_NAMES[k.stat]}.")
         return " ".join(parts)
 
     def to_frame(self) -> pd.DataFrame:
@@ -222,6 +224,7 @@ _CI_NAMES = {
     "mean": "Student t",
     "ratio": "delta method",
     "nps": "normal, multinomial variance of promoters − detractors",
+    "quantile": "distribution-free, from the order statistics",
 }
 
 
@@ -268,6 +271,38 @@ def _nps_interval(
     lo = np.where(ok, np.clip(est - _Z * se, -1, 1) * 100, np.nan)
     hi = np.where(ok, np.clip(est + _Z * se, -1, 1) * 100, np.nan)
     return lo, hi
+
+
+def _quantile_interval(
+    grids: pd.Series, n: np.ndarray, p: float, z: float = 1.959963984540054
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(quantile, low, high) per row from quantiles evaluated on :func:`quantile_grid` (p).
+
+    The distribution-free 95% interval of the p-quantile of n values runs between the order
+    statistics at ranks n p -/+ z sqrt(n p (1 - p)), i.e. the quantiles at fractions
+    p -/+ z sqrt(p (1 - p) / n) (normal approximation to the binomial), read off the grid by
+    linear interpolation. Where those fractions leave the grid (a handful of contacts) or
+    n < 10, the interval is left empty (NaN) rather than guessed.
+    """
+    fr = np.asarray(quantile_grid(p))
+    value = np.full(len(n), np.nan)
+    lo = np.full(len(n), np.nan)
+    hi = np.full(len(n), np.nan)
+    at = int(np.argmin(np.abs(fr - p)))
+    for i, (g, m) in enumerate(zip(grids, n, strict=True)):
+        if g is None or not np.isfinite(m) or m <= 0:
+            continue
+        q = np.asarray(g, dtype="float64")
+        if len(q) != len(fr):  # pragma: no cover - the SQL always returns the whole grid
+            continue
+        value[i] = q[at]
+        if m < 10:
+            continue
+        half = z * np.sqrt(p * (1 - p) / m)
+        if p - half >= fr[0] and p + half <= fr[-1]:
+            lo[i] = np.interp(p - half, fr, q)
+            hi[i] = np.interp(p + half, fr, q)
+    return value, lo, hi
 
 
 def _ratio_interval(
@@ -617,6 +652,12 @@ def _tidy(agg: pd.DataFrame, specs: Mapping[str, KpiSql], by: tuple[str, ...]) -
             value = num
             lo = hi = np.full(len(num), np.nan)
             keep = np.isfinite(num)
+        elif spec.stat == "quantile":
+            den = col("den")
+            frac = float(col("p")[0]) if len(agg) else 0.5
+            value, lo, hi = _quantile_interval(agg[f"{k}__q"], den, frac)
+            num = value
+            keep = den > 0
         elif spec.stat == "nps":
             prom, det, den = col("prom"), col("det"), col("den")
             num = prom - det

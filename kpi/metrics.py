@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 Unit = Literal["count", "seconds", "rate", "score", "nps", "currency"]
-Stat = Literal["count", "rate", "mean", "ratio", "nps"]
+Stat = Literal["count", "rate", "mean", "ratio", "nps", "quantile"]
 
 SL_VARIANTS: dict[str, str] = {
     "answered_only": "answered within T ÷ answered",
@@ -363,6 +363,26 @@ def _mean(x: str, where: str = "TRUE") -> dict[str, str]:
     return {"num": f"sum({v})", "den": f"count({v})", "ss": f"sum({v} * {v})"}
 
 
+#: Fractions around a quantile at which the engine evaluates it, to read a distribution-free
+#: interval off the contacts' own order statistics (see ``engine._quantile_interval``).
+QUANTILE_GRID_HALF_WIDTH = 0.15
+QUANTILE_GRID_STEP = 0.0025
+
+
+def quantile_grid(p: float) -> list[float]:
+    """Fractions p - 0.15 ... p + 0.15 in steps of 0.0025, inside (0, 1), p itself included."""
+    n = round(QUANTILE_GRID_HALF_WIDTH / QUANTILE_GRID_STEP)
+    grid = [round(p + i * QUANTILE_GRID_STEP, 6) for i in range(-n, n + 1)]
+    return [g for g in grid if 0.0 < g < 1.0]
+
+
+def _quantile(x: str, p: float, where: str = "TRUE") -> dict[str, str]:
+    # One sort per group gives the quantile and the grid its interval is read from.
+    v = x if where == "TRUE" else f"(CASE WHEN {where} THEN {x} END)"
+    grid = ", ".join(f"{g:g}" for g in quantile_grid(p))
+    return {"q": f"quantile_cont({v}, [{grid}])", "den": f"count({v})", "p": f"{p:g}"}
+
+
 def _k(**kw: Any) -> KpiDef:
     return KpiDef(**kw)
 
@@ -502,6 +522,40 @@ _DEFS: tuple[KpiDef, ...] = (
         target=20.0,
         benchmark=(15.0, 30.0),
         benchmark_note="target 20–30 s; good 15–20 s, excellent < 15 s; > 45 s abandonment rises",
+    ),
+    _k(
+        id="asa_median",
+        name="Median speed of answer",
+        unit="seconds",
+        better="lower",
+        category="access",
+        role="leading",
+        formula="median queue seconds of answered contacts",
+        numerator="the middle wait of answered inbound contacts (half waited longer)",
+        denominator="answered inbound contacts with a wait time",
+        definition="The typical wait of an answered contact. Shown beside the ASA because a few "
+        "very long waits pull the mean up while most callers wait far less.",
+        stat="quantile",
+        sql=_quantile("wait_seconds", 0.5, "{inbound} AND {ans}"),
+        columns=("wait_seconds", "answered"),
+        benchmark=(15.0, 30.0),
+        benchmark_note="compare with the ASA target (20–30 s); UK median 20.5 s",
+    ),
+    _k(
+        id="asa_p90",
+        name="90th percentile speed of answer",
+        unit="seconds",
+        better="lower",
+        category="access",
+        role="leading",
+        formula="90th percentile of queue seconds of answered contacts",
+        numerator="the wait that 90% of answered inbound contacts did not exceed",
+        denominator="answered inbound contacts with a wait time",
+        definition="The long-wait tail: one answered contact in ten waited longer than this. It "
+        "moves when queues spike even if the mean barely does.",
+        stat="quantile",
+        sql=_quantile("wait_seconds", 0.9, "{inbound} AND {ans}"),
+        columns=("wait_seconds", "answered"),
     ),
     _k(
         id="service_level",

@@ -351,6 +351,24 @@ def _help_text(kpi: str, settings_text: str, target_text: str, table: Any = None
     return "\n\n".join(parts)
 
 
+def _wait_tail(frame: pd.DataFrame, period: pd.Timestamp) -> str:
+    """ "Median 3.0 s · 90th percentile 52.0 s ..." for ``period``, or "" without them."""
+    if "kpi" not in frame.columns:
+        return ""
+    got = {}
+    for kpi in ("asa_median", "asa_p90"):
+        s = _series(frame, kpi)
+        s = s.loc[s["period"] == period] if not s.empty else s
+        if not s.empty and math.isfinite(float(s["value"].iloc[-1])):
+            got[kpi] = _fmt(kpi, float(s["value"].iloc[-1]))
+    if len(got) < 2:
+        return ""
+    return (
+        f"**Median wait** {got['asa_median']} · **90th percentile** {got['asa_p90']} in the "
+        "same period: a few long waits pull the mean (ASA) above what most callers see."
+    )
+
+
 def kpi_cards(
     table: Any,
     kpis: Sequence[str] = DEFAULT_CARD_KPIS,
@@ -436,6 +454,11 @@ def kpi_cards(
         change = value - previous
         status = rag_status(value, None if math.isnan(target) else target, better, red.get(kpi))
         spark = tuple(float(v) for v in s["value"].tail(sparkline_points))
+        help_text = _help_text(kpi, settings_text, target_text, table)
+        if kpi == "asa":  # the mean hides the tail: median and P90 of the same period beside it
+            tail = _wait_tail(frame, period)
+            if tail:
+                help_text = f"{tail}\n\n{help_text}"
         cards.append(
             KpiCard(
                 kpi=kpi,
@@ -452,7 +475,7 @@ def kpi_cards(
                 status=status,
                 better=better,
                 sparkline=spark,
-                help=_help_text(kpi, settings_text, target_text, table),
+                help=help_text,
             )
         )
     return cards

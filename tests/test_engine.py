@@ -648,3 +648,79 @@ def test_contacts_that_never_queued_are_not_in_access_denominators() -> None:
         settings=Settings(sl_variant="answered_only"),
     )
     assert only.value("service_level") == pytest.approx(1 / 2)
+
+
+# --- median and 90th percentile wait beside the ASA ------------------------------------------
+
+
+def test_wait_quantiles_hand_computed_and_only_answered_inbound():
+    # Answered inbound waits 1, 2, 3, 4, 100; an abandoned contact (500 s) and an outbound
+    # one (1,000 s) are not answered inbound contacts and must not count.
+    f = frame(
+        7,
+        wait_seconds=[1, 2, 3, 4, 100, 500, 1000],
+        answered=[True] * 5 + [False, True],
+        abandoned=[False] * 5 + [True, False],
+        direction=["inbound"] * 6 + ["outbound"],
+    )
+    t = compute(f, kpis=["asa", "asa_median", "asa_p90"], grain="all")
+    assert one(t, "asa")["value"] == pytest.approx(22.0)  # (1+2+3+4+100) / 5: the tail's pull
+    assert one(t, "asa_median")["value"] == 3.0
+    # Linear interpolation between order statistics (NumPy's default): rank 0.9 x 4 = 3.6.
+    assert one(t, "asa_p90")["value"] == pytest.approx(4 + 0.6 * 96)
+    assert one(t, "asa_p90")["value"] == pytest.approx(np.quantile([1, 2, 3, 4, 100], 0.9))
+    assert one(t, "asa_median")["denominator"] == 5
+    assert np.isnan(one(t, "asa_median")["ci_low"])  # 5 contacts: no interval is claimed
+    assert "Quantile of the contacts" in t.describe("asa_p90")
+
+
+def test_wait_quantiles_by_week_are_quantiles_of_the_week_not_of_days():
+    rng = np.random.default_rng(5)
+    n = 14 * 200
+    waits = np.round(rng.exponential(30, n))
+    f = frame(n, step_minutes=14 * 24 * 60 / n, wait_seconds=waits, answered=True)
+    t = compute(f, kpis=["asa_median", "asa_p90"], grain="week")
+    weeks = pd.Series(waits, index=f["start_time"]).groupby(
+        pd.Grouper(freq="W-MON", label="left", closed="left")
+    )
+    got = t.frame.pivot(index="period", columns="kpi", values="value")
+    for (week, w), (period, row) in zip(weeks, got.iterrows(), strict=True):
+        assert week == period
+        assert row["asa_median"] == pytest.approx(np.quantile(w, 0.5))
+        assert row["asa_p90"] == pytest.approx(np.quantile(w, 0.9))
+
+
+def test_wait_quantile_interval_covers_the_true_median_95_percent():
+    # 400 queues of 300 answered contacts each, exponential waits (true median 30 ln 2):
+    # the distribution-free interval should cover it about 95% of the time.
+    rng = np.random.default_rng(11)
+    reps, n = 400, 300
+    waits = rng.exponential(30, reps * n)
+    f = frame(
+        reps * n,
+        step_minutes=0.01,
+        wait_seconds=waits,
+        answered=True,
+        queue=np.repeat([f"q{i:03d}" for i in range(reps)], n),
+    )
+    t = compute(f, kpis=["asa_median"], grain="all", by=("queue",))
+    truth = 30 * np.log(2)
+    covered = ((t.frame["ci_low"] <= truth) & (truth <= t.frame["ci_high"])).mean()
+    assert len(t.frame) == reps
+    assert 0.92 <= covered <= 0.98, covered
+
+
+def test_wait_quantiles_unavailable_on_a_daily_report():
+    daily = coerce(
+        pd.DataFrame(
+            {
+                "date": pd.date_range("2026-01-01", periods=3),
+                "answered": [10, 20, 30],
+                "asa_seconds": [20.0, 25.0, 30.0],
+            }
+        ),
+        "aggregated",
+    )
+    t = compute(daily, kpis=["asa", "asa_median"], grain="all")
+    assert "contact-level data" in t.unavailable["asa_median"]
+    assert one(t, "asa")["value"] == pytest.approx((200 + 500 + 900) / 60)

@@ -57,7 +57,7 @@ def test_registry_has_every_required_kpi_and_each_is_documented():
         assert k.category in ("experience", "access", "efficiency", "workforce", "business")
         assert k.role in ("leading", "lagging", "bridging")
         assert len(k.definition) > 30 and k.formula and k.numerator and k.denominator
-        assert "÷" in k.formula or k.stat in ("count", "nps")
+        assert "÷" in k.formula or k.stat in ("count", "nps", "quantile")
         assert set(k.columns) <= canonical, kid
         for group in k.any_of:
             assert set(group) <= canonical

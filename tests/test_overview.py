@@ -671,3 +671,26 @@ def test_default_cards_drop_what_the_data_lacks_and_top_up_with_access_kpis() ->
         "transfer_rate",
     ]
     assert ov.default_card_kpis(set()) == list(ov.DEFAULT_CARD_KPIS)
+
+
+def test_asa_card_shows_median_and_p90_of_the_same_period():
+    from kpi.engine import compute
+    from kpi.schema import coerce
+
+    waits = [1, 2, 3, 4, 100] * 4
+    f = coerce(
+        pd.DataFrame(
+            {
+                "contact_id": [f"c{i}" for i in range(20)],
+                "start_time": pd.Timestamp("2026-03-02") + pd.to_timedelta(range(20), unit="h"),
+                "wait_seconds": waits,
+                "answered": True,
+            }
+        ),
+        "interactions",
+    )
+    t = compute(f, grain="week")
+    card = ov.kpi_cards(t, ["asa"])[0]
+    assert card.value == pytest.approx(22.0)
+    # sorted waits: four each of 1, 2, 3, 4 and 100; rank 0.9 x 19 = 17.1 falls among the 100s
+    assert "**Median wait** 3.0 s · **90th percentile** 1.7 min" in card.help
