@@ -29,6 +29,7 @@ from kpi.dataset import Dataset
 from kpi.errors import AnalysisError, DataError
 from kpi.metrics import (
     KPIS,
+    QUANTILE_FRACTIONS,
     SL_VARIANTS,
     KpiSql,
     Settings,
@@ -276,7 +277,7 @@ def _nps_interval(
 def _quantile_interval(
     grids: pd.Series, n: np.ndarray, p: float, z: float = 1.959963984540054
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(quantile, low, high) per row from quantiles evaluated on :func:`quantile_grid` (p).
+    """(quantile, low, high) per row from quantiles evaluated at ``QUANTILE_FRACTIONS``.
 
     The distribution-free 95% interval of the p-quantile of n values runs between the order
     statistics at ranks n p -/+ z sqrt(n p (1 - p)), i.e. the quantiles at fractions
@@ -284,7 +285,8 @@ def _quantile_interval(
     linear interpolation. Where those fractions leave the grid (a handful of contacts) or
     n < 10, the interval is left empty (NaN) rather than guessed.
     """
-    fr = np.asarray(quantile_grid(p))
+    fr = np.asarray(QUANTILE_FRACTIONS)
+    near = np.asarray(quantile_grid(p))  # the interval is read inside p's own grid
     value = np.full(len(n), np.nan)
     lo = np.full(len(n), np.nan)
     hi = np.full(len(n), np.nan)
@@ -299,7 +301,7 @@ def _quantile_interval(
         if m < 10:
             continue
         half = z * np.sqrt(p * (1 - p) / m)
-        if p - half >= fr[0] and p + half <= fr[-1]:
+        if p - half >= near[0] and p + half <= near[-1]:
             lo[i] = np.interp(p - half, fr, q)
             hi[i] = np.interp(p + half, fr, q)
     return value, lo, hi
