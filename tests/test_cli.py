@@ -96,3 +96,25 @@ def test_main_returns_2_on_user_error(capsys: pytest.CaptureFixture[str], tmp_pa
     assert main(["compute", str(empty), "--out", str(tmp_path / "o.csv")]) == 2
     err = capsys.readouterr().err
     assert "empty" in err and "Traceback" not in err
+
+
+def test_impact_where_limits_both_arms_to_the_channel_the_change_touched(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The planted IVR touched Billing's phone queue only (expected effect -6.43 pts, truth.json):
+    # on all channels e-mail and chat dilute the DiD; with --where channel=phone it is recovered.
+    truth = json.loads((ROOT / "sample_data" / "truth.json").read_text())
+    expected = next(e["effect"] for e in truth["effects"] if e["id"] == "ivr")
+    args = ["impact", str(ROOT / "sample_data" / "contacts.parquet"), "--kpi"]
+    args += ["abandonment_rate", "--change", "2026-04-27", "--segment", "queue=Billing"]
+    args += ["--control", "queue=Sales", "--json"]
+    assert main([*args, "--where", "channel=phone"]) == 0
+    phone = json.loads(capsys.readouterr().out)
+    assert phone["ci_low"] <= expected <= phone["ci_high"]
+    assert main(args) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert abs(everything["effect"]) < abs(phone["effect"])
+    assert main([*args, "--where", "colour=red"]) == 2
+    assert "--where names column 'colour'" in capsys.readouterr().err
+    assert main([*args, "--where", "queue=Billing"]) == 2
+    assert "filters the column that --segment compares" in capsys.readouterr().err

@@ -45,6 +45,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "--control", help="control segment, COLUMN=VALUE (same column as --segment)"
     )
     parser.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="COLUMN=VALUE",
+        help="keep only these contacts, for treated and control alike (repeatable, e.g. "
+        "--where channel=phone when the change touched one channel)",
+    )
+    parser.add_argument(
         "--alpha", type=float, default=0.05, help="significance level (default 0.05)"
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -65,8 +73,23 @@ def run(args: argparse.Namespace) -> int:
     if control and not segment:
         raise AnalysisError("--control needs a --segment to compare against.")
     by = list(segment) if segment else []
+    where: dict[str, list[str]] = {}
+    for text in args.where:
+        pair = _pair(text, "--where") or {}
+        for col, value in pair.items():
+            if col in by:
+                raise AnalysisError(
+                    f"--where {text} filters the column that --segment compares: drop it."
+                )
+            where.setdefault(col, []).append(value)
     dataset = load_inputs(args)
-    table = engine.compute(dataset, kpis=[args.kpi], grain="day", by=by)
+    missing = [c for c in where if c not in dataset.frame.columns]
+    if missing:
+        raise AnalysisError(
+            f"--where names column {missing[0]!r}, which this data does not have "
+            f"(columns: {', '.join(map(str, dataset.frame.columns))})."
+        )
+    table = engine.compute(dataset, kpis=[args.kpi], grain="day", by=by, filters=where or None)
     if args.kpi in table.unavailable:
         raise AnalysisError(
             f"{args.kpi!r} cannot be computed on this data: {table.unavailable[args.kpi]}."
@@ -86,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
             payload["mde_80"] = None
         write_json(payload)
     else:
+        if where:
+            print("contacts: " + "; ".join(f"{c} = {' or '.join(v)}" for c, v in where.items()))
         print(result.summary)
         print(
             f"effect {result.effect:.6g}  CI [{result.ci_low:.6g}, {result.ci_high:.6g}]  "
