@@ -15,6 +15,8 @@ from kpi.ui import state, widgets
 _SEGMENT_COLUMNS = ("queue", "channel", "team", "topic")
 _OTHER_DATE = "Another date..."
 _NO_CONTROL = "(no control)"
+_ALL_DAYS = "All days before vs after the change"
+_CHOSEN = "Two periods I choose"
 _COMPARE_ALSO = ("abandonment_rate", "service_level", "asa", "aht", "fcr", "csat", "transfer_rate")
 
 st.title("Before/after")
@@ -116,15 +118,68 @@ for w in power.warnings:
 
 st.subheader("2 · Before vs after")
 compare = [kpi, *[k for k in _COMPARE_ALSO if k in kpis and k != kpi]][:6]
+mode = st.radio(
+    "Periods",
+    [_ALL_DAYS, _CHOSEN],
+    horizontal=True,
+    key="impact_period_mode",
+    help="Choose the periods to leave out a ramp-up after the launch, or to compare the same "
+    "weeks of two seasons.",
+)
+periods: dict[str, tuple[dt.date, dt.date]] = {}
+if mode == _CHOSEN:
+    rng = ds.date_range
+    first, last = (rng[0].date(), rng[1].date()) if rng else (change, change)
+    month = dt.timedelta(days=27)
+    default_before = (max(first, change - dt.timedelta(days=28)), change - dt.timedelta(days=1))
+    default_after = (change, min(last, change + month))
+    p1, p2 = st.columns(2)
+    with p1:
+        picked_before = st.date_input(
+            "Before: first and last day",
+            value=default_before,
+            min_value=first,
+            max_value=last,
+            key="impact_before_range",
+        )
+    with p2:
+        picked_after = st.date_input(
+            "After: first and last day",
+            value=default_after,
+            min_value=first,
+            max_value=last,
+            key="impact_after_range",
+        )
+    for name, picked_range in (("before", picked_before), ("after", picked_after)):
+        if isinstance(picked_range, tuple) and len(picked_range) == 2:
+            periods[name] = (picked_range[0], picked_range[1])
 try:
-    comparison = impact.before_after(table, change, kpis=compare, segment=segment)
+    if mode == _CHOSEN and len(periods) < 2:
+        raise KpiLabError("Pick a first and a last day for both periods.")
+    if mode == _CHOSEN and periods["before"][1] >= periods["after"][0]:
+        raise KpiLabError(
+            f"The periods overlap: the before period ends {periods['before'][1]:%d %b %Y} and "
+            f"the after period starts {periods['after'][0]:%d %b %Y}. Pick an after period that "
+            "starts later."
+        )
+    if mode == _CHOSEN:
+        comparison = impact.before_after(
+            table, kpis=compare, segment=segment, before=periods["before"], after=periods["after"]
+        )
+        span = (
+            f"{periods['before'][0]:%d %b} – {periods['before'][1]:%d %b %Y} vs "
+            f"{periods['after'][0]:%d %b} – {periods['after'][1]:%d %b %Y}"
+        )
+    else:
+        comparison = impact.before_after(table, change, kpis=compare, segment=segment)
+        span = f"every day before {change:%d %b %Y} vs every day from it"
     st.dataframe(
         impact.format_comparison(comparison), hide_index=True, width="stretch", key="impact_table"
     )
     st.caption(
-        "Values are pooled over each period (ratios of sums). Intervals treat the day, not the "
-        "contact, as the unit and allow for correlated neighbouring days; p (adjusted) corrects "
-        "for testing several KPIs (Holm)."
+        f"Periods: {span}. Values are pooled over each period (ratios of sums). Intervals treat "
+        "the day, not the contact, as the unit and allow for correlated neighbouring days; "
+        "p (adjusted) corrects for testing several KPIs (Holm)."
     )
 except KpiLabError as err:
     st.warning(str(err))

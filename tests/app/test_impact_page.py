@@ -64,3 +64,35 @@ def test_page_through_the_app_frame() -> None:
     at.switch_page("pages/impact_page.py").run()
     assert not at.exception
     assert any("fell from" in m.value or "went from" in m.value for m in at.markdown)
+
+
+def test_two_chosen_periods_compare_just_those_days() -> None:
+    at = _page().run()
+    ivr = next(o for o in at.selectbox(key="impact_event").options if o.startswith("New IVR"))
+    at.selectbox(key="impact_event").set_value(ivr).run()
+    at.selectbox(key="impact_segment_column").set_value("queue").run()
+    at.selectbox(key="impact_segment").set_value("Billing").run()
+    at.selectbox(key="impact_kpi").set_value("abandonment_rate").run()
+    everything = at.dataframe[0].value
+    assert everything.loc[0, "days before"] == "112"  # every day before 27 Apr 2026
+    at.radio(key="impact_period_mode").set_value("Two periods I choose").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    # Default: the four weeks either side of the change.
+    assert (table.loc[0, "days before"], table.loc[0, "days after"]) == ("28", "28")
+    assert "Periods: 30 Mar – 26 Apr 2026 vs 27 Apr – 24 May 2026" in "\n".join(
+        c.value for c in at.caption
+    )
+    # Leave out a two-week ramp-up after the launch: still a clear fall, on 14 days.
+    at.date_input(key="impact_after_range").set_value(
+        (dt.date(2026, 5, 11), dt.date(2026, 5, 24))
+    ).run()
+    table = at.dataframe[0].value
+    assert table.loc[0, "days after"] == "14"
+    assert table.loc[0, "change"].startswith("\u2212")  # a fall
+    # Periods that overlap are refused with a sentence, not a traceback.
+    at.date_input(key="impact_after_range").set_value(
+        (dt.date(2026, 4, 1), dt.date(2026, 4, 20))
+    ).run()
+    assert not at.exception
+    assert any(w.value.startswith("The periods overlap") for w in at.warning)
