@@ -32,6 +32,7 @@ KIND_LABELS: dict[str, str] = {
     "kpi_cards": "KPIs",
     "trend": "Trend",
     "breakdown": "Breakdown",
+    "signal": "Conflicting signal",
     "correlation": "Relationship",
     "impact": "Impact of a change",
     "leadlag": "Leading / lagging",

@@ -53,6 +53,8 @@ __all__ = [
     "period_end",
     "rag_status",
     "segment_columns",
+    "signal_kpis",
+    "signal_numbers",
     "signals_frame",
     "topic_norm",
     "topic_pareto",
@@ -946,6 +948,46 @@ class Signal:
             "end": self.end,
             "sentence": self.sentence,
         }
+
+
+def signal_numbers(signal: Signal) -> tuple[tuple[str, str], ...]:
+    """The key figures of a signal for a pinned finding: each KPI before -> after, with p."""
+    ev = signal.evidence
+    out: list[tuple[str, str]] = []
+    for key in ev:
+        if not key.endswith("_before") or key == "n_weeks_before":
+            continue
+        kpi = key.removesuffix("_before")
+        after = ev.get(f"{kpi}_after")
+        if after is None:
+            continue
+        name = _meta(kpi, None)[0]
+        text = f"{_fmt(kpi, float(ev[key]))} → {_fmt(kpi, float(after))}"
+        p = ev.get(f"{kpi}_p_value")
+        if p is not None and math.isfinite(float(p)):
+            text += f" (p = {float(p):.2g})"
+        out.append((name, text))
+    for key in ev:  # a segment against its peers (transfer gaming)
+        if key.endswith("_peer_median"):
+            kpi = key.removesuffix("_peer_median")
+            if kpi in ev:
+                mine, peers = _fmt(kpi, float(ev[kpi])), _fmt(kpi, float(ev[key]))
+                out.append((_meta(kpi, None)[0], f"{mine} (median peer {peers})"))
+    if "change_week" in ev:
+        out.append(("From the week of", f"{pd.Timestamp(ev['change_week']):%d %b %Y}"))
+    elif "p_value" in ev:
+        out.append(("p (one-sided, Bonferroni over peers)", f"{float(ev['p_value']):.2g}"))
+    return tuple(out)
+
+
+def signal_kpis(signal: Signal) -> list[str]:
+    """The KPIs a signal is about, in the order its evidence names them."""
+    ev = signal.evidence
+    return [
+        k.removesuffix("_before")
+        for k in ev
+        if k.endswith("_before") and k != "n_weeks_before" and f"{k[:-7]}_after" in ev
+    ]
 
 
 def signals_frame(signals: Sequence[Signal]) -> pd.DataFrame:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from kpi import overview as ov
@@ -166,10 +167,14 @@ def attention() -> None:
             "No conflicting movement found: where AHT or abandonment shifted, the other KPIs "
             "did not move against them beyond week-to-week noise."
         )
-    for sig in signals:
+    for i, sig in enumerate(signals):
         st.error(f"**{sig.segment}** — {sig.sentence}", icon="⚠️")
         with st.expander("Evidence"):
             st.json({k: str(v) for k, v in sig.evidence.items()}, expanded=False)
+        widgets.pin_button(
+            _signal_finding(sig, weekly_by if weekly_by is not None else weekly, by),
+            key=f"overview_pin_signal_{i}",
+        )
     st.caption(
         "How: per queue, the week at which AHT (or abandonment) shifts is found by a single "
         "mean-shift split of weekly values; weeks before and after are compared with Welch's "
@@ -177,6 +182,32 @@ def attention() -> None:
         "at least 5% (2 points for rates). Agents are flagged when their AHT is 15% below the "
         "median agent and their transfer rate 1.5x the median, significantly. A signal is a "
         "question to investigate, not proof of gaming."
+    )
+
+
+def _signal_finding(sig: ov.Signal, weekly_table: KpiTable, by: str | None) -> Finding:
+    """A pinned signal: its sentence, the KPIs before -> after, and their weekly lines."""
+    chart = None
+    kpis_in = ov.signal_kpis(sig)
+    frame = weekly_table.frame
+    col, _, value = sig.segment.partition(" = ")
+    if by and col == by and by in frame.columns:
+        frame = frame.loc[frame[by].astype("string") == value].drop(columns=[by])
+    if kpis_in and sig.segment != "All" and col != by:
+        frame = frame.iloc[0:0]  # an agent against peers: no weekly picture of its own
+    if kpis_in and not frame.empty:
+        try:
+            chart = cards_chart(frame, kpis_in, columns=len(kpis_in)).to_dict()
+        except ValueError:
+            chart = None
+    return Finding(
+        kind="signal",
+        title=f"Conflicting signal — {sig.segment}",
+        sentence=sig.sentence,
+        numbers=ov.signal_numbers(sig),
+        scope=widgets.scope_text("weekly KPIs"),
+        chart=chart,
+        table=pd.DataFrame([{k: str(v) for k, v in sig.evidence.items()}]),
     )
 
 

@@ -612,3 +612,33 @@ def test_container_width_charts_render_at_the_export_width() -> None:
     png = report.chart_png(spec, scale=1)
     width, _height = report.png_size(png)
     assert width > EXPORT_WIDTH
+
+
+def test_a_pinned_signal_exports_with_its_label_numbers_and_chart() -> None:
+    from kpi import overview as ov
+    from kpi.charts.trends import cards_chart
+    from kpi.engine import compute
+
+    sample = load_sample()
+    weekly = compute(sample, grain="week", by=("queue",))
+    sig = next(
+        s for s in ov.detect_signals(weekly, segment_column="queue") if s.kind == "rushed_calls"
+    )
+    rows = weekly.frame.loc[weekly.frame["queue"] == "Tech Support"].drop(columns=["queue"])
+    finding = Finding(
+        kind="signal",
+        title=f"Conflicting signal — {sig.segment}",
+        sentence=sig.sentence,
+        numbers=ov.signal_numbers(sig),
+        chart=cards_chart(rows, ov.signal_kpis(sig), columns=3).to_dict(),
+    )
+    html = report.to_html([finding], title="Weekly review")
+    assert "Conflicting signal" in html and "8.6 min → 6.4 min" in html
+    assert html.count("<img") + html.count("<svg") >= 1
+    deck = report.to_pptx([finding], title="Weekly review")
+    with zipfile.ZipFile(io.BytesIO(deck)) as z:
+        slides = " ".join(
+            z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("ppt/slides/slide")
+        )
+        assert "8.6 min → 6.4 min" in slides
+        assert any(n.startswith("ppt/media/") for n in z.namelist())

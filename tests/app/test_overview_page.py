@@ -137,3 +137,33 @@ def test_public_datasets_render_with_unavailable_kpis_explained(name: str) -> No
     for kpi in missing:
         assert KPIS[kpi].name in note
         assert table.unavailable[kpi] in note
+
+
+def test_a_conflicting_signal_can_be_pinned_with_its_numbers_and_lines() -> None:
+    at = _page()
+    assert not at.exception
+    keys = [b.key for b in at.button if str(b.key).startswith("overview_pin_signal_")]
+    assert keys, "the sample's planted AHT target should raise a signal"
+    at.button(key=keys[0]).click().run()
+    assert not at.exception
+    found = at.session_state["kpi_findings"]
+    assert [f.kind for f in found] == ["signal"]
+    f = found[0]
+    assert f.title == "Conflicting signal — queue = Tech Support"
+    numbers = dict(f.numbers)
+    # truth.json: AHT 513 -> 386 s, FCR 77.0% -> 60.1%, CSAT 4.16 -> 3.62 (weekly means here).
+    assert numbers["Average handle time"].startswith("8.6 min → 6.4 min")
+    assert numbers["First contact resolution"].startswith("77.3% → 60.2%")
+    assert numbers["From the week of"] == "23 Mar 2026"
+    # One weekly line per KPI of the signal, for Tech Support only.
+    assert f.chart is not None and len(f.chart["concat"]) == 3
+    titles = [panel.get("title") for panel in f.chart["concat"]]
+    assert [t.split(" (")[0] for t in titles] == [
+        "Average handle time",
+        "First contact resolution",
+        "CSAT",
+    ]
+    # Tech Support's own weeks (AHT above 500 s before the target), not the centre's (~420 s).
+    aht_name = f.chart["concat"][0]["data"]["name"]
+    first_weeks = [row["value"] for row in f.chart["datasets"][aht_name][:3]]
+    assert min(first_weeks) > 500
