@@ -882,14 +882,12 @@ def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index, copy=False)
 
 
-_EXECUTOR: ThreadPoolExecutor | None = None
+#: A small shared pool for work that releases the GIL (NumPy and Arrow kernels) during an
+#: import; its threads start on first use and are shared by every session of the server.
+_EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kpi-ingest")
 
 
 def _executor() -> ThreadPoolExecutor:
-    """A small shared pool for work that releases the GIL (Arrow kernels) during an import."""
-    global _EXECUTOR
-    if _EXECUTOR is None:
-        _EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kpi-ingest")
     return _EXECUTOR
 
 
