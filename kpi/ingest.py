@@ -782,7 +782,7 @@ def _combine(
         sel = bad_positions[(bad_positions >= starts[k]) & (bad_positions < starts[k + 1])]
         if len(sel):
             rows = sel - starts[k]
-            part = p.raw.frame.iloc[rows].copy()
+            part = _pick(p.raw.frame, rows)
             part.insert(0, "file", p.raw.source)
             part["reason"] = reason.iloc[sel].astype("string").to_numpy()
             qparts.append(part)
@@ -840,6 +840,14 @@ def _combine(
     return ImportResult(
         dataset=dataset, report=report, mapping=combined, columns=tuple(all_columns)
     )
+
+
+def _pick(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """The rows at ascending ``positions``, index kept (as ``.iloc``). Arrow text is filtered
+    by a mask, not taken: a take concatenates all chunks of the column first."""
+    mask = np.zeros(len(frame), dtype=bool)
+    mask[positions] = True
+    return pd.DataFrame({c: frame[c][mask] for c in frame.columns}, columns=frame.columns)
 
 
 def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
@@ -977,14 +985,14 @@ def _dedupe(
     pos = np.flatnonzero(repeated & ok)
     if not len(pos):
         return frame, reason, 0
-    dup = frame["contact_id"].iloc[pos].duplicated(keep=False).to_numpy()
+    dup = _pick(frame[["contact_id"]], pos)["contact_id"].duplicated(keep=False).to_numpy()
     dup_any = np.zeros(len(frame), dtype=bool)
     dup_any[pos[dup]] = True
     if not dup_any.any():
         return frame, reason, 0
     where = np.flatnonzero(dup_any)  # positions of every record of a duplicated id
     key = next((c for c in ("updated_at", "end_time") if c in frame.columns), None)
-    sub = frame[["contact_id", *([key] if key else [])]].iloc[where].reset_index(drop=True)
+    sub = _pick(frame[["contact_id", *([key] if key else [])]], where).reset_index(drop=True)
     if key is not None:  # oldest first; ties and missing times in file order
         order = (
             pd.DataFrame({"k": sub[key], "p": np.arange(len(sub))})
