@@ -658,7 +658,10 @@ def _tidy(agg: pd.DataFrame, specs: Mapping[str, KpiSql], by: tuple[str, ...]) -
             den = col("den")
             frac = float(col("p")[0]) if len(agg) else 0.5
             value, lo, hi = _quantile_interval(agg[f"{k}__q"], den, frac)
-            num = value
+            # numerator / denominator = the quantile, so that pooling periods by their sums
+            # (before/after, trend windows) gives the contact-weighted mean of their quantiles:
+            # a quantile cannot be rebuilt from its parts.
+            num = value * den
             keep = den > 0
         elif spec.stat == "nps":
             prom, det, den = col("prom"), col("det"), col("den")

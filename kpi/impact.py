@@ -48,6 +48,7 @@ from kpi._impact_text import (
     noise_clause,
 )
 from kpi.errors import AnalysisError
+from kpi.metrics import KPIS
 
 __all__ = [
     "MIN_DAYS",
@@ -1111,7 +1112,16 @@ def before_after(
                 "days_before": res.n_before,
                 "days_after": res.n_after,
                 "method": res.method,
-                "note": " ".join(res.warnings),
+                "note": " ".join(
+                    [
+                        *res.warnings,
+                        *(
+                            ["Each period: the contact-weighted mean of its daily quantiles."]
+                            if k in KPIS and KPIS[k].stat == "quantile"
+                            else []
+                        ),
+                    ]
+                ),
             }
         except AnalysisError as err:
             row["note"] = str(err)

@@ -544,7 +544,8 @@ _DEFS: tuple[KpiDef, ...] = (
         numerator="the middle wait of answered inbound contacts (half waited longer)",
         denominator="answered inbound contacts with a wait time",
         definition="The typical wait of an answered contact. Shown beside the ASA because a few "
-        "very long waits pull the mean up while most callers wait far less.",
+        "very long waits pull the mean up while most callers wait far less. Pooled over several "
+        "periods (a before/after comparison) it is the contact-weighted mean of their medians.",
         stat="quantile",
         sql=_quantile("wait_seconds", 0.5, "{inbound} AND {ans}"),
         columns=("wait_seconds", "answered"),
@@ -562,7 +563,8 @@ _DEFS: tuple[KpiDef, ...] = (
         numerator="the wait that 90% of answered inbound contacts did not exceed",
         denominator="answered inbound contacts with a wait time",
         definition="The long-wait tail: one answered contact in ten waited longer than this. It "
-        "moves when queues spike even if the mean barely does.",
+        "moves when queues spike even if the mean barely does. Pooled over several periods it is "
+        "the contact-weighted mean of their 90th percentiles.",
         stat="quantile",
         sql=_quantile("wait_seconds", 0.9, "{inbound} AND {ans}"),
         columns=("wait_seconds", "answered"),

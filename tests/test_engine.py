@@ -724,3 +724,24 @@ def test_wait_quantiles_unavailable_on_a_daily_report():
     t = compute(daily, kpis=["asa", "asa_median"], grain="all")
     assert "contact-level data" in t.unavailable["asa_median"]
     assert one(t, "asa")["value"] == pytest.approx((200 + 500 + 900) / 60)
+
+
+def test_quantile_rows_pool_to_the_contact_weighted_mean_of_their_quantiles():
+    from kpi import impact
+
+    rng = np.random.default_rng(2)
+    n = 28 * 50
+    f = frame(
+        n,
+        step_minutes=28 * 24 * 60 / n,
+        wait_seconds=np.round(rng.exponential(30, n)),
+        answered=True,
+    )
+    t = compute(f, kpis=["asa_median"], grain="day")
+    rows = t.frame
+    np.testing.assert_allclose(rows["numerator"] / rows["denominator"], rows["value"])
+    table = impact.before_after(t, DAY + pd.Timedelta(days=14), kpis=["asa_median"])
+    before = rows.loc[rows["period"] < DAY + pd.Timedelta(days=14)]
+    want = (before["value"] * before["denominator"]).sum() / before["denominator"].sum()
+    assert table.loc[0, "value_before"] == pytest.approx(want)
+    assert "contact-weighted mean of its daily quantiles" in table.loc[0, "note"]
