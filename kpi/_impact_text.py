@@ -110,6 +110,8 @@ def fmt_change(value: float, unit: str, *, signed: bool = True) -> str:
         text = f"{mag:,.0f}" if mag >= 10 else f"{mag:.1f}"
     elif unit == "nps":
         text = f"{mag:.1f} points"
+    elif unit == "score":  # a 1-5 (or 1-7) rating: hundredths are what a manager reads
+        text = f"{mag:.2f}"
     else:
         text = f"{mag:.3g}"
     return _signed(text, value) if signed else text

@@ -1142,6 +1142,28 @@ def before_after(
     return out
 
 
+def format_candidates(result: ChangePointResult, unit: str) -> pd.DataFrame:
+    """The change-point candidates as text for display: dates as dates, levels in the KPI's
+    unit, p formatted. Columns ``rank, new level from, 95% range of the date, before, after,
+    shift, p, significant``."""
+    rows = []
+    for r in result.candidates.itertuples(index=False):
+        rows.append(
+            {
+                "rank": int(r.rank),
+                "new level from": f"{pd.Timestamp(r.date):%d %b %Y}",
+                "95% range of the date": f"{pd.Timestamp(r.ci_low):%d %b} – "
+                f"{pd.Timestamp(r.ci_high):%d %b %Y}",
+                "before": fmt_value(float(r.mean_before), unit),
+                "after": fmt_value(float(r.mean_after), unit),
+                "shift": fmt_change(float(r.shift), unit),
+                "p": fmt_p(float(r.p_value)).removeprefix("p = "),
+                "significant": "yes" if bool(r.significant) else "no",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def format_comparison(table: pd.DataFrame) -> pd.DataFrame:
     """The ``before_after`` table as text for display, each KPI in its own unit.
 

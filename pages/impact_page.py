@@ -217,7 +217,12 @@ try:
     st.altair_chart(
         change_point_chart(series, cps, unit=result.unit), width="stretch", key="impact_cp_chart"
     )
-    st.dataframe(cps.candidates, hide_index=True, width="stretch", key="impact_cp_table")
+    st.dataframe(
+        impact.format_candidates(cps, result.unit),
+        hide_index=True,
+        width="stretch",
+        key="impact_cp_table",
+    )
     st.caption(cps.warnings[0])
 except KpiLabError as err:
     st.info(str(err))

@@ -537,3 +537,21 @@ def test_key_numbers_are_formatted_in_the_kpis_unit() -> None:
         numbers["Change (95% CI)"].startswith("\u221210.") and "pts" in numbers["Change (95% CI)"]
     )
     assert numbers["p-value"] == "p < 0.001"
+
+
+def test_display_formats_for_a_meeting(sample_table) -> None:  # type: ignore[no-untyped-def]
+    from kpi._impact_text import fmt_change, fmt_interval
+
+    assert fmt_change(0.0548, "score") == "+0.05"
+    assert fmt_interval(-0.0379, 0.148, "score") == "\u22120.04 to +0.15"
+    table, ivr = sample_table
+    series, _ = impact.daily_series(table, "abandonment_rate", {"queue": ivr["queue"]})
+    cps = impact.change_points(series, kpi="abandonment_rate")
+    shown = impact.format_candidates(cps, "rate")
+    first = shown.iloc[0]
+    # The IVR went live on 27 Apr 2026; the level shift is found within days of it.
+    assert first["new level from"].endswith("Apr 2026") and first["shift"].endswith("pts")
+    assert first["before"].endswith("%") and first["significant"] == "yes"
+    r = impact.its_from_table(table, "abandonment_rate", ivr["date"], segment={"queue": "Billing"})
+    spec = impact_chart(r).to_dict()
+    assert '"title": "Abandonment rate"' in json.dumps(spec)

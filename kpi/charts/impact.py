@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from kpi._impact_text import kpi_info
 from kpi.impact import ChangePointResult, ImpactResult
 
 __all__ = [
@@ -19,6 +20,11 @@ _FITTED = "#1f77b4"
 _COUNTERFACTUAL = "#d62728"
 _TREATED = "#1f77b4"
 _CONTROL = "#ff7f0e"
+
+
+def _kpi_title(kpi: str | None) -> str:
+    """An axis title: the KPI's display name ("Abandonment rate"), not its id."""
+    return kpi_info(kpi).name if kpi else "value"
 
 
 def _fmt(unit: str) -> str:
@@ -60,7 +66,7 @@ def impact_chart(result: ImpactResult, *, title: str | None = None) -> alt.Layer
     if frame.empty:
         return alt.layer(_rule(result.change))
     fmt = _fmt(result.unit)
-    y_title = "Treated − control" if result.method.startswith("did") else (result.kpi or "value")
+    y_title = "Treated − control" if result.method.startswith("did") else _kpi_title(result.kpi)
     x = alt.X("date:T", title=None)
     points = (
         alt.Chart(frame)
@@ -117,7 +123,7 @@ def did_chart(result: ImpactResult, *, title: str | None = None) -> alt.LayerCha
         .mark_line(opacity=0.8)
         .encode(
             x=alt.X("date:T", title=None),
-            y=alt.Y("value:Q", title=result.kpi or "value", axis=alt.Axis(format=fmt)),
+            y=alt.Y("value:Q", title=_kpi_title(result.kpi), axis=alt.Axis(format=fmt)),
             color=alt.Color(
                 "series:N",
                 title=None,
@@ -144,7 +150,7 @@ def change_point_chart(
         .mark_line(color=_OBSERVED)
         .encode(
             x=alt.X("date:T", title=None),
-            y=alt.Y("value:Q", title=result.kpi or "value", axis=alt.Axis(format=fmt)),
+            y=alt.Y("value:Q", title=_kpi_title(result.kpi), axis=alt.Axis(format=fmt)),
         )
     )
     cand = _plain(result.candidates[["rank", "date", "ci_low", "ci_high", "significant", "score"]])
