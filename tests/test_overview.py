@@ -542,6 +542,11 @@ def test_trend_chart_has_band_line_target_and_events() -> None:
     assert labels == ["New IVR"]  # the 2030 event is outside the plotted dates
     no_target = trend_chart(FakeTable(frame), "fcr").to_dict()
     assert [layer["mark"]["type"] for layer in no_target["layer"]] == ["area", "line"]
+    # Two events a week apart: their labels are printed on different rows, not over each other.
+    near = [("2026-01-12", "Launch A"), ("2026-01-19", "Launch B")]
+    spec = trend_chart(FakeTable(frame), "fcr", events=near).to_dict()
+    rows = [v for data in spec["datasets"].values() for v in data if "ypx" in v]
+    assert sorted(r["ypx"] for r in rows) == [2, 14]
 
 
 def test_sparkline_and_trend_frame() -> None:

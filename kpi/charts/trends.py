@@ -156,6 +156,8 @@ def trend_chart(
         lo, hi = data["period"].min(), data["period"].max() + pd.Timedelta(days=31)
         ev = ev.loc[(ev["date"] >= lo) & (ev["date"] <= hi)]
     if not ev.empty and not data.empty:
+        # Labels of neighbouring events would print over each other: stagger them in 3 rows.
+        ev = ev.sort_values("date").assign(ypx=[2 + 12 * (i % 3) for i in range(len(ev))])
         ev_chart = alt.Chart(ev)
         layers.append(
             ev_chart.mark_rule(color=_EVENT, strokeDash=[2, 2], size=2).encode(
@@ -165,7 +167,7 @@ def trend_chart(
         )
         layers.append(
             ev_chart.mark_text(align="left", dx=4, dy=-4, color=_EVENT, baseline="top").encode(
-                x="date:T", y=alt.value(2), text="label:N"
+                x="date:T", y=alt.Y("ypx:Q", scale=None, axis=None), text="label:N"
             )
         )
     chart = alt.layer(*layers).properties(height=height, width="container")
