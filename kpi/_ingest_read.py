@@ -34,6 +34,14 @@ SUPPORTED = "CSV, TSV, Excel (.xlsx), Parquet or JSON lines"
 # own parser, which also trims and ignores case, takes anything else). Arrow's defaults first.
 _TRUE_WORDS = ["1", "True", "TRUE", "true", "Y", "y", "Yes", "YES", "yes", "T", "t", "X", "x"]
 _FALSE_WORDS = ["0", "False", "FALSE", "false", "N", "n", "No", "NO", "no", "F", "f"]
+_OPPOSITE = dict(
+    zip(
+        ["True", "TRUE", "true", "Y", "y", "Yes", "YES", "yes", "T", "t"],
+        ["False", "FALSE", "false", "N", "n", "No", "NO", "no", "F", "f"],
+        strict=True,
+    )
+)
+_OPPOSITE |= {v: k for k, v in _OPPOSITE.items()}
 #: Cells a column must hold (or be empty) to be read as booleans by Arrow.
 ARROW_BOOL_WORDS = frozenset(_TRUE_WORDS[1:] + _FALSE_WORDS[1:])
 _BOOLEAN = {pa.bool_(): pd.BooleanDtype()}
@@ -85,6 +93,17 @@ class RawTable:
     skipped: list[str] = field(default_factory=list)  # ragged lines (text) that were not parsed
     notes: list[str] = field(default_factory=list)  # what the reader detected (encoding, ...)
     sheet: str | None = None
+    # Yes/no columns Arrow read as booleans: column -> (true, false) as the file writes them,
+    # so that quarantined rows are shown as written ("Y", not True).
+    spellings: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    def as_written(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """``rows`` of this file's frame with yes/no cells spelled as the file writes them."""
+        out = rows.copy()
+        for c, (yes, no) in self.spellings.items():
+            if c in out.columns:
+                out[c] = out[c].astype(object).map({True: yes, False: no})
+        return out
 
 
 def to_source(item: str | Path | tuple[str, bytes]) -> Source:
@@ -388,6 +407,23 @@ def _read_text(
         "dict": pa.dictionary(pa.int32(), pa.string()),
         "bool": pa.bool_(),
     }
+    # Booleans only where each column writes one word for yes and one for no, and Arrow takes
+    # just the words seen: any other spelling further down makes it fall back to "dict", so a
+    # quarantined row can always be shown as written.
+    spellings: dict[str, tuple[str | None, str | None]] = {}
+    for c, how in list(wanted.items()):
+        if how != "bool":
+            continue
+        seen = {v for v in samples.get(c, []) if v != ""}
+        yes, no = sorted(seen & set(_TRUE_WORDS)), sorted(seen & set(_FALSE_WORDS))
+        if len(yes) > 1 or len(no) > 1:
+            wanted[c] = "dict"
+            continue
+        y = yes[0] if yes else _OPPOSITE.get(no[0]) if no else None
+        n_ = no[0] if no else _OPPOSITE.get(yes[0]) if yes else None
+        spellings[c] = (y, n_)
+    true_words = sorted({y for y, _ in spellings.values() if y}) or _TRUE_WORDS[:4]
+    false_words = sorted({n_ for _, n_ in spellings.values() if n_}) or _FALSE_WORDS[:4]
     types = {
         h: _type[wanted[key]] for h in header if (key := h.replace("\ufeff", "").strip()) in wanted
     }
@@ -437,8 +473,8 @@ def _read_text(
                 decimal_point="," if decimal_comma else ".",
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,
-                true_values=_TRUE_WORDS,
-                false_values=_FALSE_WORDS,
+                true_values=true_words,
+                false_values=false_words,
             ),
         )
 
@@ -452,6 +488,7 @@ def _read_text(
             # column as text and let the importer's parsers judge each cell.
             text = {h: _type["dict"] if t == pa.bool_() else t for h, t in types.items()}
             table = read({h: text.get(h, pa.string()) for h in header})
+            spellings = {}  # no column was read as booleans after all
     except (pa.ArrowInvalid, UnicodeDecodeError) as err:
         text = str(err)
         utf8_problem = (
@@ -483,7 +520,7 @@ def _read_text(
             return _retry_latin1(src, force_text)
         raise  # pragma: no cover - Latin-1 decodes every byte
     frame.columns = names[: frame.shape[1]] + list(frame.columns[len(names) :])
-    return RawTable(src.name, frame, skipped, notes)
+    return RawTable(src.name, frame, skipped, notes, spellings=spellings)
 
 
 def _lines_text(n: int) -> str:

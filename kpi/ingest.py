@@ -782,7 +782,7 @@ def _combine(
         sel = bad_positions[(bad_positions >= starts[k]) & (bad_positions < starts[k + 1])]
         if len(sel):
             rows = sel - starts[k]
-            part = _pick(p.raw.frame, rows)
+            part = p.raw.as_written(_pick(p.raw.frame, rows))
             part.insert(0, "file", p.raw.source)
             part["reason"] = reason.iloc[sel].astype("string").to_numpy()
             qparts.append(part)
@@ -1030,7 +1030,7 @@ def _join_survey(
             frame[c] = mapped
     q = None
     if r.notna().any():
-        q = p.raw.frame.loc[r.notna()].copy()
+        q = p.raw.as_written(p.raw.frame.loc[r.notna()])
         q.insert(0, "file", p.raw.source)
         q["reason"] = r[r.notna()].astype("string").to_numpy()
     return frame, int(r.isna().sum()), q
