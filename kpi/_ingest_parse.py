@@ -429,6 +429,9 @@ _NO_RESPONSE = {"offered", "unoffered", "not offered", "no response", "n/a", "na
 
 def parse_score(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     """Survey scores; Zendesk's good/bad become 5/1 (so top-2-box = share good)."""
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iuf":  # plain numbers: no copies
+        none = pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False)
+        return pd.Series(s.to_numpy(dtype="float64"), index=s.index, copy=False), none, None
     if not _is_text(s):
         num, bad = parse_number(s)
         return num, bad, None
