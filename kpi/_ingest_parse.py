@@ -460,11 +460,16 @@ def csat_to_five(values: pd.Series, name: str = "") -> tuple[pd.Series, str | No
     satisfied in top-2-box; 0-10 -> 1 + x * 4/10 (7.5 and up satisfied). Anything else is left
     as it is (values above 5 are then quarantined as off the scale).
     """
-    finite = values[np.isfinite(values.to_numpy(dtype="float64", na_value=np.nan))]
+    named = bool(_TEN.search(name))
+    arr = values.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        top = float(np.fmax.reduce(arr)) if len(arr) else np.nan
+    if not named and not (5 < top <= 10):  # a 1-5 survey (or off any scale): nothing to do
+        return values, None
+    finite = values[np.isfinite(arr)]
     if finite.empty:
         return values, None
     low, high = float(finite.min()), float(finite.max())
-    named = bool(_TEN.search(name))
     whole = bool((finite == finite.round()).all())
     above = finite[finite > 5]
     spread = finite.nunique() >= 6 and above.nunique() >= 2 and len(above) >= 0.10 * len(finite)

@@ -60,7 +60,7 @@ from kpi.schema import (
     SURVEY_COLUMNS,
     Column,
     Shape,
-    out_of_range,
+    out_of_range_masks,
 )
 
 __all__ = [
@@ -512,10 +512,8 @@ def _parse_file(
 
 
 def _range_reasons(frame: pd.DataFrame, shape: Shape, reason: pd.Series) -> pd.Series:
-    canon = frame.drop(columns=[c for c in ("updated_at",) if c in frame.columns])
-    flags = out_of_range(canon, shape)
-    for name in flags.columns:
-        bad = flags[name]
+    flags = out_of_range_masks(frame, shape)  # columns with a value out of range only
+    for name, bad in flags.items():
         if not bad.any():
             continue
         c = _col_def(name, shape)

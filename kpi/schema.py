@@ -38,6 +38,7 @@ __all__ = [
     "detect_shape",
     "empty_frame",
     "out_of_range",
+    "out_of_range_masks",
 ]
 
 Shape = Literal["interactions", "aggregated"]
@@ -298,9 +299,23 @@ def out_of_range(frame: pd.DataFrame, shape: Shape | None = None) -> pd.DataFram
     NaN is never out of range (a missing value is missing, not wrong); +/-inf always is.
     """
     shape = shape or detect_shape(frame.columns)
+    flags = out_of_range_masks(frame, shape)
+    for c in _columns(shape):
+        if c.name in frame.columns and c.name not in flags and c.kind in _RANGED:
+            flags[c.name] = np.zeros(len(frame), dtype=bool)
+    order = [c.name for c in _columns(shape) if c.name in flags]
+    return pd.DataFrame({k: flags[k] for k in order}, index=frame.index)
+
+
+_RANGED = ("duration", "score", "count", "number", "rate")
+
+
+def out_of_range_masks(frame: pd.DataFrame, shape: Shape) -> dict[str, np.ndarray]:
+    """Like :func:`out_of_range`, for the columns with at least one value out of range only
+    (a large clean file builds no mask at all)."""
     flags = {}
     for c in _columns(shape):
-        if c.name not in frame.columns or c.kind in ("id", "category", "datetime", "bool"):
+        if c.name not in frame.columns or c.kind not in _RANGED:
             continue
         col = frame[c.name]
         if col.dtype == np.float64:  # already numbers: no conversion, no copy
@@ -317,7 +332,6 @@ def out_of_range(frame: pd.DataFrame, shape: Shape | None = None) -> pd.DataFram
             inside &= c.minimum is None or lo >= c.minimum
             inside &= c.maximum is None or hi <= c.maximum
         if inside:  # the common case: two passes, no mask built
-            flags[c.name] = np.zeros(len(v), dtype=bool)
             continue
         bad = np.isinf(v)
         with np.errstate(invalid="ignore"):
@@ -326,4 +340,4 @@ def out_of_range(frame: pd.DataFrame, shape: Shape | None = None) -> pd.DataFram
             if c.maximum is not None:
                 bad |= v > c.maximum
         flags[c.name] = bad
-    return pd.DataFrame(flags, index=frame.index)
+    return flags
