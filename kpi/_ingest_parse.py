@@ -544,6 +544,17 @@ def _parse_text(s: pd.Series) -> pd.Series:
     return out.mask(out.eq("").fillna(False), pd.NA)
 
 
+def text_buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets as int64, n + 1 of them; bytes as uint8) of one Arrow string array, no copy
+    of the bytes: string i is ``data[offsets[i]:offsets[i + 1]]``."""
+    bufs = arr.buffers()
+    wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
+    offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
+    offsets = offsets[arr.offset : arr.offset + len(arr) + 1].astype(np.int64)
+    data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
+    return offsets, data
+
+
 def _edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
     """True when some string may start or end with white space (ASCII white space, or any
     non-ASCII byte, which could be a Unicode space): trimming is then needed. Judged from the
@@ -552,13 +563,9 @@ def _edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
     for arr in chunks:
         if len(arr) == 0:
             continue
-        bufs = arr.buffers()
-        wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
-        offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
-        offsets = offsets[arr.offset : arr.offset + len(arr) + 1]
-        if bufs[2] is None or offsets[-1] == offsets[0]:
+        offsets, data = text_buffers(arr)
+        if len(data) == 0 or offsets[-1] == offsets[0]:
             continue
-        data = np.frombuffer(bufs[2], dtype=np.uint8)
         last = len(data) - 1
         # An empty string reads a neighbour's byte: at worst a needless trim, never a miss.
         for pos in (np.minimum(offsets[:-1], last), np.maximum(offsets[1:] - 1, 0)):

@@ -332,8 +332,8 @@ def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
     """How many title lines stand above the header (a report name, a date range, blank lines).
 
     0 unless the first row is clearly not the header: it fills fewer than 60% of the cells that
-    the table's rows usually fill (and they usually fill at least three). The header is then the first row that fills them and does
-    not look like data. At most 30 lines are skipped.
+    the table's rows usually fill (and they usually fill at least three). The header is then
+    the first row that fills them and does not look like data. At most 30 lines are skipped.
     """
 
     def cells(row: Sequence[object]) -> list[str]:
@@ -400,8 +400,8 @@ def _read_text(
     wanted = force_text(names, samples) if force_text is not None else {}
     if not isinstance(wanted, dict):
         wanted = dict.fromkeys(wanted, "text")
-    # Category-like columns (flags, queues, channels) are dictionary-encoded while Arrow reads
-    # them: the importer then parses each distinct value once instead of a million cells.
+    # "dict": flags and labels Arrow dictionary-encodes while it reads, so that the importer
+    # parses each distinct value once instead of a million cells.
     _type = {
         "text": pa.string(),
         "dict": pa.dictionary(pa.int32(), pa.string()),

@@ -347,20 +347,6 @@ def _apply_by_category(
             values.array.take(np.where(codes < 0, len(cats), codes)), index=col.index, copy=False
         )
 
-    if kind == "category" and not f.transform and f.target != "direction" and P._is_text(cats):
-        # Labels as ``_parse_text`` makes them (trimmed, blank = missing), without pandas'
-        # per-call overhead: most columns of a large file take this path.
-        labels = pc.utf8_trim_whitespace(pa.array(list(cats), type=pa.large_string())).to_pylist()
-        index: dict[str, int] = {}
-        remap = np.full(len(labels) + 1, -1, dtype=np.int32)
-        for i, label in enumerate(labels):
-            if label:
-                remap[i] = index.setdefault(label, len(index))
-        cat = pd.Categorical.from_codes(
-            remap[codes], categories=pd.Index(list(index), dtype=object), validate=False
-        )
-        none = pd.Series(np.zeros(len(col), dtype=bool), index=col.index, copy=False)
-        return pd.Series(cat, index=col.index, copy=False), none, None, f
     if kind == "bool" and not f.transform:
         v, unknown = P.parse_bool(small)
         unknown_rows = spread_bool(unknown)
@@ -539,8 +525,10 @@ def _force_text(
     """Columns to read as text: ids and categories (leading zeros), and durations with colons
     (Arrow would read "02:30" as a time of day, 2.5 hours, where an export means 2 min 30 s).
 
-    Categories, flags and labels compared with a value ("dict") are read dictionary-encoded:
-    each distinct value is then parsed once (see ``_apply_field``). Ids stay plain text.
+    How each mapped column is read: ids and category labels as plain text ("text"), yes/no
+    flags whose sample holds only yes/no words as Arrow booleans ("bool"), other flags,
+    directions and labels compared with a value dictionary-encoded ("dict": each distinct value
+    is then parsed once, see ``_apply_by_category``).
     """
 
     def pick(names: list[str], samples: dict[str, list[str]]) -> dict[str, str]:
@@ -780,7 +768,7 @@ def _combine(
         sel = bad_positions[(bad_positions >= starts[k]) & (bad_positions < starts[k + 1])]
         if len(sel):
             rows = sel - starts[k]
-            part = p.raw.as_written(_pick(p.raw.frame, rows))
+            part = p.raw.as_written(_rows(p.raw.frame, _at(len(p.raw.frame), rows)))
             part.insert(0, "file", p.raw.source)
             part["reason"] = reason.iloc[sel].astype("string").to_numpy()
             qparts.append(part)
@@ -840,17 +828,17 @@ def _combine(
     )
 
 
-def _pick(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
-    """The rows at ascending ``positions``, index kept (as ``.iloc``). Arrow text is filtered
-    by a mask, not taken: a take concatenates all chunks of the column first."""
-    mask = np.zeros(len(frame), dtype=bool)
+def _at(n: int, positions: np.ndarray) -> np.ndarray:
+    """A boolean mask of length ``n``, True at ``positions``."""
+    mask = np.zeros(n, dtype=bool)
     mask[positions] = True
-    return pd.DataFrame({c: frame[c][mask] for c in frame.columns}, columns=frame.columns)
+    return mask
 
 
 def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     """The rows of ``frame`` where ``keep`` is True, renumbered from 0, column by column and
-    two columns at a time (pandas' own row filter spends most of its time on the index).
+    two columns at a time. pandas' own row filter spends most of its time on the index, and
+    its take on chunked Arrow text concatenates every chunk first (about 50 ms a column).
     Dictionary-encoded text comes out decoded (as :func:`_decode`)."""
 
     def take(c: str) -> Any:  # a boolean mask: Arrow filters text twice as fast as it takes
@@ -943,11 +931,7 @@ def _text_keys(arr: pa.Array) -> np.ndarray:
     n = len(arr)
     if n == 0:
         return np.zeros(0, dtype=np.uint32)
-    bufs = arr.buffers()
-    wide = pa.types.is_large_string(arr.type)
-    offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
-    offsets = offsets[arr.offset : arr.offset + n + 1].astype(np.int64)
-    data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
+    offsets, data = P.text_buffers(arr)
     padded = np.concatenate([data[: offsets[-1]], np.zeros(8, dtype=np.uint8)])
     starts, ends = offsets[:-1], offsets[1:]
     lens = (ends - starts).astype(np.uint64)
@@ -983,14 +967,15 @@ def _dedupe(
     pos = np.flatnonzero(repeated & ok)
     if not len(pos):
         return frame, reason, 0
-    dup = _pick(frame[["contact_id"]], pos)["contact_id"].duplicated(keep=False).to_numpy()
+    ids = _rows(frame[["contact_id"]], _at(len(frame), pos))["contact_id"]
+    dup = ids.duplicated(keep=False).to_numpy()
     dup_any = np.zeros(len(frame), dtype=bool)
     dup_any[pos[dup]] = True
     if not dup_any.any():
         return frame, reason, 0
     where = np.flatnonzero(dup_any)  # positions of every record of a duplicated id
     key = next((c for c in ("updated_at", "end_time") if c in frame.columns), None)
-    sub = _pick(frame[["contact_id", *([key] if key else [])]], where).reset_index(drop=True)
+    sub = _rows(frame[["contact_id", *([key] if key else [])]], dup_any)
     if key is not None:  # oldest first; ties and missing times in file order
         order = (
             pd.DataFrame({"k": sub[key], "p": np.arange(len(sub))})

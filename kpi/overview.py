@@ -954,15 +954,9 @@ def signal_numbers(signal: Signal) -> tuple[tuple[str, str], ...]:
     """The key figures of a signal for a pinned finding: each KPI before -> after, with p."""
     ev = signal.evidence
     out: list[tuple[str, str]] = []
-    for key in ev:
-        if not key.endswith("_before") or key == "n_weeks_before":
-            continue
-        kpi = key.removesuffix("_before")
-        after = ev.get(f"{kpi}_after")
-        if after is None:
-            continue
+    for kpi in signal_kpis(signal):
         name = _meta(kpi, None)[0]
-        text = f"{_fmt(kpi, float(ev[key]))} → {_fmt(kpi, float(after))}"
+        text = f"{_fmt(kpi, float(ev[f'{kpi}_before']))} → {_fmt(kpi, float(ev[f'{kpi}_after']))}"
         p = ev.get(f"{kpi}_p_value")
         if p is not None and math.isfinite(float(p)):
             text += f" (p = {float(p):.2g})"

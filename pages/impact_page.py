@@ -133,24 +133,19 @@ if mode == _CHOSEN:
     month = dt.timedelta(days=27)
     default_before = (max(first, change - dt.timedelta(days=28)), change - dt.timedelta(days=1))
     default_after = (change, min(last, change + month))
-    p1, p2 = st.columns(2)
-    with p1:
-        picked_before = st.date_input(
-            "Before: first and last day",
-            value=default_before,
-            min_value=first,
-            max_value=last,
-            key="impact_before_range",
-        )
-    with p2:
-        picked_after = st.date_input(
-            "After: first and last day",
-            value=default_after,
-            min_value=first,
-            max_value=last,
-            key="impact_after_range",
-        )
-    for name, picked_range in (("before", picked_before), ("after", picked_after)):
+    ranges = {
+        "before": ("Before: first and last day", default_before),
+        "after": ("After: first and last day", default_after),
+    }
+    for column, (name, (label, default)) in zip(st.columns(2), ranges.items(), strict=True):
+        with column:
+            picked_range = st.date_input(
+                label,
+                value=default,
+                min_value=first,
+                max_value=last,
+                key=f"impact_{name}_range",
+            )
         if isinstance(picked_range, tuple) and len(picked_range) == 2:
             periods[name] = (picked_range[0], picked_range[1])
 try:

@@ -172,7 +172,9 @@ def attention() -> None:
         with st.expander("Evidence"):
             st.json({k: str(v) for k, v in sig.evidence.items()}, expanded=False)
         widgets.pin_button(
-            _signal_finding(sig, weekly_by if weekly_by is not None else weekly, by),
+            lambda sig=sig: _signal_finding(
+                sig, weekly_by if weekly_by is not None else weekly, by
+            ),
             key=f"overview_pin_signal_{i}",
         )
     st.caption(
@@ -187,18 +189,20 @@ def attention() -> None:
 
 def _signal_finding(sig: ov.Signal, weekly_table: KpiTable, by: str | None) -> Finding:
     """A pinned signal: its sentence, the KPIs before -> after, and their weekly lines."""
-    chart = None
     kpis_in = ov.signal_kpis(sig)
     frame = weekly_table.frame
     col, _, value = sig.segment.partition(" = ")
-    if by and col == by and by in frame.columns:
-        frame = frame.loc[frame[by].astype("string") == value].drop(columns=[by])
-    if kpis_in and sig.segment != "All" and col != by:
-        frame = frame.iloc[0:0]  # an agent against peers: no weekly picture of its own
-    if kpis_in and not frame.empty:
+    if sig.segment == "All":
+        rows = frame
+    elif by and col == by and by in frame.columns:
+        rows = frame.loc[frame[by].astype("string") == value].drop(columns=[by])
+    else:  # an agent against its peers: no weekly series of its own to draw
+        rows = frame.iloc[0:0]
+    chart = None
+    if kpis_in and not rows.empty:
         try:
-            chart = cards_chart(frame, kpis_in, columns=len(kpis_in)).to_dict()
-        except ValueError:
+            chart = cards_chart(rows, kpis_in, columns=len(kpis_in)).to_dict()
+        except ValueError:  # none of the signal's KPIs has weekly values here
             chart = None
     return Finding(
         kind="signal",

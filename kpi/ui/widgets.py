@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -137,9 +137,14 @@ def unavailable_note(table: KpiTable, wanted: Sequence[str] | None = None) -> No
     st.info(f"Not available on this data:\n{lines}")
 
 
-def pin_button(finding: Finding, key: str, label: str = "📌 Pin to report") -> bool:
-    """A button that adds ``finding`` to the session's meeting report."""
+def pin_button(
+    finding: Finding | Callable[[], Finding], key: str, label: str = "📌 Pin to report"
+) -> bool:
+    """A button that adds ``finding`` to the session's meeting report (a callable is only
+    called when the button is clicked: for findings whose chart costs something to build)."""
     if st.button(label, key=key, help="Adds this result to the Report page."):
+        if callable(finding):
+            finding = finding()
         state.pin(finding)
         st.toast(f"Pinned: {finding.title}")
         return True
