@@ -550,9 +550,16 @@ def text_buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     bufs = arr.buffers()
     wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
     offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
-    offsets = offsets[arr.offset : arr.offset + len(arr) + 1].astype(np.int64)
+    offsets = offsets[arr.offset : arr.offset + len(arr) + 1].astype(np.int64, copy=False)
     data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
     return offsets, data
+
+
+#: Bytes that may start or end a string needing a trim: ASCII white space, and any non-ASCII
+#: byte (it could belong to a Unicode space).
+_EDGE_BYTES = np.zeros(256, dtype=bool)
+_EDGE_BYTES[[9, 10, 11, 12, 13, 32]] = True
+_EDGE_BYTES[0x80:] = True
 
 
 def _edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
@@ -566,12 +573,15 @@ def _edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
         offsets, data = text_buffers(arr)
         if len(data) == 0 or offsets[-1] == offsets[0]:
             continue
-        last = len(data) - 1
-        # An empty string reads a neighbour's byte: at worst a needless trim, never a miss.
-        for pos in (np.minimum(offsets[:-1], last), np.maximum(offsets[1:] - 1, 0)):
-            edge = data[pos]
-            if ((edge == 32) | ((edge >= 9) & (edge <= 13)) | (edge >= 0x80)).any():
-                return True
+        # Offsets never decrease: strings that start at the very end (empty ones) are a suffix
+        # and strings that end at 0 a prefix; both are left out. An empty string elsewhere
+        # reads a neighbour's byte: at worst a needless trim, never a miss.
+        starts = offsets[: int(np.searchsorted(offsets[:-1], len(data)))]
+        if _EDGE_BYTES[data[starts]].any():
+            return True
+        ends = offsets[1 + int(np.searchsorted(offsets[1:], 0, side="right")) :]
+        if _EDGE_BYTES[data[ends - 1]].any():
+            return True
     return False
 
 

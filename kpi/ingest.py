@@ -713,10 +713,8 @@ def _combine(
 
     tell(0.85, "Validating")
     kept_mask = reason.isna().to_numpy()
-    # Nothing quarantined (the common case): no copy of a million rows.
-    kept = frame.reset_index(drop=True) if kept_mask.all() else _rows(frame, kept_mask)
     rows_read = sum(len(p.raw.frame) + len(p.raw.skipped) for p in parsed)
-    if kept.empty:
+    if not kept_mask.any():
         q = reason.dropna()
         skipped = [s for p in main for s in p.raw.skipped]
         # Rows the parser set aside (ragged lines) count too: "all 0 rows" would hide them.
@@ -732,6 +730,42 @@ def _combine(
             f"No row of {', '.join(repr(p.raw.source) for p in main)} could be used: {rows} "
             f"quarantined (first reason: {first}). Check the date format or the mapping."
         )
+
+    # Quarantine: original columns + file + reason.
+    qparts = []
+    bad_positions = np.flatnonzero(~kept_mask)
+    for k, p in enumerate(main):
+        sel = bad_positions[(bad_positions >= starts[k]) & (bad_positions < starts[k + 1])]
+        if len(sel):
+            rows = sel - starts[k]
+            part = p.raw.as_written(_rows(p.raw.frame, _at(len(p.raw.frame), rows)))
+            part.insert(0, "file", p.raw.source)
+            part["reason"] = reason.iloc[sel].astype("string").to_numpy()
+            qparts.append(part)
+    for p in parsed:
+        if p.raw.skipped:
+            qparts.append(
+                pd.DataFrame(
+                    {
+                        "file": p.raw.source,
+                        "raw_line": [s.split(": ", 1)[-1] for s in p.raw.skipped],
+                        "reason": [s.split(": ", 1)[0] for s in p.raw.skipped],
+                    }
+                )
+            )
+    # The raw frames and the unfiltered columns are not needed any more: let them go, so that
+    # the kept rows are copied into the memory they free instead of into fresh pages (which
+    # cost more than the copy on a machine that hands out memory slowly).
+    for p in parsed:
+        p.raw.frame = _emptied(p.raw.frame)
+        p.frame = _emptied(p.frame)
+    frames.clear()
+    if kept_mask.all():  # nothing quarantined (the common case): no copy of a million rows
+        kept = frame.reset_index(drop=True)
+    else:
+        columns = {str(c): frame[c] for c in frame.columns}
+        del frame
+        kept = _rows(columns, kept_mask)
 
     # Warnings on kept values.
     cols_def = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
@@ -761,28 +795,6 @@ def _combine(
                     "as flow-outs or callbacks): the abandonment denominator is a choice"
                 )
 
-    # Quarantine: original columns + file + reason.
-    qparts = []
-    bad_positions = np.flatnonzero(~kept_mask)
-    for k, p in enumerate(main):
-        sel = bad_positions[(bad_positions >= starts[k]) & (bad_positions < starts[k + 1])]
-        if len(sel):
-            rows = sel - starts[k]
-            part = p.raw.as_written(_rows(p.raw.frame, _at(len(p.raw.frame), rows)))
-            part.insert(0, "file", p.raw.source)
-            part["reason"] = reason.iloc[sel].astype("string").to_numpy()
-            qparts.append(part)
-    for p in parsed:
-        if p.raw.skipped:
-            qparts.append(
-                pd.DataFrame(
-                    {
-                        "file": p.raw.source,
-                        "raw_line": [s.split(": ", 1)[-1] for s in p.raw.skipped],
-                        "reason": [s.split(": ", 1)[0] for s in p.raw.skipped],
-                    }
-                )
-            )
     qparts += survey_quarantine
     quarantine = (
         pd.concat([q.astype(object) for q in qparts], ignore_index=True)
@@ -835,21 +847,35 @@ def _at(n: int, positions: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+def _rows(frame: pd.DataFrame | dict[str, pd.Series], keep: np.ndarray) -> pd.DataFrame:
     """The rows of ``frame`` where ``keep`` is True, renumbered from 0, column by column and
     two columns at a time. pandas' own row filter spends most of its time on the index, and
     its take on chunked Arrow text concatenates every chunk first (about 50 ms a column).
-    Dictionary-encoded text comes out decoded (as :func:`_decode`)."""
+    Dictionary-encoded text comes out decoded (as :func:`_decode`).
+
+    ``frame`` may be a dict of columns the caller hands over: each is dropped from it as soon as
+    it is filtered, so that its memory can hold the next column's rows.
+    """
+    owned = isinstance(frame, dict)
+    cols = [str(c) for c in frame] if owned else list(frame.columns)
 
     def take(c: str) -> Any:  # a boolean mask: Arrow filters text twice as fast as it takes
-        s = frame[c]
+        s = frame.pop(c) if isinstance(frame, dict) else frame[c]
         if isinstance(s.dtype, pd.CategoricalDtype) and P._is_text(s):
             return _decode(s, keep).array
         return s.to_numpy()[keep] if isinstance(s.dtype, np.dtype) else s.array[keep]
 
-    cols = list(frame.columns)
     out = dict(zip(cols, _executor().map(take, cols), strict=True))
     return pd.DataFrame(out, columns=cols, copy=False)
+
+
+def _emptied(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with no rows and its column types, sharing no memory with it (a slice of Arrow
+    text would keep the whole column alive)."""
+    return pd.DataFrame(
+        {c: pd.Series(pd.array([], dtype=frame[c].dtype)) for c in frame.columns},
+        columns=frame.columns,
+    )
 
 
 def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:

@@ -176,6 +176,42 @@ def test_text_trimming_fast_path_equals_pandas_strip(values: list[str | None]) -
     pd.testing.assert_series_equal(P._parse_text(s), want)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.lists(
+        st.one_of(st.none(), st.text(alphabet=st.sampled_from(list("ab \t\u2003")), max_size=4)),
+        max_size=20,
+    ),
+    cut=st.integers(0, 5),
+    large=st.booleans(),
+)
+def test_edge_space_never_misses_a_string_to_trim(
+    values: list[str | None], cut: int, large: bool
+) -> None:
+    from kpi import _ingest_parse as P
+
+    arr = pa.array(values, type=pa.large_string() if large else pa.string())
+    sliced = arr.slice(min(cut, len(arr)))  # an offset into the buffers
+    for a in (arr, sliced, pa.chunked_array([sliced, arr], type=arr.type)):
+        texts = [v for v in a.to_pylist() if v is not None]
+        needs = any(v != v.strip() for v in texts)
+        if needs:  # no false negative (a false positive only costs a trim)
+            assert P._edge_space(a)
+    clean = pa.array(["ab", None, "", "b", ""], type=arr.type)
+    assert not P._edge_space(clean)
+
+
+def test_rows_takes_over_a_dict_of_columns() -> None:
+    columns = {
+        "f": pd.Series([1.0, 2.0, 3.0]),
+        "s": pd.Series(pd.array(["a", "b", None], dtype="string")),
+    }
+    got = ingest._rows(columns, np.array([True, False, True]))
+    assert columns == {}  # each column handed over is dropped once filtered
+    assert got["f"].tolist() == [1.0, 3.0]
+    assert got["s"].tolist() == ["a", pd.NA]
+
+
 def test_yes_no_cells_read_as_booleans_are_shown_as_written(tmp_path: Path) -> None:
     rows = ["id,start,answered"]
     rows += [f"c{i},2025-01-01 10:00,{'Yes' if i % 3 else 'No'}" for i in range(3000)]
