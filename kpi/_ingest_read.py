@@ -228,14 +228,19 @@ def read_raw(
 
 def _clean_columns(frame: pd.DataFrame) -> pd.DataFrame:
     names: list[str] = []
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     for c in frame.columns:
         name = str(c).replace("\ufeff", "").strip() or "column"
         if name.startswith("Unnamed: "):
             name = f"column {len(names) + 1}"
-        k = seen.get(name, 0)
-        seen[name] = k + 1
-        names.append(name if k == 0 else f"{name}.{k}")
+        # A repeated name gets ".1", ".2"...; never one another column already has
+        # ("Note", "Note", "Note.1" -> "Note", "Note.1", "Note.1.1").
+        unique, k = name, 0
+        while unique in taken:
+            k += 1
+            unique = f"{name}.{k}"
+        taken.add(unique)
+        names.append(unique)
     if names != list(frame.columns):
         frame = frame.set_axis(names, axis=1)
     # Drop columns that are entirely empty and unnamed (trailing separators).

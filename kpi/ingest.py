@@ -872,10 +872,9 @@ def _rows(frame: pd.DataFrame | dict[str, pd.Series], keep: np.ndarray) -> pd.Da
 def _emptied(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with no rows and its column types, sharing no memory with it (a slice of Arrow
     text would keep the whole column alive)."""
-    return pd.DataFrame(
-        {c: pd.Series(pd.array([], dtype=frame[c].dtype)) for c in frame.columns},
-        columns=frame.columns,
-    )
+    dtypes = list(frame.dtypes)  # by position: a file may repeat a column name
+    empty = {i: pd.Series(pd.array([], dtype=t)) for i, t in enumerate(dtypes)}
+    return pd.DataFrame(empty).set_axis(frame.columns, axis=1)
 
 
 def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:

@@ -230,3 +230,21 @@ def test_yes_no_cells_read_as_booleans_are_shown_as_written(tmp_path: Path) -> N
     assert raw.spellings == {"answered": ("Yes", "No")}
     result = ingest.read_files([path])
     assert result.report.quarantine["answered"].tolist() == ["Yes"]
+
+
+def test_repeated_column_names_with_a_quarantined_row(tmp_path: Path) -> None:
+    # "Note", "Note", "Note.1": renaming the second "Note.1" would clash with the third.
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        "ContactId,Start Time,Note,Note,Note.1\n"
+        "c1,2025-01-02 08:00:00,a,b,c\n"
+        "c2,not a time,d,e,f\n"
+        "c3,2025-01-02 09:00:00,g,h,i\n"
+    )
+    result = ingest.read_files([path])
+    report = result.report
+    assert (report.rows_read, report.rows_kept, report.rows_quarantined) == (3, 2, 1)
+    assert result.dataset.frame["contact_id"].tolist() == ["c1", "c3"]
+    row = report.quarantine.iloc[0]
+    assert row["ContactId"] == "c2" and row["reason"] == "missing or unparseable start_time"
+    assert [row["Note"], row["Note.1"], row["Note.1.1"]] == ["d", "e", "f"]
