@@ -248,3 +248,23 @@ def test_repeated_column_names_with_a_quarantined_row(tmp_path: Path) -> None:
     row = report.quarantine.iloc[0]
     assert row["ContactId"] == "c2" and row["reason"] == "missing or unparseable start_time"
     assert [row["Note"], row["Note.1"], row["Note.1.1"]] == ["d", "e", "f"]
+
+
+@pytest.mark.parametrize("env", ["", "system", "mimalloc"])
+def test_arrow_allocator_choice(env: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    environ = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if env:
+        environ["ARROW_DEFAULT_MEMORY_POOL"] = env
+    code = "import kpi, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
+    )
+    backend = out.stdout.strip()
+    if env:  # a choice made in the environment is kept
+        assert backend == env
+    else:  # not mimalloc (huge pages: see kpi._choose_arrow_pool)
+        assert backend in ("jemalloc", "system")
