@@ -427,6 +427,13 @@ def _read_text(
         y = yes[0] if yes else _OPPOSITE.get(no[0]) if no else None
         n_ = no[0] if no else _OPPOSITE.get(yes[0]) if yes else None
         spellings[c] = (y, n_)
+    # Arrow's true/false words hold for every column: with one pair (the most common), a "Yes"
+    # turning up in a Y/N column stops the boolean read instead of being shown as "Y".
+    pairs = Counter(spellings.values()).most_common()
+    for c, pair in list(spellings.items()):
+        if pairs and pair != pairs[0][0]:
+            wanted[c] = "dict"
+            del spellings[c]
     true_words = sorted({y for y, _ in spellings.values() if y}) or _TRUE_WORDS[:4]
     false_words = sorted({n_ for _, n_ in spellings.values() if n_}) or _FALSE_WORDS[:4]
     types = {

@@ -268,3 +268,25 @@ def test_arrow_allocator_choice(env: str) -> None:
         assert backend == env
     else:  # not mimalloc (huge pages: see kpi._choose_arrow_pool)
         assert backend in ("jemalloc", "system")
+
+
+def test_two_yes_no_spellings_are_shown_as_written(tmp_path: Path) -> None:
+    # Arrow's true/false words are global: "Y/N" and "Yes/No" columns cannot both be read as
+    # booleans, or a late "Yes" in the Y/N column would come back as "Y" in the quarantine.
+    rows = ["id,start,answered,resolved"]
+    rows += [
+        f"c{i},2025-01-01 10:00,{'Y' if i % 2 else 'N'},{'Yes' if i % 3 else 'No'}"
+        for i in range(3000)
+    ]
+    path = tmp_path / "flags.csv"
+    path.write_text("\n".join(rows) + "\n")
+    raw = ingest.read_raw(ingest.to_source(path), force_text=ingest._force_text(None, None))
+    assert len(raw.spellings) == 1  # one column read as booleans, the other dictionary-encoded
+    rows += ["bad,not a date,Yes,No"]
+    path.write_text("\n".join(rows) + "\n")
+    assert path.stat().st_size > 65536  # the "Yes" in answered lies beyond the sample
+    result = ingest.read_files([path])
+    q = result.report.quarantine
+    assert q[["answered", "resolved"]].values.tolist() == [["Yes", "No"]]
+    frame = result.dataset.frame
+    assert int(frame["answered"].sum()) == 1500 and int(frame["resolved"].sum()) == 2000
