@@ -539,7 +539,9 @@ def _arrow_input(src: Source) -> pa.NativeFile:
 
     Mapping the file reads it straight from the page cache: reading it into fresh buffers
     instead costs a copy of the whole file and, on a machine that hands out fresh memory
-    slowly, more time than parsing it.
+    slowly, more time than parsing it. The price: a file cut short by another program while it
+    is being read stops the process (SIGBUS) rather than raising an error. Uploads, the app's
+    only input besides its own sample data, are bytes and never mapped.
     """
     if src.data is not None:
         return pa.BufferReader(src.data)
