@@ -771,7 +771,8 @@ def _combine(
     cols_def = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
     for c in cols_def:
         if c.warn_above is not None and c.name in kept.columns:
-            over = int((kept[c.name] > c.warn_above).sum())
+            values = kept[c.name].to_numpy(dtype="float64", na_value=np.nan)
+            over = int(np.count_nonzero(values > c.warn_above))
             if over:
                 hours = c.warn_above / 3600
                 warnings.append(
@@ -863,18 +864,36 @@ def _rows(frame: pd.DataFrame | dict[str, pd.Series], keep: np.ndarray) -> pd.Da
         s = frame.pop(c) if isinstance(frame, dict) else frame[c]
         if isinstance(s.dtype, pd.CategoricalDtype) and P._is_text(s):
             return _decode(s, keep).array
+        if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+            return _keep_text(s, keep)
         return s.to_numpy()[keep] if isinstance(s.dtype, np.dtype) else s.array[keep]
 
     out = dict(zip(cols, _executor().map(take, cols), strict=True))
     return pd.DataFrame(out, columns=cols, copy=False)
 
 
+def _keep_text(s: pd.Series, keep: np.ndarray) -> Any:
+    """The rows of Arrow text ``s`` where ``keep`` is True, chunk by chunk: a chunk that keeps
+    every row is kept as it is (no copy). Quarantined rows are usually few and bunched (a bad
+    export day, re-delivered records), so most of a large file's chunks are not copied."""
+    values = pa.array(s.array)
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    parts = []
+    start = 0
+    for chunk in chunks:
+        part = keep[start : start + len(chunk)]
+        start += len(chunk)
+        if part.all():
+            parts.append(chunk)
+        elif part.any():
+            parts.append(chunk.filter(pa.array(part)))
+    return pd.array(pa.chunked_array(parts, type=values.type), dtype=s.dtype)
+
+
 def _emptied(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with no rows and its column types, sharing no memory with it (a slice of Arrow
-    text would keep the whole column alive)."""
-    dtypes = list(frame.dtypes)  # by position: a file may repeat a column name
-    empty = {i: pd.Series(pd.array([], dtype=t)) for i, t in enumerate(dtypes)}
-    return pd.DataFrame(empty).set_axis(frame.columns, axis=1)
+    """``frame``'s column names with no rows, sharing no memory with it (a slice of Arrow text
+    would keep the whole column alive)."""
+    return pd.DataFrame(columns=frame.columns)
 
 
 def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:
@@ -1056,13 +1075,20 @@ def _merge_mappings(maps: list[Mapping]) -> Mapping:
     return Mapping(shape=maps[0].shape, fields=tuple(fields), preset=preset)
 
 
+def _filled(s: pd.Series) -> int:
+    """Cells with a value; Arrow text knows its missing count without a scan."""
+    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+        return len(s) - pa.array(s.array).null_count
+    return int(s.count())
+
+
 def _fill_rates(frame: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:
     rows = []
     n = len(frame)
     for c in frame.columns:
         f = mapping.get(c)
         source = " + ".join(f.source) if f is not None else "(derived)"
-        filled = int(frame[c].count())
+        filled = _filled(frame[c])
         rows.append((c, source, filled, filled / n if n else float("nan")))
     return pd.DataFrame(rows, columns=["column", "source", "filled", "fill_rate"])
 
