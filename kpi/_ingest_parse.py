@@ -124,6 +124,11 @@ def _localise(values: pd.Series, timezone: str | None) -> tuple[pd.Series, str |
 
 def implausible(values: pd.Series) -> pd.Series:
     """True where a parsed timestamp lies outside the plausible window (1970 to 2099)."""
+    if isinstance(values.dtype, np.dtype) and len(values):
+        # The earliest and latest first: one pass, and no masks when all is plausible.
+        lo, hi = values.min(), values.max()
+        if pd.isna(lo) or (lo >= PLAUSIBLE_FROM and hi < PLAUSIBLE_UNTIL):
+            return pd.Series(np.zeros(len(values), dtype=bool), index=values.index, copy=False)
     out = (values < PLAUSIBLE_FROM) | (values >= PLAUSIBLE_UNTIL)
     return out.fillna(False).astype(bool)
 

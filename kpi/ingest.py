@@ -408,7 +408,7 @@ def _parse_file(
             # NumPy's cast skips pandas' overflow checks: safe, as years outside 1970-2099
             # were just masked (NaT stays NaT).
             if isinstance(value.dtype, np.dtype):
-                ns = value.to_numpy().astype("datetime64[ns]")
+                ns = value.to_numpy().astype("datetime64[ns]", copy=False)
                 value = pd.Series(ns, index=value.index, copy=False)
             else:
                 value = value.astype("datetime64[ns]")
