@@ -290,3 +290,35 @@ def test_two_yes_no_spellings_are_shown_as_written(tmp_path: Path) -> None:
     assert q[["answered", "resolved"]].values.tolist() == [["Yes", "No"]]
     frame = result.dataset.frame
     assert int(frame["answered"].sum()) == 1500 and int(frame["resolved"].sum()) == 2000
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sizes=st.lists(st.integers(0, 6), min_size=1, max_size=5),
+    data=st.data(),
+    dtype=st.sampled_from(["string", "str"]),
+)
+def test_keep_text_chunk_by_chunk_equals_a_plain_filter(
+    sizes: list[int], data: st.DataObject, dtype: str
+) -> None:
+    chunks = [
+        pa.array([f"v{i}-{j}" if (i + j) % 4 else None for j in range(n)], type=pa.large_string())
+        for i, n in enumerate(sizes)
+    ]
+    s = pd.Series(pd.array(pa.chunked_array(chunks, type=pa.large_string()), dtype=dtype))
+    keep = np.array(data.draw(st.lists(st.booleans(), min_size=len(s), max_size=len(s))), bool)
+    got = pd.Series(ingest._keep_text(s, keep))
+    want = s[keep].reset_index(drop=True)
+    pd.testing.assert_series_equal(got, want)
+    # chunks that keep every row are reused, not copied
+    parts = np.split(keep, np.cumsum(sizes)[:-1])
+    kept_whole = [c for c, part in zip(chunks, parts, strict=True) if len(c) and part.all()]
+    out = pa.array(got.array)
+    out_chunks = out.chunks if isinstance(out, pa.ChunkedArray) else [out]
+    for c in kept_whole:
+        assert any(
+            o.buffers()[2] is not None
+            and c.buffers()[2] is not None
+            and o.buffers()[2].address == c.buffers()[2].address
+            for o in out_chunks
+        )
