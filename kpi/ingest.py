@@ -398,13 +398,18 @@ def _parse_file(
     fields = [f for f in mapping.fields if f.transform != "per_answered"]
     per_answered = [f for f in mapping.fields if f.transform == "per_answered"]
 
-    def one(f: FieldMap) -> tuple[pd.Series, pd.Series, str | None, FieldMap, Any, Any]:
-        value, bad, note, f2 = _apply_field(f, frame_raw, shape, timezone)
+    def one(f: FieldMap) -> tuple[pd.Series, Any, str | None, FieldMap, Any, Any]:
+        """(values, unparseable mask or None, note, field, implausible mask or None, repeats)
+        of one field; the masks are None when no row is flagged (checked here, in parallel)."""
+        value, bad_rows, note, f2 = _apply_field(f, frame_raw, shape, timezone)
+        bad = bad_rows if bad_rows.any() else None
         far = None
         if pd.api.types.is_datetime64_any_dtype(value.dtype):
             far = P.implausible(value)
             if far.any():  # 1900 zero dates, 2999/9999 "never" markers: not real contacts
                 value = value.mask(far)
+            else:
+                far = None
             # NumPy's cast skips pandas' overflow checks: safe, as years outside 1970-2099
             # were just masked (NaT stays NaT).
             if isinstance(value.dtype, np.dtype):
@@ -427,10 +432,10 @@ def _parse_file(
             repeated = dups
         if note:
             notes.append(note)
-        if bad.any():
+        if bad is not None:
             label = "missing or unparseable" if f.target == time_target else "unparseable"
             reason = _first(reason, bad, f"{label} {f.target}")
-        if far is not None and far.any():
+        if far is not None:
             reason = _first(reason, far, f"implausible {f.target} (before 1970 or after 2099)")
         out[f.target] = value
     for f in per_answered:
@@ -731,14 +736,27 @@ def _combine(
             f"quarantined (first reason: {first}). Check the date format or the mapping."
         )
 
-    # Quarantine: original columns + file + reason.
+    # The kept rows are copied on the pool while this thread builds the quarantine.
+    frames.clear()
+    for p in main:  # the parsed columns live on in ``frame`` (and in ``columns`` below) only
+        p.frame = _emptied(p.frame)
+    if kept_mask.all():  # nothing quarantined (the common case): no copy of a million rows
+        kept_rows = None
+        kept = frame.reset_index(drop=True)
+    else:
+        columns = {str(c): frame[c] for c in frame.columns}
+        del frame
+        kept_rows = _start_rows(columns, kept_mask)
+
+    # Quarantine: original columns + file + reason (few rows: picked on this thread).
     qparts = []
     bad_positions = np.flatnonzero(~kept_mask)
     for k, p in enumerate(main):
         sel = bad_positions[(bad_positions >= starts[k]) & (bad_positions < starts[k + 1])]
         if len(sel):
             rows = sel - starts[k]
-            part = p.raw.as_written(_rows(p.raw.frame, _at(len(p.raw.frame), rows)))
+            picked = _rows(p.raw.frame, _at(len(p.raw.frame), rows), pool=False)
+            part = p.raw.as_written(picked)
             part.insert(0, "file", p.raw.source)
             part["reason"] = reason.iloc[sel].astype("string").to_numpy()
             qparts.append(part)
@@ -753,19 +771,13 @@ def _combine(
                     }
                 )
             )
-    # The raw frames and the unfiltered columns are not needed any more: let them go before the
-    # kept rows are copied, so that they are not held beside the copy (1M rows: peak about
-    # 60 MB lower, and Arrow memory after the import 104 MB instead of 249 MB).
+    # The raw frames are not needed any more: let them go (1M rows: peak memory about 60 MB
+    # lower, and Arrow memory after the import 104 MB instead of 249 MB).
     for p in parsed:
         p.raw.frame = _emptied(p.raw.frame)
         p.frame = _emptied(p.frame)
-    frames.clear()
-    if kept_mask.all():  # nothing quarantined (the common case): no copy of a million rows
-        kept = frame.reset_index(drop=True)
-    else:
-        columns = {str(c): frame[c] for c in frame.columns}
-        del frame
-        kept = _rows(columns, kept_mask)
+    if kept_rows is not None:
+        kept = kept_rows()
 
     # Warnings on kept values.
     cols_def = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
@@ -848,17 +860,26 @@ def _at(n: int, positions: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _rows(frame: pd.DataFrame | dict[str, pd.Series], keep: np.ndarray) -> pd.DataFrame:
-    """The rows of ``frame`` where ``keep`` is True, renumbered from 0, column by column and
-    two columns at a time. pandas' own row filter spends most of its time on the index, and
-    its take on chunked Arrow text concatenates every chunk first (about 50 ms a column).
-    Dictionary-encoded text comes out decoded (as :func:`_decode`).
+def _rows(
+    frame: pd.DataFrame | dict[str, pd.Series], keep: np.ndarray, *, pool: bool = True
+) -> pd.DataFrame:
+    """The rows of ``frame`` where ``keep`` is True, renumbered from 0, column by column (two
+    columns at a time on the shared pool, or on this thread with ``pool=False``). pandas' own
+    row filter spends most of its time on the index, and its take on chunked Arrow text
+    concatenates every chunk first (about 50 ms a column). Dictionary-encoded text comes out
+    decoded (as :func:`_decode`).
 
     ``frame`` may be a dict of columns the caller hands over: each is dropped from it as soon as
     it is filtered, so that it can be freed then rather than after the last column.
     """
-    owned = isinstance(frame, dict)
-    cols = [str(c) for c in frame] if owned else list(frame.columns)
+    return _start_rows(frame, keep, pool=pool)()
+
+
+def _start_rows(
+    frame: pd.DataFrame | dict[str, pd.Series], keep: np.ndarray, *, pool: bool = True
+) -> Callable[[], pd.DataFrame]:
+    """Start :func:`_rows` on the pool; the returned function waits for the rows."""
+    cols = [str(c) for c in frame] if isinstance(frame, dict) else list(frame.columns)
 
     def take(c: str) -> Any:  # a boolean mask: Arrow filters text twice as fast as it takes
         s = frame.pop(c) if isinstance(frame, dict) else frame[c]
@@ -868,8 +889,16 @@ def _rows(frame: pd.DataFrame | dict[str, pd.Series], keep: np.ndarray) -> pd.Da
             return _keep_text(s, keep)
         return s.to_numpy()[keep] if isinstance(s.dtype, np.dtype) else s.array[keep]
 
-    out = dict(zip(cols, _executor().map(take, cols), strict=True))
-    return pd.DataFrame(out, columns=cols, copy=False)
+    if pool:
+        futures = [_executor().submit(take, c) for c in cols]
+
+        def done() -> pd.DataFrame:
+            out = {c: f.result() for c, f in zip(cols, futures, strict=True)}
+            return pd.DataFrame(out, columns=cols, copy=False)
+
+        return done
+    out = {c: take(c) for c in cols}
+    return lambda: pd.DataFrame(out, columns=cols, copy=False)
 
 
 def _keep_text(s: pd.Series, keep: np.ndarray) -> Any:
