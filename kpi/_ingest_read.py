@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
+import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~10 ms)
 
 from kpi.errors import DataError
 
