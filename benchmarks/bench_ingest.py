@@ -134,6 +134,16 @@ def write_file(path: Path, rows: int, seed: int = 7) -> None:
     pacsv.write_csv(table, path)
 
 
+def _mid(values: list[float]) -> float:
+    """The middle value (the upper one of an even count)."""
+    return sorted(values)[len(values) // 2]
+
+
+def _paired(times: dict[str, list[float]]) -> float:
+    """Median of import / read_csv over runs taken one after the other."""
+    return _mid([b / a for a, b in zip(times["pandas"], times["ingest"], strict=True)])
+
+
 def run_child(mode: str, path: Path) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, mode, str(path)], capture_output=True, text=True, check=True
@@ -179,18 +189,14 @@ def main() -> int:
                 f"{r['rows']:,}, kept {r['kept']:,}, quarantined {r['quarantined']:,}"
             )
         ratio = results["ingest"]["seconds"] / results["pandas"]["seconds"]
-        pairs = sorted(b / a for a, b in zip(runs["pandas"], runs["ingest"], strict=True))
-        median = pairs[len(pairs) // 2]
         print(
             f"ingest / read_csv time ratio: best-to-best {ratio:.2f}, median of paired runs "
-            f"{median:.2f} (goal <= 1.5); peak {results['ingest']['peak_mb']:.0f} MB (goal < 2048)"
+            f"{_paired(runs):.2f} (goal <= 1.5); peak {results['ingest']['peak_mb']:.0f} MB "
+            "(goal < 2048)"
         )
-        cpu_pairs = sorted(b / a for a, b in zip(cpu["pandas"], cpu["ingest"], strict=True))
         print(
-            f"CPU time (user + system, all threads) ratio, median of pairs: "
-            f"{cpu_pairs[len(cpu_pairs) // 2]:.2f} (read_csv median "
-            f"{sorted(cpu['pandas'])[len(cpu['pandas']) // 2]:.2f} s, import "
-            f"{sorted(cpu['ingest'])[len(cpu['ingest']) // 2]:.2f} s)"
+            f"CPU time (user + system, all threads) ratio, median of pairs: {_paired(cpu):.2f} "
+            f"(read_csv median {_mid(cpu['pandas']):.2f} s, import {_mid(cpu['ingest']):.2f} s)"
         )
         out = subprocess.run(
             [sys.executable, "-c", _WARM, str(path), str(args.repeat)],
@@ -199,12 +205,10 @@ def main() -> int:
             check=True,
         )
         warm = json.loads(out.stdout.strip().splitlines()[-1])
-        pairs = sorted(b / a for a, b in zip(warm["pandas"], warm["ingest"], strict=True))
         print(
             f"same process, after a first import (the app's server): read_csv median "
-            f"{sorted(warm['pandas'])[len(pairs) // 2]:.2f} s, import median "
-            f"{sorted(warm['ingest'])[len(pairs) // 2]:.2f} s, median of paired ratios "
-            f"{pairs[len(pairs) // 2]:.2f}"
+            f"{_mid(warm['pandas']):.2f} s, import median {_mid(warm['ingest']):.2f} s, "
+            f"median of paired ratios {_paired(warm):.2f}"
         )
     return 0
 

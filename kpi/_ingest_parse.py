@@ -523,9 +523,15 @@ def _parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     return out, filled & out.isna()
 
 
+def is_arrow_text(s: pd.Series) -> bool:
+    """Text held in Arrow (pandas' "str" and "string" dtypes), whose buffers can be used as they
+    are."""
+    return isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"
+
+
 def parse_text(s: pd.Series) -> pd.Series:
     """Text ids and categories: stripped, blanks missing, numbers without a trailing ".0"."""
-    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+    if is_arrow_text(s):
         return _parse_text(s)  # Arrow kernels: faster than finding the distinct values first
     if _is_text(s):
         return by_unique(s, _parse_text, "string")
@@ -533,7 +539,7 @@ def parse_text(s: pd.Series) -> pd.Series:
 
 
 def _parse_text(s: pd.Series) -> pd.Series:
-    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+    if is_arrow_text(s):
         # Arrow text (ids on a large file): trim and blank -> missing in Arrow kernels.
         values = pa.array(s.array)
         trimmed = pc.utf8_trim_whitespace(values) if _edge_space(values) else values

@@ -398,7 +398,9 @@ def _parse_file(
     fields = [f for f in mapping.fields if f.transform != "per_answered"]
     per_answered = [f for f in mapping.fields if f.transform == "per_answered"]
 
-    def one(f: FieldMap) -> tuple[pd.Series, Any, str | None, FieldMap, Any, Any]:
+    def one(
+        f: FieldMap,
+    ) -> tuple[pd.Series, pd.Series | None, str | None, FieldMap, pd.Series | None, Any]:
         """(values, unparseable mask or None, note, field, implausible mask or None, repeats)
         of one field; the masks are None when no row is flagged (checked here, in parallel)."""
         value, bad_rows, note, f2 = _apply_field(f, frame_raw, shape, timezone)
@@ -738,7 +740,7 @@ def _combine(
 
     # The kept rows are copied on the pool while this thread builds the quarantine.
     frames.clear()
-    for p in main:  # the parsed columns live on in ``frame`` (and in ``columns`` below) only
+    for p in parsed:  # the parsed columns live on in ``frame`` (and in ``columns`` below) only
         p.frame = _emptied(p.frame)
     if kept_mask.all():  # nothing quarantined (the common case): no copy of a million rows
         kept_rows = None
@@ -775,7 +777,6 @@ def _combine(
     # lower, and Arrow memory after the import 104 MB instead of 249 MB).
     for p in parsed:
         p.raw.frame = _emptied(p.raw.frame)
-        p.frame = _emptied(p.frame)
     if kept_rows is not None:
         kept = kept_rows()
 
@@ -885,7 +886,7 @@ def _start_rows(
         s = frame.pop(c) if isinstance(frame, dict) else frame[c]
         if isinstance(s.dtype, pd.CategoricalDtype) and P._is_text(s):
             return _decode(s, keep).array
-        if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+        if P.is_arrow_text(s):
             return _keep_text(s, keep)
         return s.to_numpy()[keep] if isinstance(s.dtype, np.dtype) else s.array[keep]
 
@@ -1104,9 +1105,9 @@ def _merge_mappings(maps: list[Mapping]) -> Mapping:
     return Mapping(shape=maps[0].shape, fields=tuple(fields), preset=preset)
 
 
-def _filled(s: pd.Series) -> int:
+def _filled_count(s: pd.Series) -> int:
     """Cells with a value; Arrow text knows its missing count without a scan."""
-    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+    if P.is_arrow_text(s):
         return len(s) - pa.array(s.array).null_count
     return int(s.count())
 
@@ -1117,7 +1118,7 @@ def _fill_rates(frame: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:
     for c in frame.columns:
         f = mapping.get(c)
         source = " + ".join(f.source) if f is not None else "(derived)"
-        filled = _filled(frame[c])
+        filled = _filled_count(frame[c])
         rows.append((c, source, filled, filled / n if n else float("nan")))
     return pd.DataFrame(rows, columns=["column", "source", "filled", "fill_rate"])
 
