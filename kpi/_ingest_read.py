@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~10 ms)
 
@@ -524,7 +525,13 @@ def _read_text(
     try:
         table = _normalise_arrow(table)
         frame = table.to_pandas(
-            date_as_object=False, split_blocks=True, self_destruct=True, types_mapper=_BOOLEAN.get
+            date_as_object=False,
+            split_blocks=True,
+            self_destruct=True,
+            types_mapper=_BOOLEAN.get,
+            # In nanoseconds already where they fit: the importer's cast to pandas' unit is
+            # then no second copy of each date column.
+            coerce_temporal_nanoseconds=_fits_ns(table),
         )
     except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
         if encoding != "latin-1":
@@ -584,6 +591,31 @@ def _normalise_arrow(table: pa.Table) -> pa.Table:
         else:
             cols.append(col)
     return pa.table(cols, names=table.column_names) if changed else table
+
+
+def _fits_ns(table: pa.Table) -> bool:
+    """Whether every date, time and duration in ``table`` fits in nanoseconds (years 1678-2261),
+    judged from each column's earliest and latest value."""
+    for col in table.columns:
+        t = col.type
+        if pa.types.is_timestamp(t) or pa.types.is_duration(t):
+            per_ns = _NS_PER[t.unit]
+        elif pa.types.is_date32(t):
+            per_ns = 86_400 * 10**9
+        elif pa.types.is_date64(t):
+            per_ns = 10**6
+        else:
+            continue
+        if col.null_count == len(col):
+            continue
+        ints = col.cast(pa.int32() if pa.types.is_date32(t) else pa.int64())  # as stored
+        low, high = (v.as_py() for v in pc.min_max(ints).values())
+        if low * per_ns <= -(2**63) or high * per_ns >= 2**63:
+            return False
+    return True
+
+
+_NS_PER = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}
 
 
 # --- excel -----------------------------------------------------------------------------------

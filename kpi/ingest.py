@@ -738,27 +738,13 @@ def _combine(
             f"quarantined (first reason: {first}). Check the date format or the mapping."
         )
 
-    # The kept rows are copied on the pool while this thread builds the quarantine.
-    frames.clear()
-    for p in parsed:  # the parsed columns live on in ``frame`` (and in ``columns`` below) only
-        p.frame = _emptied(p.frame)
-    if kept_mask.all():  # nothing quarantined (the common case): no copy of a million rows
-        kept_rows = None
-        kept = frame.reset_index(drop=True)
-    else:
-        columns = {str(c): frame[c] for c in frame.columns}
-        del frame
-        kept_rows = _start_rows(columns, kept_mask)
-
-    # Quarantine: original columns + file + reason (few rows: picked on this thread).
+    # Quarantine: original columns + file + reason (few rows, picked by position).
     qparts = []
     bad_positions = np.flatnonzero(~kept_mask)
     for k, p in enumerate(main):
         sel = bad_positions[(bad_positions >= starts[k]) & (bad_positions < starts[k + 1])]
         if len(sel):
-            rows = sel - starts[k]
-            picked = _rows(p.raw.frame, _at(len(p.raw.frame), rows), pool=False)
-            part = p.raw.as_written(picked)
+            part = p.raw.as_written(_pick(p.raw.frame, sel - starts[k]))
             part.insert(0, "file", p.raw.source)
             part["reason"] = reason.iloc[sel].astype("string").to_numpy()
             qparts.append(part)
@@ -773,12 +759,21 @@ def _combine(
                     }
                 )
             )
-    # The raw frames are not needed any more: let them go (1M rows: peak memory about 60 MB
-    # lower, and Arrow memory after the import 104 MB instead of 249 MB).
+    # The raw and parsed frames are not needed any more: let them go (1M rows: peak memory
+    # about 60 MB lower, and Arrow memory after the import 104 MB instead of 249 MB). After
+    # this, ``frame`` alone holds the parsed columns, so the kept rows can be moved to the
+    # front of each NumPy column in place (no new memory: on a virtual machine a fresh
+    # million-row column costs more in page faults than the copy itself).
+    frames.clear()
     for p in parsed:
         p.raw.frame = _emptied(p.raw.frame)
-    if kept_rows is not None:
-        kept = kept_rows()
+        p.frame = _emptied(p.frame)
+    if kept_mask.all():  # nothing quarantined (the common case): no copy of a million rows
+        kept = frame.reset_index(drop=True)
+    else:
+        columns = {str(c): frame[c] for c in frame.columns}
+        del frame
+        kept = _rows(columns, kept_mask, in_place=True)
 
     # Warnings on kept values.
     cols_def = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
@@ -854,33 +849,42 @@ def _combine(
     )
 
 
-def _at(n: int, positions: np.ndarray) -> np.ndarray:
-    """A boolean mask of length ``n``, True at ``positions``."""
-    mask = np.zeros(n, dtype=bool)
-    mask[positions] = True
-    return mask
-
-
 def _rows(
-    frame: pd.DataFrame | dict[str, pd.Series], keep: np.ndarray, *, pool: bool = True
+    frame: pd.DataFrame | dict[str, pd.Series],
+    keep: np.ndarray,
+    *,
+    in_place: bool = False,
 ) -> pd.DataFrame:
     """The rows of ``frame`` where ``keep`` is True, renumbered from 0, column by column (two
-    columns at a time on the shared pool, or on this thread with ``pool=False``). pandas' own
-    row filter spends most of its time on the index, and its take on chunked Arrow text
-    concatenates every chunk first (about 50 ms a column). Dictionary-encoded text comes out
-    decoded (as :func:`_decode`).
+    columns at a time on the shared pool). pandas' own row filter spends most of its time on
+    the index, and its take on chunked Arrow text concatenates every chunk first (about 50 ms a
+    column). Dictionary-encoded text comes out decoded (as :func:`_decode`).
 
     ``frame`` may be a dict of columns the caller hands over: each is dropped from it as soon as
-    it is filtered, so that it can be freed then rather than after the last column.
+    it is filtered, so that it can be freed then rather than after the last column. With
+    ``in_place=True`` (only for such a dict, whose columns nothing else holds) NumPy columns
+    are compacted in place (:func:`_compact`): their old values are overwritten.
     """
-    return _start_rows(frame, keep, pool=pool)()
-
-
-def _start_rows(
-    frame: pd.DataFrame | dict[str, pd.Series], keep: np.ndarray, *, pool: bool = True
-) -> Callable[[], pd.DataFrame]:
-    """Start :func:`_rows` on the pool; the returned function waits for the rows."""
+    if in_place and not isinstance(frame, dict):
+        raise TypeError("in_place needs a dict of columns the caller hands over")
     cols = [str(c) for c in frame] if isinstance(frame, dict) else list(frame.columns)
+    # Two columns may hold one array (a source mapped twice): it is compacted once, for the
+    # first of them, and the others take that result. Arrays that overlap otherwise (views at
+    # different offsets) are copied instead.
+    first_of: dict[str, str] = {}
+    copied: set[str] = set()
+    if in_place:
+        arrays = {c: frame[c].to_numpy() for c in cols if isinstance(frame[c].dtype, np.dtype)}
+        owner: dict[tuple[int, str, int, int], str] = {}
+        for c, a in arrays.items():
+            key = (a.__array_interface__["data"][0], a.dtype.str, a.strides[0], len(a))
+            first_of[c] = owner.setdefault(key, c)
+        firsts = [c for c in arrays if first_of[c] == c]
+        for i, c in enumerate(firsts):
+            for d in firsts[i + 1 :]:
+                if np.may_share_memory(arrays[c], arrays[d]):
+                    copied |= {c, d}
+        del arrays
 
     def take(c: str) -> Any:  # a boolean mask: Arrow filters text twice as fast as it takes
         s = frame.pop(c) if isinstance(frame, dict) else frame[c]
@@ -888,18 +892,65 @@ def _start_rows(
             return _decode(s, keep).array
         if P.is_arrow_text(s):
             return _keep_text(s, keep)
-        return s.to_numpy()[keep] if isinstance(s.dtype, np.dtype) else s.array[keep]
+        if not isinstance(s.dtype, np.dtype):
+            return s.array[keep]
+        if not in_place or c in copied:
+            return s.to_numpy()[keep]
+        values = s.to_numpy().view()
+        try:
+            values.flags.writeable = True  # ours alone (see the docstring)
+        except ValueError:  # a read-only buffer underneath (e.g. Arrow memory): copy
+            return values[keep]
+        return _compact(values, keep)
 
-    if pool:
-        futures = [_executor().submit(take, c) for c in cols]
+    todo = [c for c in cols if first_of.get(c, c) == c]
+    done = dict(zip(todo, _executor().map(take, todo), strict=True))
+    out = {c: done[first_of.get(c, c)] for c in cols}
+    if isinstance(frame, dict):
+        frame.clear()  # the columns that shared an array
+    return pd.DataFrame(out, columns=cols, copy=False)
 
-        def done() -> pd.DataFrame:
-            out = {c: f.result() for c, f in zip(cols, futures, strict=True)}
-            return pd.DataFrame(out, columns=cols, copy=False)
 
-        return done
-    out = {c: take(c) for c in cols}
-    return lambda: pd.DataFrame(out, columns=cols, copy=False)
+def _compact(values: np.ndarray, keep: np.ndarray, block: int = 8192) -> np.ndarray:
+    """``values[keep]`` moved to the front of ``values`` (overwriting it), returned as a view.
+
+    Block by block, through a small buffer that is reused: no new array as large as the
+    column. Rows before the first dropped one stay where they are.
+    """
+    dropped = np.flatnonzero(~keep)
+    if not len(dropped):
+        return values
+    write = int(dropped[0])
+    for start in range(write, len(values), block):
+        part = values[start : start + block][keep[start : start + block]]
+        values[write : write + len(part)] = part
+        write += len(part)
+    return values[:write]
+
+
+def _pick(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """The rows of ``frame`` at ``positions`` (few, ascending), renumbered from 0. Chunked Arrow
+    text is taken chunk by chunk: Arrow's take on a chunked array joins the chunks first."""
+    out = {}
+    for c in frame.columns:
+        s = frame[c]
+        if isinstance(s.dtype, pd.CategoricalDtype) and P._is_text(s):
+            out[c] = _decode(s, positions).array
+        elif P.is_arrow_text(s):
+            values = pa.array(s.array)
+            chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+            ends = np.cumsum([len(ch) for ch in chunks])
+            which = np.searchsorted(ends, positions, side="right")
+            parts = []
+            for k in np.unique(which):
+                local = positions[which == k] - (ends[k] - len(chunks[k]))
+                parts.append(chunks[k].take(pa.array(local)))
+            out[c] = pd.array(pa.chunked_array(parts, type=values.type), dtype=s.dtype)
+        elif isinstance(s.dtype, np.dtype):
+            out[c] = s.to_numpy()[positions]
+        else:
+            out[c] = s.array.take(positions)
+    return pd.DataFrame(out, columns=frame.columns, copy=False)
 
 
 def _keep_text(s: pd.Series, keep: np.ndarray) -> Any:
@@ -991,8 +1042,14 @@ def _repeated(ids: pd.Series) -> np.ndarray:
     same = ordered[1:] == ordered[:-1]
     if not same.any():
         return np.zeros(len(keys), dtype=bool)
-    shared = pa.array(np.unique(ordered[1:][same]))
-    out = pc.is_in(pa.array(keys), value_set=shared).to_numpy(zero_copy_only=False)
+    shared = np.unique(ordered[1:][same])
+    # Which keys are shared: first through a 2**20-bit table of their low bits (one lookup a
+    # row), then exactly on the few rows that pass it.
+    table = np.zeros(1 << 20, dtype=bool)
+    table[shared & 0xFFFFF] = True
+    out = table[keys & 0xFFFFF]
+    maybe = np.flatnonzero(out)
+    out[maybe] = np.isin(keys[maybe], shared)
     valid = pc.is_valid(values)
     if isinstance(valid, pa.ChunkedArray):
         valid = valid.combine_chunks()
@@ -1006,19 +1063,32 @@ def _text_keys(arr: pa.Array) -> np.ndarray:
     if n == 0:
         return np.zeros(0, dtype=np.uint32)
     offsets, data = P.text_buffers(arr)
-    padded = np.concatenate([data[: offsets[-1]], np.zeros(8, dtype=np.uint8)])
+    size = int(offsets[-1])
+    if size < 8:  # too short for one 8-byte window: pad a copy (a few bytes)
+        data, size = np.concatenate([data[:size], np.zeros(8 - size, dtype=np.uint8)]), 8
     starts, ends = offsets[:-1], offsets[1:]
     lens = (ends - starts).astype(np.uint64)
     # Every 8-byte window of the text as one little-endian uint64 (overlapping, unaligned).
-    windows = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    windows = np.ndarray(shape=(size - 7,), dtype="<u8", buffer=data, strides=(1,))
+
+    def at(pos: np.ndarray) -> np.ndarray:
+        """The 8 bytes from each position (ascending); positions past the last window (the
+        final few strings) read the last window shifted down, zeros beyond the text."""
+        last = size - 8
+        k = int(np.searchsorted(pos, last, side="right"))
+        out = np.empty(len(pos), dtype=np.uint64)
+        np.take(windows, pos[:k], out=out[:k])
+        out[k:] = windows[last] >> ((pos[k:] - last).astype(np.uint64) * np.uint64(8))
+        return out
+
     width = np.minimum(lens, np.uint64(8))
     mask = np.where(
         width == 8,
         np.uint64(0xFFFFFFFFFFFFFFFF),
         (np.uint64(1) << (width * np.uint64(8))) - np.uint64(1),
     )
-    first = windows[starts] & mask
-    last = windows[np.maximum(starts, ends - 8)] & mask
+    first = at(starts) & mask
+    last = at(np.maximum(starts, ends - 8)) & mask
     with np.errstate(over="ignore"):
         key = first * np.uint64(0x9E3779B97F4A7C15)
         key ^= (last + np.uint64(0x632BE59BD9B4E019)) * np.uint64(0xBF58476D1CE4E5B9)
@@ -1041,7 +1111,7 @@ def _dedupe(
     pos = np.flatnonzero(repeated & ok)
     if not len(pos):
         return frame, reason, 0
-    ids = _rows(frame[["contact_id"]], _at(len(frame), pos))["contact_id"]
+    ids = _pick(frame[["contact_id"]], pos)["contact_id"]
     dup = ids.duplicated(keep=False).to_numpy()
     dup_any = np.zeros(len(frame), dtype=bool)
     dup_any[pos[dup]] = True
@@ -1049,7 +1119,7 @@ def _dedupe(
         return frame, reason, 0
     where = np.flatnonzero(dup_any)  # positions of every record of a duplicated id
     key = next((c for c in ("updated_at", "end_time") if c in frame.columns), None)
-    sub = _rows(frame[["contact_id", *([key] if key else [])]], dup_any)
+    sub = _pick(frame[["contact_id", *([key] if key else [])]], where)
     if key is not None:  # oldest first; ties and missing times in file order
         order = (
             pd.DataFrame({"k": sub[key], "p": np.arange(len(sub))})

@@ -322,3 +322,93 @@ def test_keep_text_chunk_by_chunk_equals_a_plain_filter(
             and o.buffers()[2].address == c.buffers()[2].address
             for o in out_chunks
         )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    keep=st.lists(st.booleans(), max_size=40),
+    block=st.integers(1, 9),
+)
+def test_compact_in_place_equals_a_filter(keep: list[bool], block: int) -> None:
+    values = np.arange(len(keep), dtype=np.float64) * 1.5
+    mask = np.array(keep, dtype=bool)
+    want = values[mask]
+    got = ingest._compact(values, mask, block=block)
+    np.testing.assert_array_equal(got, want)
+    assert np.shares_memory(got, values) or len(got) == 0  # no new array
+
+
+def test_rows_in_place_with_shared_and_read_only_columns() -> None:
+    shared = np.array([1.0, 2.0, 3.0, 4.0])
+    read_only = pa.array([10, 20, 30, 40], type=pa.int64()).to_numpy()  # Arrow's memory
+    assert not read_only.flags.writeable
+    columns = {
+        "a": pd.Series(shared, copy=False),
+        "b": pd.Series(shared, copy=False),  # the same array under a second name
+        "t": pd.Series(pd.to_datetime(["2025-01-01", "2025-01-02", None, "2025-01-04"])),
+        "r": pd.Series(read_only, copy=False),
+        "s": pd.Series(pd.array(["w", "x", None, "z"], dtype="string")),
+        "f": pd.Series(pd.array([True, None, False, True], dtype="boolean")),
+    }
+    keep = np.array([True, False, True, True])
+    want = pd.DataFrame(columns).copy(deep=True)[keep].reset_index(drop=True)
+    got = ingest._rows(columns, keep, in_place=True)
+    assert columns == {}
+    pd.testing.assert_frame_equal(got, want)  # "b" would read 1, 4, 4 if compacted twice
+    assert np.shares_memory(got["a"].to_numpy(), shared)
+    assert read_only.tolist() == [10, 20, 30, 40]  # copied, not overwritten
+    with pytest.raises(TypeError):
+        ingest._rows(pd.DataFrame({"a": shared}), keep, in_place=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(sizes=st.lists(st.integers(0, 5), min_size=1, max_size=4), data=st.data())
+def test_pick_equals_iloc(sizes: list[int], data: st.DataObject) -> None:
+    n = sum(sizes)
+    chunks = [
+        pa.array([f"v{i}-{j}" if j % 3 else None for j in range(k)], type=pa.large_string())
+        for i, k in enumerate(sizes)
+    ]
+    frame = pd.DataFrame(
+        {
+            "s": pd.array(pa.chunked_array(chunks, type=pa.large_string()), dtype="str"),
+            "f": np.arange(n, dtype=np.float64),
+            "b": pd.array([bool(i % 2) if i % 5 else None for i in range(n)], dtype="boolean"),
+            "c": pd.Categorical([["x", "y", None][i % 3] for i in range(n)]),
+        }
+    )
+    positions = np.array(
+        sorted(data.draw(st.sets(st.integers(0, max(n - 1, 0)), max_size=n))), dtype=np.int64
+    )
+    got = ingest._pick(frame, positions)
+    want = frame.iloc[positions].reset_index(drop=True)
+    want["c"] = want["c"].astype(object).astype("string")
+    pd.testing.assert_frame_equal(got, want)
+
+
+def test_dates_fit_nanoseconds_only_inside_pandas_range() -> None:
+    import datetime as dt
+
+    from kpi._ingest_read import _fits_ns
+
+    def table(values: list, type_: pa.DataType) -> pa.Table:
+        return pa.table({"a": pa.array(values, type=type_)})
+
+    ts = pa.timestamp("s")
+    assert _fits_ns(table([dt.datetime(1677, 9, 22), None, dt.datetime(2262, 4, 11)], ts))
+    assert not _fits_ns(table([dt.datetime(2025, 1, 1), dt.datetime(9999, 12, 31)], ts))
+    assert not _fits_ns(table([dt.datetime(1677, 9, 21), dt.datetime(2025, 1, 1)], ts))
+    assert not _fits_ns(table([dt.date(1, 1, 1), dt.date(2025, 1, 1)], pa.date32()))
+    assert _fits_ns(table([dt.date(2025, 1, 1)], pa.date32()))
+    assert _fits_ns(table([None, None], ts))
+    assert _fits_ns(table([3600, 7200], pa.duration("s")))
+    assert _fits_ns(table(["x"], pa.string()))
+
+
+def test_rows_in_place_copies_overlapping_views() -> None:
+    base = np.arange(6, dtype=np.float64)
+    columns = {"a": pd.Series(base[:5], copy=False), "b": pd.Series(base[1:], copy=False)}
+    keep = np.array([False, True, True, False, True])
+    got = ingest._rows(columns, keep, in_place=True)
+    assert got["a"].tolist() == [1.0, 2.0, 4.0]
+    assert got["b"].tolist() == [2.0, 3.0, 5.0]
