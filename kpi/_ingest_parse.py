@@ -543,8 +543,8 @@ def _parse_text(s: pd.Series) -> pd.Series:
         # Arrow text (ids on a large file): trim and blank -> missing in Arrow kernels.
         values = pa.array(s.array)
         trimmed = pc.utf8_trim_whitespace(values) if _edge_space(values) else values
-        blank = pc.equal(pc.binary_length(trimmed), 0)
-        if pc.any(blank).as_py():
+        if _has_blank(trimmed):
+            blank = pc.equal(pc.binary_length(trimmed), 0)
             trimmed = pc.if_else(blank, pa.scalar(None, trimmed.type), trimmed)
         return pd.Series(pd.array(trimmed, dtype="string"), index=s.index, copy=False)
     if pd.api.types.is_float_dtype(s.dtype):
@@ -592,6 +592,24 @@ def _edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
             return True
         ends = offsets[1 + int(np.searchsorted(offsets[1:], 0, side="right")) :]
         if _EDGE_BYTES[data[ends - 1]].any():
+            return True
+    return False
+
+
+def _has_blank(values: pa.Array | pa.ChunkedArray) -> bool:
+    """True when some string is empty (not missing), judged from the offsets: no per-row
+    lengths are built."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    for arr in chunks:
+        if len(arr) == 0:
+            continue
+        offsets, _ = text_buffers(arr)
+        empty = offsets[1:] == offsets[:-1]
+        if arr.null_count and empty.any():
+            bitmap = np.frombuffer(arr.buffers()[0], dtype=np.uint8)
+            bits = np.unpackbits(bitmap, count=arr.offset + len(arr), bitorder="little")
+            empty &= bits[arr.offset :].astype(bool)
+        if empty.any():
             return True
     return False
 

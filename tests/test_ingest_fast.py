@@ -412,3 +412,19 @@ def test_rows_in_place_copies_overlapping_views() -> None:
     got = ingest._rows(columns, keep, in_place=True)
     assert got["a"].tolist() == [1.0, 2.0, 4.0]
     assert got["b"].tolist() == [2.0, 3.0, 5.0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.one_of(st.none(), st.sampled_from(["", "a", "bc"])), max_size=20),
+    cut=st.integers(0, 5),
+)
+def test_has_blank_finds_empty_strings_not_missing_ones(
+    values: list[str | None], cut: int
+) -> None:
+    from kpi import _ingest_parse as P
+
+    arr = pa.array(values, type=pa.large_string())
+    sliced = arr.slice(min(cut, len(arr)))  # an offset into the validity bits
+    for a in (arr, sliced, pa.chunked_array([sliced, arr], type=arr.type)):
+        assert P._has_blank(a) == ("" in a.to_pylist())
