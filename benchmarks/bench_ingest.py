@@ -49,6 +49,7 @@ def hwm_mb():
     return float("nan")
 
 import resource
+import kpi  # first, as the app and the CLI do: it sets Arrow's allocator up
 import pandas as pd
 from kpi import ingest
 base = hwm_mb()
@@ -75,6 +76,7 @@ print(json.dumps({"mode": mode, "seconds": elapsed, "cpu": cpu, "peak_mb": peak,
 # One long-lived process (as the app's server is): a warm-up of each, then the two alternate.
 _WARM = r"""
 import json, sys, time
+import kpi  # first, as the app and the CLI do: it sets Arrow's allocator up
 import pandas as pd
 from kpi import ingest
 path, repeat = sys.argv[1], int(sys.argv[2])

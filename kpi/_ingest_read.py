@@ -16,7 +16,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -523,16 +525,9 @@ def _read_text(
             f"({problem}): check that it is a CSV export."
         ) from None
     try:
-        table = _normalise_arrow(table)
-        frame = table.to_pandas(
-            date_as_object=False,
-            split_blocks=True,
-            self_destruct=True,
-            types_mapper=_BOOLEAN.get,
-            # In nanoseconds already where they fit: the importer's cast to pandas' unit is
-            # then no second copy of each date column.
-            coerce_temporal_nanoseconds=_fits_ns(table),
-        )
+        box = [_normalise_arrow(table)]
+        del table  # to_frame lets each column go once it is converted
+        frame = to_frame(box)
     except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
         if encoding != "latin-1":
             return _retry_latin1(src, force_text)
@@ -591,6 +586,87 @@ def _normalise_arrow(table: pa.Table) -> pa.Table:
         else:
             cols.append(col)
     return pa.table(cols, names=table.column_names) if changed else table
+
+
+def to_frame(box: list[pa.Table]) -> pd.DataFrame:
+    """The table in ``box`` (taken out of it, so that its memory can be let go as it is
+    converted) as pandas: text as Arrow-backed strings, yes/no as nullable booleans.
+
+    Numbers and naive timestamps are copied into one array each allocated from Arrow's memory
+    pool (:func:`_numpy_column`) rather than by NumPy: the pool still holds the memory the CSV
+    parser just let go, so no new pages are faulted in, where ``to_pandas`` asks the system for
+    fresh ones. Other columns go through ``to_pandas``.
+    """
+    table = box.pop()
+    fits = _fits_ns(table)  # dates in nanoseconds, pandas' unit, where they fit
+    names = table.column_names
+    converted: dict[int, Any] = {}
+    for i in range(len(names)):
+        values = _numpy_column(table.column(i), fits)
+        if values is not None:
+            converted[i] = values
+    rest = [i for i in range(len(names)) if i not in converted]
+    others = table.select(rest)
+    del table  # the converted columns' Arrow memory goes back to the pool
+    if rest:
+        rest_frame = others.to_pandas(
+            date_as_object=False,
+            split_blocks=True,
+            self_destruct=True,
+            types_mapper=_BOOLEAN.get,
+            coerce_temporal_nanoseconds=fits,
+        )
+        for k, i in enumerate(rest):
+            converted[i] = rest_frame.iloc[:, k]
+    frame = pd.DataFrame({i: converted[i] for i in range(len(names))}, copy=False)
+    frame.columns = pd.Index(names)
+    return frame
+
+
+_INT64_MIN = np.iinfo(np.int64).min  # NaT
+
+
+def _numpy_column(col: pa.ChunkedArray, fits_ns: bool) -> np.ndarray | None:
+    """A number or naive timestamp column as one contiguous NumPy array in Arrow's memory pool,
+    as ``to_pandas`` would give it (integers with gaps as floats with NaN, timestamps in ns
+    with NaT); None for other types."""
+    t = col.type
+    if pa.types.is_integer(t):
+        dtype = np.dtype(np.float64) if col.null_count else np.dtype(t.to_pandas_dtype())
+        scale = 1
+    elif pa.types.is_floating(t) and t.bit_width in (32, 64):
+        dtype = np.dtype(t.to_pandas_dtype())
+        scale = 1
+    elif pa.types.is_timestamp(t) and t.tz is None and fits_ns:
+        dtype = np.dtype("datetime64[ns]")
+        scale = _NS_PER[t.unit]
+    else:
+        return None
+    storage = np.dtype(np.int64) if dtype.kind == "M" else np.dtype(t.to_pandas_dtype())
+    n = len(col)
+    buffer = pa.allocate_buffer(max(n, 1) * dtype.itemsize)  # Arrow's default pool
+    out = np.frombuffer(buffer, dtype=dtype, count=n)
+    ints = out.view(np.int64) if dtype.kind == "M" else out
+    start = 0
+    for chunk in col.chunks:
+        m = len(chunk)
+        if m == 0:
+            continue
+        values = np.frombuffer(chunk.buffers()[1], dtype=storage)[chunk.offset :][:m]
+        target = ints[start : start + m]
+        if scale == 1:
+            target[:] = values
+        else:
+            np.multiply(values, scale, out=target)
+        if chunk.null_count:
+            bits = np.unpackbits(
+                np.frombuffer(chunk.buffers()[0], dtype=np.uint8),
+                count=chunk.offset + m,
+                bitorder="little",
+            )[chunk.offset :]
+            target[bits == 0] = _INT64_MIN if dtype.kind == "M" else np.nan
+        start += m
+    return out
 
 
 def _fits_ns(table: pa.Table) -> bool:

@@ -1063,32 +1063,22 @@ def _text_keys(arr: pa.Array) -> np.ndarray:
     if n == 0:
         return np.zeros(0, dtype=np.uint32)
     offsets, data = P.text_buffers(arr)
-    size = int(offsets[-1])
-    if size < 8:  # too short for one 8-byte window: pad a copy (a few bytes)
-        data, size = np.concatenate([data[:size], np.zeros(8 - size, dtype=np.uint8)]), 8
+    # Padded so that every string has 8 bytes from its start (a copy of the bytes: gathering
+    # from the unpadded bytes and patching the last few strings costs more).
+    padded = np.concatenate([data[: offsets[-1]], np.zeros(8, dtype=np.uint8)])
     starts, ends = offsets[:-1], offsets[1:]
     lens = (ends - starts).astype(np.uint64)
-    # Every 8-byte window of the text as one little-endian uint64 (overlapping, unaligned).
-    windows = np.ndarray(shape=(size - 7,), dtype="<u8", buffer=data, strides=(1,))
-
-    def at(pos: np.ndarray) -> np.ndarray:
-        """The 8 bytes from each position (ascending); positions past the last window (the
-        final few strings) read the last window shifted down, zeros beyond the text."""
-        last = size - 8
-        k = int(np.searchsorted(pos, last, side="right"))
-        out = np.empty(len(pos), dtype=np.uint64)
-        np.take(windows, pos[:k], out=out[:k])
-        out[k:] = windows[last] >> ((pos[k:] - last).astype(np.uint64) * np.uint64(8))
-        return out
-
+    # Every 8-byte window of the text as one little-endian uint64 (overlapping, unaligned);
+    # read by fancy indexing (np.take would first copy this strided view, 8 bytes a byte).
+    windows = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
     width = np.minimum(lens, np.uint64(8))
     mask = np.where(
         width == 8,
         np.uint64(0xFFFFFFFFFFFFFFFF),
         (np.uint64(1) << (width * np.uint64(8))) - np.uint64(1),
     )
-    first = at(starts) & mask
-    last = at(np.maximum(starts, ends - 8)) & mask
+    first = windows[starts] & mask
+    last = windows[np.maximum(starts, ends - 8)] & mask
     with np.errstate(over="ignore"):
         key = first * np.uint64(0x9E3779B97F4A7C15)
         key ^= (last + np.uint64(0x632BE59BD9B4E019)) * np.uint64(0xBF58476D1CE4E5B9)

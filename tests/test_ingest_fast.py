@@ -419,12 +419,97 @@ def test_rows_in_place_copies_overlapping_views() -> None:
     values=st.lists(st.one_of(st.none(), st.sampled_from(["", "a", "bc"])), max_size=20),
     cut=st.integers(0, 5),
 )
-def test_has_blank_finds_empty_strings_not_missing_ones(
-    values: list[str | None], cut: int
-) -> None:
+def test_has_blank_finds_empty_strings_not_missing_ones(values: list[str | None], cut: int) -> None:
     from kpi import _ingest_parse as P
 
     arr = pa.array(values, type=pa.large_string())
     sliced = arr.slice(min(cut, len(arr)))  # an offset into the validity bits
     for a in (arr, sliced, pa.chunked_array([sliced, arr], type=arr.type)):
         assert P._has_blank(a) == ("" in a.to_pylist())
+
+
+def _mixed_table(late_date: bool) -> pa.Table:
+    import datetime as dt
+
+    ints = pa.chunked_array([pa.array([1, None, 3]), pa.array([], pa.int64()), pa.array([4, 5])])
+    whole = pa.chunked_array([pa.array([7, 8, 9, 10, 11]).slice(0)], type=pa.int64())
+    day = dt.datetime(2025, 3, 1, 8, 30)
+    last = dt.datetime(9999, 12, 31) if late_date else day
+    stamps = pa.chunked_array(
+        [pa.array([day, None], pa.timestamp("s")), pa.array([day, day, last], pa.timestamp("s"))]
+    )
+    return pa.table(
+        [
+            ints,
+            whole,
+            pa.array([1.5, None, 2.5, 3.0, None]),
+            pa.array([1.0, 2.0, 3.0, 4.0, 5.0], pa.float32()),
+            pa.array([1, 2, 3, 4, 2**63], pa.uint64()),
+            pa.array([1, None, 3, 4, 5], pa.int8()).slice(0),
+            stamps,
+            pa.array([day] * 5, pa.timestamp("ms", tz="UTC")),
+            pa.array([True, None, False, True, False]),
+            pa.array(["a", None, "c", "d", "e"], pa.large_string()),
+            pa.array(["x", "y", None, "x", "y"]).dictionary_encode(),
+            pa.array([1, 2, 3, 4, 5]),
+        ],
+        names=["i", "w", "f", "f32", "u", "i8", "t", "tz", "b", "s", "d", "i"],  # "i" twice
+    )
+
+
+@pytest.mark.parametrize("late_date", [False, True])
+def test_to_frame_equals_to_pandas(late_date: bool) -> None:
+    from kpi._ingest_read import _BOOLEAN, _fits_ns, to_frame
+
+    fits = _fits_ns(_mixed_table(late_date))
+    assert fits is not late_date
+    want = _mixed_table(late_date).to_pandas(
+        date_as_object=False, types_mapper=_BOOLEAN.get, coerce_temporal_nanoseconds=fits
+    )
+    box = [_mixed_table(late_date)]
+    got = to_frame(box)
+    assert box == []  # the table was taken
+    pd.testing.assert_frame_equal(got, want)
+    view = got["f"].to_numpy().view()
+    view.flags.writeable = True  # raises on read-only memory: compactable in place later
+
+
+def test_arrow_pool_memory_is_reused_across_threads() -> None:
+    # With kpi's jemalloc options, memory one thread lets go is what another gets next: no
+    # fresh pages (what makes the importer's conversions cheap after Arrow's parser is done).
+    import os
+    import subprocess
+    import sys
+
+    code = """
+import resource
+from concurrent.futures import ThreadPoolExecutor
+import kpi
+import numpy as np
+import pyarrow as pa
+
+def faults():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+def fill():
+    buf = pa.allocate_buffer(64 << 20)
+    np.frombuffer(buf, dtype=np.uint8)[:] = 1
+
+a = faults()
+ThreadPoolExecutor(1).submit(fill).result()
+b = faults()
+fill()
+print(b - a, faults() - b)
+"""
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("ARROW_DEFAULT_MEMORY_POOL", "JE_ARROW_MALLOC_CONF")
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
+    )
+    first, second = map(int, out.stdout.split())
+    if first < 1000:  # huge pages or another way of counting: nothing to compare
+        pytest.skip(f"64 MB cost only {first} page faults here")
+    assert second < first // 4
