@@ -566,11 +566,11 @@ def text_buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return offsets, data
 
 
-#: Bytes that may start or end a string needing a trim: ASCII white space, and any non-ASCII
-#: byte (it could belong to a Unicode space).
-_EDGE_BYTES = np.zeros(256, dtype=bool)
-_EDGE_BYTES[[9, 10, 11, 12, 13, 32]] = True
-_EDGE_BYTES[0x80:] = True
+def _edge_bytes(b: np.ndarray) -> bool:
+    """Whether any byte may start or end a string needing a trim: ASCII white space and other
+    control bytes (up to 32), and any non-ASCII byte (it could belong to a Unicode space).
+    Control bytes that are not white space only cost a needless trim."""
+    return bool(np.any((b <= 32) | (b >= 128)))
 
 
 def _edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
@@ -588,10 +588,10 @@ def _edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
         # and strings that end at 0 a prefix; both are left out. An empty string elsewhere
         # reads a neighbour's byte: at worst a needless trim, never a miss.
         starts = offsets[: int(np.searchsorted(offsets[:-1], len(data)))]
-        if _EDGE_BYTES[data[starts]].any():
+        if _edge_bytes(data[starts]):
             return True
         ends = offsets[1 + int(np.searchsorted(offsets[1:], 0, side="right")) :]
-        if _EDGE_BYTES[data[ends - 1]].any():
+        if _edge_bytes(data[ends - 1]):
             return True
     return False
 

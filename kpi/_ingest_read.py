@@ -14,6 +14,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -600,14 +601,14 @@ def to_frame(box: list[pa.Table]) -> pd.DataFrame:
     table = box.pop()
     fits = _fits_ns(table)  # dates in nanoseconds, pandas' unit, where they fit
     names = table.column_names
-    converted: dict[int, Any] = {}
-    for i in range(len(names)):
-        values = _numpy_column(table.column(i), fits)
-        if values is not None:
-            converted[i] = values
-    rest = [i for i in range(len(names)) if i not in converted]
+    # The numbers are copied on the shared pool (NumPy releases the GIL) while this thread
+    # converts the rest.
+    numeric = [i for i, col in enumerate(table.columns) if _numpy_type(col.type, fits)]
+    futures = {i: executor().submit(_numpy_column, table.column(i), fits) for i in numeric}
+    rest = [i for i in range(len(names)) if i not in futures]
     others = table.select(rest)
-    del table  # the converted columns' Arrow memory goes back to the pool
+    del table  # each converted column's Arrow memory goes back to the pool once it is copied
+    converted: dict[int, Any] = {}
     if rest:
         rest_frame = others.to_pandas(
             date_as_object=False,
@@ -618,6 +619,7 @@ def to_frame(box: list[pa.Table]) -> pd.DataFrame:
         )
         for k, i in enumerate(rest):
             converted[i] = rest_frame.iloc[:, k]
+    converted.update({i: f.result() for i, f in futures.items()})
     frame = pd.DataFrame({i: converted[i] for i in range(len(names))}, copy=False)
     frame.columns = pd.Index(names)
     return frame
@@ -626,22 +628,27 @@ def to_frame(box: list[pa.Table]) -> pd.DataFrame:
 _INT64_MIN = np.iinfo(np.int64).min  # NaT
 
 
-def _numpy_column(col: pa.ChunkedArray, fits_ns: bool) -> np.ndarray | None:
-    """A number or naive timestamp column as one contiguous NumPy array in Arrow's memory pool,
-    as ``to_pandas`` would give it (integers with gaps as floats with NaN, timestamps in ns
-    with NaT); None for other types."""
+def _numpy_type(t: pa.DataType, fits_ns: bool) -> bool:
+    """Whether :func:`_numpy_column` converts a column of type ``t``."""
+    return (
+        pa.types.is_integer(t)
+        or (pa.types.is_floating(t) and t.bit_width in (32, 64))
+        or (pa.types.is_timestamp(t) and t.tz is None and fits_ns)
+    )
+
+
+def _numpy_column(col: pa.ChunkedArray, fits_ns: bool) -> np.ndarray:
+    """A number or naive timestamp column (:func:`_numpy_type`) as one contiguous NumPy array
+    in Arrow's memory pool, as ``to_pandas`` would give it (integers with gaps as floats with
+    NaN, timestamps in ns with NaT)."""
     t = col.type
-    if pa.types.is_integer(t):
-        dtype = np.dtype(np.float64) if col.null_count else np.dtype(t.to_pandas_dtype())
-        scale = 1
-    elif pa.types.is_floating(t) and t.bit_width in (32, 64):
-        dtype = np.dtype(t.to_pandas_dtype())
-        scale = 1
-    elif pa.types.is_timestamp(t) and t.tz is None and fits_ns:
+    if pa.types.is_timestamp(t):
         dtype = np.dtype("datetime64[ns]")
         scale = _NS_PER[t.unit]
+    elif pa.types.is_integer(t) and col.null_count:
+        dtype, scale = np.dtype(np.float64), 1
     else:
-        return None
+        dtype, scale = np.dtype(t.to_pandas_dtype()), 1
     storage = np.dtype(np.int64) if dtype.kind == "M" else np.dtype(t.to_pandas_dtype())
     n = len(col)
     buffer = pa.allocate_buffer(max(n, 1) * dtype.itemsize)  # Arrow's default pool
@@ -692,6 +699,16 @@ def _fits_ns(table: pa.Table) -> bool:
 
 
 _NS_PER = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}
+
+
+#: A small shared pool for work that releases the GIL (NumPy and Arrow kernels) during an
+#: import; its threads start on first use and are shared by every session of the server.
+_EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kpi-ingest")
+
+
+def executor() -> ThreadPoolExecutor:
+    """The importer's shared thread pool (two threads)."""
+    return _EXECUTOR
 
 
 # --- excel -----------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ from kpi._ingest_read import (
     RawTable,
     Source,
     check_size,
+    executor,
     list_sheets,
     read_raw,
     to_source,
@@ -1001,13 +1002,8 @@ def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:
     return pd.DataFrame(out, index=frame.index, copy=False)
 
 
-#: A small shared pool for work that releases the GIL (NumPy and Arrow kernels) during an
-#: import; its threads start on first use and are shared by every session of the server.
-_EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kpi-ingest")
-
-
 def _executor() -> ThreadPoolExecutor:
-    return _EXECUTOR
+    return executor()
 
 
 def _decode(s: pd.Series, rows: np.ndarray | None = None) -> pd.Series:
