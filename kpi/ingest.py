@@ -231,7 +231,7 @@ def _first(reason: pd.Series, mask: pd.Series | np.ndarray, text: str) -> pd.Ser
     cats = list(reason.cat.categories)
     if text not in cats:
         cats.append(text)
-    new = codes.astype(np.int32)
+    new = codes.astype(np.int8 if len(cats) < 128 else np.int32)  # pandas keeps int8 codes
     new[take] = cats.index(text)
     labels = pd.Index(cats, dtype=object)  # one category dtype, so files can be stacked
     cat = pd.Categorical.from_codes(new, categories=labels, validate=False)
@@ -361,6 +361,12 @@ def _apply_by_category(
     )
     if kind == "category" and P._is_text(value):
         # Stay dictionary-encoded until the rows are filtered (``_canonical`` decodes).
+        labels = value.iloc[: len(cats)]
+        if labels.notna().all() and labels.is_unique:  # one label each: the same codes
+            cat = pd.Categorical.from_codes(
+                codes, categories=pd.Index(labels.to_numpy(dtype=object)), validate=False
+            )
+            return pd.Series(cat, index=col.index, copy=False), bad_rows, note, f2
         ucodes, uniques = pd.factorize(value, use_na_sentinel=True)
         cat = pd.Categorical.from_codes(
             ucodes.astype(np.int32)[codes], categories=pd.Index(uniques), validate=False
@@ -788,7 +794,8 @@ def _combine(
                     f"{over:,} contacts have {c.name} over {hours:g} hours (kept; check them)"
                 )
     if shape == "interactions" and {"start_time", "end_time"} <= set(kept.columns):
-        back = int((kept["end_time"] < kept["start_time"]).sum())
+        # NaT compares False: a missing end never counts.
+        back = np.count_nonzero(kept["end_time"].to_numpy() < kept["start_time"].to_numpy())
         if back:
             warnings.append(f"{back:,} contacts end before they start (kept; check the timezone)")
     if shape == "aggregated":
@@ -1171,10 +1178,10 @@ def _filled_count(s: pd.Series) -> int:
 def _fill_rates(frame: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:
     rows = []
     n = len(frame)
-    for c in frame.columns:
+    counts = _executor().map(_filled_count, [frame[c] for c in frame.columns])  # NumPy: no GIL
+    for c, filled in zip(frame.columns, counts, strict=True):
         f = mapping.get(c)
         source = " + ".join(f.source) if f is not None else "(derived)"
-        filled = _filled_count(frame[c])
         rows.append((c, source, filled, filled / n if n else float("nan")))
     return pd.DataFrame(rows, columns=["column", "source", "filled", "fill_rate"])
 

@@ -513,3 +513,38 @@ print(b - a, faults() - b)
     if first < 1000:  # huge pages or another way of counting: nothing to compare
         pytest.skip(f"64 MB cost only {first} page faults here")
     assert second < first // 4
+
+
+def test_direction_one_by_one_equals_the_vectorised_rules() -> None:
+    from kpi import _ingest_parse as P
+
+    labels = [
+        "INBOUND",
+        " Outbound ",
+        "",
+        None,
+        "abandoned",
+        "Autodial",
+        "x",
+        "queue_callback",
+        "inbound-transfer",
+        "API",
+        "Missed call",
+        "ÉTRANGE",
+        "TRANSFER",
+        "preview",
+        "in",
+    ]
+    small = P._parse_direction(pd.Series(labels, dtype=object))
+    large = P._parse_direction(pd.Series(labels * 20, dtype=object))  # over 256: vectorised
+    assert small.tolist() * 20 == large.tolist()
+    assert small.tolist()[:8] == [
+        "inbound",
+        "outbound",
+        pd.NA,
+        pd.NA,
+        "inbound",
+        "outbound",
+        "x",
+        "inbound",
+    ]
