@@ -19,6 +19,7 @@ sentence saying what is wrong and what to do.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -1046,11 +1047,18 @@ def _repeated(ids: pd.Series) -> np.ndarray:
     if not same.any():
         return np.zeros(len(keys), dtype=bool)
     shared = np.unique(ordered[1:][same])
-    # Which keys are shared: first through a 2**20-bit table of their low bits (one lookup a
-    # row), then exactly on the few rows that pass it.
-    table = np.zeros(1 << 20, dtype=bool)
-    table[shared & 0xFFFFF] = True
-    out = table[keys & 0xFFFFF]
+    # Which keys are shared: first through a table of their low 16 bits (64 KB, it stays in
+    # the cache; read through a view of the keys, no copy), then exactly on the rows that pass
+    # it. Many shared keys (overlapping exports) would pass nearly every row: 20 bits then.
+    if len(shared) <= 2048:
+        table = np.zeros(1 << 16, dtype=bool)
+        table[shared & 0xFFFF] = True
+        low = keys.view(np.uint16)[0 if sys.byteorder == "little" else 1 :: 2]
+        out = table[low]
+    else:
+        table = np.zeros(1 << 20, dtype=bool)
+        table[shared & 0xFFFFF] = True
+        out = table[keys & 0xFFFFF]
     maybe = np.flatnonzero(out)
     out[maybe] = np.isin(keys[maybe], shared)
     valid = pc.is_valid(values)
@@ -1059,35 +1067,40 @@ def _repeated(ids: pd.Series) -> np.ndarray:
     return out & valid.to_numpy(zero_copy_only=False)
 
 
-def _text_keys(arr: pa.Array) -> np.ndarray:
+def _text_keys(arr: pa.Array, block: int = 1 << 15) -> np.ndarray:
     """A uint32 key per string of an Arrow text array from its bytes' length, first 8 and
-    last 8 bytes: equal strings always get equal keys (missing strings: any key)."""
+    last 8 bytes: equal strings always get equal keys (missing strings: any key). Worked out
+    ``block`` strings at a time, so that the temporary arrays stay small and are reused."""
     n = len(arr)
+    out = np.empty(n, dtype=np.uint32)
     if n == 0:
-        return np.zeros(0, dtype=np.uint32)
+        return out
     offsets, data = P.text_buffers(arr)
     # Padded so that every string has 8 bytes from its start (a copy of the bytes: gathering
     # from the unpadded bytes and patching the last few strings costs more).
     padded = np.concatenate([data[: offsets[-1]], np.zeros(8, dtype=np.uint8)])
-    starts, ends = offsets[:-1], offsets[1:]
-    lens = (ends - starts).astype(np.uint64)
     # Every 8-byte window of the text as one little-endian uint64 (overlapping, unaligned);
     # read by fancy indexing (np.take would first copy this strided view, 8 bytes a byte).
     windows = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
-    width = np.minimum(lens, np.uint64(8))
-    mask = np.where(
-        width == 8,
-        np.uint64(0xFFFFFFFFFFFFFFFF),
-        (np.uint64(1) << (width * np.uint64(8))) - np.uint64(1),
-    )
-    first = windows[starts] & mask
-    last = windows[np.maximum(starts, ends - 8)] & mask
-    with np.errstate(over="ignore"):
-        key = first * np.uint64(0x9E3779B97F4A7C15)
-        key ^= (last + np.uint64(0x632BE59BD9B4E019)) * np.uint64(0xBF58476D1CE4E5B9)
-        key ^= lens * np.uint64(0x94D049BB133111EB)
-        key ^= key >> np.uint64(29)
-    return (key ^ (key >> np.uint64(32))).astype(np.uint32)
+    for start in range(0, n, block):
+        stop = min(start + block, n)
+        starts, ends = offsets[start:stop], offsets[start + 1 : stop + 1]
+        lens = (ends - starts).astype(np.uint64)
+        width = np.minimum(lens, np.uint64(8))
+        mask = np.where(
+            width == 8,
+            np.uint64(0xFFFFFFFFFFFFFFFF),
+            (np.uint64(1) << (width * np.uint64(8))) - np.uint64(1),
+        )
+        first = windows[starts] & mask
+        last = windows[np.maximum(starts, ends - 8)] & mask
+        with np.errstate(over="ignore"):
+            key = first * np.uint64(0x9E3779B97F4A7C15)
+            key ^= (last + np.uint64(0x632BE59BD9B4E019)) * np.uint64(0xBF58476D1CE4E5B9)
+            key ^= lens * np.uint64(0x94D049BB133111EB)
+            key ^= key >> np.uint64(29)
+        out[start:stop] = key ^ (key >> np.uint64(32))
+    return out
 
 
 def _dedupe(

@@ -548,3 +548,14 @@ def test_direction_one_by_one_equals_the_vectorised_rules() -> None:
         "x",
         "inbound",
     ]
+
+
+@pytest.mark.parametrize("repeats", [10, 3000])  # few shared keys, and many (the wider table)
+def test_repeated_with_few_and_many_repeats(repeats: int) -> None:
+    ids = [f"id-{i:06d}" for i in range(20_000)] + [f"id-{i:06d}" for i in range(repeats)]
+    s = pd.Series(pd.array(pa.array(ids, type=pa.large_string()), dtype="str"))
+    marked = ingest._repeated(s)
+    exact = s.duplicated(keep=False).to_numpy()
+    assert exact.sum() == 2 * repeats
+    assert not (exact & ~marked).any()
+    assert (marked & ~exact).sum() <= 20  # a pre-filter that still filters
