@@ -603,8 +603,12 @@ def to_frame(box: list[pa.Table]) -> pd.DataFrame:
     names = table.column_names
     # The numbers are copied on the shared pool (NumPy releases the GIL) while this thread
     # converts the rest.
-    numeric = [i for i, col in enumerate(table.columns) if _numpy_type(col.type, fits)]
-    futures = {i: executor().submit(_numpy_column, table.column(i), fits) for i in numeric}
+    futures = {}
+    for i, col in enumerate(table.columns):
+        if _numpy_type(col.type, fits):
+            futures[i] = executor().submit(_numpy_column, col, fits)
+        elif pa.types.is_boolean(col.type):
+            futures[i] = executor().submit(_boolean_column, col)
     rest = [i for i in range(len(names)) if i not in futures]
     others = table.select(rest)
     del table  # each converted column's Arrow memory goes back to the pool once it is copied
@@ -626,6 +630,35 @@ def to_frame(box: list[pa.Table]) -> pd.DataFrame:
 
 
 _INT64_MIN = np.iinfo(np.int64).min  # NaT
+
+
+def _boolean_column(col: pa.ChunkedArray) -> pd.arrays.BooleanArray:
+    """A yes/no column as pandas' nullable booleans (values and missing flags unpacked from
+    Arrow's bitmaps into memory from Arrow's pool), as ``to_pandas`` gives it with
+    ``types_mapper=_BOOLEAN.get``."""
+    n = len(col)
+    values = np.frombuffer(pa.allocate_buffer(max(n, 1)), dtype=bool, count=n)
+    missing = np.frombuffer(pa.allocate_buffer(max(n, 1)), dtype=bool, count=n)
+    start = 0
+    for chunk in col.chunks:
+        m = len(chunk)
+        if m == 0:
+            continue
+        validity, data = chunk.buffers()[:2]
+        values[start : start + m] = _bits(data, chunk.offset, m)
+        if chunk.null_count and validity is not None:
+            missing[start : start + m] = ~_bits(validity, chunk.offset, m)
+            values[start : start + m] &= ~missing[start : start + m]  # False under a gap
+        else:
+            missing[start : start + m] = False
+        start += m
+    return pd.arrays.BooleanArray(values, missing, copy=False)
+
+
+def _bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
+    """``n`` bits of an Arrow bitmap from bit ``offset``, as booleans."""
+    packed = np.frombuffer(buffer, dtype=np.uint8)
+    return np.unpackbits(packed, count=offset + n, bitorder="little")[offset:].view(bool)
 
 
 def _numpy_type(t: pa.DataType, fits_ns: bool) -> bool:
@@ -666,12 +699,9 @@ def _numpy_column(col: pa.ChunkedArray, fits_ns: bool) -> np.ndarray:
         else:
             np.multiply(values, scale, out=target)
         if chunk.null_count:
-            bits = np.unpackbits(
-                np.frombuffer(chunk.buffers()[0], dtype=np.uint8),
-                count=chunk.offset + m,
-                bitorder="little",
-            )[chunk.offset :]
-            target[bits == 0] = _INT64_MIN if dtype.kind == "M" else np.nan
+            target[~_bits(chunk.buffers()[0], chunk.offset, m)] = (
+                _INT64_MIN if dtype.kind == "M" else np.nan
+            )
         start += m
     return out
 

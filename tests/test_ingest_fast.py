@@ -448,7 +448,12 @@ def _mixed_table(late_date: bool) -> pa.Table:
             pa.array([1, None, 3, 4, 5], pa.int8()).slice(0),
             stamps,
             pa.array([day] * 5, pa.timestamp("ms", tz="UTC")),
-            pa.array([True, None, False, True, False]),
+            pa.chunked_array(  # bits from an offset: a sliced chunk
+                [
+                    pa.array([False, False, False, True, None]).slice(3),
+                    pa.array([False, True, None]),
+                ]
+            ),
             pa.array(["a", None, "c", "d", "e"], pa.large_string()),
             pa.array(["x", "y", None, "x", "y"]).dictionary_encode(),
             pa.array([1, 2, 3, 4, 5]),
