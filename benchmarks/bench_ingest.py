@@ -18,6 +18,10 @@ how the app's server runs an upload, and it leaves out what a fresh process pays
 memory from the system (on a virtual machine, page faults cost a fresh import about a third of
 its time; ``sys`` time in the CPU line).
 
+Both children import ``kpi`` before pandas, as the app and the ``kpi`` command do: importing it
+first sets up Arrow's allocator (see ``kpi._choose_arrow_pool``; it does not change pandas'
+``read_csv``).
+
 Run by hand: ``/work/venv/bin/python benchmarks/bench_ingest.py [--rows N] [--repeat K]
 [--file CSV]``.
 """
