@@ -645,7 +645,7 @@ def _boolean_column(col: pa.ChunkedArray) -> pd.arrays.BooleanArray:
         if m == 0:
             continue
         validity, data = chunk.buffers()[:2]
-        values[start : start + m] = _bits(data, chunk.offset, m)
+        values[start : start + m] = _bits(data, chunk.offset, m) if data is not None else False
         if chunk.null_count and validity is not None:
             missing[start : start + m] = ~_bits(validity, chunk.offset, m)
             values[start : start + m] &= ~missing[start : start + m]  # False under a gap
@@ -692,12 +692,14 @@ def _numpy_column(col: pa.ChunkedArray, fits_ns: bool) -> np.ndarray:
         m = len(chunk)
         if m == 0:
             continue
-        values = np.frombuffer(chunk.buffers()[1], dtype=storage)[chunk.offset :][:m]
+        data = chunk.buffers()[1]
         target = ints[start : start + m]
-        if scale == 1:
-            target[:] = values
+        if data is None:  # no values at all (every cell missing)
+            target[:] = 0
+        elif scale == 1:
+            target[:] = np.frombuffer(data, dtype=storage)[chunk.offset :][:m]
         else:
-            np.multiply(values, scale, out=target)
+            np.multiply(np.frombuffer(data, dtype=storage)[chunk.offset :][:m], scale, out=target)
         if chunk.null_count:
             target[~_bits(chunk.buffers()[0], chunk.offset, m)] = (
                 _INT64_MIN if dtype.kind == "M" else np.nan
