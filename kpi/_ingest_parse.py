@@ -627,8 +627,8 @@ _INBOUND_ATTEMPT = r"abandon|missed|voicemail"  # unknown labels that still say 
 def _parse_direction(s: pd.Series) -> pd.Series:
     low = parse_text(s).str.lower()
     if len(low) <= 256:  # the distinct labels (see parse_direction): one by one is quicker
-        out = [_direction_of(v) if isinstance(v, str) else None for v in low]
-        return pd.Series(out, index=s.index, dtype="string")
+        labels = [_direction_of(v) if isinstance(v, str) else None for v in low]
+        return pd.Series(labels, index=s.index, dtype="string")
     out = pd.Series(pd.NA, index=s.index, dtype="string")
     inbound = low.str.contains(_INBOUND, regex=True).fillna(False)
     outbound = low.str.contains(_OUTBOUND, regex=True).fillna(False)

@@ -14,7 +14,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -603,7 +603,7 @@ def to_frame(box: list[pa.Table]) -> pd.DataFrame:
     names = table.column_names
     # The numbers are copied on the shared pool (NumPy releases the GIL) while this thread
     # converts the rest.
-    futures = {}
+    futures: dict[int, Future[Any]] = {}
     for i, col in enumerate(table.columns):
         if _numpy_type(col.type, fits):
             futures[i] = executor().submit(_numpy_column, col, fits)
@@ -675,6 +675,7 @@ def _numpy_column(col: pa.ChunkedArray, fits_ns: bool) -> np.ndarray:
     in Arrow's memory pool, as ``to_pandas`` would give it (integers with gaps as floats with
     NaN, timestamps in ns with NaT)."""
     t = col.type
+    dtype: np.dtype
     if pa.types.is_timestamp(t):
         dtype = np.dtype("datetime64[ns]")
         scale = _NS_PER[t.unit]

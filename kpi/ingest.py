@@ -232,7 +232,7 @@ def _first(reason: pd.Series, mask: pd.Series | np.ndarray, text: str) -> pd.Ser
     cats = list(reason.cat.categories)
     if text not in cats:
         cats.append(text)
-    new = codes.astype(np.int8 if len(cats) < 128 else np.int32)  # pandas keeps int8 codes
+    new: np.ndarray = codes.astype(np.int8 if len(cats) < 128 else np.int32)  # int8: pandas' own
     new[take] = cats.index(text)
     labels = pd.Index(cats, dtype=object)  # one category dtype, so files can be stacked
     cat = pd.Categorical.from_codes(new, categories=labels, validate=False)
