@@ -593,16 +593,17 @@ def to_frame(box: list[pa.Table]) -> pd.DataFrame:
     """The table in ``box`` (taken out of it, so that its memory can be let go as it is
     converted) as pandas: text as Arrow-backed strings, yes/no as nullable booleans.
 
-    Numbers and naive timestamps are copied into one array each allocated from Arrow's memory
-    pool (:func:`_numpy_column`) rather than by NumPy: the pool still holds the memory the CSV
-    parser just let go, so no new pages are faulted in, where ``to_pandas`` asks the system for
-    fresh ones. Other columns go through ``to_pandas``.
+    Numbers, naive timestamps (:func:`_numpy_column`) and yes/no columns
+    (:func:`_boolean_column`) are copied on the shared pool into memory from Arrow's pool
+    rather than NumPy's: the pool still holds what the CSV parser just let go (see
+    ``kpi._choose_arrow_pool``), so no new pages are faulted in, where ``to_pandas`` asks the
+    system for fresh ones. Text and dictionary columns go through ``to_pandas``, which wraps
+    Arrow text without a copy.
     """
     table = box.pop()
     fits = _fits_ns(table)  # dates in nanoseconds, pandas' unit, where they fit
     names = table.column_names
-    # The numbers are copied on the shared pool (NumPy releases the GIL) while this thread
-    # converts the rest.
+    # Copied on the shared pool (NumPy releases the GIL) while this thread converts the rest.
     futures: dict[int, Future[Any]] = {}
     for i, col in enumerate(table.columns):
         if _numpy_type(col.type, fits):
