@@ -37,7 +37,7 @@ def _choose_arrow_pool() -> str:
         # jemalloc reads its options once, when pyarrow is imported: the app and the ``kpi``
         # command import this package first. Imported later, the importer works the same,
         # only with more page faults.
-        os.environ.setdefault("JE_ARROW_MALLOC_CONF", JEMALLOC_CONF)
+        os.environ.setdefault("JE_ARROW_MALLOC_CONF", _JEMALLOC_CONF)
     import pyarrow as pa
 
     if not os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
@@ -49,6 +49,6 @@ def _choose_arrow_pool() -> str:
 
 
 #: jemalloc options for Arrow's pool (see :func:`_choose_arrow_pool`).
-JEMALLOC_CONF = "narenas:1,oversize_threshold:0,dirty_decay_ms:1000,muzzy_decay_ms:-1"
+_JEMALLOC_CONF = "narenas:1,oversize_threshold:0,dirty_decay_ms:1000,muzzy_decay_ms:-1"
 
 _choose_arrow_pool()

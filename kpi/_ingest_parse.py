@@ -566,6 +566,13 @@ def text_buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return offsets, data
 
 
+def bitmap_bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
+    """``n`` bits of an Arrow bitmap (validity or boolean values) from bit ``offset``, as
+    booleans."""
+    packed = np.frombuffer(buffer, dtype=np.uint8)
+    return np.unpackbits(packed, count=offset + n, bitorder="little")[offset:].view(bool)
+
+
 def _edge_bytes(b: np.ndarray) -> bool:
     """Whether any byte may start or end a string needing a trim: ASCII white space and other
     control bytes (up to 32), and any non-ASCII byte (it could belong to a Unicode space).
@@ -606,9 +613,7 @@ def _has_blank(values: pa.Array | pa.ChunkedArray) -> bool:
         offsets, _ = text_buffers(arr)
         empty = offsets[1:] == offsets[:-1]
         if arr.null_count and empty.any():
-            bitmap = np.frombuffer(arr.buffers()[0], dtype=np.uint8)
-            bits = np.unpackbits(bitmap, count=arr.offset + len(arr), bitorder="little")
-            empty &= bits[arr.offset :].astype(bool)
+            empty &= bitmap_bits(arr.buffers()[0], arr.offset, len(arr))  # not missing
         if empty.any():
             return True
     return False

@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~10 ms)
 
+from kpi._ingest_parse import bitmap_bits
 from kpi.errors import DataError
 
 __all__ = ["RawTable", "Source", "list_sheets", "read_raw", "to_source"]
@@ -646,20 +647,16 @@ def _boolean_column(col: pa.ChunkedArray) -> pd.arrays.BooleanArray:
         if m == 0:
             continue
         validity, data = chunk.buffers()[:2]
-        values[start : start + m] = _bits(data, chunk.offset, m) if data is not None else False
+        values[start : start + m] = (
+            bitmap_bits(data, chunk.offset, m) if data is not None else False
+        )
         if chunk.null_count and validity is not None:
-            missing[start : start + m] = ~_bits(validity, chunk.offset, m)
+            missing[start : start + m] = ~bitmap_bits(validity, chunk.offset, m)
             values[start : start + m] &= ~missing[start : start + m]  # False under a gap
         else:
             missing[start : start + m] = False
         start += m
     return pd.arrays.BooleanArray(values, missing, copy=False)
-
-
-def _bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
-    """``n`` bits of an Arrow bitmap from bit ``offset``, as booleans."""
-    packed = np.frombuffer(buffer, dtype=np.uint8)
-    return np.unpackbits(packed, count=offset + n, bitorder="little")[offset:].view(bool)
 
 
 def _numpy_type(t: pa.DataType, fits_ns: bool) -> bool:
@@ -703,7 +700,7 @@ def _numpy_column(col: pa.ChunkedArray, fits_ns: bool) -> np.ndarray:
         else:
             np.multiply(np.frombuffer(data, dtype=storage)[chunk.offset :][:m], scale, out=target)
         if chunk.null_count:
-            target[~_bits(chunk.buffers()[0], chunk.offset, m)] = (
+            target[~bitmap_bits(chunk.buffers()[0], chunk.offset, m)] = (
                 _INT64_MIN if dtype.kind == "M" else np.nan
             )
         start += m

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -435,7 +434,7 @@ def _parse_file(
     # Columns are parsed two at a time: most of the work is in NumPy and Arrow kernels, which
     # release the GIL. Results are taken in mapping order, so reasons keep their precedence.
     for f, (value, bad, note, f2, far, dups) in zip(
-        fields, _executor().map(one, fields), strict=True
+        fields, executor().map(one, fields), strict=True
     ):
         used_fields.append(f2)
         if dups is not None:
@@ -913,7 +912,7 @@ def _rows(
         return _compact(values, keep)
 
     todo = [c for c in cols if first_of.get(c, c) == c]
-    done = dict(zip(todo, _executor().map(take, todo), strict=True))
+    done = dict(zip(todo, executor().map(take, todo), strict=True))
     out = {c: done[first_of.get(c, c)] for c in cols}
     if isinstance(frame, dict):
         frame.clear()  # the columns that shared an array
@@ -999,7 +998,7 @@ def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:
     ]
     # Decoding is Arrow work that releases the GIL: several columns at once.
     parts = [frame[c] for c in categorical]
-    decoded = dict(zip(categorical, _executor().map(_decode, parts), strict=True))
+    decoded = dict(zip(categorical, executor().map(_decode, parts), strict=True))
     for c in cols:
         if c.name not in frame.columns:
             continue
@@ -1008,10 +1007,6 @@ def _canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:
             s = s.astype(c.dtype)
         out[c.name] = s
     return pd.DataFrame(out, index=frame.index, copy=False)
-
-
-def _executor() -> ThreadPoolExecutor:
-    return executor()
 
 
 def _decode(s: pd.Series, rows: np.ndarray | None = None) -> pd.Series:
@@ -1191,7 +1186,7 @@ def _filled_count(s: pd.Series) -> int:
 def _fill_rates(frame: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:
     rows = []
     n = len(frame)
-    counts = _executor().map(_filled_count, [frame[c] for c in frame.columns])  # NumPy: no GIL
+    counts = executor().map(_filled_count, [frame[c] for c in frame.columns])  # NumPy: no GIL
     for c, filled in zip(frame.columns, counts, strict=True):
         f = mapping.get(c)
         source = " + ".join(f.source) if f is not None else "(derived)"
