@@ -1,8 +1,12 @@
 """KPI Lab: the router and the frame (page config, navigation, shared sidebar). No logic here."""
 
-import streamlit as st
+from kpi._fastpath import configure_arrow_memory
 
-from kpi.ui import widgets
+configure_arrow_memory()  # before pyarrow loads: see kpi/_fastpath.py
+
+import streamlit as st  # noqa: E402
+
+from kpi.ui import widgets  # noqa: E402
 
 st.set_page_config(page_title="KPI Lab", page_icon=":material/support_agent:", layout="wide")
 

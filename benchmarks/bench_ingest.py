@@ -19,7 +19,7 @@ memory from the system (on a virtual machine, page faults cost a fresh import ab
 its time; ``sys`` time in the CPU line).
 
 Both children import ``kpi`` before pandas, as the app and the ``kpi`` command do: importing it
-first sets up Arrow's allocator (see ``kpi._choose_arrow_pool``; it does not change pandas'
+first sets up Arrow's allocator (see ``kpi._fastpath.configure_arrow_memory``; it does not change pandas'
 ``read_csv``).
 
 Run by hand: ``/work/venv/bin/python benchmarks/bench_ingest.py [--rows N] [--repeat K]
@@ -53,7 +53,9 @@ def hwm_mb():
     return float("nan")
 
 import resource
-import kpi  # first, as the app and the CLI do: it sets Arrow's allocator up
+from kpi._fastpath import configure_arrow_memory
+
+configure_arrow_memory()  # first, as the app and the CLI do
 import pandas as pd
 from kpi import ingest
 base = hwm_mb()
@@ -80,7 +82,9 @@ print(json.dumps({"mode": mode, "seconds": elapsed, "cpu": cpu, "peak_mb": peak,
 # One long-lived process (as the app's server is): a warm-up of each, then the two alternate.
 _WARM = r"""
 import json, sys, time
-import kpi  # first, as the app and the CLI do: it sets Arrow's allocator up
+from kpi._fastpath import configure_arrow_memory
+
+configure_arrow_memory()  # first, as the app and the CLI do
 import pandas as pd
 from kpi import ingest
 path, repeat = sys.argv[1], int(sys.argv[2])

@@ -16,10 +16,10 @@ import altair as alt
 import pandas as pd
 
 from kpi import engine, report
-from kpi._report_weekly import CORE_KPIS
 from kpi.dataset import load_sample
 from kpi.findings import Finding
 from kpi.metrics import KPIS
+from kpi.report.weekly import CORE_KPIS
 
 # The weekly report's core KPIs plus two more, for ten charts.
 KPI_IDS = (*CORE_KPIS, "transfer_rate", "hold_time")

@@ -1,4 +1,4 @@
-"""Calibration of ``kpi.impact`` by simulation: does the test cry wolf, and does it find real shifts?
+"""Calibration of ``kpi.analysis.impact`` by simulation: does the test cry wolf, and does it find real shifts?
 
 Run by hand (about a minute on one core)::
 
@@ -27,7 +27,7 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.proportion import proportions_ztest
 
-from kpi.impact import compare_periods, interrupted_time_series
+from kpi.analysis.impact import compare_periods, interrupted_time_series
 
 ROOT = Path(__file__).resolve().parents[1]
 CALL_CENTER = (

@@ -1,4 +1,4 @@
-"""Calibration of the lead-lag role rule (``kpi.leadlag``) by simulation.
+"""Calibration of the lead-lag role rule (``kpi.analysis.leadlag``) by simulation.
 
 Three figures:
 
@@ -24,7 +24,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from kpi.leadlag import lead_lag
+from kpi.analysis.leadlag import lead_lag
 
 DAYS = 182
 WEEKLY = np.array([0.6, 0.3, 0.1, 0.0, -0.2, -0.4, -0.4])

@@ -1,4 +1,4 @@
-"""Calibration of ``kpi.relations.correlation_table``: false positives on unrelated KPIs.
+"""Calibration of ``kpi.analysis.relations.correlation_table``: false positives on unrelated KPIs.
 
 Simulates families of mutually independent daily series and counts how often a pair comes out
 "significant" (raw p < 0.05, and per family after Benjamini-Hochberg) with the guards on and off.
@@ -22,7 +22,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from kpi.relations import correlation_table
+from kpi.analysis.relations import correlation_table
 
 SCENARIOS = ("random_walk", "trend_weekly_ar", "white_noise")
 _WEEKDAY = np.array([2.0, 1.0, 0.5, 0.0, -0.5, -1.5, -2.5])

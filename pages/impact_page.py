@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from kpi import impact
+from kpi.analysis import impact
 from kpi.charts.impact import change_point_chart, did_chart, impact_chart
 from kpi.errors import KpiLabError
 from kpi.findings import Finding

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kpi import leadlag
+from kpi.analysis import leadlag
 from kpi.charts.leadlag import (
     leadlag_ccf_chart,
     leadlag_detail_chart,

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from kpi import overview as ov
+from kpi.analysis import overview as ov
 from kpi.charts.trends import breakdown_chart, cards_chart, pareto_chart, trend_chart
 from kpi.engine import KpiTable
 from kpi.errors import KpiLabError

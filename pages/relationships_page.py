@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kpi import relations
+from kpi.analysis import relations
 from kpi.charts.relations import (
     balance_quadrant_chart,
     correlation_heatmap,

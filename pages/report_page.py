@@ -8,11 +8,11 @@ import re
 import streamlit as st
 
 from kpi import report
-from kpi._report_export import KIND_LABELS
 from kpi.dataset import Dataset
 from kpi.errors import KpiLabError
 from kpi.findings import Finding
 from kpi.metrics import Settings
+from kpi.report.export import KIND_LABELS
 from kpi.ui import state
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$~])")

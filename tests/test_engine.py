@@ -560,7 +560,7 @@ def test_sample_all_kpis_by_day_and_queue(sample):
 
 
 def _run_cli(argv: list[str]) -> int:
-    from kpi._cli import compute as cli
+    from kpi.cli import compute as cli
 
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="command")
@@ -727,7 +727,7 @@ def test_wait_quantiles_unavailable_on_a_daily_report():
 
 
 def test_quantile_rows_pool_to_the_contact_weighted_mean_of_their_quantiles():
-    from kpi import impact
+    from kpi.analysis import impact
 
     rng = np.random.default_rng(2)
     n = 28 * 50

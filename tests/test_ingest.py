@@ -639,7 +639,7 @@ def test_daily_files_through_engine_when_available(shared_data: Path) -> None:
 def test_cli_reads_through_the_importer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import argparse
 
-    from kpi._cli.common import load_inputs
+    from kpi.cli.common import load_inputs
 
     mapping = ingest.save_mapping(ingest.PRESETS["five9"], tmp_path / "m.json")
     args = argparse.Namespace(

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kpi import ingest
+from kpi.ingest import api as ingest
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = sorted((DATA / "vendors").glob("*.csv")) + sorted((DATA / "good").glob("contacts_*.csv"))
@@ -168,7 +168,7 @@ def test_rows_filter_matches_pandas() -> None:
     )
 )
 def test_text_trimming_fast_path_equals_pandas_strip(values: list[str | None]) -> None:
-    from kpi import _ingest_parse as P
+    from kpi.ingest import parsers as P
 
     s = pd.Series(pd.array(pa.array(values, type=pa.large_string()), dtype="str"))
     want = s.astype("string").str.strip()
@@ -188,7 +188,7 @@ def test_text_trimming_fast_path_equals_pandas_strip(values: list[str | None]) -
 def test_edge_space_never_misses_a_string_to_trim(
     values: list[str | None], cut: int, large: bool
 ) -> None:
-    from kpi import _ingest_parse as P
+    from kpi.ingest import parsers as P
 
     arr = pa.array(values, type=pa.large_string() if large else pa.string())
     sliced = arr.slice(min(cut, len(arr)))  # an offset into the buffers
@@ -259,14 +259,17 @@ def test_arrow_allocator_choice(env: str) -> None:
     environ = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
     if env:
         environ["ARROW_DEFAULT_MEMORY_POOL"] = env
-    code = "import kpi, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    code = (
+        "from kpi._fastpath import configure_arrow_memory; configure_arrow_memory(); "
+        "import pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
     )
     backend = out.stdout.strip()
     if env:  # a choice made in the environment is kept
         assert backend == env
-    else:  # not mimalloc (huge pages: see kpi._choose_arrow_pool)
+    else:  # not mimalloc (huge pages: see kpi._fastpath.configure_arrow_memory)
         assert backend in ("jemalloc", "system")
 
 
@@ -389,7 +392,7 @@ def test_pick_equals_iloc(sizes: list[int], data: st.DataObject) -> None:
 def test_dates_fit_nanoseconds_only_inside_pandas_range() -> None:
     import datetime as dt
 
-    from kpi._ingest_read import _fits_ns
+    from kpi.ingest.readers import _fits_ns
 
     def table(values: list, type_: pa.DataType) -> pa.Table:
         return pa.table({"a": pa.array(values, type=type_)})
@@ -420,7 +423,7 @@ def test_rows_in_place_copies_overlapping_views() -> None:
     cut=st.integers(0, 5),
 )
 def test_has_blank_finds_empty_strings_not_missing_ones(values: list[str | None], cut: int) -> None:
-    from kpi import _ingest_parse as P
+    from kpi.ingest import parsers as P
 
     arr = pa.array(values, type=pa.large_string())
     sliced = arr.slice(min(cut, len(arr)))  # an offset into the validity bits
@@ -464,7 +467,7 @@ def _mixed_table(late_date: bool) -> pa.Table:
 
 @pytest.mark.parametrize("late_date", [False, True])
 def test_to_frame_equals_to_pandas(late_date: bool) -> None:
-    from kpi._ingest_read import _BOOLEAN, _fits_ns, to_frame
+    from kpi.ingest.readers import _BOOLEAN, _fits_ns, to_frame
 
     fits = _fits_ns(_mixed_table(late_date))
     assert fits is not late_date
@@ -489,7 +492,8 @@ def test_arrow_pool_memory_is_reused_across_threads() -> None:
     code = """
 import resource
 from concurrent.futures import ThreadPoolExecutor
-import kpi
+from kpi._fastpath import configure_arrow_memory
+configure_arrow_memory()
 import numpy as np
 import pyarrow as pa
 
@@ -521,7 +525,7 @@ print(b - a, faults() - b)
 
 
 def test_direction_one_by_one_equals_the_vectorised_rules() -> None:
-    from kpi import _ingest_parse as P
+    from kpi.ingest import parsers as P
 
     labels = [
         "INBOUND",
@@ -564,3 +568,34 @@ def test_repeated_with_few_and_many_repeats(repeats: int) -> None:
     assert exact.sum() == 2 * repeats
     assert not (exact & ~marked).any()
     assert (marked & ~exact).sum() <= 20  # a pre-filter that still filters
+
+
+def test_importing_kpi_changes_nothing_in_the_process() -> None:
+    # Speed settings are opt-in (kpi._fastpath): a program that imports the library keeps its
+    # environment, its Arrow allocator and its threads.
+    import subprocess
+    import sys
+
+    code = (
+        "import os, threading; before = dict(os.environ); n = threading.active_count(); "
+        "import kpi, kpi.ingest, kpi.engine, kpi.metrics; "
+        "import pyarrow as pa; "
+        "assert dict(os.environ) == before, set(os.environ) ^ set(before); "
+        "assert threading.active_count() == n; "
+        "print(pa.default_memory_pool().backend_name)"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    default = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import pyarrow as pa; print(pa.default_memory_pool().backend_name)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout == default.stdout  # Arrow's own default, untouched

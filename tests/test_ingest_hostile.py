@@ -10,7 +10,7 @@ Properties checked on every input ``kpi.ingest.read_files([(name, bytes)])`` is 
 * when it raises, the message is one line that names the file, ends with a period and carries no
   library text ("Traceback", "Error:", "Exception").
 
-Decisions documented here (and in ``kpi/_ingest_parse.py``):
+Decisions documented here (and in ``kpi/ingest/parsers.py``):
 
 * Timestamps before 1970 or from 2100 on are quarantined as "implausible <column> (before 1970 or
   after 2099)": 1900 is Excel's zero date, 2999/9999 are "never" markers, not contacts.
@@ -587,7 +587,7 @@ def test_header_with_line_breaks_inside_quotes_and_unicode_separators() -> None:
 def test_text_after_the_first_block_of_a_number_column(monkeypatch) -> None:
     # Regression: Arrow types a column from the first block (16 MB): text further down raised
     # "CSV conversion error" and the whole file was refused with Arrow's own words in the message.
-    from kpi import _ingest_read
+    from kpi.ingest import readers as _ingest_read
 
     monkeypatch.setattr(_ingest_read, "_BLOCK_SIZE", 256)
     rows = "".join(f"{i},2026-01-05 10:00,{i}\n" for i in range(40)) + "x,2026-01-05 10:00,abc\n"

@@ -12,8 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi.errors import AnalysisError
-from kpi.leadlag import (
+from kpi.analysis.leadlag import (
     CAVEATS,
     _bh,
     analyze,
@@ -24,6 +23,7 @@ from kpi.leadlag import (
     lead_lag,
     prewhiten,
 )
+from kpi.errors import AnalysisError
 
 ROOT = Path(__file__).resolve().parents[1]
 UNLINKED_IN_SAMPLE = (
@@ -356,7 +356,7 @@ def _cli(argv: list[str]) -> int:
     the leadlag subcommand's own parser (the other subcommands are written in parallel)."""
     import argparse
 
-    from kpi._cli import leadlag as sub
+    from kpi.cli import leadlag as sub
     from kpi.errors import KpiLabError
 
     try:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi import overview as ov
+from kpi.analysis import overview as ov
 from kpi.charts.trends import pareto_chart, sparkline_data, trend_chart, trend_frame
 
 COLS = ["period", "kpi", "value", "numerator", "denominator", "ci_low", "ci_high"]

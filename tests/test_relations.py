@@ -1,4 +1,4 @@
-"""Tests of ``kpi.relations``: guarded correlations, pair explorer, rolling r, agent balance."""
+"""Tests of ``kpi.analysis.relations``: guarded correlations, pair explorer, rolling r, agent balance."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from scipy import stats
 from statsmodels.stats.multitest import multipletests
 
-from kpi import relations as R
+from kpi.analysis import relations as R
 from kpi.charts import relations as C
 from kpi.errors import AnalysisError
 

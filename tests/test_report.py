@@ -604,7 +604,7 @@ def test_container_width_charts_render_at_the_export_width() -> None:
     # wider than 760 px (plot + axis labels).
     import altair as alt
 
-    from kpi._report_export import EXPORT_WIDTH, fixed_width
+    from kpi.report.export import EXPORT_WIDTH, fixed_width
 
     frame = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
     spec = alt.Chart(frame).mark_line().encode(x="x", y="y").properties(width="container").to_dict()
@@ -615,7 +615,7 @@ def test_container_width_charts_render_at_the_export_width() -> None:
 
 
 def test_a_pinned_signal_exports_with_its_label_numbers_and_chart() -> None:
-    from kpi import overview as ov
+    from kpi.analysis import overview as ov
     from kpi.charts.trends import cards_chart
     from kpi.engine import compute
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from kpi import schema
-from kpi._cli import sample as sample_cli
+from kpi.cli import sample as sample_cli
 from kpi.simulate import simulate, write_sample
 
 ROOT = Path(__file__).resolve().parents[1]

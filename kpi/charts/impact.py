@@ -1,12 +1,12 @@
-"""Charts of the before/after analysis (``kpi.impact``): ITS, DiD, change points, comparison."""
+"""Charts of the before/after analysis (``kpi.analysis.impact``): ITS, DiD, change points, comparison."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from kpi._impact_text import kpi_info
-from kpi.impact import ChangePointResult, ImpactResult
+from kpi.analysis.impact import ChangePointResult, ImpactResult
+from kpi.analysis.impact.text import kpi_info
 
 __all__ = [
     "before_after_chart",
@@ -180,7 +180,7 @@ def change_point_chart(
 
 
 def before_after_chart(table: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
-    """Relative change of each KPI with its 95% CI (from ``kpi.impact.before_after``)."""
+    """Relative change of each KPI with its 95% CI (from ``kpi.analysis.impact.before_after``)."""
     data = table.dropna(subset=["change"]).copy()
     base = data["value_before"].where(data["value_before"] != 0)
     data = _plain(

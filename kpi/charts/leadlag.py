@@ -1,4 +1,4 @@
-"""Charts of the lead-lag analysis (``kpi.leadlag``): map, aligned pair, CCF bars, impulse response."""
+"""Charts of the lead-lag analysis (``kpi.analysis.leadlag``): map, aligned pair, CCF bars, impulse response."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from kpi.leadlag import ROLES, ImpulseResponse, LeadLagResult, aligned_series
+from kpi.analysis.leadlag import ROLES, ImpulseResponse, LeadLagResult, aligned_series
 
 __all__ = [
     "ROLE_COLORS",

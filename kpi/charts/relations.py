@@ -1,4 +1,4 @@
-"""Charts of KPI relationships (``kpi.relations``): heatmap, pair scatter, rolling r, balance quadrants."""
+"""Charts of KPI relationships (``kpi.analysis.relations``): heatmap, pair scatter, rolling r, balance quadrants."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from kpi.relations import BalanceResult, PairResult, kpi_name
+from kpi.analysis.relations import BalanceResult, PairResult, kpi_name
 
 __all__ = [
     "balance_quadrant_chart",
@@ -243,7 +243,7 @@ def balance_quadrant_chart(result: BalanceResult, *, title: str | None = None) -
     its size the contacts behind it; the tooltip shows raw and shrunk values. Axes run so that
     "better" is to the right and up (AHT, a lower-is-better KPI, runs right to left).
     """
-    from kpi.relations import _kpi_better  # the registry's "better" direction
+    from kpi.analysis.relations import _kpi_better  # the registry's "better" direction
 
     data = _plain(result.table.assign(entity=result.table["entity"].astype(str)))
     labels = result.quadrants

@@ -181,7 +181,7 @@ def pareto_chart(pareto: pd.DataFrame, *, title: str | None = None) -> alt.Layer
 
     Parameters
     ----------
-    pareto : the output of ``kpi.overview.topic_pareto`` (``topic, contacts, share,
+    pareto : the output of ``kpi.analysis.overview.topic_pareto`` (``topic, contacts, share,
         cumulative_share, structural``).
 
     Returns

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kpi import engine, overview
+from kpi import engine
+from kpi.analysis import overview
 from kpi.dataset import load_sample
 from kpi.metrics import KPIS
 

@@ -14,7 +14,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,8 +26,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~10 ms)
 
-from kpi._ingest_parse import bitmap_bits
+from kpi._fastpath import executor
 from kpi.errors import DataError
+from kpi.ingest.parsers import bitmap_bits
 
 __all__ = ["RawTable", "Source", "list_sheets", "read_raw", "to_source"]
 
@@ -597,7 +598,7 @@ def to_frame(box: list[pa.Table]) -> pd.DataFrame:
     Numbers, naive timestamps (:func:`_numpy_column`) and yes/no columns
     (:func:`_boolean_column`) are copied on the shared pool into memory from Arrow's pool
     rather than NumPy's: the pool still holds what the CSV parser just let go (see
-    ``kpi._choose_arrow_pool``), so no new pages are faulted in, where ``to_pandas`` asks the
+    ``kpi._fastpath.configure_arrow_memory``), so no new pages are faulted in, where ``to_pandas`` asks the
     system for fresh ones. Text and dictionary columns go through ``to_pandas``, which wraps
     Arrow text without a copy.
     """
@@ -730,16 +731,6 @@ def _fits_ns(table: pa.Table) -> bool:
 
 
 _NS_PER = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}
-
-
-#: A small shared pool for work that releases the GIL (NumPy and Arrow kernels) during an
-#: import; its threads start on first use and are shared by every session of the server.
-_EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kpi-ingest")
-
-
-def executor() -> ThreadPoolExecutor:
-    """The importer's shared thread pool (two threads)."""
-    return _EXECUTOR
 
 
 # --- excel -----------------------------------------------------------------------------------

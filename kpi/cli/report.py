@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from kpi._cli.common import add_input_args, load_inputs, write_json
+from kpi.cli.common import add_input_args, load_inputs, write_json
 from kpi.errors import DataError
 
 __all__ = ["add_parser", "run"]

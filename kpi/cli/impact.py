@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 
-from kpi._cli.common import add_input_args, load_inputs, write_json
+from kpi.cli.common import add_input_args, load_inputs, write_json
 from kpi.errors import AnalysisError
 
 __all__ = ["add_parser", "run"]
@@ -62,7 +62,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 def run(args: argparse.Namespace) -> int:
     """Compute the daily KPI with ``kpi.engine`` and print the ITS / DiD result."""
     from kpi import engine
-    from kpi.impact import its_from_table, minimum_detectable_effect
+    from kpi.analysis.impact import its_from_table, minimum_detectable_effect
 
     segment = _pair(args.segment, "--segment")
     control = _pair(args.control, "--control")
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.json:
         payload = result.to_dict()
-        from kpi.impact import daily_series
+        from kpi.analysis.impact import daily_series
 
         values, _ = daily_series(table, args.kpi, segment)
         try:

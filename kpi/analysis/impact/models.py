@@ -1,6 +1,6 @@
-"""Numerical core of ``kpi.impact``: regression with AR(1) errors, change-point search, Bai's CI.
+"""Numerical core of ``kpi.analysis.impact``: regression with AR(1) errors, change-point search, Bai's CI.
 
-Private: plain numpy in, plain numpy out. The public wrappers in ``kpi.impact`` add the
+Private: plain numpy in, plain numpy out. The public wrappers in ``kpi.analysis.impact`` add the
 checks, the words and the frozen result types.
 """
 

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kpi._report_export import (
+from kpi.errors import DataError
+from kpi.findings import Finding
+from kpi.report.export import (
     chart_png,
     chart_svg,
     export_bytes,
@@ -25,10 +27,8 @@ from kpi._report_export import (
     to_pptx,
     to_xlsx,
 )
-from kpi._report_safe import FORMULA_PREFIXES, safe_cell, safe_frame
-from kpi._report_weekly import DEFAULT_CONFIG, Week, resolve_week, weekly_kpi_table, weekly_report
-from kpi.errors import DataError
-from kpi.findings import Finding
+from kpi.report.safe import FORMULA_PREFIXES, safe_cell, safe_frame
+from kpi.report.weekly import DEFAULT_CONFIG, Week, resolve_week, weekly_kpi_table, weekly_report
 
 __all__ = [
     "DEFAULT_CONFIG",

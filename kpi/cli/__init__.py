@@ -1,6 +1,6 @@
 """The ``kpi`` command: the library without the UI, for automation and scheduled reports.
 
-Each subcommand lives in ``kpi/_cli/<name>.py`` with ``add_parser(subparsers)`` and
+Each subcommand lives in ``kpi/cli/<name>.py`` with ``add_parser(subparsers)`` and
 ``run(args) -> int``. User errors (``KpiLabError``) print one sentence and exit 2, never a
 traceback.
 """
@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from kpi._fastpath import configure_arrow_memory
 from kpi.errors import KpiLabError
 
 __all__ = ["main"]
@@ -26,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     for name in SUBCOMMANDS:
-        module = importlib.import_module(f"kpi._cli.{name}")
+        module = importlib.import_module(f"kpi.cli.{name}")
         p = module.add_parser(sub)
         p.set_defaults(_run=module.run)
     return parser
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kpi`` console script."""
+    configure_arrow_memory()  # before pyarrow loads: see kpi/_fastpath.py
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -31,8 +31,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.api.types import union_categoricals
 
-from kpi import _ingest_parse as P
-from kpi._ingest_map import (
+from kpi._fastpath import executor
+from kpi.dataset import Dataset
+from kpi.errors import DataError, MappingError
+from kpi.ingest import parsers as P
+from kpi.ingest.mapping import (
     PRESETS,
     UNITS,
     FieldMap,
@@ -43,18 +46,15 @@ from kpi._ingest_map import (
     mapping_targets,
     save_mapping,
 )
-from kpi._ingest_read import (
+from kpi.ingest.readers import (
     ARROW_BOOL_WORDS,
     RawTable,
     Source,
     check_size,
-    executor,
     list_sheets,
     read_raw,
     to_source,
 )
-from kpi.dataset import Dataset
-from kpi.errors import DataError, MappingError
 from kpi.schema import (
     AGGREGATE_COLUMNS,
     INTERACTION_COLUMNS,

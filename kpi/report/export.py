@@ -13,9 +13,9 @@ from typing import Any
 
 import pandas as pd
 
-from kpi._report_safe import format_value, safe_frame, xml_text
 from kpi.errors import AnalysisError, DataError
 from kpi.findings import Finding
+from kpi.report.safe import format_value, safe_frame, xml_text
 
 __all__ = [
     "chart_png",

@@ -28,12 +28,15 @@ __all__ = [
     "KPIS",
     "KpiDef",
     "KpiSql",
+    "QUANTILE_FRACTIONS",
     "SL_VARIANTS",
     "Settings",
     "available_kpis",
     "better",
     "derived_columns",
     "kpi_sql",
+    "aggregated_sql",
+    "quantile_grid",
     "snippets",
 ]
 

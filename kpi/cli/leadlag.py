@@ -12,7 +12,7 @@ import math
 
 import pandas as pd
 
-from kpi._cli.common import add_input_args, load_inputs, write_json
+from kpi.cli.common import add_input_args, load_inputs, write_json
 from kpi.errors import AnalysisError
 
 __all__ = ["add_parser", "run"]
@@ -51,7 +51,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 def run(args: argparse.Namespace) -> int:
     """Compute the KPIs by period with ``kpi.engine`` and print the lead-lag table."""
     from kpi import engine
-    from kpi.leadlag import analyze
+    from kpi.analysis.leadlag import analyze
 
     dataset = load_inputs(args)
     table = engine.compute(dataset, grain=args.grain)

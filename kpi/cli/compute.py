@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi._cli.common import add_input_args, load_inputs
+from kpi.cli.common import add_input_args, load_inputs
 from kpi.errors import AnalysisError, DataError
 
 __all__ = ["add_parser", "neutralise_formulas", "run"]

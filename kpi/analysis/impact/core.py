@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from kpi._impact_models import (
+from kpi.analysis.impact.models import (
     Ar1Fit,
     ar1_covariance_of_beta,
     argmax_quantile,
@@ -38,7 +38,7 @@ from kpi._impact_models import (
     fit_ar1_regression,
     long_run_variance,
 )
-from kpi._impact_text import (
+from kpi.analysis.impact.text import (
     fmt_change,
     fmt_date,
     fmt_interval,
@@ -61,6 +61,7 @@ __all__ = [
     "change_points",
     "compare_periods",
     "daily_series",
+    "format_candidates",
     "format_comparison",
     "did_2x2",
     "did_regression",

@@ -1,4 +1,4 @@
-"""Words and number formats for ``kpi.impact`` verdicts (private)."""
+"""Words and number formats for ``kpi.analysis.impact`` verdicts (private)."""
 
 from __future__ import annotations
 

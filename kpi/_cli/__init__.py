@@ -1,1 +1,0 @@
-"""Subcommands of the ``kpi`` command (one module each: ``add_parser`` and ``run``)."""

@@ -1,0 +1,1 @@
+"""Statistics on KPI tables: overview, relations, lead/lag, impact and staffing."""

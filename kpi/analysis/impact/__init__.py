@@ -1,0 +1,43 @@
+"""Did a change work? Before/after, interrupted time series, DiD, change points and power."""
+
+from kpi.analysis.impact.core import (
+    MIN_DAYS,
+    ChangePointResult,
+    CountItsResult,
+    DidRegressionResult,
+    ImpactResult,
+    PowerResult,
+    before_after,
+    change_points,
+    compare_periods,
+    daily_series,
+    did_2x2,
+    did_regression,
+    format_candidates,
+    format_comparison,
+    interrupted_time_series,
+    its_counts,
+    its_from_table,
+    minimum_detectable_effect,
+)
+
+__all__ = [
+    "MIN_DAYS",
+    "ChangePointResult",
+    "CountItsResult",
+    "DidRegressionResult",
+    "ImpactResult",
+    "PowerResult",
+    "before_after",
+    "change_points",
+    "compare_periods",
+    "daily_series",
+    "format_candidates",
+    "format_comparison",
+    "did_2x2",
+    "did_regression",
+    "interrupted_time_series",
+    "its_counts",
+    "its_from_table",
+    "minimum_detectable_effect",
+]
