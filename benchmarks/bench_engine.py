@@ -107,7 +107,7 @@ def generate(n: int, seed: int = 1, days: int = 182) -> pd.DataFrame:
     return frame
 
 
-def pandas_baseline(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:
+def pandas_baseline(df: pd.DataFrame, settings: Settings) -> pd.DataFrame:  # noqa: PLR0915 -- ratchet (#17): split or fix pending
     """The same KPIs (values + Wilson/t intervals) by day x queue with plain pandas."""
     T, sa = settings.sl_threshold_seconds, settings.short_abandon_seconds
     inbound = (df["direction"] != "outbound").fillna(True).to_numpy(bool)

@@ -332,7 +332,7 @@ def _new_contacts(ctx: _Context) -> dict[str, np.ndarray]:
     return out
 
 
-def _process(ctx: _Context, b: dict[str, np.ndarray], generation: int) -> dict[str, np.ndarray]:
+def _process(ctx: _Context, b: dict[str, np.ndarray], generation: int) -> dict[str, np.ndarray]:  # noqa: PLR0915 -- ratchet (#17): split or fix pending
     """Queueing, handling, outcomes and surveys for one batch of contacts."""
     rng = ctx.rng("process", generation)
     n = len(b["t"])

@@ -511,7 +511,7 @@ def _fmt_p(p: float) -> str:
 # --------------------------------------------------------------------------------------------
 # Public analysis
 # --------------------------------------------------------------------------------------------
-def analyze(
+def analyze(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     frame: Any,
     outcome: str,
     drivers: list[str] | tuple[str, ...] | None = None,

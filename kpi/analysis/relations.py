@@ -258,7 +258,7 @@ def _clean_series(
     return pd.Series(y, index=s.index, name=s.name)
 
 
-def _prepare(
+def _prepare(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     frame: pd.DataFrame,
     kpis: Sequence[str] | None,
     guards: Guards,
@@ -740,7 +740,7 @@ def _pair_sentence(x: str, y: str, r: float, lo: float, hi: float, p: float, uni
     )
 
 
-def pair_analysis(
+def pair_analysis(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     frame: pd.DataFrame,
     x: str,
     y: str,
@@ -1195,7 +1195,7 @@ class BalanceResult:
         return self.table.assign(kpi_x=self.kpi_x, kpi_y=self.kpi_y)
 
 
-def balance_table(
+def balance_table(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     table: Any,
     x: str = "aht",
     y: str = "fcr",

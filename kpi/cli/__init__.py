@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args._run(args) or 0)
+        return int(args._run(args) or 0)  # noqa: SLF001 -- ratchet (#17): split or fix pending
     except KpiLabError as err:
         print(f"kpi {args.command}: {err}", file=sys.stderr)
         return 2

@@ -161,7 +161,7 @@ class KpiTable:
             )
         return float(f["value"].iloc[0]) if len(f) else float("nan")
 
-    def describe(self, kpi: str) -> str:
+    def describe(self, kpi: str) -> str:  # noqa: C901 -- ratchet (#17): split or fix pending
         """Formula plus the settings it was computed with (hover text next to a figure)."""
         k = KPIS[kpi]
         s = self.settings
@@ -368,7 +368,7 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def compute(
+def compute(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     data: pd.DataFrame | Dataset,
     kpis: Sequence[str] | None = None,
     grain: str = "day",

@@ -370,7 +370,7 @@ def _looks_like_data(names: list[str]) -> bool:
     return len(names) >= 2 and hits >= max(2, len(names) // 2)
 
 
-def _read_text(
+def _read_text(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     src: Source,
     force_text: ForceText | None,
     *,

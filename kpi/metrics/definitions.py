@@ -899,7 +899,7 @@ def _w(avg: str, weight: str) -> dict[str, str]:
     }
 
 
-def aggregated_sql(kpi_id: str, columns: Iterable[str], settings: Settings) -> KpiSql | str:
+def aggregated_sql(kpi_id: str, columns: Iterable[str], settings: Settings) -> KpiSql | str:  # noqa: C901 -- ratchet (#17): split or fix pending
     """The SQL of ``kpi_id`` over an aggregated (daily) table, or the reason it cannot be built.
 
     Averages are re-weighted by their denominators (ASA, AHT, talk time and service level by

@@ -329,7 +329,7 @@ def _sentence_size(text: str) -> int:
     return 20 if len(text) < 120 else 16 if len(text) < 260 else 13
 
 
-def to_pptx(findings: Sequence[Finding], *, title: str, subtitle: str = "") -> bytes:
+def to_pptx(findings: Sequence[Finding], *, title: str, subtitle: str = "") -> bytes:  # noqa: PLR0915 -- ratchet (#17): split or fix pending
     """The report as a PowerPoint deck (16:9): a title slide, then one slide per finding.
 
     A finding's slide has its title, the chart as a PNG picture (left), the sentence, the numbers

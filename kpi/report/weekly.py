@@ -373,7 +373,7 @@ def _trend_chart(
     return alt.layer(*layers).properties(width=640, height=280).to_dict()
 
 
-def weekly_report(
+def weekly_report(  # noqa: PLR0915 -- ratchet (#17): split or fix pending
     dataset: Dataset | pd.DataFrame, config: dict[str, Any] | None = None
 ) -> list[Finding]:
     """The standard weekly report: last complete week vs the previous week.

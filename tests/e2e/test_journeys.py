@@ -196,7 +196,7 @@ def _excerpt(tmp_path: Path, name: str, rows: int) -> Path:
     return out
 
 
-def test_two_people_uploading_at_once_each_see_only_their_own_data(
+def test_two_people_uploading_at_once_each_see_only_their_own_data(  # noqa: C901
     browser: Browser, server: str, shots: Path, tmp_path: Path
 ) -> None:
     files = {

@@ -1110,7 +1110,7 @@ def _min_rel(kpi: str, level: float, min_relative: float) -> float:
     return min_relative
 
 
-def _time_signals(
+def _time_signals(  # noqa: C901 -- ratchet (#17): split or fix pending
     segment: str,
     wide: pd.DataFrame,
     min_weeks: int,
