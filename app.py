@@ -39,6 +39,12 @@ PAGES = [
         icon=":material/timeline:",
         url_path="leading-lagging",
     ),
+    st.Page(
+        "pages/whatif_page.py",
+        title="What would it take?",
+        icon=":material/groups:",
+        url_path="what-if",
+    ),
     st.Page("pages/report_page.py", title="Report", icon=":material/slideshow:", url_path="report"),
 ]
 
