@@ -17,8 +17,16 @@ PAGES = [
         "pages/overview_page.py",
         title="Overview",
         icon=":material/dashboard:",
-        url_path="overview",
+        url_path="home",
         default=True,
+    ),
+    # The default page is served at "/" only; this hidden twin answers the /overview deep link.
+    st.Page(
+        "pages/overview_page.py",
+        title="Overview",
+        icon=":material/dashboard:",
+        url_path="overview",
+        visibility="hidden",
     ),
     st.Page("pages/data_page.py", title="Data", icon=":material/upload_file:", url_path="data"),
     st.Page(
@@ -49,5 +57,6 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-widgets.sidebar()
+pinned = widgets.sidebar()
 page.run()
+widgets.pinned_count(pinned)  # after the page: a pin made in this run is counted

@@ -28,6 +28,9 @@ class Dataset:
     source : "sample", "upload" or "file" (CLI).
     report : the importer's ``ImportReport`` (None for the sample).
     truth : the planted effects of simulated data (``truth.json``), else None.
+    grain : the period of an aggregated table's rows ("interval", "day", "week", "month",
+        "quarter", "year"; the ``date`` column holds each period's first day); None for
+        contact-level data. KPIs are computed at this grain or coarser.
     """
 
     name: str
@@ -36,6 +39,7 @@ class Dataset:
     source: Literal["sample", "upload", "file"] = "file"
     report: Any = None
     truth: dict[str, Any] | None = None
+    grain: str | None = None
     _fingerprint: list[str] = field(default_factory=list, repr=False)
 
     @classmethod

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["DataError", "KpiLabError", "MappingError", "AnalysisError"]
+__all__ = ["AnalysisError", "DataError", "KpiLabError", "MappingError", "MissingDateColumn"]
 
 
 class KpiLabError(Exception):
@@ -19,3 +19,22 @@ class MappingError(KpiLabError):
 
 class AnalysisError(KpiLabError):
     """An analysis cannot run on this data (too few days, change date outside the data...)."""
+
+
+class MissingDateColumn(DataError):
+    """A file has no usable date or time column, so its rows cannot be placed in time.
+
+    Attributes
+    ----------
+    file : the file's name.
+    target : the canonical column that is missing (``start_time`` or ``date``).
+    candidates : the source columns closest to being that column, best first (may be empty).
+    """
+
+    def __init__(
+        self, message: str, *, file: str = "", target: str = "", candidates: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.file = file
+        self.target = target
+        self.candidates = candidates

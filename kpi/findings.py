@@ -25,7 +25,11 @@ class Finding:
     title : slide title.
     sentence : the plain-language reading, one sentence a manager can say.
     numbers : key figures as (label, formatted value) pairs, in display order.
-    scope : data scope: dataset, dates, segment and the settings that produced the numbers.
+    scope : data scope: dataset, dates, segment and the settings that produced the numbers, as
+        the one caption line every export prints under the finding.
+    context : the same facts as (label, value) pairs in display order, e.g.
+        ``(("Dataset", "Sample"), ("Period", "05 Jan – 05 Jul 2026"), ("Segment", "Queue: Tech
+        Support"))``; ``context_text()`` words them. Empty for findings made before it existed.
     chart : the Vega-Lite spec of the chart (``alt.Chart.to_dict()``), or None.
     table : a tidy table behind the finding, or None.
     note : the user's free-text note.
@@ -41,7 +45,16 @@ class Finding:
     table: pd.DataFrame | None = None
     note: str = ""
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    context: tuple[tuple[str, str], ...] = ()
 
     def with_note(self, note: str) -> Finding:
         """A copy with the user's note replaced."""
         return replace(self, note=note)
+
+    def context_value(self, label: str) -> str | None:
+        """The context value recorded under ``label`` ("Segment", "Period"...), or None."""
+        return next((value for key, value in self.context if key == label), None)
+
+    def context_text(self) -> str:
+        """The context as one caption line: "Dataset: … · Period: … · Segment: …"."""
+        return " · ".join(f"{key}: {value}" for key, value in self.context if value)

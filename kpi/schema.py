@@ -30,6 +30,7 @@ __all__ = [
     "INTERACTION_REQUIRED",
     "SEGMENT_COLUMNS",
     "SURVEY_COLUMNS",
+    "TICKET_COLUMNS",
     "Column",
     "Shape",
     "aggregate_column",
@@ -177,6 +178,28 @@ INTERACTION_COLUMNS: tuple[Column, ...] = (
     Column("ces", "score", "Customer effort score, 1-7 (7 = most effort).", 1, 7),
     Column("engagement", "score", "Agent engagement score of the week, 1-5.", 1, 5),
     Column("cost", "number", "Cost of the contact (currency).", 0, None, unit="currency"),
+    # Tickets (helpdesk exports: Zendesk, Freshdesk, Jira Service Management, ServiceNow, HubSpot)
+    Column("priority", "category", "Ticket priority (urgent, high, normal, low...)."),
+    Column("status", "category", "Ticket status at export (open, pending, solved, closed...)."),
+    Column(
+        "resolution_seconds",
+        "duration",
+        "Time from ticket creation to solved / resolved (computed from the two timestamps when "
+        "the export gives them).",
+        0,
+        None,
+        unit="s",
+    ),
+    Column("solved_time", "datetime", "When the ticket was solved / resolved / closed."),
+)
+
+#: Canonical columns of helpdesk ticket exports (a contact is a ticket).
+TICKET_COLUMNS: tuple[str, ...] = (
+    "priority",
+    "status",
+    "first_response_seconds",
+    "resolution_seconds",
+    "solved_time",
 )
 
 AGGREGATE_COLUMNS: tuple[Column, ...] = (

@@ -584,7 +584,9 @@ def _to_frame(ctx: _Context, rows: dict[str, np.ndarray]) -> pd.DataFrame:
             "cost": r["cost"],
         }
     )
-    return coerce(frame[list(_COLUMNS)], "interactions")
+    # The sample is a contact center, not a helpdesk: ticket columns stay empty.
+    frame = frame.reindex(columns=list(_COLUMNS))
+    return coerce(frame, "interactions")
 
 
 def _rate(x: pd.Series) -> float:

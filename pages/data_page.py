@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 
 import streamlit as st
 
 from kpi import ingest
-from kpi.errors import KpiLabError
+from kpi.errors import KpiLabError, MissingDateColumn
+from kpi.schema import Shape
+from kpi.ui import mapping_view as view
 from kpi.ui import state, widgets
 
-_MEMO = "data_page_import"  # this page's own cache of the last import (per session)
-_MAPPING = "data_page_mapping"  # the mapping the user edited or loaded (JSON form)
-_UPLOAD_LIMIT = 200 * 1024 * 1024  # .streamlit/config.toml server.maxUploadSize
 _ZONES = [
     "(this computer's zone)",
     "UTC",
@@ -31,6 +28,11 @@ _ZONES = [
     "Asia/Tokyo",
     "Australia/Sydney",
 ]
+_SHAPES: dict[str, Shape | None] = {
+    "detect automatically": None,
+    "one contact": "interactions",
+    "one day or interval (aggregated)": "aggregated",
+}
 
 st.title("Your data")
 st.markdown(
@@ -41,20 +43,28 @@ st.markdown(
 st.caption(widgets.dataset_badge())
 if not state.is_sample() and st.button("Back to the sample", key="data_reset"):
     state.reset_dataset()
-    st.session_state.pop(_MEMO, None)
+    view.forget()
     st.rerun()
 
+fresh = view.uploader_is_fresh()
 uploads = st.file_uploader(
     "Export files (CSV, TSV, Excel, Parquet, JSON lines) — several monthly files, or contacts plus a survey file",
-    type=["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "parquet", "jsonl", "ndjson", "json"],
+    type=["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "parquet", "jsonl", "ndjson", "json"],
     accept_multiple_files=True,
     key="data_upload",
 )
-if not uploads:
+loaded = view.loaded_files(uploads, fresh)
+if loaded is None:
     st.info("Until you load a file, every page uses the bundled sample contact center.")
     st.stop()
-
-files = [(u.name, u.getvalue()) for u in uploads]
+files = loaded.files
+if loaded.restored:
+    names = ", ".join(n for n, _ in files)
+    st.caption(
+        f"The import of {names}"
+        + (", the data every page uses now" if view.in_use() else "")
+        + ". Give other files above to replace it."
+    )
 
 sheets: list[str] = []
 for name, data in files:
@@ -64,84 +74,73 @@ for name, data in files:
 c1, c2, c3 = st.columns(3)
 sheet = None
 if len(sheets) > 1:
-    picked = c1.selectbox("Excel sheet", ["(first sheet with data)", *sheets], key="data_sheet")
+    sheet_names = ["(first sheet with data)", *sheets]
+    picked = c1.selectbox(
+        "Excel sheet", sheet_names, key=view.remembered("data_sheet", sheet_names[0], sheet_names)
+    )
     sheet = None if picked.startswith("(") else picked
 shape_label = c2.selectbox(
     "Each row is",
-    ["detect automatically", "one contact", "one day or interval (aggregated)"],
-    key="data_shape",
+    list(_SHAPES),
+    key=view.remembered("data_shape", "detect automatically", list(_SHAPES)),
 )
-shape = {"one contact": "interactions", "one day or interval (aggregated)": "aggregated"}.get(
-    shape_label
+zone = c3.selectbox(
+    "Show UTC timestamps in", _ZONES, key=view.remembered("data_timezone", _ZONES[0], _ZONES)
 )
-zone = c3.selectbox("Show UTC timestamps in", _ZONES, key="data_timezone")
-timezone = None if zone.startswith("(") else zone
 
-loaded = st.file_uploader("Load a saved mapping (JSON)", type=["json"], key="data_mapping_upload")
-if loaded is not None:
+mapping_file = st.file_uploader(
+    f"Load a saved mapping (JSON, format: {view.DOC_PATH})",
+    type=["json"],
+    key="data_mapping_upload",
+)
+if mapping_file is not None:
     try:
-        st.session_state[_MAPPING] = ingest.load_mapping(loaded.getvalue()).to_dict()
+        view.load_mapping_upload(mapping_file.name, mapping_file.getvalue())
     except KpiLabError as err:
         st.error(str(err))
 
 first_day = None
-if st.session_state.get("data_needs_first_day"):
+if view.needs_first_day():
     first_day = st.date_input(
         "The file has no date column: date of its first row (rows are read as consecutive days)",
-        value=None,
-        key="data_first_day",
+        key=view.remembered("data_first_day", None),
     )
 
-mapping = (
-    ingest.load_mapping(st.session_state[_MAPPING]) if st.session_state.get(_MAPPING) else None
+options = view.ImportOptions(
+    sheet=sheet,
+    shape=_SHAPES[shape_label],
+    timezone=None if zone.startswith("(") else zone,
+    first_day=first_day,
 )
-key = hashlib.sha256(
-    json.dumps(
-        [[n, hashlib.sha256(d).hexdigest()] for n, d in files]
-        + [sheet, shape, timezone, str(first_day), mapping.to_dict() if mapping else None],
-        default=str,
-    ).encode()
-).hexdigest()
-
-memo = st.session_state.get(_MEMO)
-result = memo[1] if memo and memo[0] == key else None
-if result is None:
-    bar = st.progress(0.0, text="Reading…")
-    try:
-        result = ingest.read_files(
-            files,
-            mapping,
-            sheet=sheet,
-            shape=shape,
-            timezone=timezone,
-            max_bytes=_UPLOAD_LIMIT,
-            undated_start=first_day,
-            progress=lambda f, m: bar.progress(f, text=m),
-        )
-        st.session_state[_MEMO] = (key, result)
-        st.session_state["data_needs_first_day"] = False
-    except KpiLabError as err:
-        bar.empty()
-        if (
-            isinstance(err, ingest.MissingTimestampError)
-            and "has no date column" in str(err)
-            and not st.session_state.get("data_needs_first_day")
-        ):
-            st.session_state["data_needs_first_day"] = True
-            st.rerun()
-        st.error(str(err))
-        st.stop()
-    except Exception as err:  # never a traceback on screen
-        bar.empty()
-        st.error(
-            f"The file could not be imported ({type(err).__name__}): check that it is a CSV, Excel, "
-            "Parquet or JSON lines export, or send it to the KPI Lab maintainers."
-        )
-        st.stop()
-    bar.empty()
+chosen = {
+    "data_sheet": sheet,
+    "data_shape": shape_label,
+    "data_timezone": zone,
+    "data_first_day": first_day,
+}
+try:
+    result = view.run_import(files, view.user_mapping(), options, chosen)
+except MissingDateColumn as err:
+    view.show_missing_date(err, files, options)
+    st.stop()
+except KpiLabError as err:
+    st.error(str(err))
+    if view.mapping_origin() != "auto" and st.button(
+        "Back to the automatic mapping", key="data_mapping_reset_error"
+    ):
+        view.set_user_mapping(None)
+        st.rerun()
+    st.stop()
+except Exception as err:  # never a traceback on screen
+    st.error(
+        f"The file could not be imported ({type(err).__name__}): check that it is a CSV, Excel, "
+        "Parquet or JSON lines export, or send it to the KPI Lab maintainers."
+    )
+    st.stop()
 
 report = result.report
 ds = result.dataset
+mapping = result.mapping
 
 st.subheader("Import report")
 st.markdown(report.summary())
@@ -155,8 +154,7 @@ if report.notes:
     with st.expander("What the importer detected"):
         st.markdown("\n".join(f"- {n}" for n in report.notes))
 
-u1, u2 = st.columns(2)
-if u1.button("Use this data", key="data_use", type="primary"):
+if st.button("Use this data", key="data_use", type="primary"):
     state.set_dataset(ds)
     st.session_state["data_page_used"] = ds.name
     st.rerun()
@@ -165,53 +163,138 @@ if st.session_state.pop("data_page_used", None) == ds.name and not state.is_samp
 
 st.subheader("Column mapping")
 st.caption(
-    f"Read as {'one row per contact' if result.mapping.shape == 'interactions' else 'one row per day or interval'}"
-    + (f", preset: {result.mapping.preset}" if result.mapping.preset else "")
-    + ". Change a source and press Apply; two columns joined by ' + ' are a date and a time."
+    f"Read as {'one row per contact' if mapping.shape == 'interactions' else 'one row per period'}"
+    + (f", preset: {mapping.preset}" if mapping.preset else "")
+    + ". Each change below imports the file again."
 )
-table = ingest.mapping_table(result.mapping)
-options = ["", *result.columns, *[s for s in table["source"] if " + " in s]]
-edited = st.data_editor(
-    table,
-    key="data_mapping_editor",
+proposed = view.proposal(files, options)
+st.dataframe(
+    view.evidence_table(
+        mapping,
+        proposed[0] if proposed else None,
+        proposed[1] if proposed else {},
+        view.mapping_origin(),
+        [n for n, _ in files],
+    ),
     hide_index=True,
-    disabled=["column", "meaning"],
-    column_config={
-        "source": st.column_config.SelectboxColumn(
-            "source column", options=list(dict.fromkeys(options))
-        ),
-        "unit": st.column_config.SelectboxColumn("unit", options=list(ingest.UNITS)),
-        "rule": st.column_config.TextColumn(
-            "rule", help="invert, present, equals:value1|value2 ..."
-        ),
-    },
 )
-b1, b2 = st.columns(2)
-if b1.button("Apply mapping", key="data_apply_mapping"):
+
+if mapping.outcome is not None:
+    st.markdown(f"**What the values of '{mapping.outcome.source}' mean**")
+    rules = st.data_editor(
+        view.outcome_table(mapping.outcome),
+        key="data_outcome_editor",
+        hide_index=True,
+        disabled=["Value in the file"],
+        column_config={
+            "Means": st.column_config.SelectboxColumn(
+                "Means", options=list(view.OUTCOME_LABELS.values()), required=True
+            )
+        },
+    )
     try:
-        new = ingest.mapping_from_table(edited, result.mapping.shape, result.mapping.preset)
-        st.session_state[_MAPPING] = new.to_dict()
-        st.rerun()
+        new_rule = view.rule_from_table(mapping.outcome, rules)
+        view.apply(view.replace_outcome(mapping, new_rule), mapping)
     except KpiLabError as err:
         st.error(str(err))
-b2.download_button(
+    sentence = view.abandonment_sentence(
+        state.compute(ds, grain="all", kpis=("abandonment_rate",)).frame
+    )
+    if sentence:
+        st.markdown(sentence)
+
+for dc in view.date_columns(mapping, report.notes):
+    st.markdown(f"**Date order of '{dc.source}'** — {dc.sentence}")
+    order_labels = list(view.ORDER_LABELS.values())
+    picked_order = st.selectbox(
+        f"Dates in '{dc.source}' are written",
+        order_labels,
+        index=list(view.ORDER_LABELS).index(dc.forced),
+        key=f"data_date_order_{dc.target}",
+    )
+    view.apply(view.with_date_order(mapping, dc.target, view.order_of(picked_order)), mapping)
+
+if report.grain is not None:
+    st.markdown(f"**Period of each row** — {view.grain_sentence(report.grain, mapping.grain)}")
+    grain_labels = list(view.GRAIN_LABELS.values())
+    picked_grain = st.selectbox(
+        "Each row summarises",
+        grain_labels,
+        index=list(view.GRAIN_LABELS).index(mapping.grain),
+        key="data_grain",
+    )
+    view.apply(view.with_grain(mapping, view.grain_of(picked_grain)), mapping)
+
+units = view.unit_table(mapping)
+if not units.empty:
+    st.markdown("**Unit of each duration column** (stored in seconds)")
+    edited_units = st.data_editor(
+        units,
+        key="data_units_editor",
+        hide_index=True,
+        disabled=["Field", "Column in your file"],
+        column_config={
+            "Unit": st.column_config.SelectboxColumn(
+                "Unit", options=list(view.UNIT_LABELS.values()), required=True
+            )
+        },
+    )
+    view.apply(view.units_from_table(mapping, edited_units), mapping)
+
+with st.expander("Change which column feeds a field"):
+    st.caption("Two columns joined by ' + ' are a date and a time. Press Apply to import again.")
+    offered = [
+        "",
+        *result.columns,
+        *[s for s in view.column_table(mapping)["Column in your file"] if " + " in s],
+    ]
+    edited = st.data_editor(
+        view.column_table(mapping),
+        key="data_mapping_editor",
+        hide_index=True,
+        disabled=["Field", "What it is"],
+        column_config={
+            "Column in your file": st.column_config.SelectboxColumn(
+                "Column in your file", options=list(dict.fromkeys(offered))
+            )
+        },
+    )
+    b1, b2 = st.columns(2)
+    if b1.button("Apply", key="data_apply_mapping"):
+        try:
+            view.apply(view.columns_from_table(mapping, edited), mapping)
+        except KpiLabError as err:
+            st.error(str(err))
+    if view.mapping_origin() != "auto" and b2.button(
+        "Back to the automatic mapping", key="data_mapping_reset"
+    ):
+        view.set_user_mapping(None)
+        st.rerun()
+
+st.markdown("**The mapping as a file**")
+st.caption(
+    f"Save it to reuse on next month's export, or edit it by hand: the format is described in "
+    f"`{view.DOC_PATH}` (JSON Schema: `docs/mapping.schema.json`) in the KPI Lab repository; "
+    "`kpi map FILE --out mapping.json` writes the same file from the command line."
+)
+st.download_button(
     "Save mapping (JSON)",
-    json.dumps(result.mapping.to_dict(), indent=2).encode(),
+    view.mapping_json(mapping, proposed[1] if proposed else None),
     file_name="kpi_mapping.json",
     mime="application/json",
     key="data_mapping_download",
 )
 
 st.subheader("Preview")
-st.dataframe(ds.frame.head(100), hide_index=True)
+st.dataframe(view.preview_table(ds.frame, ds.shape), hide_index=True)
 
 st.subheader("How complete each column is")
 st.dataframe(
-    report.fill_rates,
+    view.completeness_table(report.fill_rates, ds.shape),
     hide_index=True,
     column_config={
-        "fill_rate": st.column_config.ProgressColumn(
-            "filled", min_value=0, max_value=1, format="percent"
+        "Share filled": st.column_config.ProgressColumn(
+            "Share filled", min_value=0, max_value=1, format="percent"
         )
     },
 )
@@ -230,7 +313,7 @@ if yes:
 if no:
     st.markdown(
         "**Not available (columns needed):**\n"
-        + "\n".join(f"- {k}: {', '.join(m.replace('|', ' or ') for m in v)}" for k, v in no.items())
+        + "\n".join(f"- {k}: {view.needed_text(v, ds.shape)}" for k, v in no.items())
     )
 
 if report.rows_quarantined:

@@ -7,9 +7,15 @@ import datetime as dt
 import streamlit as st
 
 from kpi.analysis import impact
-from kpi.charts.impact import change_point_chart, did_chart, impact_chart
+from kpi.charts.impact import (
+    change_point_chart,
+    counterfactual_chart,
+    did_chart,
+    impact_chart,
+)
 from kpi.errors import KpiLabError
 from kpi.findings import Finding
+from kpi.format import fmt_p_clause
 from kpi.ui import state, widgets
 
 _SEGMENT_COLUMNS = ("queue", "channel", "team", "topic")
@@ -23,7 +29,9 @@ st.title("Before/after")
 st.markdown(
     "**Did the change really move the KPI, by how much, and could it be noise?** Days are not "
     "independent (a bad day is followed by another) and weekdays differ, so every test here "
-    "models the day as the unit, with weekday effects and correlated errors."
+    "models the day as the unit, with weekday effects and correlated errors. Ticking comparison "
+    "segments the change did not reach gives the most direct answer: what the KPI would have "
+    "been without the change, judging by them."
 )
 
 ds = state.scoped_dataset()
@@ -95,7 +103,17 @@ with c3:
             help="A segment the change did not reach: its movement is subtracted (difference-in-differences).",
         )
         control = None if ctl == _NO_CONTROL else {seg_col: ctl}
+comparisons: list[str] = []
+if by:
+    comparisons = st.multiselect(
+        "Comparison segments (untouched by the change)",
+        [v for v in values if v != seg_val],
+        key="impact_controls",
+        help="Other queues, channels or teams the change did not reach. The KPI is modelled on "
+        "them before the change and projected past it: expected without the change.",
+    )
 widgets.unavailable_note(table, [kpi])
+other_events = [e for e in events if e.date != change]
 
 try:
     series, _ = impact.daily_series(table, kpi, segment)
@@ -105,7 +123,7 @@ try:
         kpi,
         change,
         segment=segment,
-        events=[(e.date, e.label) for e in events if e.date != change],
+        events=other_events,
     )
 except KpiLabError as err:
     st.warning(str(err))
@@ -148,6 +166,7 @@ if mode == _CHOSEN:
             )
         if isinstance(picked_range, tuple) and len(picked_range) == 2:
             periods[name] = (picked_range[0], picked_range[1])
+comparison = None
 try:
     if mode == _CHOSEN and len(periods) < 2:
         raise KpiLabError("Pick a first and a last day for both periods.")
@@ -172,7 +191,7 @@ try:
         impact.format_comparison(comparison), hide_index=True, width="stretch", key="impact_table"
     )
     st.caption(
-        f"Periods: {span}. Values are pooled over each period (ratios of sums). Intervals treat "
+        f"Periods: {span}. Observed values, pooled over each period (ratios of sums). Intervals treat "
         "the day, not the contact, as the unit and allow for correlated neighbouring days; "
         "p (adjusted) corrects for testing several KPIs (Holm)."
     )
@@ -181,14 +200,40 @@ except KpiLabError as err:
 
 st.subheader("3 · Did it shift, beyond trend and weekdays? (interrupted time series)")
 st.markdown(f"**{result.summary}**")
+also_moved = impact.side_effects(comparison, kpi) if comparison is not None else ""
+if also_moved:
+    st.markdown(also_moved)
 chart = impact_chart(result)
 st.altair_chart(chart, width="stretch", key="impact_its_chart")
 for w in result.warnings:
     st.warning(w)
 
+counterfactual = None
+if comparisons:
+    st.subheader("4 · Expected without the change, judging by the comparison segments")
+    try:
+        counterfactual = impact.its_from_table(
+            table,
+            kpi,
+            change,
+            segment=segment,
+            controls=[{seg_col: v} for v in comparisons],
+            events=other_events,
+        )
+    except KpiLabError as err:
+        st.warning(str(err))
+    if counterfactual is not None:
+        st.markdown(f"**{counterfactual.summary}**")
+        st.altair_chart(
+            counterfactual_chart(counterfactual), width="stretch", key="impact_cf_chart"
+        )
+        st.markdown(counterfactual.fit_summary)
+        for w in counterfactual.warnings:
+            st.warning(w)
+
 did = None
 if control:
-    st.subheader("4 · Against a control segment (difference-in-differences)")
+    st.subheader("5 · Against one control segment (difference-in-differences)")
     try:
         did = impact.its_from_table(table, kpi, change, segment=segment, control=control)
     except KpiLabError as err:
@@ -199,8 +244,8 @@ if control:
         parallel = "moved in parallel" if did.pretrend_p >= 0.05 else "did NOT move in parallel"
         st.markdown(
             f"Parallel-trend check: before the change the two segments {parallel} "
-            f"(slope of the gap per week p = {did.pretrend_p:.2f}). The control's own shift at "
-            f"the date: p = {did.control_p:.2f}."
+            f"(slope of the gap per week {fmt_p_clause(did.pretrend_p)}). The control's own "
+            f"shift at the date: {fmt_p_clause(did.control_p)}."
         )
         for w in did.warnings:
             st.warning(w)
@@ -213,7 +258,7 @@ try:
         change_point_chart(series, cps, unit=result.unit), width="stretch", key="impact_cp_chart"
     )
     st.dataframe(
-        impact.format_candidates(cps, result.unit),
+        impact.format_candidates(cps, result.unit, with_p=False),
         hide_index=True,
         width="stretch",
         key="impact_cp_table",
@@ -231,15 +276,24 @@ with st.expander("Caveats"):
         "- A date found by searching the data must not then be tested on the same data."
     )
 
-best = did if did is not None else result
+best = counterfactual or did or result
+best_chart = (
+    counterfactual_chart(counterfactual)
+    if counterfactual is not None
+    else did_chart(did)
+    if did is not None
+    else chart
+)
 where = f" in {segment[seg_col]}" if segment else ""
 finding = Finding(
     kind="impact",
     title=f"{widgets.kpi_label(kpi)}{where}: before/after {change:%d %b %Y}",
-    sentence=best.summary,
+    sentence=" ".join(part for part in (best.summary, also_moved) if part),
     numbers=best.key_numbers(),
-    scope=widgets.scope_text(f"method {best.method}"),
-    chart=(did_chart(did) if did is not None else chart).to_dict(),
+    scope=widgets.scope_text(
+        f"method {best.method}", segment=f"{seg_col}={segment[seg_col]}" if segment else ""
+    ),
+    chart=best_chart.to_dict(),
     table=best.to_frame(),
 )
 widgets.pin_button(finding, key="impact_pin")

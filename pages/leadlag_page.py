@@ -13,22 +13,7 @@ from kpi.charts.leadlag import (
     leadlag_map_chart,
 )
 from kpi.errors import KpiLabError
-from kpi.findings import Finding
-from kpi.ui import state, widgets
-
-
-# Session-scoped and keyed on the wide table's content: no user sees another user's result.
-@st.cache_data(scope="session", max_entries=24, show_spinner="Testing which KPIs move first...")
-def _analyze(
-    wide: pd.DataFrame, outcome: str, drivers: tuple[str, ...], max_lag: int
-) -> leadlag.LeadLagResult:
-    return leadlag.analyze(wide, outcome, list(drivers), max_lag)
-
-
-@st.cache_data(scope="session", max_entries=24, show_spinner="Fitting the VAR...")
-def _irf(wide: pd.DataFrame, driver: str, outcome: str, periods: int) -> leadlag.ImpulseResponse:
-    return leadlag.impulse_response(wide, driver, outcome, periods=periods)
-
+from kpi.ui import layout, state, tables, widgets
 
 st.title("Leading vs lagging")
 st.markdown(
@@ -39,18 +24,18 @@ st.markdown(
 )
 
 ds = state.scoped_dataset()
-left, mid, right = st.columns([2, 1, 1])
+controls = layout.controls("leadlag_top")
+left, mid, right = controls.columns([2, 1, 1])
 with mid:
     grain = widgets.grain_select(key="leadlag_grain", options=("day", "week"))
 with right:
     max_lag = int(
         st.number_input(
-            "Max lag (periods)",
+            f"Max lag ({'days' if grain == 'day' else 'weeks'})",
             min_value=1,
             max_value=30,
-            value=14 if grain == "day" else 6,
             step=1,
-            key=f"leadlag_max_lag_{grain}",
+            key=state.persist(f"leadlag_max_lag_{grain}", 14 if grain == "day" else 6),
         )
     )
 try:
@@ -74,26 +59,37 @@ with left:
         multiple=False,
     )
 others = [k for k in options if k != outcome]
-drivers = widgets.kpi_select("Candidate drivers", others, others, key=f"leadlag_drivers_{outcome}")
+with controls, st.expander(f"Candidate drivers ({len(others)} KPIs)"):
+    drivers = widgets.kpi_select(
+        "Candidate drivers", others, others, key=f"leadlag_drivers_{outcome}"
+    )
 if not drivers:
     st.info("Pick at least one candidate driver.")
     st.stop()
 
 try:
-    result = _analyze(wide, outcome, tuple(drivers), max_lag)
+    result = state.memo(
+        ("leadlag", ds.fingerprint, grain, outcome, tuple(drivers), max_lag),
+        lambda: leadlag.analyze(wide, outcome, list(drivers), max_lag),
+    )
 except KpiLabError as err:
     st.warning(str(err))
     st.stop()
 
 st.subheader("What moves first")
-st.markdown(result.summary)
+st.markdown(widgets.readable(result.summary))
 map_chart = leadlag_map_chart(result)
 st.altair_chart(map_chart, width="stretch", key="leadlag_map")
 st.caption(
     "Right of the dashed line: moves before the outcome; left: after. Bubble size: strength of "
     "the pre-whitened cross-correlation. Colour: the role found in your data."
 )
-st.dataframe(result.display_table(), hide_index=True, width="stretch", key="leadlag_table")
+shown = tables.leadlag_table(result.table, result.grain)
+st.dataframe(
+    shown.main, hide_index=True, width="stretch", key="leadlag_table", column_config=shown.config
+)
+with st.expander("Details: what the textbook expects, and each KPI's reading"):
+    st.dataframe(shown.details, hide_index=True, width="stretch", key="leadlag_details")
 
 st.subheader("One driver in detail")
 tested = result.table["kpi"].tolist()
@@ -101,12 +97,13 @@ default_driver = next(
     (k for k, r in zip(result.table["kpi"], result.table["role"], strict=True) if r == "leading"),
     tested[0],
 )
-driver = widgets.kpi_select(
-    "Driver", tested, default_driver, key=f"leadlag_detail_{outcome}", multiple=False
-)
+with layout.controls("leadlag_detail"):
+    driver = widgets.kpi_select(
+        "Driver", tested, default_driver, key=f"leadlag_detail_{outcome}", multiple=False
+    )
 row = result.row(driver)
 lag = int(row["best_lag"]) if pd.notna(row["best_lag"]) else 0
-st.markdown(row["summary"])
+st.markdown(widgets.readable(str(row["summary"])))
 try:
     st.altair_chart(
         leadlag_detail_chart(wide, driver, outcome, lag, grain=result.grain),
@@ -117,31 +114,34 @@ try:
 except KpiLabError as err:
     st.warning(str(err))
 
-if st.toggle("Show the impulse response (small VAR)", key="leadlag_irf"):
+if st.toggle("Show the impulse response (small VAR)", key=state.persist("leadlag_irf", False)):
     try:
-        irf = _irf(wide, driver, outcome, max_lag)
+        irf = state.memo(
+            ("leadlag_irf", ds.fingerprint, grain, driver, outcome, max_lag),
+            lambda: leadlag.impulse_response(wide, driver, outcome, periods=max_lag),
+        )
         st.altair_chart(
             leadlag_irf_chart(irf, grain=result.grain), width="stretch", key="leadlag_irf_chart"
         )
-        st.markdown(irf.summary)
+        st.markdown(widgets.readable(irf.summary))
         for w in irf.warnings:
-            st.caption(w)
+            st.caption(widgets.readable(w))
     except KpiLabError as err:
         st.warning(str(err))
 
 with st.expander("Caveats", expanded=True):
     for w in result.warnings:
-        st.markdown(f"- {w}")
+        st.markdown(f"- {widgets.readable(w)}")
 
 widgets.pin_button(
-    Finding(
-        kind="leadlag",
-        title=f"What moves before {widgets.kpi_label(outcome)}",
-        sentence=result.summary,
+    lambda: widgets.finding(
+        "leadlag",
+        f"What moves before {widgets.kpi_label(outcome)}",
+        result.summary,
+        details=f"{grain} grain, lags up to {max_lag}",
         numbers=result.headline_numbers(),
-        scope=widgets.scope_text(f"{grain} grain, lags up to {max_lag}"),
         chart=map_chart.to_dict(),
-        table=result.display_table().drop(columns=["reading"]),
+        table=shown.main,
     ),
     key="leadlag_pin",
 )

@@ -7,13 +7,15 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from kpi import format as fmt
 from kpi.analysis import overview as ov
 from kpi.charts.trends import breakdown_chart, cards_chart, pareto_chart, trend_chart
 from kpi.engine import KpiTable
 from kpi.errors import KpiLabError
 from kpi.findings import Finding
 from kpi.metrics import KPIS, available_kpis
-from kpi.ui import state, widgets
+from kpi.segment import column_label
+from kpi.ui import layout, state, summary, tables, widgets
 
 # Week-level KPIs the warnings read (triggers, conflicting signals).
 SIGNAL_KPIS = ("aht", "fcr", "csat", "nps", "transfer_rate", "abandonment_rate", "asa")
@@ -25,50 +27,41 @@ data_end = ds.date_range[1] if ds.date_range else None
 segments = ov.segment_columns(ds.frame)
 
 st.title("How are we doing, and what needs attention?")
-st.caption(widgets.dataset_badge() + f" · {state.scope().describe()}")
+st.caption(widgets.dataset_badge(scoped=True) + f" · {state.scope().describe()}")
 
 if ds.n_rows == 0 or data_end is None:
     st.warning("No rows in the selected date range or segment: widen the filter in the sidebar.")
     st.stop()
 
-
-def _scale(kpi: str) -> float:
-    """Targets are typed in display units: rates in percent."""
-    return 100.0 if KPIS[kpi].unit == "rate" else 1.0
-
+# The three-line summary is drawn here, first, once the sections below have found what to say.
+summary_slot = st.container()
 
 # ---------------------------------------------------------------------------------------------
 st.header("The KPIs that matter, against their targets")
-left, right = st.columns([3, 1])
-with left:
-    lacking = [
-        k for k, cols in available_kpis(ds.frame.columns, ds.shape, settings).items() if cols
-    ]
-    card_kpis = widgets.kpi_select(
-        "KPIs on the cards",
-        list(KPIS),
-        ov.default_card_kpis(lacking),
-        key=f"overview_cards_kpis_{ds.shape}_{len(lacking)}",
-    )
-with right:
-    card_grain = widgets.grain_select("overview_cards_grain", default="week")
+with layout.controls("overview_cards"):
+    left, right = st.columns([3, 1])
+    with left:
+        lacking = [
+            k for k, cols in available_kpis(ds.frame.columns, ds.shape, settings).items() if cols
+        ]
+        card_kpis = widgets.kpi_select(
+            "KPIs on the cards",
+            list(KPIS),
+            ov.default_card_kpis(lacking),
+            key=f"overview_cards_kpis_{ds.shape}_{len(lacking)}",
+        )
+    with right:
+        card_grain = widgets.grain_select("overview_cards_grain", default="week")
 
-targets: dict[str, float] = {}
-with st.expander("Targets (defaults from the KPI reference)"):
-    defaults = ov.default_targets(card_kpis)
-    cols = st.columns(4)
-    for i, kpi in enumerate(card_kpis):
-        unit = " (%)" if KPIS[kpi].unit == "rate" else ""
-        default = defaults.get(kpi)
-        with cols[i % 4]:
-            typed = st.number_input(
-                f"{KPIS[kpi].name}{unit}",
-                value=None if default is None else round(default * _scale(kpi), 4),
-                key=f"overview_target_{kpi}",
-                placeholder="no target",
-            )
-        if typed is not None:
-            targets[kpi] = float(typed) / _scale(kpi)
+    targets: dict[str, float] = {}
+    with st.expander("Targets (defaults from the KPI reference)"):
+        defaults = ov.default_targets(card_kpis)
+        cols = st.columns(2)
+        for i, kpi in enumerate(card_kpis):
+            with cols[i % 2]:
+                typed = widgets.kpi_target_input(kpi, defaults.get(kpi), f"overview_target_{kpi}")
+            if typed is not None:
+                targets[kpi] = typed
 
 
 def _cards_spec(table: KpiTable, kpis: list[str], targets: dict[str, float | None]) -> dict | None:
@@ -99,12 +92,12 @@ st.caption(
     "for its formula and the settings used. Single periods are noisy: read the trend below."
 )
 widgets.pin_button(
-    Finding(
-        kind="kpi_cards",
-        title="KPIs against their targets",
-        sentence=ov.cards_reading(cards),
+    lambda: widgets.finding(
+        "kpi_cards",
+        "KPIs against their targets",
+        ov.cards_reading(cards),
+        details=f"{card_grain} grain",
         numbers=tuple((c.name, c.value_text) for c in cards if not c.unavailable),
-        scope=widgets.scope_text(f"{card_grain} grain"),
         chart=_cards_spec(period_table, card_kpis, targets),
         table=ov.cards_frame(cards),
     ),
@@ -113,21 +106,32 @@ widgets.pin_button(
 
 
 # ---------------------------------------------------------------------------------------------
-@st.fragment
-def attention() -> None:
-    st.header("What needs attention?")
-    st.subheader("Action triggers")
-    with st.expander("Thresholds (defaults from the KPI reference)"):
+def attention() -> tuple[list[ov.Signal], object]:
+    """Action triggers and conflicting signals, behind expanders; returns what the summary needs."""
+    actions = {t.kpi: t.action for t in ov.DEFAULT_TRIGGERS}
+    with (
+        st.expander("Action thresholds (defaults from the KPI reference)"),
+        layout.controls("overview_thresholds"),
+    ):
         c1, c2, c3, c4 = st.columns(4)
-        csat = c1.number_input("CSAT below", value=4.0, step=0.1, key="overview_trigger_csat")
-        fcr = c2.number_input("FCR below (%)", value=70.0, step=1.0, key="overview_trigger_fcr")
+        csat = c1.number_input(
+            "CSAT (mean) below", step=0.1, key=state.persist("overview_trigger_csat", 4.0)
+        )
+        fcr = c2.number_input(
+            "First contact resolution below (%)",
+            step=1.0,
+            key=state.persist("overview_trigger_fcr", 70.0),
+        )
         aband = c3.number_input(
-            "Abandonment above (%)", value=8.0, step=0.5, key="overview_trigger_abandonment"
+            "Abandonment rate above (%)",
+            step=0.5,
+            key=state.persist("overview_trigger_abandonment", 8.0),
         )
         nps = c4.number_input(
-            "NPS down by (points)", value=10.0, step=1.0, key="overview_trigger_nps"
+            "Net promoter score down by (points)",
+            step=1.0,
+            key=state.persist("overview_trigger_nps", 10.0),
         )
-    actions = {t.kpi: t.action for t in ov.DEFAULT_TRIGGERS}
     triggers = [
         ov.Trigger("csat", "<", float(csat), actions["csat"]),
         ov.Trigger("fcr", "<", float(fcr) / 100, actions["fcr"]),
@@ -138,23 +142,18 @@ def attention() -> None:
     by = "queue" if "queue" in segments else None
     weekly_by = state.compute(ds, grain="week", by=(by,), kpis=SIGNAL_KPIS) if by else None
     fired = ov.evaluate_triggers(weekly, weekly_by, triggers)
-    if fired.empty:
-        st.success("No action trigger fired on any week of the selected data.")
-    else:
-        for sentence in fired["sentence"]:
-            st.warning(sentence, icon="🚩")
-        st.dataframe(
-            fired[["where", "rule", "n_weeks", "weeks", "action"]],
-            hide_index=True,
-            width="stretch",
-            key="overview_triggers_table",
+    shown = tables.triggers_table(fired)
+    with st.expander(f"Action triggers that fired ({len(fired)})", expanded=False):
+        if fired.empty:
+            st.success("No action trigger fired on any week of the selected data.")
+        for line in summary.trigger_lines(shown.main):
+            st.warning(line, icon="🚩")
+        st.caption(
+            "Weeks are ISO week numbers. Weeks with fewer than 30 responses behind the value are "
+            "not judged. The NPS trigger compares four pooled weeks with the four before, so "
+            "one noisy week does not fire it."
         )
-    st.caption(
-        "Weeks with fewer than 30 responses behind the value are not judged. The NPS trigger "
-        "compares four pooled weeks with the four before, so one noisy week does not fire it."
-    )
 
-    st.subheader("Conflicting signals and gaming")
     signals = ov.detect_signals(weekly_by if weekly_by is not None else weekly, segment_column=by)
     for col in ("agent_id", "queue"):
         if col in segments:
@@ -162,29 +161,30 @@ def attention() -> None:
             signals += ov.detect_transfer_gaming(
                 by_col, segment_column=col, start=ds.date_range[0], end=data_end
             )
-    if not signals:
-        st.success(
-            "No conflicting movement found: where AHT or abandonment shifted, the other KPIs "
-            "did not move against them beyond week-to-week noise."
+    with st.expander(f"Conflicting signals and gaming ({len(signals)})", expanded=False):
+        if not signals:
+            st.success(
+                "No conflicting movement found: where AHT or abandonment shifted, the other "
+                "KPIs did not move against them beyond week-to-week noise."
+            )
+        for i, sig in enumerate(signals):
+            st.error(f"**{sig.segment}** — {sig.sentence}", icon="⚠️")
+            st.caption(summary.evidence_text(sig.evidence))
+            widgets.pin_button(
+                lambda sig=sig: _signal_finding(
+                    sig, weekly_by if weekly_by is not None else weekly, by
+                ),
+                key=f"overview_pin_signal_{i}",
+            )
+        st.caption(
+            "How: per queue, the week at which AHT (or abandonment) shifts is found by a single "
+            "mean-shift split of weekly values; weeks before and after are compared with "
+            "Welch's t-test on weekly values (corrected for the search over weeks) and must "
+            "also move by at least 5% (2 points for rates). Agents are flagged when their AHT "
+            "is 15% below the median agent and their transfer rate 1.5x the median, "
+            "significantly. A signal is a question to investigate, not proof of gaming."
         )
-    for i, sig in enumerate(signals):
-        st.error(f"**{sig.segment}** — {sig.sentence}", icon="⚠️")
-        with st.expander("Evidence"):
-            st.json({k: str(v) for k, v in sig.evidence.items()}, expanded=False)
-        widgets.pin_button(
-            lambda sig=sig: _signal_finding(
-                sig, weekly_by if weekly_by is not None else weekly, by
-            ),
-            key=f"overview_pin_signal_{i}",
-        )
-    st.caption(
-        "How: per queue, the week at which AHT (or abandonment) shifts is found by a single "
-        "mean-shift split of weekly values; weeks before and after are compared with Welch's "
-        "t-test on weekly values (corrected for the search over weeks) and must also move by "
-        "at least 5% (2 points for rates). Agents are flagged when their AHT is 15% below the "
-        "median agent and their transfer rate 1.5x the median, significantly. A signal is a "
-        "question to investigate, not proof of gaming."
-    )
+    return signals, shown
 
 
 def _signal_finding(sig: ov.Signal, weekly_table: KpiTable, by: str | None) -> Finding:
@@ -204,47 +204,56 @@ def _signal_finding(sig: ov.Signal, weekly_table: KpiTable, by: str | None) -> F
             chart = cards_chart(rows, kpis_in, columns=len(kpis_in)).to_dict()
         except ValueError:  # none of the signal's KPIs has weekly values here
             chart = None
-    return Finding(
-        kind="signal",
-        title=f"Conflicting signal — {sig.segment}",
-        sentence=sig.sentence,
+    found = widgets.finding(
+        "signal",
+        f"Conflicting signal — {sig.segment}",
+        sig.sentence,
+        segment=summary.where_label(sig.segment),
+        details="weekly KPIs",
         numbers=ov.signal_numbers(sig),
-        scope=widgets.scope_text("weekly KPIs"),
         chart=chart,
         table=pd.DataFrame([{k: str(v) for k, v in sig.evidence.items()}]),
     )
+    return found
 
 
-attention()
+st.header("What needs attention?")
+found_signals, fired_table = attention()
+with summary_slot:
+    summary.attention_summary(found_signals, fired_table, cards)
 
 
 # ---------------------------------------------------------------------------------------------
 @st.fragment
 def trends() -> None:
     st.header("How have the KPIs moved?")
-    c1, c2 = st.columns([1, 2])
-    with c1:
-        grain = widgets.grain_select("overview_trend_grain", default="week")
     where_options = ["All"]
     if "queue" in segments:
         where_options += sorted(str(v) for v in ds.frame["queue"].dropna().unique())
-    with c2:
-        where = st.selectbox("Where", where_options, key="overview_trend_where")
+    with layout.controls("overview_trends"):
+        c1, c2 = st.columns([1, 2])
+        with c1:
+            grain = widgets.grain_select("overview_trend_grain", default="week")
+        with c2:
+            where = st.selectbox(
+                "Where",
+                where_options,
+                format_func=lambda w: "Whole centre" if w == "All" else f"Queue: {w}",
+                key=state.persist("overview_trend_where", "All", where_options),
+            )
     if where == "All":
         table = state.compute(ds, grain=grain)
         segment = None
     else:
         table = state.compute(ds, grain=grain, by=("queue",))
         segment = {"queue": where}
-    events = [
-        e
-        for e in state.events()
-        if not e.segment or where in ("All", "") or e.segment == f"queue={where}"
-    ]
+    events = widgets.events_for({"queue": where} if where != "All" else None)
     shown = [k for k in card_kpis if k not in table.unavailable]
     charts = {}
     grid = st.columns(2)
     for i, kpi in enumerate(shown):
+        if i % 2 == 0 and i:
+            grid = st.columns(2)  # one row per pair: a chart's title never sits under another
         chart = trend_chart(
             table,
             kpi,
@@ -264,20 +273,22 @@ def trends() -> None:
         "Pin which trend?",
         shown,
         format_func=widgets.kpi_label,
-        key="overview_trend_pin_kpi",
+        key=state.persist("overview_trend_pin_kpi", shown[0], shown),
     )
     reading = ov.trend_reading(table, pick, targets.get(pick), segment=segment)
     st.markdown(f"**Reading.** {reading}")
     st.caption(
         "The band is the 95% interval of each period's value (wide bands = few contacts or "
-        "responses). Dashed green: the target; dotted red: pinned events."
+        "responses). Dashed green: the target; dotted red: pinned events of this segment or "
+        "of the whole centre."
     )
     widgets.pin_button(
-        Finding(
-            kind="trend",
-            title=f"{KPIS[pick].name} by {grain}{'' if where == 'All' else f' — {where}'}",
-            sentence=reading,
-            scope=widgets.scope_text(f"{grain} grain"),
+        lambda: widgets.finding(
+            "trend",
+            f"{KPIS[pick].name} by {grain}",
+            reading,
+            segment="" if where == "All" else f"Queue: {where}",
+            details=f"{grain} grain",
             chart=charts[pick].to_dict(),
         ),
         key="overview_pin_trend",
@@ -332,20 +343,29 @@ def breakdowns() -> None:
     if not segments:
         st.info("This data has no queue, channel, topic, team or agent column to break down by.")
         return
-    c1, c2 = st.columns(2)
-    by = c1.selectbox(
-        "Break down by",
-        segments,
-        format_func=lambda c: c.replace("_", " "),
-        key="overview_breakdown_by",
-    )
+    with layout.controls("overview_breakdown"):
+        c1, c2 = st.columns(2)
+        by = c1.selectbox(
+            "Break down by",
+            segments,
+            format_func=column_label,
+            key=state.persist("overview_breakdown_by", segments[0], segments),
+        )
     table = state.compute(ds, grain="all", by=(by,))
-    wide = ov.breakdown_table(table)
-    st.dataframe(wide, hide_index=True, width="stretch", key="overview_breakdown_table")
-    available = [k for k in card_kpis if k not in table.unavailable] or list(table.kpis)
-    kpi = c2.selectbox(
-        "Chart", available, format_func=widgets.kpi_label, key="overview_breakdown_kpi"
+    wide, config = tables.kpi_columns(
+        ov.breakdown_table(table, display=False), table.kpis, state.currency()
     )
+    st.dataframe(
+        wide, hide_index=True, width="stretch", key="overview_breakdown_table", column_config=config
+    )
+    available = [k for k in card_kpis if k not in table.unavailable] or list(table.kpis)
+    with layout.controls("overview_breakdown_kpi"):
+        kpi = c2.selectbox(
+            "Chart",
+            available,
+            format_func=widgets.kpi_label,
+            key=state.persist("overview_breakdown_kpi", available[0], available),
+        )
     chart = breakdown_chart(table, kpi, by, target=targets.get(kpi))
     st.altair_chart(chart, width="stretch", key="overview_breakdown_chart")
     st.caption(
@@ -354,11 +374,10 @@ def breakdowns() -> None:
         "them with care."
     )
     widgets.pin_button(
-        Finding(
-            kind="breakdown",
-            title=f"KPIs by {by.replace('_', ' ')}",
-            sentence=f"{KPIS[kpi].name} by {by.replace('_', ' ')} over the selected period.",
-            scope=widgets.scope_text(),
+        lambda: widgets.finding(
+            "breakdown",
+            f"KPIs by {column_label(by).lower()}",
+            f"{KPIS[kpi].name} by {column_label(by).lower()} over the selected period.",
             chart=chart.to_dict(),
             table=ov.breakdown_table(table, display=False),
         ),
@@ -368,18 +387,13 @@ def breakdowns() -> None:
         st.subheader("Handle time by topic, against topic norms")
         by_topic = state.compute(ds, grain="all", by=("topic",), kpis=("aht", "contacts"))
         aht_target = targets.get("aht") or KPIS["aht"].target
+        topic_table = tables.aht_topic_table(ov.aht_by_topic(by_topic, aht_target))
         st.dataframe(
-            ov.aht_by_topic(by_topic, aht_target),
+            topic_table.main,
             hide_index=True,
             width="stretch",
             key="overview_aht_topic",
-            column_config={
-                "aht_seconds": None,
-                "aht_minutes": st.column_config.NumberColumn("AHT (min)", format="%.1f"),
-                "norm_low_minutes": st.column_config.NumberColumn("norm from (min)", format="%.0f"),
-                "norm_high_minutes": st.column_config.NumberColumn("norm to (min)", format="%.0f"),
-                "handled": st.column_config.NumberColumn("handled", format="%d"),
-            },
+            column_config=topic_table.config,
         )
         st.caption(
             "Norms from the KPI reference: password reset 2–3 min, billing 5–7, technical 8–12, "
@@ -394,34 +408,32 @@ breakdowns()
 # ---------------------------------------------------------------------------------------------
 @st.fragment
 def reasons() -> None:
-    st.header("Why do customers contact us?")
     if "topic" not in segments:
         st.info("This data has no topic (contact reason) column.")
         return
-    share = st.slider(
-        "A reason is structural when it holds at least this share of contacts on most weeks (%)",
-        10,
-        60,
-        30,
-        step=5,
-        key="overview_structural_share",
-    )
+    with layout.controls("overview_reasons"):
+        share = st.slider(
+            "A reason is structural when it holds at least this share of contacts on most "
+            "weeks (%)",
+            10,
+            60,
+            step=5,
+            key=state.persist("overview_structural_share", 30),
+        )
     total = state.compute(ds, grain="all", by=("topic",), kpis=("contacts",))
     weekly = state.compute(ds, grain="week", by=("topic",), kpis=("contacts",))
     pareto = ov.topic_pareto(total, weekly, structural_share=share / 100)
     st.altair_chart(pareto_chart(pareto), width="stretch", key="overview_pareto")
+    reasons_table = tables.pareto_table(pareto)
     st.dataframe(
-        pareto.drop(columns=["share_before"]),
+        reasons_table.main,
         hide_index=True,
         width="stretch",
         key="overview_pareto_table",
-        column_config={
-            "share": st.column_config.NumberColumn(format="percent"),
-            "cumulative_share": st.column_config.NumberColumn(format="percent"),
-            "share_recent": st.column_config.NumberColumn("share, last 4 weeks", format="percent"),
-            "share_change": st.column_config.NumberColumn("change vs before", format="percent"),
-        },
+        column_config=reasons_table.config,
     )
+    with st.expander("Details"):
+        st.dataframe(reasons_table.details, hide_index=True, key="overview_pareto_details")
     structural = pareto.loc[pareto["structural"], "topic"].tolist()
     daily = state.compute(ds, grain="day", by=("topic",), kpis=("contacts",))
     spikes = ov.topic_spikes(daily)
@@ -446,33 +458,35 @@ def reasons() -> None:
             st.warning(sentence, icon="📈")
 
 
-reasons()
+with st.expander("Why do customers contact us? (contact reasons)"):
+    reasons()
 
 
 # ---------------------------------------------------------------------------------------------
 @st.fragment
 def cost() -> None:
-    st.header("What do repeat contacts cost?")
     table = state.compute(ds, grain="all", kpis=MONEY_KPIS)
     has_cost = "cost_per_contact" not in table.unavailable
-    c1, c2, c3 = st.columns(3)
-    per_minute = c1.number_input(
-        "Cost per handled minute",
-        min_value=0.0,
-        value=0.0,
-        step=0.1,
-        key="overview_cost_per_minute",
-        disabled=has_cost,
-    )
-    per_contact = c2.number_input(
-        "…or cost per contact",
-        min_value=0.0,
-        value=0.0,
-        step=0.5,
-        key="overview_cost_per_contact",
-        disabled=has_cost,
-    )
-    currency = c3.text_input("Currency", value="", key="overview_currency", max_chars=4)
+    currency = state.currency()
+    unit = currency.strip() or "currency units"
+    with layout.controls("overview_cost"):
+        c1, c2 = st.columns(2)
+        per_minute = c1.number_input(
+            f"Cost per handled minute ({unit})",
+            min_value=0.0,
+            step=0.1,
+            key=state.persist("overview_cost_per_minute", 0.0),
+            disabled=has_cost,
+        )
+        per_contact = c2.number_input(
+            f"…or cost per contact ({unit})",
+            min_value=0.0,
+            step=0.5,
+            key=state.persist("overview_cost_per_contact", 0.0),
+            disabled=has_cost,
+        )
+        if not currency:
+            st.caption("Choose the currency in the sidebar (Settings).")
     m = ov.money(
         table,
         cost_per_minute=per_minute or None,
@@ -483,16 +497,19 @@ def cost() -> None:
         st.caption("The data has a cost column: its cost per contact is used.")
     if m.basis:
         k1, k2, k3, k4 = st.columns(4)
-        k1.metric("Cost per contact", f"{currency}{m.cost_per_contact:,.2f}")
-        k2.metric("Repeat contacts", f"{m.repeats:,.0f}")
-        k3.metric("Cost of repeats", f"{currency}{m.repeat_cost:,.0f}")
-        k4.metric("One point of FCR is worth", f"{currency}{m.cost_per_fcr_point:,.0f}")
+        k1.metric("Cost per contact", fmt.fmt_money(m.cost_per_contact, currency))
+        k2.metric("Repeat contacts", fmt.fmt_count(m.repeats))
+        k3.metric("Cost of repeats", fmt.fmt_money(m.repeat_cost, currency, decimals=0))
+        k4.metric(
+            "One point of FCR is worth", fmt.fmt_money(m.cost_per_fcr_point, currency, decimals=0)
+        )
     st.markdown(f"**Reading.** {m.summary}")
     for w in m.warnings:
         st.caption(w)
 
 
-cost()
+with st.expander("What do repeat contacts cost?"):
+    cost()
 
 st.divider()
 st.caption(

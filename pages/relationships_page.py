@@ -13,9 +13,8 @@ from kpi.charts.relations import (
     rolling_correlation_chart,
 )
 from kpi.errors import KpiLabError
-from kpi.findings import Finding
 from kpi.metrics import available_kpis
-from kpi.ui import state, widgets
+from kpi.ui import layout, state, tables, widgets
 
 _DEFAULT_KPIS = (
     "contacts",
@@ -35,26 +34,6 @@ _BALANCE_PAIRS = {
 _ENTITIES = {"agent_id": "Agents", "team": "Teams", "queue": "Queues"}
 
 
-# Session-scoped and keyed on the wide tables' content: no user sees another user's result.
-@st.cache_data(scope="session", max_entries=24, show_spinner="Correlating the KPIs...")
-def _matrix(
-    values: pd.DataFrame,
-    volumes: pd.DataFrame,
-    kpis: tuple[str, ...],
-    method: str,
-    guards: bool,
-    weekdays_only: bool,
-) -> pd.DataFrame:
-    return relations.correlation_table(
-        values,
-        list(kpis),
-        method=method,
-        guards=guards,
-        weights=volumes,
-        weekdays_only=weekdays_only,
-    )
-
-
 st.title("Relationships")
 st.markdown(
     "**Which KPIs really move together, and which only seem to?** Daily KPIs share weekday "
@@ -66,7 +45,8 @@ ds = state.scoped_dataset()
 offered = [k for k, missing in available_kpis(ds.frame.columns, ds.shape).items() if not missing]
 segments = relations.segment_choices(ds.frame)
 
-c1, c2, c3 = st.columns([3, 1, 2])
+controls = layout.controls("rel_top")
+c1, c2, c3 = controls.columns([3, 1, 2])
 with c1:
     chosen = widgets.kpi_select(
         "KPIs", offered, [k for k in _DEFAULT_KPIS if k in offered], key="rel_kpis"
@@ -74,25 +54,30 @@ with c1:
 with c2:
     grain = widgets.grain_select(key="rel_grain")
 with c3:
-    segment_label = st.selectbox("Segment", list(segments), key="rel_segment")
+    segment_label = st.selectbox(
+        "Segment",
+        list(segments),
+        key=state.persist("rel_segment", "Whole centre", list(segments)),
+    )
 segment = segments.get(segment_label)
+segment_text = "" if segment is None else segment_label
 
-c4, c5, c6 = st.columns([1, 1, 2])
+c4, c5, c6 = controls.columns([1, 1, 2])
 with c4:
     method = st.radio(
         "Method",
         ["spearman", "pearson"],
         format_func=lambda m: {"spearman": "Spearman (ranks)", "pearson": "Pearson"}[m],
         horizontal=True,
-        key="rel_method",
+        key=state.persist("rel_method", "spearman", ["spearman", "pearson"]),
     )
 with c5:
-    weekdays_only = st.checkbox("Weekdays only", key="rel_weekdays", value=False)
+    weekdays_only = st.checkbox("Weekdays only", key=state.persist("rel_weekdays", False))
 with c6:
-    guards = st.toggle("Spurious-correlation guards", value=True, key="rel_guards")
+    guards = st.toggle("Spurious-correlation guards", key=state.persist("rel_guards", True))
 with st.expander("What the guards do", expanded=False):
     for name, text in relations.GUARD_TEXT.items():
-        st.markdown(f"- **{name.replace('_', ' ')}**: {text}")
+        st.markdown(f"- **{name.replace('_', ' ').capitalize()}**: {text}")
 
 if len(chosen) < 2:
     st.info("Pick at least two KPIs to see how they move together.")
@@ -102,7 +87,26 @@ by = tuple(segment) if segment else ()
 try:
     table = state.compute(ds, grain=grain, by=by, kpis=sorted({*chosen, "contacts"} & set(offered)))
     values, volumes = relations.wide_from_table(table, segment)
-    matrix = _matrix(values, volumes, tuple(chosen), method, guards, weekdays_only)
+    matrix = state.memo(
+        (
+            "rel_matrix",
+            ds.fingerprint,
+            grain,
+            segment_label,
+            tuple(chosen),
+            method,
+            guards,
+            weekdays_only,
+        ),
+        lambda: relations.correlation_table(
+            values,
+            list(chosen),
+            method=method,
+            guards=guards,
+            weights=volumes,
+            weekdays_only=weekdays_only,
+        ),
+    )
 except KpiLabError as err:
     st.warning(str(err))
     st.stop()
@@ -110,7 +114,7 @@ widgets.unavailable_note(table, chosen)
 
 st.subheader("How the KPIs move together")
 heatmap = correlation_heatmap(matrix)
-st.altair_chart(heatmap, key="rel_heatmap")
+st.altair_chart(heatmap, width="stretch", key="rel_heatmap")
 guards_used = max(matrix["guards"], key=len)
 how = (
     f"{method.capitalize()} correlation per {grain} · data: {state.scope().describe()} · "
@@ -124,12 +128,15 @@ strongest = matrix.loc[matrix["r"].abs().fillna(-1).idxmax()]
 reading = (
     f"{n_sig} of {len(matrix)} pairs move together beyond chance; the strongest link is "
     f"{widgets.kpi_label(strongest['kpi_x'])} with {widgets.kpi_label(strongest['kpi_y'])} "
-    f"(r = {strongest['r']:+.2f})."
+    f"(r = {strongest['r']:+.2f}{'' if segment is None else ', ' + segment_label})."
     if pd.notna(strongest["r"])
     else "No pair could be correlated on this data."
 )
 st.markdown(reading)
-st.dataframe(relations.display_table(matrix), hide_index=True, width="stretch", key="rel_table")
+pairs = tables.correlation_table(matrix)
+st.dataframe(
+    pairs.main, hide_index=True, width="stretch", key="rel_table", column_config=pairs.config
+)
 if not guards:
     st.warning(
         "Guards are off: these are correlations of raw levels. Shared trends and weekday "
@@ -139,15 +146,16 @@ fragile = matrix[matrix["warning"] != ""]
 if not fragile.empty:
     st.caption("Caveats: " + "; ".join(sorted(set(fragile["warning"]))))
 widgets.pin_button(
-    Finding(
-        kind="correlation",
-        title=f"How the KPIs move together ({segment_label})",
-        sentence=reading,
+    lambda: widgets.finding(
+        "correlation",
+        f"How the KPIs move together ({segment_label})",
+        reading,
+        segment=segment_text,
+        details=f"{method} per {grain}; guards: {guards_used}",
         numbers=tuple(
             (f"{widgets.kpi_label(r.kpi_x)} ~ {widgets.kpi_label(r.kpi_y)}", f"r = {r.r:+.2f}")
             for r in matrix[matrix["significant"]].itertuples()
         )[:6],
-        scope=widgets.scope_text(how),
         chart=heatmap.to_dict(),
         table=matrix,
     ),
@@ -155,7 +163,7 @@ widgets.pin_button(
 )
 
 st.subheader("Pair explorer")
-p1, p2, p3 = st.columns([2, 2, 1])
+p1, p2, p3 = layout.controls("rel_pair").columns([2, 2, 1])
 with p1:
     kx = widgets.kpi_select(
         "KPI on the x axis",
@@ -173,7 +181,10 @@ entity_options = {"period": f"{grain.capitalize()}s"} | {
 }
 with p3:
     points = st.selectbox(
-        "Points", list(entity_options), format_func=entity_options.get, key="rel_points"
+        "Points",
+        list(entity_options),
+        format_func=entity_options.get,
+        key=state.persist("rel_points", "period", list(entity_options)),
     )
 try:
     if points == "period":
@@ -193,7 +204,7 @@ try:
             ent_values, kx, ky, method=method, guards=guards, weights=ent_volumes, label=points
         )
     st.altair_chart(pair_scatter(pair), width="stretch", key="rel_pair_chart")
-    st.markdown(pair.summary)
+    st.markdown(widgets.readable(pair.summary))
     st.caption(
         f"{pair.method.capitalize()} · {pair.n} points ({pair.n_eff:.0f} effective) · "
         f"guards: {pair.guards} · {pair.filter}"
@@ -203,7 +214,10 @@ try:
         st.caption(f"⚠️ {w}")
     if points == "period":
         window = st.slider(
-            "Rolling window (periods)", min_value=7, max_value=91, value=28, key="rel_window"
+            "Rolling window (periods)",
+            min_value=7,
+            max_value=91,
+            key=state.persist("rel_window", 28),
         )
         rolling = relations.rolling_correlation(
             values,
@@ -228,16 +242,17 @@ try:
                 "its usual level marks a change in how the two KPIs relate."
             )
     widgets.pin_button(
-        Finding(
-            kind="correlation",
-            title=f"{widgets.kpi_label(ky)} vs {widgets.kpi_label(kx)}",
-            sentence=pair.summary,
+        lambda: widgets.finding(
+            "correlation",
+            f"{widgets.kpi_label(ky)} vs {widgets.kpi_label(kx)}",
+            pair.summary,
+            segment=segment_text,
+            details=f"{pair.method}; guards: {pair.guards}; {pair.filter}",
             numbers=(
                 ("r", f"{pair.r:+.2f}"),
                 ("95% CI", f"{pair.ci_low:+.2f} to {pair.ci_high:+.2f}"),
                 ("points", str(pair.n)),
             ),
-            scope=widgets.scope_text(f"{pair.method}; guards: {pair.guards}; {pair.filter}"),
             chart=pair_scatter(pair).to_dict(),
             table=pair.to_frame(),
         ),
@@ -252,14 +267,23 @@ st.markdown(
     "placed on an efficiency KPI and an experience KPI; small samples are pulled toward the "
     "centre (empirical Bayes), so a 12-contact agent is not flagged as the worst."
 )
-b1, b2 = st.columns(2)
+b1, b2 = layout.controls("rel_balance").columns(2)
 with b1:
-    pair_label = st.radio("Compare", list(_BALANCE_PAIRS), horizontal=True, key="rel_balance_pair")
+    pair_label = st.radio(
+        "Compare",
+        list(_BALANCE_PAIRS),
+        horizontal=True,
+        key=state.persist("rel_balance_pair", "AHT vs FCR", list(_BALANCE_PAIRS)),
+    )
 with b2:
     entity_cols = [c for c in ("agent_id", "team") if c in ds.frame.columns]
     balance_by = (
         st.radio(
-            "Place", entity_cols, format_func=_ENTITIES.get, horizontal=True, key="rel_balance_by"
+            "Place",
+            entity_cols,
+            format_func=_ENTITIES.get,
+            horizontal=True,
+            key=state.persist("rel_balance_by", entity_cols[0], entity_cols),
         )
         if entity_cols
         else None
@@ -273,7 +297,7 @@ else:
         balance = relations.balance_table(per_entity, bx, byk, by=balance_by)
         chart = balance_quadrant_chart(balance)
         st.altair_chart(chart, width="stretch", key="rel_balance_chart")
-        st.markdown(balance.summary)
+        st.markdown(widgets.readable(balance.summary))
         counts = balance.table["quadrant"].value_counts()
         for label in balance.quadrants.values():
             st.markdown(f"- **{label}**: {int(counts.get(label, 0))}")
@@ -284,16 +308,25 @@ else:
             "shrinkage exclude the centre. Agents working different queues handle different "
             "work: filter one queue in the sidebar for a fair comparison."
         )
-        st.dataframe(balance.table, hide_index=True, width="stretch", key="rel_balance_table")
+        shown = tables.balance_table(balance.table, bx, byk, balance_by)
+        st.dataframe(
+            shown.main,
+            hide_index=True,
+            width="stretch",
+            key="rel_balance_table",
+            column_config=shown.config,
+        )
+        with st.expander("Details: observed values, intervals and shrinkage weights"):
+            st.dataframe(shown.details, hide_index=True, width="stretch", key="rel_balance_details")
         widgets.pin_button(
-            Finding(
-                kind="correlation",
-                title=f"Balance: {pair_label} by {_ENTITIES.get(balance_by, balance_by).lower()}",
-                sentence=balance.summary,
+            lambda: widgets.finding(
+                "correlation",
+                f"Balance: {pair_label} by {_ENTITIES.get(balance_by, balance_by).lower()}",
+                balance.summary,
+                details="empirical-Bayes shrinkage",
                 numbers=tuple(
                     (lab, str(int(counts.get(lab, 0)))) for lab in balance.quadrants.values()
                 ),
-                scope=widgets.scope_text("empirical-Bayes shrinkage"),
                 chart=chart.to_dict(),
                 table=balance.to_frame(),
             ),

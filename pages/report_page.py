@@ -13,7 +13,7 @@ from kpi.errors import KpiLabError
 from kpi.findings import Finding
 from kpi.metrics import Settings
 from kpi.report.export import KIND_LABELS
-from kpi.ui import state
+from kpi.ui import layout, state
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$~])")
 
@@ -103,14 +103,15 @@ def _xlsx(findings: list[Finding], dataset: Dataset | None, settings: Settings) 
 def _downloads(findings: list[Finding], title: str) -> None:
     # The files are built only when a button is clicked (deferred callables), not on every rerun.
     snapshot = list(findings)
-    html_col, pptx_col, xlsx_col, opt_col = st.columns(4, vertical_alignment="center")
-    with_kpis = opt_col.checkbox(
+    # A wrapping row: at 900 px the buttons keep their labels instead of shrinking to "HTML r…".
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    with_kpis = row.checkbox(
         "KPI table in Excel",
         value=True,
         key="report_xlsx_kpis",
         help="Adds the current dataset's daily KPI table (sidebar filter applied).",
     )
-    html_col.download_button(
+    row.download_button(
         "⬇ HTML report",
         data=functools.partial(report.export_bytes, snapshot, "html", title=title),
         file_name="kpi-report.html",
@@ -119,7 +120,7 @@ def _downloads(findings: list[Finding], title: str) -> None:
         on_click="ignore",
         help="One self-contained page: opens offline, charts embedded.",
     )
-    pptx_col.download_button(
+    row.download_button(
         "⬇ PowerPoint",
         data=functools.partial(report.export_bytes, snapshot, "pptx", title=title),
         file_name="kpi-report.pptx",
@@ -128,7 +129,7 @@ def _downloads(findings: list[Finding], title: str) -> None:
         on_click="ignore",
         help="A title slide, then one slide per finding.",
     )
-    xlsx_col.download_button(
+    row.download_button(
         "⬇ Excel",
         data=functools.partial(
             _xlsx, snapshot, state.scoped_dataset() if with_kpis else None, state.settings()
@@ -144,10 +145,11 @@ def _downloads(findings: list[Finding], title: str) -> None:
 def _card(number: int, finding: Finding, count: int) -> None:
     fid = finding.id
     with st.container(border=True):
-        head, up, down, remove = st.columns([8, 1, 1, 1], vertical_alignment="center")
         kind = KIND_LABELS.get(finding.kind, finding.kind)
-        head.markdown(f"**{number}. {_plain(finding.title)}**  \n:gray[{kind}]")
-        up.button(
+        st.markdown(f"**{number}. {_plain(finding.title)}**  \n:gray[{kind}]")
+        # Buttons sized to their label in a wrapping row (narrow columns made empty boxes).
+        buttons = st.container(horizontal=True, gap="small")
+        buttons.button(
             "↑",
             key=f"report_up_{fid}",
             disabled=number == 1,
@@ -155,7 +157,7 @@ def _card(number: int, finding: Finding, count: int) -> None:
             args=(fid, -1),
             help="Move up",
         )
-        down.button(
+        buttons.button(
             "↓",
             key=f"report_down_{fid}",
             disabled=number == count,
@@ -163,7 +165,9 @@ def _card(number: int, finding: Finding, count: int) -> None:
             args=(fid, 1),
             help="Move down",
         )
-        remove.button("✕", key=f"report_remove_{fid}", on_click=_remove, args=(fid,), help="Remove")
+        buttons.button(
+            "✕", key=f"report_remove_{fid}", on_click=_remove, args=(fid,), help="Remove"
+        )
         st.markdown(_plain(finding.sentence))
         _numbers(finding)
         if finding.chart:
@@ -218,11 +222,14 @@ items = report.dedupe_ids(state.findings())
 if [f.id for f in items] != [f.id for f in state.findings()]:
     state.set_findings(items)
 
-present = bool(items) and st.toggle(
-    "Presentation mode",
-    key="report_present",
-    help="One finding at a time, full width, for the meeting-room screen.",
-)
+with layout.controls("report_mode"):
+    slides = bool(items) and st.toggle(
+        "Slides: one finding at a time",
+        key="report_present",
+        help="One finding at a time, full width, for the meeting-room screen (on by itself in "
+        "presentation mode).",
+    )
+present = bool(items) and (slides or state.presentation())
 if present:
     if "report_title" in st.session_state:
         # Keeps the typed title alive while its text box is hidden (Streamlit drops the state

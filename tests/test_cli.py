@@ -24,9 +24,17 @@ def _kpi(*args: str) -> subprocess.CompletedProcess[str]:
 def test_help_lists_every_subcommand() -> None:
     out = _kpi("--help")
     assert out.returncode == 0
-    for name in ("sample", "compute", "impact", "leadlag", "report"):
+    assert SUBCOMMANDS == (
+        "sample",
+        "map",
+        "compute",
+        "impact",
+        "leadlag",
+        "staffing",
+        "report",
+    )
+    for name in SUBCOMMANDS:
         assert name in out.stdout
-    assert SUBCOMMANDS == ("sample", "compute", "impact", "leadlag", "report")
 
 
 def test_sample_same_seed_gives_byte_identical_files(tmp_path: Path) -> None:

@@ -340,7 +340,7 @@ def test_dataset_input_and_errors():
     with pytest.raises(AnalysisError, match="Unknown KPI"):
         compute(f, kpis=["nope"])
     with pytest.raises(AnalysisError, match="grain"):
-        compute(f, grain="year")
+        compute(f, grain="fortnight")
     with pytest.raises(DataError, match="team"):
         compute(f, by=["team"])
     with pytest.raises(DataError, match="timestamp"):
@@ -745,3 +745,110 @@ def test_quantile_rows_pool_to_the_contact_weighted_mean_of_their_quantiles():
     want = (before["value"] * before["denominator"]).sum() / before["denominator"].sum()
     assert table.loc[0, "value_before"] == pytest.approx(want)
     assert "contact-weighted mean of its daily quantiles" in table.loc[0, "note"]
+
+
+# --- grains, missing numerators, summary ASA, empty days (issue 16) -----------------------------
+
+
+def _monthly(grain: str | None = "month") -> Dataset:
+    """Six months of a monthly report; March and May have an empty 'abandoned' cell."""
+    m = pd.DataFrame(
+        {
+            "date": pd.date_range("2024-01-01", periods=6, freq="MS"),
+            "offered": [100.0, 200.0, 100.0, 300.0, 100.0, 200.0],
+            "abandoned": [30.0, np.nan, 20.0, np.nan, 40.0, 60.0],
+            "asa_seconds": [10.0, 20.0, 30.0, 40.0, 50.0, 60.0],
+        }
+    )
+    return Dataset(name="monthly", frame=coerce(m, "aggregated"), shape="aggregated", grain=grain)
+
+
+def test_missing_numerators_leave_numerator_and_denominator():
+    t = compute(_monthly(), kpis=["abandonment_rate", "contacts"], grain="year")
+    # Known months: 30 + 20 + 40 + 60 = 150 abandoned of 100 + 100 + 100 + 200 = 500 offered
+    # -> 30%, not 150 / 1,000 = 15% with the unknown months' offered calls in the denominator.
+    r = one(t, "abandonment_rate")
+    assert (r["numerator"], r["denominator"]) == (150.0, 500.0)
+    assert t.value("abandonment_rate") == pytest.approx(0.30)
+    assert t.excluded == {"abandonment_rate": 2}
+    assert "2 rows of the summary left out" in t.describe("abandonment_rate")
+    assert t.value("contacts") == 1_000  # volume still counts every month's offered calls
+    q = compute(_monthly(), kpis=["abandonment_rate"], grain="quarter")
+    assert q.frame["value"].tolist() == pytest.approx([50 / 200, 100 / 300])
+
+
+def test_a_grain_finer_than_the_report_is_refused():
+    with pytest.raises(AnalysisError, match="This report is monthly: choose month, quarter, year"):
+        compute(_monthly(), grain="week")
+    with pytest.raises(AnalysisError, match="monthly"):
+        compute(_monthly(), grain="day")
+    assert len(compute(_monthly(), kpis=["contacts"], grain="month").frame) == 6
+    assert compute(_monthly(None), kpis=["contacts"], grain="day").frame["value"].sum() == 1_000
+    weekly = Dataset(
+        name="w", frame=_monthly().frame, shape="aggregated", grain="week"
+    )  # the rows stand for weeks here: booked into the month of their first day
+    t = compute(weekly, kpis=["contacts"], grain="month")
+    assert "booked in the month its first day falls in" in t.describe("contacts")
+
+
+def test_summary_asa_without_answered_is_weighted_by_offered_minus_abandoned():
+    t = compute(_monthly(), kpis=["asa"], grain="all")
+    # Weights offered − abandoned on the months where both are known: 70, 80, 60, 140.
+    want = (10 * 70 + 30 * 80 + 50 * 60 + 60 * 140) / (70 + 80 + 60 + 140)
+    assert t.value("asa") == pytest.approx(want)
+    assert "weighted by offered − abandoned" in t.notes["asa"]
+    only = _monthly().frame.drop(columns=["offered", "abandoned"])
+    e = compute(only, kpis=["asa"], grain="all")
+    assert e.value("asa") == pytest.approx(35.0)  # equal weights, said once
+    assert "equal weight" in e.notes["asa"] and "asa" not in e.unavailable
+
+
+def test_empty_days_count_zero_contacts_and_leave_rates_missing():
+    f = frame(4, step_minutes=0.0, answered=True, resolved=[True, False, True, True],
+              queue=["A", "A", "B", "B"])  # fmt: skip
+    f = f.assign(
+        start_time=pd.to_datetime(["2026-03-02", "2026-03-02", "2026-03-02", "2026-03-05"])
+    )
+    t = compute(f, kpis=["contacts", "fcr"], grain="day")
+    w = t.wide()
+    assert w["date"].tolist() == list(pd.date_range("2026-03-02", "2026-03-05"))
+    assert w["contacts"].tolist() == [3, 0, 0, 1]
+    assert w["fcr"].isna().tolist() == [False, True, True, False]
+    seg = compute(f, kpis=["contacts"], grain="day", by="queue").wide()
+    assert len(seg) == 8  # both queues on all four days
+    assert seg.loc[seg["queue"] == "A", "contacts"].tolist() == [2, 0, 0, 0]
+    assert seg.loc[seg["queue"] == "B", "contacts"].tolist() == [1, 0, 0, 1]
+
+
+def test_quarter_and_year_grains():
+    f = frame(3, answered=True, resolved=[True, False, True])
+    f = f.assign(start_time=pd.to_datetime(["2025-11-30", "2026-02-01", "2026-05-01"]))
+    q = compute(f, kpis=["contacts"], grain="quarter")
+    assert (
+        q.frame["period"].tolist()
+        == pd.to_datetime(["2025-10-01", "2026-01-01", "2026-04-01"]).tolist()
+    )
+    y = compute(f, kpis=["fcr"], grain="year")
+    assert y.value("fcr", "2026-01-01") == pytest.approx(1 / 2)
+
+
+def test_plan_is_pure_sql_over_any_source():
+    from kpi.engine import plan
+    from kpi.engine.run import execute
+
+    f = _two_weeks()
+    qp = plan("read_parquet('lake/*.parquet')", list(f.columns), ["fcr", "asa"], grain="week",
+              by=("queue",), filters={"queue": ["Billing"]})  # fmt: skip
+    assert "FROM read_parquet('lake/*.parquet')" in qp.main and qp.window == ""
+    assert qp.params == ("Billing",)
+    assert set(qp.columns) == {"start_time", "queue", "answered", "wait_seconds", "resolved",
+                               "direction"}  # fmt: skip
+    # The same plan over a registered table gives the engine's figures.
+    local = plan("src", list(f.columns), ["fcr"], grain="week", by=("queue",))
+    agg, _ = execute(local, f[list(local.columns)], ["queue"])
+    ref = compute(f, kpis=["fcr"], grain="week", by=["queue"])
+    got = (
+        agg.set_index(["_period", "queue"])["fcr__num"]
+        / agg.set_index(["_period", "queue"])["fcr__den"]
+    )
+    assert sorted(got.tolist()) == pytest.approx(sorted(ref.frame["value"].tolist()))

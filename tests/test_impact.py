@@ -13,7 +13,7 @@ from scipy import stats
 from statsmodels.stats.proportion import proportions_ztest
 
 from kpi.analysis import impact
-from kpi.analysis.impact import core as impact_core
+from kpi.analysis.impact import segmented as impact_core
 from kpi.analysis.impact.models import _argmax_cdf, ar1_covariance_of_beta, argmax_quantile
 from kpi.charts.impact import before_after_chart, change_point_chart, did_chart, impact_chart
 from kpi.errors import AnalysisError
@@ -76,7 +76,7 @@ def test_its_power_matches_the_planned_mde() -> None:
     # The MDE from the exact GLS variance of the design (true phi = 0.6, sigma = 1) should be
     # detected about 80% of the time.
     idx = pd.date_range(START, periods=140, freq="D")
-    x, names, _ = impact_core._design(idx, CHANGE, trend=True, slope_change=False, weekly=True)
+    x, names, _ = impact_core.design(idx, CHANGE, trend=True, slope_change=False, weekly=True)
     se = math.sqrt(ar1_covariance_of_beta(x, 0.6, 1.0)[names.index("step"), names.index("step")])
     mde = (stats.t.ppf(0.975, 130) + stats.t.ppf(0.8, 130)) * se
     rng = np.random.default_rng(12)

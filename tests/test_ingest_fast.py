@@ -16,7 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kpi.ingest import _fastpath as fp
 from kpi.ingest import api as ingest
+from kpi.ingest import combine as C
+from kpi.ingest import readers as R
+from kpi.ingest import validate as V
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = sorted((DATA / "vendors").glob("*.csv")) + sorted((DATA / "good").glob("contacts_*.csv"))
@@ -24,19 +28,19 @@ FILES = sorted((DATA / "vendors").glob("*.csv")) + sorted((DATA / "good").glob("
 
 def _plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the reader take every forced column as plain text (no dictionary encoding)."""
-    fast = ingest._force_text
+    fast = ingest.force_text
 
     def plain(mapping, shape):  # noqa: ANN001, ANN202 - same signature as the original
         pick = fast(mapping, shape)
         return lambda names, samples: dict.fromkeys(pick(names, samples), "text")
 
-    monkeypatch.setattr(ingest, "_force_text", plain)
+    monkeypatch.setattr(ingest, "force_text", plain)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_dictionary_read_equals_plain_read(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fast = ingest.read_files([path])
-    raw = ingest.read_raw(ingest.to_source(path), force_text=ingest._force_text(None, None))
+    raw = R.read_raw(R.to_source(path), force_text=ingest.force_text(None, None))
     fast_types = {
         c
         for c, d in raw.frame.dtypes.items()
@@ -90,7 +94,7 @@ def test_repeated_marks_every_duplicate(values: list[str | None], split: int) ->
     split = min(split, len(values))
     chunked = pa.chunked_array([values[:split], values[split:]], type=pa.large_string())
     s = pd.Series(pd.array(chunked, dtype="string"))
-    marked = ingest._repeated(s)
+    marked = fp.repeated(s)
     exact = (s.notna() & s.duplicated(keep=False)).to_numpy()
     assert marked.shape == exact.shape
     assert not (exact & ~marked).any()  # a superset: no duplicate is missed
@@ -100,8 +104,8 @@ def test_repeated_marks_every_duplicate(values: list[str | None], split: int) ->
 def test_repeated_on_a_slice_and_on_plain_objects() -> None:
     arr = pa.array(["q", "a", "b", "a", "c", "q"], type=pa.string()).slice(1, 4)
     s = pd.Series(pd.array(arr, dtype="string"))
-    assert ingest._repeated(s).tolist() == [True, False, True, False]
-    assert ingest._repeated(pd.Series(["a", None, "a", None], dtype=object)).tolist() == [
+    assert fp.repeated(s).tolist() == [True, False, True, False]
+    assert fp.repeated(pd.Series(["a", None, "a", None], dtype=object)).tolist() == [
         True,
         False,
         True,
@@ -114,10 +118,10 @@ def test_dedupe_keeps_latest_with_and_without_prefilter() -> None:
     ids = rng.choice([f"id{i}" for i in range(300)], 1000)
     ends = pd.Timestamp("2025-01-01") + pd.to_timedelta(rng.permutation(1000), unit="min")
     frame = pd.DataFrame({"contact_id": pd.array(ids, dtype="string"), "end_time": ends})
-    reason = ingest._no_reason(frame.index)
-    reason = ingest._first(reason, np.arange(1000) % 97 == 0, "bad row")
-    _, r1, n1 = ingest._dedupe(frame, reason)
-    _, r2, n2 = ingest._dedupe(frame, reason, ingest._repeated(frame["contact_id"]))
+    reason = V.no_reason(frame.index)
+    reason = V.first_reason(reason, np.arange(1000) % 97 == 0, "bad row")
+    _, r1, n1 = C.dedupe(frame, reason)
+    _, r2, n2 = C.dedupe(frame, reason, fp.repeated(frame["contact_id"]))
     assert n1 == n2
     pd.testing.assert_series_equal(r1.astype(object), r2.astype(object))
     # Reference: among rows without a reason, the latest end_time of each id is kept.
@@ -129,9 +133,9 @@ def test_dedupe_keeps_latest_with_and_without_prefilter() -> None:
 
 
 def test_reasons_keep_their_order_of_precedence() -> None:
-    reason = ingest._no_reason(pd.RangeIndex(4))
-    reason = ingest._first(reason, np.array([True, True, False, False]), "first")
-    reason = ingest._first(reason, np.array([False, True, True, False]), "second")
+    reason = V.no_reason(pd.RangeIndex(4))
+    reason = V.first_reason(reason, np.array([True, True, False, False]), "first")
+    reason = V.first_reason(reason, np.array([False, True, True, False]), "second")
     assert reason.astype(object).where(reason.notna(), None).tolist() == [
         "first",
         "first",
@@ -151,7 +155,7 @@ def test_rows_filter_matches_pandas() -> None:
         }
     )
     keep = np.array([True, False, True, True])
-    got = ingest._rows(frame, keep)
+    got = fp.rows(frame, keep)
     want = frame[keep].reset_index(drop=True)
     want["c"] = want["c"].astype(object).astype("string")
     pd.testing.assert_frame_equal(got, want)
@@ -173,7 +177,7 @@ def test_text_trimming_fast_path_equals_pandas_strip(values: list[str | None]) -
     s = pd.Series(pd.array(pa.array(values, type=pa.large_string()), dtype="str"))
     want = s.astype("string").str.strip()
     want = want.mask(want.eq("").fillna(False), pd.NA)
-    pd.testing.assert_series_equal(P._parse_text(s), want)
+    pd.testing.assert_series_equal(P.parse_id_text(s), want)
 
 
 @settings(max_examples=300, deadline=None)
@@ -188,7 +192,6 @@ def test_text_trimming_fast_path_equals_pandas_strip(values: list[str | None]) -
 def test_edge_space_never_misses_a_string_to_trim(
     values: list[str | None], cut: int, large: bool
 ) -> None:
-    from kpi.ingest import parsers as P
 
     arr = pa.array(values, type=pa.large_string() if large else pa.string())
     sliced = arr.slice(min(cut, len(arr)))  # an offset into the buffers
@@ -196,9 +199,9 @@ def test_edge_space_never_misses_a_string_to_trim(
         texts = [v for v in a.to_pylist() if v is not None]
         needs = any(v != v.strip() for v in texts)
         if needs:  # no false negative (a false positive only costs a trim)
-            assert P._edge_space(a)
+            assert fp.edge_space(a)
     clean = pa.array(["ab", None, "", "b", ""], type=arr.type)
-    assert not P._edge_space(clean)
+    assert not fp.edge_space(clean)
 
 
 def test_rows_takes_over_a_dict_of_columns() -> None:
@@ -206,7 +209,7 @@ def test_rows_takes_over_a_dict_of_columns() -> None:
         "f": pd.Series([1.0, 2.0, 3.0]),
         "s": pd.Series(pd.array(["a", "b", None], dtype="string")),
     }
-    got = ingest._rows(columns, np.array([True, False, True]))
+    got = fp.rows(columns, np.array([True, False, True]))
     assert columns == {}  # each column handed over is dropped once filtered
     assert got["f"].tolist() == [1.0, 3.0]
     assert got["s"].tolist() == ["a", pd.NA]
@@ -225,7 +228,7 @@ def test_yes_no_cells_read_as_booleans_are_shown_as_written(tmp_path: Path) -> N
     assert result.report.quarantine["answered"].tolist() == ["Yes"]
     # Without the late spelling Arrow reads the column as booleans, still shown as written.
     path.write_text("\n".join(rows[:-1]) + "\n")
-    raw = ingest.read_raw(ingest.to_source(path), force_text=ingest._force_text(None, None))
+    raw = R.read_raw(R.to_source(path), force_text=ingest.force_text(None, None))
     assert isinstance(raw.frame["answered"].dtype, pd.BooleanDtype)
     assert raw.spellings == {"answered": ("Yes", "No")}
     result = ingest.read_files([path])
@@ -283,7 +286,7 @@ def test_two_yes_no_spellings_are_shown_as_written(tmp_path: Path) -> None:
     ]
     path = tmp_path / "flags.csv"
     path.write_text("\n".join(rows) + "\n")
-    raw = ingest.read_raw(ingest.to_source(path), force_text=ingest._force_text(None, None))
+    raw = R.read_raw(R.to_source(path), force_text=ingest.force_text(None, None))
     assert len(raw.spellings) == 1  # one column read as booleans, the other dictionary-encoded
     rows += ["bad,not a date,Yes,No"]
     path.write_text("\n".join(rows) + "\n")
@@ -310,7 +313,7 @@ def test_keep_text_chunk_by_chunk_equals_a_plain_filter(
     ]
     s = pd.Series(pd.array(pa.chunked_array(chunks, type=pa.large_string()), dtype=dtype))
     keep = np.array(data.draw(st.lists(st.booleans(), min_size=len(s), max_size=len(s))), bool)
-    got = pd.Series(ingest._keep_text(s, keep))
+    got = pd.Series(fp.keep_text(s, keep))
     want = s[keep].reset_index(drop=True)
     pd.testing.assert_series_equal(got, want)
     # chunks that keep every row are reused, not copied
@@ -336,7 +339,7 @@ def test_compact_in_place_equals_a_filter(keep: list[bool], block: int) -> None:
     values = np.arange(len(keep), dtype=np.float64) * 1.5
     mask = np.array(keep, dtype=bool)
     want = values[mask]
-    got = ingest._compact(values, mask, block=block)
+    got = fp.compact(values, mask, block=block)
     np.testing.assert_array_equal(got, want)
     assert np.shares_memory(got, values) or len(got) == 0  # no new array
 
@@ -355,13 +358,13 @@ def test_rows_in_place_with_shared_and_read_only_columns() -> None:
     }
     keep = np.array([True, False, True, True])
     want = pd.DataFrame(columns).copy(deep=True)[keep].reset_index(drop=True)
-    got = ingest._rows(columns, keep, in_place=True)
+    got = fp.rows(columns, keep, in_place=True)
     assert columns == {}
     pd.testing.assert_frame_equal(got, want)  # "b" would read 1, 4, 4 if compacted twice
     assert np.shares_memory(got["a"].to_numpy(), shared)
     assert read_only.tolist() == [10, 20, 30, 40]  # copied, not overwritten
     with pytest.raises(TypeError):
-        ingest._rows(pd.DataFrame({"a": shared}), keep, in_place=True)
+        fp.rows(pd.DataFrame({"a": shared}), keep, in_place=True)
 
 
 @settings(max_examples=100, deadline=None)
@@ -383,7 +386,7 @@ def test_pick_equals_iloc(sizes: list[int], data: st.DataObject) -> None:
     positions = np.array(
         sorted(data.draw(st.sets(st.integers(0, max(n - 1, 0)), max_size=n))), dtype=np.int64
     )
-    got = ingest._pick(frame, positions)
+    got = fp.pick(frame, positions)
     want = frame.iloc[positions].reset_index(drop=True)
     want["c"] = want["c"].astype(object).astype("string")
     pd.testing.assert_frame_equal(got, want)
@@ -392,7 +395,7 @@ def test_pick_equals_iloc(sizes: list[int], data: st.DataObject) -> None:
 def test_dates_fit_nanoseconds_only_inside_pandas_range() -> None:
     import datetime as dt
 
-    from kpi.ingest.readers import _fits_ns
+    from kpi.ingest._fastpath import fits_ns as _fits_ns
 
     def table(values: list, type_: pa.DataType) -> pa.Table:
         return pa.table({"a": pa.array(values, type=type_)})
@@ -412,7 +415,7 @@ def test_rows_in_place_copies_overlapping_views() -> None:
     base = np.arange(6, dtype=np.float64)
     columns = {"a": pd.Series(base[:5], copy=False), "b": pd.Series(base[1:], copy=False)}
     keep = np.array([False, True, True, False, True])
-    got = ingest._rows(columns, keep, in_place=True)
+    got = fp.rows(columns, keep, in_place=True)
     assert got["a"].tolist() == [1.0, 2.0, 4.0]
     assert got["b"].tolist() == [2.0, 3.0, 5.0]
 
@@ -423,12 +426,11 @@ def test_rows_in_place_copies_overlapping_views() -> None:
     cut=st.integers(0, 5),
 )
 def test_has_blank_finds_empty_strings_not_missing_ones(values: list[str | None], cut: int) -> None:
-    from kpi.ingest import parsers as P
 
     arr = pa.array(values, type=pa.large_string())
     sliced = arr.slice(min(cut, len(arr)))  # an offset into the validity bits
     for a in (arr, sliced, pa.chunked_array([sliced, arr], type=arr.type)):
-        assert P._has_blank(a) == ("" in a.to_pylist())
+        assert fp.has_blank(a) == ("" in a.to_pylist())
 
 
 def _mixed_table(late_date: bool) -> pa.Table:
@@ -467,7 +469,9 @@ def _mixed_table(late_date: bool) -> pa.Table:
 
 @pytest.mark.parametrize("late_date", [False, True])
 def test_to_frame_equals_to_pandas(late_date: bool) -> None:
-    from kpi.ingest.readers import _BOOLEAN, _fits_ns, to_frame
+    from kpi.ingest._fastpath import BOOLEAN as _BOOLEAN
+    from kpi.ingest._fastpath import fits_ns as _fits_ns
+    from kpi.ingest._fastpath import to_frame
 
     fits = _fits_ns(_mixed_table(late_date))
     assert fits is not late_date
@@ -563,7 +567,7 @@ def test_direction_one_by_one_equals_the_vectorised_rules() -> None:
 def test_repeated_with_few_and_many_repeats(repeats: int) -> None:
     ids = [f"id-{i:06d}" for i in range(20_000)] + [f"id-{i:06d}" for i in range(repeats)]
     s = pd.Series(pd.array(pa.array(ids, type=pa.large_string()), dtype="str"))
-    marked = ingest._repeated(s)
+    marked = fp.repeated(s)
     exact = s.duplicated(keep=False).to_numpy()
     assert exact.sum() == 2 * repeats
     assert not (exact & ~marked).any()

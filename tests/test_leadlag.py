@@ -164,7 +164,7 @@ def test_planted_roles_are_recovered() -> None:
     assert -4 <= int(roles.loc["follower", "best_lag"]) <= -2
     assert roles.loc["aht", "role"] == "no evidence"
     assert table["n"].min() >= 180
-    assert "5 days before csat" in roles.loc["engagement", "summary"]
+    assert "5 days before CSAT (mean)" in roles.loc["engagement", "summary"]
     # roles sorted leading -> coincident -> lagging -> no evidence
     assert table["role"].tolist() == ["leading", "coincident", "lagging", "no evidence"]
 
@@ -194,7 +194,7 @@ def test_weekly_grain_is_detected_and_reported() -> None:
     # a 5-day lead shows as one week at weekly grain
     row = result.row("engagement")
     assert row["role"] == "leading" and int(row["best_lag"]) == 1
-    assert "engagement (1 week)" in result.summary
+    assert "Employee engagement (1 week)" in result.summary
 
 
 def test_user_errors_are_one_sentence() -> None:
@@ -219,7 +219,7 @@ def test_unusable_driver_gets_a_row_not_an_exception() -> None:
     # By default a constant column is skipped and named in the warnings.
     auto = lead_lag(frame, "csat")
     assert "blocked_rate" not in auto["kpi"].tolist()
-    assert any("blocked_rate" in w for w in auto.attrs["warnings"])
+    assert any("Calls blocked" in w for w in auto.attrs["warnings"])
 
 
 def test_missing_days_are_interpolated_not_misaligned() -> None:

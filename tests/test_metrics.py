@@ -96,10 +96,13 @@ def test_default_targets_from_the_reference():
         ("asa", 5.0, "5.0 s"),
         ("contacts", 12345.0, "12,345"),
         ("csat", 4.2, "4.20"),
-        ("cost_per_contact", 3.456, "3.46"),
-        ("aht", 4 * 3600.0, "4.0 h"),
-        ("fcr", float("nan"), "–"),
-        ("fcr", None, "–"),
+        # KpiDef.format delegates to kpi.format (the one formatter, #17): money carries its
+        # currency, a duration keeps its KPI's one display unit (AHT in minutes), missing = n/a.
+        ("cost_per_contact", 3.456, "€3.46"),
+        ("aht", 4 * 3600.0, "240.0 min"),
+        ("resolution_time", 4 * 3600.0, "4.0 h"),
+        ("fcr", float("nan"), "n/a"),
+        ("fcr", None, "n/a"),
     ],
 )
 def test_format(kpi, value, text):
@@ -186,3 +189,32 @@ def test_kpi_sql_depends_on_settings_and_columns():
     assert "acw_seconds" not in handle and "hold_seconds" in handle
     assert derived_columns(["start_time"], Settings())["_inbound"] == "TRUE"
     assert set(kpi_sql("aht", ALL_INTERACTION, Settings()).aggs) == {"num", "den", "ss"}
+
+
+def test_action_triggers_from_the_reference():
+    # KPI_REFERENCE.md: CSAT below 4.0, FCR below 70%, abandonment above 8%, NPS down 10+.
+    assert KPIS["csat"].trigger == 4.0 and KPIS["csat"].better == "higher"
+    assert KPIS["fcr"].trigger == 0.70
+    assert KPIS["abandonment_rate"].trigger == 0.08 and KPIS["abandonment_rate"].better == "lower"
+    assert KPIS["nps"].trigger is None and KPIS["nps"].trigger_change == 10.0
+    with_trigger = {k for k, d in KPIS.items() if d.trigger is not None}
+    assert with_trigger == {"csat", "fcr", "abandonment_rate"}
+
+
+def test_summary_sql_is_typed():
+    from kpi.metrics import KpiSql, Unavailable, aggregated_sql
+
+    nps = aggregated_sql("nps", ["date", "offered"], Settings())
+    assert isinstance(nps, Unavailable) and nps.needs_contacts and "contact-level" in nps.reason
+    asa = aggregated_sql("asa", ["date", "offered"], Settings())
+    assert isinstance(asa, Unavailable) and asa.missing == ("asa_seconds",)
+    ok = aggregated_sql("asa", ["date", "asa_seconds", "answered"], Settings())
+    assert isinstance(ok, KpiSql) and set(ok.aggs) == {"num", "den", "excl"}
+
+
+def test_required_columns_follow_the_settings():
+    assert KPIS["fcr"].required(Settings()) == ("resolved",)
+    assert KPIS["fcr"].required(Settings(fcr_method="repeat")) == ("customer_id",)
+    assert KPIS["aht"].required(Settings()) == ("handle_seconds|talk_seconds",)
+    assert KPIS["fcr"].engine_pass(Settings(fcr_method="repeat")) == "window"
+    assert KPIS["backlog"].engine_pass(Settings()) == "stock"

@@ -180,11 +180,12 @@ def test_breakdown_table_is_wide_with_display_units() -> None:
         ]
     )
     out = ov.breakdown_table(FakeTable(frame, grain="all", by=("queue",)), ["fcr", "aht"])
+    # one display unit per KPI (issue 18 item 3): AHT in minutes, as on its card (was "(s)")
     assert list(out.columns) == [
         "queue",
         "Contacts",
         "First contact resolution (%)",
-        "Average handle time (s)",
+        "Average handle time (min)",
     ]
     assert out["queue"].tolist() == ["Tech", "Billing"]  # most contacts first
     assert out["First contact resolution (%)"].tolist() == pytest.approx([60.0, 80.0])

@@ -642,3 +642,51 @@ def test_a_pinned_signal_exports_with_its_label_numbers_and_chart() -> None:
         )
         assert "8.6 min → 6.4 min" in slides
         assert any(n.startswith("ppt/media/") for n in z.namelist())
+
+
+def test_weekly_report_and_overview_count_met_targets_the_same_way(sample: Dataset) -> None:
+    # issue 18 item 6: the report said "0 of 6 KPIs met target" where the Overview said "1 of 6"
+    # (the report's KPI list had ASA, the Overview's cards CES). One KPI list, one rule.
+    pytest.importorskip("kpi.engine")
+    from kpi import engine
+    from kpi.analysis import overview as ov
+    from kpi.metrics import Settings
+
+    findings = report.weekly_report(sample)
+    cards_table = findings[0].table.set_index("kpi")
+    week = pd.Timestamp("2026-06-29")
+    weekly = engine.compute(sample, kpis=list(ov.DEFAULT_CARD_KPIS), grain="week")
+    cards = ov.kpi_cards(
+        weekly, ov.DEFAULT_CARD_KPIS, data_end=sample.date_range[1], settings=Settings()
+    )
+    assert {c.period for c in cards} == {week}
+    met, rated = ov.targets_met(c.meets_target for c in cards)
+    # on the sample only CES meets its target (2.81 <= 3.0); CSAT, NPS, FCR, abandonment and
+    # service level miss theirs, AHT has no default target
+    assert (met, rated) == (1, 6)
+    assert f"{met} of {rated} KPIs with a target met it" in findings[0].sentence
+    assert ov.cards_reading(cards).startswith(f"{met} of {rated} KPIs with a target meet it")
+    for c in cards:  # the same values and verdicts, KPI by KPI
+        assert cards_table.loc[c.kpi, "this_week"] == pytest.approx(c.value, rel=1e-9)
+        on_target = cards_table.loc[c.kpi, "on_target"]
+        assert (None if pd.isna(on_target) else bool(on_target)) == c.meets_target
+
+
+def test_weekly_report_triggers_are_the_overviews() -> None:
+    from kpi.analysis import overview as ov
+    from kpi.report.weekly import DEFAULT_TRIGGERS
+
+    ops = {"<": "below", ">": "above", "drop": "drop", "rise": "rise"}
+    assert {f"{t.kpi}_{ops[t.op]}": t.threshold for t in ov.DEFAULT_TRIGGERS} == DEFAULT_TRIGGERS
+    # KPI_REFERENCE.md: CSAT < 4.0, FCR < 70%, abandonment > 8%, NPS down 10+ points
+    assert DEFAULT_TRIGGERS == {
+        "fcr_below": 0.70,
+        "abandonment_rate_above": 0.08,
+        "csat_below": 4.0,
+        "nps_drop": 10.0,
+    }
+    assert ov.default_red_lines(["csat", "fcr", "abandonment_rate", "aht"]) == {
+        "csat": 4.0,
+        "fcr": 0.70,
+        "abandonment_rate": 0.08,
+    }

@@ -5,12 +5,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from kpi.analysis.impact import ChangePointResult, ImpactResult
+from kpi.analysis.impact import ChangePointResult, CounterfactualResult, ImpactResult
 from kpi.analysis.impact.text import kpi_info
 
 __all__ = [
     "before_after_chart",
     "change_point_chart",
+    "counterfactual_chart",
     "did_chart",
     "impact_chart",
 ]
@@ -55,7 +56,9 @@ def _rule(change: str) -> alt.Chart:
     )
 
 
-def impact_chart(result: ImpactResult, *, title: str | None = None) -> alt.LayerChart:
+def impact_chart(
+    result: ImpactResult, *, title: str | None = None
+) -> alt.LayerChart | alt.FacetChart:
     """Observed daily values, the fitted model, and after the change the counterfactual with its band.
 
     The band is the interval of the expected level had nothing changed; the gap between the
@@ -108,13 +111,74 @@ def impact_chart(result: ImpactResult, *, title: str | None = None) -> alt.Layer
     )
 
 
-def did_chart(result: ImpactResult, *, title: str | None = None) -> alt.LayerChart:
+def counterfactual_chart(
+    result: CounterfactualResult, *, title: str | None = None
+) -> alt.VConcatChart:
+    """Observed vs expected without the change (with its band), and below the cumulative effect
+    since the change with its band. Before the change the line is the model's one-step
+    prediction: how well the comparison series tracked the KPI."""
+    frame = _plain(result.fitted)
+    fmt = _fmt(result.unit)
+    x = alt.X("date:T", title=None)
+    after = frame[frame["period"] == "after"]
+    band = (
+        alt.Chart(after)
+        .mark_area(opacity=0.18, color=_COUNTERFACTUAL)
+        .encode(x=x, y=alt.Y("cf_low:Q"), y2="cf_high:Q")
+    )
+    observed = (
+        alt.Chart(frame)
+        .mark_line(color=_OBSERVED, point=alt.OverlayMarkDef(size=12, color=_OBSERVED))
+        .encode(
+            x=x,
+            y=alt.Y("observed:Q", title=_kpi_title(result.kpi), axis=alt.Axis(format=fmt)),
+            tooltip=[
+                alt.Tooltip("date:T"),
+                alt.Tooltip("observed:Q", title="Observed", format=fmt),
+                alt.Tooltip("counterfactual:Q", title="Expected", format=fmt),
+            ],
+        )
+    )
+    expected = (
+        alt.Chart(frame)
+        .mark_line(strokeDash=[6, 3], color=_COUNTERFACTUAL)
+        .encode(x=x, y="counterfactual:Q")
+    )
+    top = alt.layer(band, observed, expected, _rule(result.change)).properties(
+        title=title or "Observed (grey) and expected without the change (red dashes, 95% band)",
+        width="container",
+        height=260,
+    )
+    cum_band = (
+        alt.Chart(after)
+        .mark_area(opacity=0.18, color=_FITTED)
+        .encode(x=x, y=alt.Y("cumulative_low:Q"), y2="cumulative_high:Q")
+    )
+    cum = (
+        alt.Chart(after)
+        .mark_line(color=_FITTED)
+        .encode(
+            x=x,
+            y=alt.Y("cumulative:Q", title="Cumulative effect", axis=alt.Axis(format=fmt)),
+            tooltip=[alt.Tooltip("date:T"), alt.Tooltip("cumulative:Q", format=fmt)],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="black").encode(y="y:Q")
+    bottom = alt.layer(cum_band, cum, zero).properties(
+        title="Cumulative effect since the change (observed − expected, 95% band)",
+        width="container",
+        height=160,
+    )
+    return alt.vconcat(top, bottom)
+
+
+def did_chart(result: ImpactResult, *, title: str | None = None) -> alt.LayerChart | alt.FacetChart:
     """Treated and control daily series side by side (only for a DiD result)."""
     frame = _plain(result.fitted)
     if "treated" not in frame.columns:
         return impact_chart(result, title=title)
     treated = result.segment.split("=", 1)[-1] or "treated"
-    control = result.control_segment.split("=", 1)[-1] or "control"
+    control = str(getattr(result, "control_segment", "")).split("=", 1)[-1] or "control"
     long = frame.melt(id_vars=["date"], value_vars=["treated", "control"], var_name="series")
     long["series"] = long["series"].map({"treated": treated, "control": control}).astype(object)
     fmt = _fmt(result.unit)
@@ -139,7 +203,7 @@ def did_chart(result: ImpactResult, *, title: str | None = None) -> alt.LayerCha
 
 def change_point_chart(
     series: pd.Series, result: ChangePointResult, *, unit: str = "value", title: str | None = None
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """The daily series with each candidate shift date as a rule and its 95% date range shaded."""
     data = _plain(
         pd.DataFrame({"date": pd.DatetimeIndex(series.index), "value": series.to_numpy(float)})
@@ -179,7 +243,9 @@ def change_point_chart(
     )
 
 
-def before_after_chart(table: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
+def before_after_chart(
+    table: pd.DataFrame, *, title: str | None = None
+) -> alt.LayerChart | alt.FacetChart:
     """Relative change of each KPI with its 95% CI (from ``kpi.analysis.impact.before_after``)."""
     data = table.dropna(subset=["change"]).copy()
     base = data["value_before"].where(data["value_before"] != 0)

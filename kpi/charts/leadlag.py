@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from kpi.analysis.leadlag import ROLES, ImpulseResponse, LeadLagResult, aligned_series
+from kpi.format import fmt_p, kpi_label
 
 __all__ = [
     "ROLE_COLORS",
@@ -41,7 +42,8 @@ def leadlag_map_chart(result: LeadLagResult | pd.DataFrame) -> alt.LayerChart:
     Positive lags (right of the outcome line) move before the outcome. Colour = role; the
     tooltip carries the textbook role, the p-values and the plain-language summary.
     """
-    table, outcome, grain = _table(result)
+    table, outcome_id, grain = _table(result)
+    outcome = kpi_label(outcome_id)
     unit = _UNITS.get(grain, "periods")
     data = table.assign(
         strength=table["ccf_at_best_lag"].abs().fillna(0.0),
@@ -52,11 +54,13 @@ def leadlag_map_chart(result: LeadLagResult | pd.DataFrame) -> alt.LayerChart:
         ccf_at_best_lag=data["ccf_at_best_lag"].astype(float),
         p_adj=data["p_adj"].astype(float),
         kpi=data["kpi"].astype(object),
+        name=[kpi_label(k) for k in data["kpi"]],
         role=data["role"].astype(object),
         default_role=data["default_role"].astype(object),
         summary=data["summary"].astype(object),
+        p_text=[fmt_p(p) for p in data["p_adj"]],
     )
-    order = data.sort_values(["lag", "strength"], ascending=[False, False])["kpi"].tolist()
+    order = data.sort_values(["lag", "strength"], ascending=[False, False])["name"].tolist()
     max_abs = max(1.0, float(data["lag"].abs().max() or 1.0))
     x = alt.X(
         "lag:Q",
@@ -68,7 +72,7 @@ def leadlag_map_chart(result: LeadLagResult | pd.DataFrame) -> alt.LayerChart:
         .mark_circle(opacity=0.85, stroke="#333333", strokeWidth=0.5)
         .encode(
             x=x,
-            y=alt.Y("kpi:N", sort=order, title=None),
+            y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
             size=alt.Size(
                 "strength:Q",
                 title="|r| pre-whitened",
@@ -80,12 +84,12 @@ def leadlag_map_chart(result: LeadLagResult | pd.DataFrame) -> alt.LayerChart:
                 scale=alt.Scale(domain=list(ROLES), range=[ROLE_COLORS[r] for r in ROLES]),
             ),
             tooltip=[
-                alt.Tooltip("kpi:N", title="KPI"),
+                alt.Tooltip("name:N", title="KPI"),
                 alt.Tooltip("role:N", title="role (data)"),
                 alt.Tooltip("default_role:N", title="textbook role"),
                 alt.Tooltip("lag:Q", title=f"best lag ({unit})"),
                 alt.Tooltip("ccf_at_best_lag:Q", title="r", format="+.2f"),
-                alt.Tooltip("p_adj:Q", title="Granger p_adj", format=".3g"),
+                alt.Tooltip("p_text:N", title="Granger p (adjusted)"),
                 alt.Tooltip("summary:N", title="reading"),
             ],
         )
@@ -110,8 +114,14 @@ def leadlag_detail_chart(
     ``frame`` is the wide KPI table (``date`` + one column per KPI) the analysis ran on.
     """
     data = aligned_series(frame, driver, outcome, lag)
-    data = data.assign(series=data["series"].astype(object), kpi=data["kpi"].astype(object))
+    names = {driver: kpi_label(driver), outcome: kpi_label(outcome)}
+    data = data.assign(
+        series=data["series"].astype(object),
+        label=[_readable_series(str(s), names) for s in data["series"]],
+        kpi=data["kpi"].astype(object),
+    )
     unit = _UNITS.get(grain, "periods")
+    driver, outcome = names[driver], names[outcome]
     title = (
         f"{outcome} and {driver} shifted {abs(int(lag))} {unit} "
         f"{'forward' if lag >= 0 else 'back'} (z-scores)"
@@ -124,16 +134,22 @@ def leadlag_detail_chart(
         .encode(
             x=alt.X("date:T", title=None),
             y=alt.Y("z:Q", title="standardised value (z)"),
-            color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top")),
+            color=alt.Color("label:N", title=None, legend=alt.Legend(orient="top", labelLimit=320)),
             tooltip=[
                 alt.Tooltip("date:T"),
-                alt.Tooltip("series:N"),
+                alt.Tooltip("label:N", title="series"),
                 alt.Tooltip("value:Q", format=".3g"),
                 alt.Tooltip("z:Q", format="+.2f"),
             ],
         )
         .properties(title=title, width="container", height=260)
     )
+
+
+def _readable_series(series: str, names: dict[str, str]) -> str:
+    for kpi_id in sorted(names, key=len, reverse=True):
+        series = series.replace(kpi_id, names[kpi_id])
+    return series
 
 
 def leadlag_ccf_chart(result: LeadLagResult, driver: str) -> alt.LayerChart:
@@ -146,7 +162,7 @@ def leadlag_ccf_chart(result: LeadLagResult, driver: str) -> alt.LayerChart:
         alt.Chart(data)
         .mark_bar(size=7)
         .encode(
-            x=alt.X("lag:Q", title=f"lag ({unit}; positive = {driver} moves first)"),
+            x=alt.X("lag:Q", title=f"lag ({unit}; positive = {kpi_label(driver)} moves first)"),
             y=alt.Y("ccf:Q", title="cross-correlation (pre-whitened)"),
             color=alt.condition(
                 f"abs(datum.ccf) > {band}", alt.value("#1b9e77"), alt.value("#9e9e9e")
@@ -160,7 +176,8 @@ def leadlag_ccf_chart(result: LeadLagResult, driver: str) -> alt.LayerChart:
         .encode(y="y:Q")
     )
     return alt.layer(bars, rules).properties(
-        title=f"{driver} vs {result.outcome}: band corrected across lags (±{band:.2f})",
+        title=f"{kpi_label(driver)} vs {kpi_label(result.outcome)}: band corrected across lags "
+        f"(±{band:.2f})",
         width="container",
         height=220,
     )
@@ -172,7 +189,7 @@ def leadlag_irf_chart(irf: ImpulseResponse, *, grain: str = "day") -> alt.LayerC
     unit = _UNITS.get(grain, "periods")
     base = alt.Chart(data).encode(x=alt.X("step:Q", title=f"{unit} after the shock"))
     band = base.mark_area(opacity=0.25, color="#1b9e77").encode(
-        y=alt.Y("level_low:Q", title=f"change in {irf.outcome}"), y2="level_high:Q"
+        y=alt.Y("level_low:Q", title=f"change in {kpi_label(irf.outcome)}"), y2="level_high:Q"
     )
     line = base.mark_line(point=True, color="#1b9e77").encode(
         y="level:Q",
@@ -185,7 +202,8 @@ def leadlag_irf_chart(irf: ImpulseResponse, *, grain: str = "day") -> alt.LayerC
     )
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#555555").encode(y="y:Q")
     return alt.layer(band, zero, line).properties(
-        title=f"Response of {irf.outcome} to a shock of {irf.shock:.3g} in {irf.driver}",
+        title=f"Response of {kpi_label(irf.outcome)} to a shock of {irf.shock:.3g} in "
+        f"{kpi_label(irf.driver)}",
         width="container",
         height=240,
     )

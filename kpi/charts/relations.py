@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from kpi.analysis.relations import BalanceResult, PairResult, kpi_name
+from kpi.format import fmt_p
 
 __all__ = [
     "balance_quadrant_chart",
@@ -97,10 +98,17 @@ def correlation_heatmap(
             }
         )
     data = _plain(pd.DataFrame(rows))
-    size = max(60, min(110, 520 // max(len(names), 1)))
+    data = data.assign(p_text=[fmt_p(p) if p == p else "" for p in data["p_adj"]])
+    size = max(40, min(90, 440 // max(len(names), 1)))
     base = alt.Chart(data).encode(
-        x=alt.X("col:N", sort=names, title=None, axis=alt.Axis(labelAngle=-35)),
-        y=alt.Y("row:N", sort=names, title=None),
+        # Full KPI names on both axes (no "Average handle ti…"), every label drawn.
+        x=alt.X(
+            "col:N",
+            sort=names,
+            title=None,
+            axis=alt.Axis(labelAngle=-40, labelLimit=220, labelOverlap=False),
+        ),
+        y=alt.Y("row:N", sort=names, title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False)),
     )
     tooltip = [
         alt.Tooltip("row:N", title="KPI"),
@@ -108,7 +116,7 @@ def correlation_heatmap(
         alt.Tooltip("r:Q", format="+.2f"),
         alt.Tooltip("ci_low:Q", format="+.2f", title="95% CI low"),
         alt.Tooltip("ci_high:Q", format="+.2f", title="95% CI high"),
-        alt.Tooltip("p_adj:Q", format=".3g", title="p (BH-adjusted)"),
+        alt.Tooltip("p_text:N", title="p (BH-adjusted)"),
         alt.Tooltip("n:Q", title="periods"),
         alt.Tooltip("n_eff:Q", format=".0f", title="effective periods"),
         alt.Tooltip("significant:N"),
@@ -127,7 +135,7 @@ def correlation_heatmap(
     )
     subs = base.mark_text(baseline="top", dy=4, fontSize=9).encode(text="sub:N", color=text_color)
     chart = (cells + labels + subs).properties(
-        width=size * len(names),
+        width="container",
         height=size * len(names),
         title=title or "How the KPIs move together (faded = not significant after adjustment)",
     )

@@ -115,6 +115,19 @@ def trend_chart(
         unit, ".2f"
     )
     y_title = {"seconds": f"{name} (seconds)"}.get(unit, name)
+    if unit == "seconds":
+        # One unit per KPI: the chart reads in the KPI's display unit, as its card and target box.
+        from kpi.format import axis_title, display_unit, to_display
+
+        shown_unit = display_unit(kpi)
+        if shown_unit != "s":
+            scale = (to_display(kpi, 3600.0) or 3600.0) / 3600.0
+            data = data.assign(
+                **{c: data[c] * scale for c in ("value", "ci_low", "ci_high") if c in data}
+            )
+            target = None if target is None else float(target) * scale
+            axis_format = ",.1f"
+        y_title = axis_title(kpi)
     x = alt.X("period:T", title=None)
     base = alt.Chart(data)
     layers: list[alt.Chart] = []
@@ -156,7 +169,8 @@ def trend_chart(
         lo, hi = data["period"].min(), data["period"].max() + pd.Timedelta(days=31)
         ev = ev.loc[(ev["date"] >= lo) & (ev["date"] <= hi)]
     if not ev.empty and not data.empty:
-        # Labels of neighbouring events would print over each other: stagger them in 3 rows.
+        # Labels of neighbouring events would print over each other: stagger them in 3 rows,
+        # and cut a long name (the full one is in the tooltip).
         ev = ev.sort_values("date").assign(ypx=[2 + 12 * (i % 3) for i in range(len(ev))])
         ev_chart = alt.Chart(ev)
         layers.append(
@@ -166,13 +180,13 @@ def trend_chart(
             )
         )
         layers.append(
-            ev_chart.mark_text(align="left", dx=4, dy=-4, color=_EVENT, baseline="top").encode(
-                x="date:T", y=alt.Y("ypx:Q", scale=None, axis=None), text="label:N"
-            )
+            ev_chart.mark_text(
+                align="left", dx=4, dy=-4, color=_EVENT, baseline="top", limit=140, fontSize=11
+            ).encode(x="date:T", y=alt.Y("ypx:Q", scale=None, axis=None), text="label:N")
         )
     chart = alt.layer(*layers).properties(height=height, width="container")
     if title:
-        chart = chart.properties(title=title)
+        chart = chart.properties(title=alt.Title(title, anchor="start", offset=6))
     return chart
 
 
@@ -277,7 +291,13 @@ def breakdown_chart(
         unit, ".2f"
     )
     order = data.sort_values("value", ascending=False)["segment"].tolist()
-    y = alt.Y("segment:N", sort=order, title=by.replace("_", " "))
+    y = alt.Y(
+        "segment:N",
+        sort=order,
+        title=by.replace("_", " "),
+        # Every category labelled (Vega drops "overlapping" labels by default).
+        axis=alt.Axis(labelOverlap=False, labelLimit=220),
+    )
     base = alt.Chart(data)
     layers: list[alt.Chart] = [
         base.mark_bar(color=_LINE, opacity=0.8).encode(
@@ -297,7 +317,7 @@ def breakdown_chart(
         layers.append(
             alt.Chart(tdf).mark_rule(color=_TARGET, strokeDash=[6, 4], size=2).encode(x="target:Q")
         )
-    chart = alt.layer(*layers).properties(height=max(120, 22 * len(data)), width="container")
+    chart = alt.layer(*layers).properties(height=max(160, 30 * len(data)), width="container")
     if title:
         chart = chart.properties(title=title)
     return chart

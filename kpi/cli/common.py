@@ -18,7 +18,11 @@ def add_input_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "files", nargs="+", type=Path, help="export files (CSV, TSV, XLSX, Parquet, JSONL)"
     )
-    parser.add_argument("--mapping", type=Path, help="column mapping JSON (default: auto-mapping)")
+    parser.add_argument(
+        "--mapping",
+        type=Path,
+        help="column mapping JSON (default: auto-mapping; write one with `kpi map`, format in docs/mapping.md)",
+    )
     parser.add_argument("--sheet", help="Excel sheet to read (default: the first with data)")
     parser.add_argument(
         "--verbose", action="store_true", help="print the mapping and the import report to stderr"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from kpi.cli.common import add_input_args, load_inputs
+from kpi.engine.validate import GRAINS
 from kpi.errors import AnalysisError, DataError
 
 __all__ = ["add_parser", "neutralise_formulas", "run"]
@@ -32,8 +33,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     p.add_argument(
         "--grain",
         default="day",
-        choices=("interval", "day", "week", "month", "all"),
-        help="period length (default: day)",
+        choices=GRAINS,
+        help="period length (default: day); a summary report cannot go finer than its own grain",
     )
     p.add_argument("--by", default="", help="segment columns, comma-separated (e.g. queue,channel)")
     p.add_argument("--kpis", default="", help="KPI ids, comma-separated (default: all available)")
@@ -104,11 +105,16 @@ def run(args: argparse.Namespace) -> int:
             "settings": settings.to_dict(),
             "unavailable": table.unavailable,
             "notes": table.notes,
+            "excluded": table.excluded,
             "rows": json.loads(out.to_json(orient="records", force_ascii=False)),
         }
         args.out.write_text(json.dumps(payload, indent=1, ensure_ascii=False))
     for kpi, reason in table.unavailable.items():
         print(f"kpi compute: {kpi} not available: {reason}.", file=sys.stderr)
+    for kpi, n in table.excluded.items():
+        print(
+            f"kpi compute: {kpi}: {table.notes.get(kpi, f'{n:,} rows left out')}.", file=sys.stderr
+        )
     print(
         f"kpi compute: wrote {len(frame):,} rows ({len(table.kpis)} KPIs, {table.grain}) to {args.out}",
         file=sys.stderr,

@@ -1,9 +1,10 @@
-"""``kpi impact``: did a change shift a KPI? Interrupted time series (DiD with a control).
+"""``kpi impact``: did a change shift a KPI? Interrupted time series, DiD with one control, or a
+counterfactual from several comparison segments.
 
 Example::
 
     kpi impact sample_data/contacts.parquet --kpi abandonment_rate --change 2026-04-27 \\
-        --segment queue=Billing --control queue=Sales --json
+        --segment queue=Billing --controls queue=Sales,queue=General --where channel=phone --json
 """
 
 from __future__ import annotations
@@ -45,6 +46,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
         "--control", help="control segment, COLUMN=VALUE (same column as --segment)"
     )
     parser.add_argument(
+        "--controls",
+        metavar="COLUMN=VALUE,...",
+        help="several comparison segments the change did not reach, comma-separated (e.g. "
+        "queue=Sales,queue=General): the KPI is modelled on them before the change and "
+        "projected past it",
+    )
+    parser.add_argument(
+        "--grain",
+        choices=["day", "week", "month"],
+        default="day",
+        help="grain of the series (default day)",
+    )
+    parser.add_argument(
         "--where",
         action="append",
         default=[],
@@ -59,20 +73,27 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
     return parser
 
 
-def run(args: argparse.Namespace) -> int:  # noqa: C901 -- ratchet (#17): split or fix pending
-    """Compute the daily KPI with ``kpi.engine`` and print the ITS / DiD result."""
-    from kpi import engine
-    from kpi.analysis.impact import its_from_table, minimum_detectable_effect
-
+def _segments(
+    args: argparse.Namespace,
+) -> tuple[dict[str, str] | None, dict[str, str] | None, list[dict[str, str]]]:
     segment = _pair(args.segment, "--segment")
     control = _pair(args.control, "--control")
-    if control and segment and set(control) != set(segment):
-        raise AnalysisError(
-            "--control must use the same column as --segment (e.g. both queue=...)."
-        )
-    if control and not segment:
-        raise AnalysisError("--control needs a --segment to compare against.")
-    by = list(segment) if segment else []
+    controls = [
+        _pair(item, "--controls") or {} for item in (args.controls or "").split(",") if item.strip()
+    ]
+    for other in ([control] if control else []) + controls:
+        if segment and set(other) != set(segment):
+            raise AnalysisError(
+                "--control and --controls must use the same column as --segment (e.g. all queue=...)."
+            )
+        if not segment:
+            raise AnalysisError("--control and --controls need a --segment to compare against.")
+    if control and controls:
+        raise AnalysisError("Give --control (one) or --controls (several), not both.")
+    return segment, control, controls
+
+
+def _filters(args: argparse.Namespace, by: list[str]) -> dict[str, list[str]]:
     where: dict[str, list[str]] = {}
     for text in args.where:
         pair = _pair(text, "--where") or {}
@@ -82,6 +103,17 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 -- ratchet (#17): split 
                     f"--where {text} filters the column that --segment compares: drop it."
                 )
             where.setdefault(col, []).append(value)
+    return where
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compute the KPI series with ``kpi.engine`` and print the ITS / DiD / counterfactual."""
+    from kpi import engine
+    from kpi.analysis.impact import daily_series, its_from_table, minimum_detectable_effect
+
+    segment, control, controls = _segments(args)
+    by = list(segment) if segment else []
+    where = _filters(args, by)
     dataset = load_inputs(args)
     missing = [c for c in where if c not in dataset.frame.columns]
     if missing:
@@ -89,34 +121,37 @@ def run(args: argparse.Namespace) -> int:  # noqa: C901 -- ratchet (#17): split 
             f"--where names column {missing[0]!r}, which this data does not have "
             f"(columns: {', '.join(map(str, dataset.frame.columns))})."
         )
-    table = engine.compute(dataset, kpis=[args.kpi], grain="day", by=by, filters=where or None)
+    table = engine.compute(dataset, kpis=[args.kpi], grain=args.grain, by=by, filters=where or None)
     if args.kpi in table.unavailable:
         raise AnalysisError(
             f"{args.kpi!r} cannot be computed on this data: {table.unavailable[args.kpi]}."
         )
     result = its_from_table(
-        table, args.kpi, args.change, segment=segment, control=control, alpha=args.alpha
+        table,
+        args.kpi,
+        args.change,
+        segment=segment,
+        control=control,
+        controls=controls,
+        alpha=args.alpha,
     )
     if args.json:
         payload = result.to_dict()
-        from kpi.analysis.impact import daily_series
-
         values, _ = daily_series(table, args.kpi, segment)
         try:
-            power = minimum_detectable_effect(values, args.change, kpi=args.kpi)
-            payload["mde_80"] = power.mde
+            payload["mde_80"] = minimum_detectable_effect(values, args.change, kpi=args.kpi).mde
         except AnalysisError:
             payload["mde_80"] = None
         write_json(payload)
-    else:
-        if where:
-            print("contacts: " + "; ".join(f"{c} = {' or '.join(v)}" for c, v in where.items()))
-        print(result.summary)
-        print(
-            f"effect {result.effect:.6g}  CI [{result.ci_low:.6g}, {result.ci_high:.6g}]  "
-            f"p = {result.p_value:.3g}  ({result.method}; {result.n_before} days before, "
-            f"{result.n_after} after)"
-        )
-        for w in result.warnings:
-            print(f"warning: {w}")
+        return 0
+    if where:
+        print("contacts: " + "; ".join(f"{c} = {' or '.join(v)}" for c, v in where.items()))
+    print(result.summary)
+    print(
+        f"effect {result.effect:.6g}  CI [{result.ci_low:.6g}, {result.ci_high:.6g}]  "
+        f"p = {result.p_value:.3g}  ({result.method}; {result.n_before} {result.grain}s before, "
+        f"{result.n_after} after)"
+    )
+    for w in result.warnings:
+        print(f"warning: {w}")
     return 0

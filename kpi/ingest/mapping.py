@@ -1,4 +1,7 @@
-"""Column mapping for the importer: synonyms, vendor presets, auto-mapping and the JSON file.
+"""Column mapping for the importer: the mapping objects, vendor presets and the JSON file.
+
+The auto-mapping (synonyms, values, evidence) is :mod:`kpi.ingest.automap`; the file format
+is documented in ``docs/mapping.md`` (JSON Schema: ``docs/mapping.schema.json``).
 
 Private to :mod:`kpi.ingest` (which re-exports the public names). The synonym table follows
 ``KPI_REFERENCE.md`` ("Column synonyms for auto-mapping"); names are matched case-, space-,
@@ -8,7 +11,6 @@ underscore- and punctuation-insensitively.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from collections.abc import Mapping as _AbcMapping
 from dataclasses import dataclass, replace
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kpi.errors import MappingError
+from kpi.ingest.headers import norm
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Shape
 
 __all__ = [
@@ -24,8 +27,11 @@ __all__ = [
     "UNITS",
     "FieldMap",
     "Mapping",
-    "auto_map",
-    "detect_source_shape",
+    "DATE_ORDERS",
+    "GRAINS",
+    "OUTCOME_CLASSES",
+    "OUTCOME_OTHERS",
+    "OutcomeRule",
     "load_mapping",
     "norm",
     "save_mapping",
@@ -35,6 +41,33 @@ __all__ = [
 #: the latest of duplicated contact records.
 EXTRA_TARGETS: tuple[str, ...] = ("updated_at",)
 
+#: How day and month are ordered in a date column: "auto" (decided from all the values),
+#: "dmy" (day first, 06/01/2025 = 6 January), "mdy" (month first) or "ymd".
+DATE_ORDERS: tuple[str, ...] = ("auto", "dmy", "mdy", "ymd")
+
+#: What an outcome value means: answered, abandoned (in queue), blocked (never queued),
+#: voicemail (left a message or asked for a callback: neither answered nor abandoned), ignore
+#: (not an inbound attempt to count: phantom calls, tests, short abandons) or hangup (the
+#: customer hung up: abandoned when the contact never reached an agent -- no agent, no talk or
+#: handle time -- answered otherwise; Amazon Connect's CUSTOMER_DISCONNECT).
+OUTCOME_CLASSES: tuple[str, ...] = (
+    "answered",
+    "abandoned",
+    "blocked",
+    "voicemail",
+    "ignore",
+    "hangup",
+)
+
+#: What a value an outcome rule does not list means: "ignore" (neither answered nor abandoned)
+#: or "keep" (the rule only corrects the rows it lists; the others keep the answered /
+#: abandoned flags that mapped columns give, e.g. a disposition "Voicemail" beside a 0/1
+#: ABANDONED column).
+OUTCOME_OTHERS: tuple[str, ...] = ("ignore", "keep")
+
+#: Periods of aggregated rows.
+GRAINS: tuple[str, ...] = ("auto", "interval", "day", "week", "month", "quarter", "year")
+
 #: Duration units: seconds, milliseconds, minutes, hours, "hms" (HH:MM:SS text); "auto" = infer.
 UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
 
@@ -43,7 +76,9 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
 #: not empty (a timestamp that exists); "absent" the opposite; "equals" True when the cell equals
 #: one of ``values`` (case-insensitive); "queued_not_answered" True when the first column is filled
 #: and the second is empty (Amazon Connect: enqueued, never connected to an agent);
-#: "per_answered" a period total divided by the answered count (Genesys "Total Talk").
+#: "per_answered" a period total divided by the answered count (Genesys "Total Talk");
+#: "coalesce" the first filled of the columns; "elapsed" the seconds from the first timestamp
+#: column to the second (ticket created -> first response / solved).
 TRANSFORMS: tuple[str, ...] = (
     "",
     "invert",
@@ -53,14 +88,10 @@ TRANSFORMS: tuple[str, ...] = (
     "queued_not_answered",
     "per_answered",
     "coalesce",
+    "elapsed",
 )
 
 _MAPPING_VERSION = 1
-
-
-def norm(name: str) -> str:
-    """Lower-case a column name and drop everything but letters and digits."""
-    return re.sub(r"[^a-z0-9]", "", str(name).lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +105,7 @@ class FieldMap:
     unit : duration unit (see ``UNITS``); "auto" infers it from the name and the values.
     transform : see ``TRANSFORMS``.
     values : for ``transform="equals"``, the values that mean True.
+    date_order : for dates, see ``DATE_ORDERS`` ("auto" decides from all the values).
     """
 
     target: str
@@ -81,10 +113,16 @@ class FieldMap:
     unit: str = "auto"
     transform: str = ""
     values: tuple[str, ...] = ()
+    date_order: str = "auto"
 
     def to_json(self) -> str | list[str] | dict[str, Any]:
         """The compact JSON form: a column name, a [date, time] pair, or an object."""
-        if self.unit == "auto" and not self.transform and not self.values:
+        if (
+            self.unit == "auto"
+            and not self.transform
+            and not self.values
+            and self.date_order == "auto"
+        ):
             return self.source[0] if len(self.source) == 1 else list(self.source)
         out: dict[str, Any] = {
             "source": self.source[0] if len(self.source) == 1 else list(self.source)
@@ -95,6 +133,8 @@ class FieldMap:
             out["transform"] = self.transform
         if self.values:
             out["values"] = list(self.values)
+        if self.date_order != "auto":
+            out["date_order"] = self.date_order
         return out
 
     def describe(self) -> str:
@@ -108,9 +148,49 @@ class FieldMap:
             "queued_not_answered": " and not ".join(f'"{s}"' for s in self.source),
             "per_answered": f"{src} / answered",
             "coalesce": " or ".join(f'"{s}"' for s in self.source),
+            "elapsed": " - ".join(f'"{s}"' for s in reversed(self.source)),
         }.get(self.transform, src)
         unit = f" [{self.unit}]" if self.unit != "auto" else ""
-        return f"{self.target} <- {extra}{unit}"
+        order = f" (date order {self.date_order})" if self.date_order != "auto" else ""
+        return f"{self.target} <- {extra}{unit}{order}"
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeRule:
+    """A categorical outcome column and what each of its values means.
+
+    Attributes
+    ----------
+    source : the outcome column (``outcome``, ``disposition``, ``call result``...).
+    values : (value, class) pairs; classes are ``OUTCOME_CLASSES``. Values are matched trimmed
+        and case-insensitively.
+    others : what a value not listed means (``OUTCOME_OTHERS``): "ignore" (the default: neither
+        answered nor abandoned, and reported) or "keep" (the flags of the mapped answered /
+        abandoned columns stand; the rule overrides only the rows it lists).
+    """
+
+    source: str
+    values: tuple[tuple[str, str], ...]
+    others: str = "ignore"
+
+    def classes(self) -> dict[str, str]:
+        """value (lower case, trimmed) -> class."""
+        return {v.strip().lower(): c for v, c in self.values}
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": self.source, "values": dict(self.values)}
+        if self.others != "ignore":
+            out["others"] = self.others
+        return out
+
+    def describe(self) -> str:
+        groups: dict[str, list[str]] = {}
+        for v, c in self.values:
+            groups.setdefault(c, []).append(v)
+        parts = [f"{c}: {', '.join(vs)}" for c, vs in groups.items()]
+        if self.others == "keep":
+            parts.append("other values: the mapped answered/abandoned columns")
+        return f'outcome <- "{self.source}" ({"; ".join(parts)})'
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +204,8 @@ class Mapping:
     shape: Shape
     fields: tuple[FieldMap, ...] = ()
     preset: str | None = None
+    outcome: OutcomeRule | None = None
+    grain: str = "auto"
 
     def __post_init__(self) -> None:
         if self.shape not in ("interactions", "aggregated"):
@@ -145,7 +227,8 @@ class Mapping:
 
     def sources(self) -> set[str]:
         """Every source column the mapping reads."""
-        return {s for f in self.fields for s in f.source}
+        out = {s for f in self.fields for s in f.source}
+        return out | ({self.outcome.source} if self.outcome else set())
 
     def with_field(self, target: str, source: str | Iterable[str] | None, **kwargs: Any) -> Mapping:
         """A copy with ``target`` mapped to ``source`` (None or "" removes it)."""
@@ -156,9 +239,12 @@ class Mapping:
         return replace(self, fields=(*kept, FieldMap(target, src, **kwargs)))
 
     def restricted_to(self, columns: Iterable[str]) -> Mapping:
-        """The fields whose source columns are all in ``columns``."""
+        """The fields (and outcome rule) whose source columns are all in ``columns``."""
         cols = set(columns)
-        return replace(self, fields=tuple(f for f in self.fields if set(f.source) <= cols))
+        outcome = self.outcome if self.outcome and self.outcome.source in cols else None
+        return replace(
+            self, fields=tuple(f for f in self.fields if set(f.source) <= cols), outcome=outcome
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form written by :func:`save_mapping`."""
@@ -167,11 +253,16 @@ class Mapping:
             "shape": self.shape,
             "preset": self.preset,
             "fields": {f.target: f.to_json() for f in self.fields},
+            **({"outcome": self.outcome.to_json()} if self.outcome else {}),
+            **({"grain": self.grain} if self.grain != "auto" else {}),
         }
 
     @classmethod
-    def from_dict(cls, data: Any, *, origin: str = "the mapping") -> Mapping:  # noqa: C901 -- ratchet (#17): split or fix pending
-        """Validate and build a mapping from its JSON form (MappingError on any problem)."""
+    def from_dict(cls, data: Any, *, origin: str = "the mapping") -> Mapping:
+        """Validate and build a mapping from its JSON form (MappingError on any problem).
+
+        Keys the importer writes for people (``evidence``, ``notes``, ``$schema``) are ignored.
+        """
         if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
             raise MappingError(
                 f"{origin} is not a KPI Lab mapping (expected an object with a 'fields' object): "
@@ -184,55 +275,116 @@ class Mapping:
                 "'aggregated' (one row per day or interval)."
             )
         allowed = _targets(shape)
-        fields = []
-        for target, spec in data["fields"].items():
-            if target not in allowed:
-                raise MappingError(
-                    f"{origin} maps to {target!r}, which is not a column of the {shape} table: "
-                    f"use one of {', '.join(sorted(allowed))}."
-                )
-            if isinstance(spec, str | list):
-                spec = {"source": spec}
-            if not isinstance(spec, dict) or "source" not in spec:
-                raise MappingError(
-                    f"{origin}: the entry for {target!r} must be a column name, a list of column "
-                    "names or an object with a 'source'."
-                )
-            src = spec["source"]
-            src = [src] if isinstance(src, str) else src
-            if (
-                not isinstance(src, list)
-                or not 1 <= len(src) <= 2
-                or not all(isinstance(s, str) and s for s in src)
-            ):
-                raise MappingError(
-                    f"{origin}: the source of {target!r} must be one column name or two "
-                    "(a date and a time column)."
-                )
-            unit = spec.get("unit", "auto")
-            if unit not in UNITS:
-                raise MappingError(
-                    f"{origin}: unit {unit!r} for {target!r} is unknown; use one of {', '.join(UNITS)}."
-                )
-            transform = spec.get("transform", "")
-            if transform not in TRANSFORMS:
-                raise MappingError(
-                    f"{origin}: transform {transform!r} for {target!r} is unknown; use one of "
-                    f"{', '.join(t for t in TRANSFORMS if t)}."
-                )
-            values = spec.get("values", [])
-            if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                raise MappingError(f"{origin}: 'values' for {target!r} must be a list of texts.")
-            fields.append(FieldMap(target, tuple(src), unit, transform, tuple(values)))
+        order = data.get("date_order", "auto")
+        if order not in DATE_ORDERS:
+            raise MappingError(
+                f"{origin}: date_order {order!r} is unknown; use one of {', '.join(DATE_ORDERS)}."
+            )
+        fields = [
+            _field_from_json(target, spec, allowed, shape, origin, order)
+            for target, spec in data["fields"].items()
+        ]
+        grain = data.get("grain", "auto")
+        if grain not in GRAINS:
+            raise MappingError(
+                f"{origin}: grain {grain!r} is unknown; use one of {', '.join(GRAINS)}."
+            )
         preset = data.get("preset")
         return cls(
-            shape=shape, fields=tuple(fields), preset=preset if isinstance(preset, str) else None
+            shape=shape,
+            fields=tuple(fields),
+            preset=preset if isinstance(preset, str) else None,
+            outcome=_outcome_from_json(data.get("outcome"), origin),
+            grain=grain,
         )
 
     def describe(self) -> str:
         """One line per mapped column."""
         head = f"shape: {self.shape}" + (f" (preset: {self.preset})" if self.preset else "")
-        return "\n".join([head, *(f"  {f.describe()}" for f in self.fields)])
+        lines = [head, *(f"  {f.describe()}" for f in self.fields)]
+        if self.outcome:
+            lines.append(f"  {self.outcome.describe()}")
+        if self.grain != "auto":
+            lines.append(f"  grain: {self.grain}")
+        return "\n".join(lines)
+
+
+def _field_from_json(
+    target: str, spec: Any, allowed: set[str], shape: str, origin: str, order: str
+) -> FieldMap:
+    if target not in allowed:
+        raise MappingError(
+            f"{origin} maps to {target!r}, which is not a column of the {shape} table: "
+            f"use one of {', '.join(sorted(allowed))}."
+        )
+    if isinstance(spec, str | list):
+        spec = {"source": spec}
+    if not isinstance(spec, dict) or "source" not in spec:
+        raise MappingError(
+            f"{origin}: the entry for {target!r} must be a column name, a list of column "
+            "names or an object with a 'source'."
+        )
+    src = spec["source"]
+    src = [src] if isinstance(src, str) else src
+    if (
+        not isinstance(src, list)
+        or not 1 <= len(src) <= 2
+        or not all(isinstance(s, str) and s for s in src)
+    ):
+        raise MappingError(
+            f"{origin}: the source of {target!r} must be one column name or two "
+            "(a date and a time column)."
+        )
+    checks = (
+        ("unit", UNITS, "auto"),
+        ("transform", TRANSFORMS, ""),
+        ("date_order", DATE_ORDERS, order),
+    )
+    got: dict[str, str] = {}
+    for key, allowed_values, default in checks:
+        value = spec.get(key, default)
+        if value not in allowed_values:
+            raise MappingError(
+                f"{origin}: {key} {value!r} for {target!r} is unknown; use one of "
+                f"{', '.join(v for v in allowed_values if v)}."
+            )
+        got[key] = value
+    values = spec.get("values", [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise MappingError(f"{origin}: 'values' for {target!r} must be a list of texts.")
+    return FieldMap(
+        target, tuple(src), got["unit"], got["transform"], tuple(values), got["date_order"]
+    )
+
+
+def _outcome_from_json(spec: Any, origin: str) -> OutcomeRule | None:
+    if spec is None:
+        return None
+    ok = (
+        isinstance(spec, dict)
+        and isinstance(spec.get("source"), str)
+        and isinstance(spec.get("values"), dict)
+    )
+    if not ok:
+        raise MappingError(
+            f"{origin}: 'outcome' must be an object with a 'source' column and a 'values' object "
+            '(for example {"source": "outcome", "values": {"AGENT": "answered"}}).'
+        )
+    pairs = []
+    for value, cls_ in spec["values"].items():
+        if cls_ not in OUTCOME_CLASSES:
+            raise MappingError(
+                f"{origin}: outcome value {value!r} is given the meaning {cls_!r}; use one of "
+                f"{', '.join(OUTCOME_CLASSES)}."
+            )
+        pairs.append((str(value), str(cls_)))
+    others = spec.get("others", "ignore")
+    if others not in OUTCOME_OTHERS:
+        raise MappingError(
+            f"{origin}: outcome 'others' {others!r} is unknown; use one of "
+            f"{', '.join(OUTCOME_OTHERS)}."
+        )
+    return OutcomeRule(spec["source"], tuple(pairs), others)
 
 
 def _targets(shape: str) -> set[str]:
@@ -278,405 +430,6 @@ def load_mapping(source: str | Path | bytes | _AbcMapping[str, Any]) -> Mapping:
             "page and load that file."
         ) from None
     return Mapping.from_dict(data, origin=origin[0].upper() + origin[1:])
-
-
-# ---------------------------------------------------------------------------------------------
-# Synonyms (KPI_REFERENCE.md), per shape. First match wins, in this order of targets.
-
-_INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "contact_id": (
-        "ContactId",
-        "contact_id",
-        "Contact ID",
-        "CALL ID",
-        "call_id",
-        "conversationId",
-        "Conversation ID",
-        "Interaction ID",
-        "interactionId",
-        "Ticket ID",
-        "Id",
-        "callsid",
-        "Call SID",
-        "Session ID",
-        "Record ID",
-    ),
-    "parent_contact_id": (
-        "InitialContactId",
-        "initial_contact_id",
-        "Master_Contact_ID",
-        "Master Contact ID",
-        "Journey ID",
-        "PreviousContactId",
-        "RelatedContactId",
-        "Parent Contact ID",
-    ),
-    "customer_id": (
-        "customer_id",
-        "CustomerEndpoint.Address",
-        "ANI",
-        "ANI_Dialnum",
-        "Contact Person Number",
-        "contact_phone_number",
-        "Caller ID",
-        "CLI",
-        "customerUri",
-        "Requester",
-        "Requester id",
-        "Contact_Name",
-        "CUSTOMER NAME",
-        "Customer Name",
-        "Customer ID",
-        "Customer",
-        "Caller",
-        "Account ID",
-        "Phone Number",
-        "Email",
-    ),
-    "channel": (
-        "Channel",
-        "Media_Name",
-        "Media Type",
-        "mediaType",
-        "Channel Type",
-        "Via",
-        "Media",
-        "Contact Type",
-    ),
-    "direction": (
-        "Direction",
-        "InitiationMethod",
-        "Initial Direction",
-        "CALL TYPE",
-        "Call Direction",
-    ),
-    "queue": (
-        "Queue.Name",
-        "Queue",
-        "Queue Name",
-        "First Queue",
-        "queue_id",
-        "Skill_Name",
-        "Skill Name",
-        "SKILL",
-        "CAMPAIGN",
-        "Campaign_Name",
-        "Ring Groups",
-        "Handling Ring Groups",
-        "Group",
-        "CallType",
-    ),
-    "agent_id": (
-        "Agent.Username",
-        "agent_id",
-        "Agent Name",
-        "AGENT NAME",
-        "AGENT",
-        "Agent_Name",
-        "Agent_No",
-        "User Name",
-        "user_name",
-        "user_email",
-        "Users",
-        "Assignee",
-        "Agent",
-        "userId",
-        "Agent ID",
-        "Representative",
-        "Sales Rep",
-        "Rep",
-    ),
-    "team": (
-        "team",
-        "Team Name",
-        "Team_Name",
-        "Agent.RoutingProfile.Name",
-        "Agent assigned team",
-        "Team",
-        "Agent.HierarchyGroups.Level1.GroupName",
-    ),
-    "topic": (
-        "Topic",
-        "DISPOSITION",
-        "Disp_Name",
-        "Wrap-up",
-        "wrapUpCode",
-        "Contact_Code",
-        "Contact Reason",
-        "Reason",
-        "Category",
-        "Call Reason",
-        "Subject",
-    ),
-    "start_time": (
-        "start_time",
-        "InitiationTimestamp",
-        "initiation_timestamp",
-        "Started At",
-        "start_at",
-        "TIMESTAMP",
-        "Start Time",
-        "Start",
-        "Created at",
-        "Created time",
-        "Contact Started At",
-        "Call Start",
-        "Start Date Time",
-        "Datetime",
-        "Date Time",
-        "Timestamp",
-    ),
-    "end_time": (
-        "end_time",
-        "DisconnectTimestamp",
-        "Finished At",
-        "end_at",
-        "Contact Finished At",
-        "Solved at",
-        "Resolved time",
-        "Closed time",
-        "End Time",
-        "Call End",
-    ),
-    "wait_seconds": (
-        "wait_seconds",
-        "Queue.Duration",
-        "QUEUE WAIT TIME",
-        "Wait Time",
-        "wait_time",
-        "tAnswered",
-        "InQueue",
-        "Speed of answer in seconds",
-        "Speed of answer",
-        "Answer Time",
-        "Queue Time",
-        "Time in Queue",
-        "Waiting Time",
-    ),
-    "talk_seconds": (
-        "talk_seconds",
-        "Agent.AgentInteractionDuration",
-        "TALK TIME",
-        "Talk Time",
-        "talk_time",
-        "tTalk",
-        "tTalkComplete",
-        "Total Talk",
-        "Active_Talk_Time",
-        "AvgTalkDuration",
-        "Talk Duration",
-        "Agent_Time",
-        "Avg Talk",
-    ),
-    "hold_seconds": (
-        "hold_seconds",
-        "Agent.CustomerHoldDuration",
-        "HOLD TIME",
-        "Hold Time",
-        "hold_time",
-        "tHeld",
-        "tHeldComplete",
-        "Total Hold",
-        "Hold_Time",
-        "Hard Hold Time",
-    ),
-    "acw_seconds": (
-        "acw_seconds",
-        "Agent.AfterContactWorkDuration",
-        "AFTER CALL WORK TIME",
-        "After Call Work Time",
-        "ACW_Seconds",
-        "ACW_Time",
-        "tAcw",
-        "Total ACW",
-        "Wrap-up Time",
-        "wrap_up_time",
-        "PostQueue",
-        "ACW",
-    ),
-    "handle_seconds": (
-        "handle_seconds",
-        "HANDLE TIME",
-        "Handle Time",
-        "tHandle",
-        "Total Handle",
-        "Handle",
-        "Avg Handle",
-    ),
-    "first_response_seconds": (
-        "first_response_seconds",
-        "First reply time in minutes",
-        "First Reply Time",
-        "First Response Time",
-        "first_response_time",
-        "FRT",
-    ),
-    "idle_seconds": ("idle_seconds", "Idle Time", "Available Time"),
-    "answered": ("answered", "Answered (Y/N)", "Answered", "is_answered", "Answer (Y/N)"),
-    "abandoned": (
-        "abandoned",
-        "ABANDONED",
-        "Abandon (Y/N)",
-        "Abandon",
-        "Abandoned (Y/N)",
-        "is_abandoned",
-        "Abandoned",
-    ),
-    "blocked": ("blocked", "Blocked", "is_blocked", "Busy"),
-    "transferred": (
-        "transferred",
-        "TRANSFERS",
-        "Transfer Out (Yes/No)",
-        "Transfer Out",
-        "nTransferred",
-        "Transferred",
-        "is_transferred",
-        "Transfer",
-    ),
-    "escalated": ("escalated", "Escalated", "is_escalated", "Escalation"),
-    "resolved": (
-        "resolved",
-        "Resolved",
-        "FCR",
-        "First Contact Resolution",
-        "Attributes.fcr",
-        "Resolved (Y/N)",
-        "is_resolved",
-    ),
-    "converted": ("converted", "Converted", "Sale", "Conversion"),
-    "proactive": ("proactive", "Proactive"),
-    "csat": (
-        "csat",
-        "Satisfaction rating",
-        "Satisfaction Score",
-        "Survey results",
-        "Attributes.csat",
-        "rating",
-        "csat_score",
-        "CSAT",
-        "Satisfaction",
-    ),
-    "nps": ("nps", "NPS", "Attributes.nps", "nps_score", "Likelihood to recommend"),
-    "ces": ("ces", "CES", "Attributes.ces", "ces_score", "Customer Effort Score", "Effort"),
-    "engagement": ("engagement", "Engagement", "Agent Engagement"),
-    "cost": ("cost", "COST", "Cost"),
-    "updated_at": (
-        "LastUpdateTimestamp",
-        "Last Updated",
-        "Updated at",
-        "last_updated",
-        "updated_at",
-    ),
-}
-
-_AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "date": (
-        "date",
-        "Date",
-        "Fecha",
-        "Interval Start",
-        "Day",
-        "Period",
-        "Interval",
-        "Report Date",
-        "Datum",
-        "Jour",
-    ),
-    "queue": ("queue", "Queue", "Queue Name", "Skill", "Skill Name", "Campaign"),
-    "channel": ("channel", "Channel", "Media Type", "Media"),
-    "agent_id": (
-        "agent_id",
-        "Agent",
-        "Agent Name",
-        "Sales Rep",
-        "Representative",
-        "Rep",
-        "User Name",
-    ),
-    "team": ("team", "Team", "Team Name"),
-    "topic": ("topic", "Topic"),
-    "offered": (
-        "offered",
-        "CallsOffered",
-        "Calls Offered",
-        "Incoming Calls",
-        "Offered",
-        "Offer",
-        "nOffered",
-        "Contacts Offered",
-        "Inbound Calls",
-        "Total Calls",
-    ),
-    "answered": (
-        "answered",
-        "CallsHandled",
-        "Calls Handled",
-        "Answered Calls",
-        "Answered",
-        "Handled",
-        "nAnswered",
-        "nHandled",
-        "Calls Answered",
-        "Contacts Handled",
-    ),
-    "abandoned": (
-        "abandoned",
-        "CallsAbandoned",
-        "Calls Abandoned",
-        "Abandoned Calls",
-        "Abandoned",
-        "Abandon",
-        "nAbandon",
-        "Contacts Abandoned",
-    ),
-    "blocked": ("blocked", "Blocked", "Calls Blocked", "nBlocked"),
-    "resolved": ("resolved", "Resolved", "Calls Resolved"),
-    "transferred": ("transferred", "Transferred", "Transfers", "nTransferred"),
-    "asa_seconds": (
-        "asa_seconds",
-        "AverageSpeedofAnswer",
-        "Average Speed of Answer",
-        "ASA",
-        "Avg Speed of Answer",
-        "Answer Speed (AVG)",
-        "Avg Answer",
-        "Answer Speed",
-    ),
-    "aht_seconds": ("aht_seconds", "AHT", "Average Handle Time", "Avg Handle", "Avg Handle Time"),
-    "talk_seconds": (
-        "talk_seconds",
-        "Talk Duration (AVG)",
-        "Avg Talk",
-        "AvgTalkDuration",
-        "Average Talk Time",
-        "Total Talk",
-    ),
-    "avg_wait_seconds": (
-        "avg_wait_seconds",
-        "Waiting Time (AVG)",
-        "Avg Wait",
-        "Average Wait Time",
-        "Avg Wait Time",
-    ),
-    "service_level": (
-        "service_level",
-        "ServiceLevel",
-        "Service Level",
-        "Service Level (20 Seconds)",
-        "SL",
-        "Service Level %",
-        "SLA",
-    ),
-    "csat": ("csat", "CSAT", "Avg CSAT", "Satisfaction"),
-    "csat_responses": ("csat_responses", "CSAT Responses", "Survey Responses", "Responses"),
-}
-
-#: Date-part and time-part column names that are combined into ``start_time``.
-_DATE_PARTS = ("Date", "Start_Date", "Start Date", "Call Date", "Contact Date", "Fecha", "Day")
-_TIME_PARTS = ("Time", "start_time", "Start Time", "Call Time", "Contact Time", "Hora")
-
-# Booleans whose source says the opposite of the target, found by name.
-_INVERSE = {"abandoned": "answered", "answered": "abandoned"}
 
 
 def _p(target: str, *source: str, **kw: Any) -> FieldMap:
@@ -837,106 +590,6 @@ _PRESET_KEYS: dict[str, tuple[str, ...]] = {
     "zendesk": ("Id", "Created at", "Solved at"),
     "pwc": ("Call Id", "Answered (Y/N)", "Speed of answer in seconds"),
 }
-
-_ID_NORMS = {norm(s) for s in _INTERACTION_SYNONYMS["contact_id"]}
-_COUNT_NORMS = {
-    norm(s) for t in ("offered", "answered", "abandoned") for s in _AGGREGATE_SYNONYMS[t]
-}
-
-
-def detect_source_shape(columns: Iterable[str]) -> Shape:
-    """Guess the shape from source column names: a contact id column means one row per contact.
-
-    Without an id column, a file with a date and offered/answered/abandoned count columns is an
-    aggregated report; anything else is treated as contact level.
-    """
-    cols = list(columns)
-    normed = {norm(c) for c in cols}
-    for name, keys in _PRESET_KEYS.items():
-        if all(norm(k) in normed for k in keys):
-            return PRESETS[name].shape
-    if normed & _ID_NORMS:
-        return "interactions"
-    has_date = any(norm(s) in normed for s in _AGGREGATE_SYNONYMS["date"])
-    counts = normed & _COUNT_NORMS
-    if counts and (has_date or len(counts) >= 2):
-        return "aggregated"
-    return "interactions"
-
-
-def _find(columns: list[str], names: Iterable[str], used: set[str]) -> str | None:
-    by_norm: dict[str, str] = {}
-    for c in columns:
-        by_norm.setdefault(norm(c), c)
-    for n in names:
-        c = by_norm.get(norm(n))
-        if c is not None and c not in used:
-            return c
-    return None
-
-
-def auto_map(columns: Iterable[str], shape: Shape | None = None) -> Mapping:  # noqa: C901 -- ratchet (#17): split or fix pending
-    """Map source column names to canonical columns, with no user input.
-
-    A vendor preset is used when its key columns are all present (Amazon Connect, Genesys Cloud,
-    Five9, NICE CXone, Talkdesk, Zendesk, the PwC call-centre export); the remaining canonical
-    columns are filled from the synonym table (``KPI_REFERENCE.md``), matched case-, space- and
-    punctuation-insensitively. A date column and a time column are combined into ``start_time``.
-    A boolean found only in its inverse form (``Answered (Y/N)``) gives the other one inverted.
-
-    Parameters
-    ----------
-    columns : the source column names.
-    shape : force "interactions" or "aggregated" (default: :func:`detect_source_shape`).
-    """
-    cols = [str(c) for c in columns]
-    present = set(cols)
-    shape = shape or detect_source_shape(cols)
-    normed = {norm(c) for c in cols}
-    fields: list[FieldMap] = []
-    preset_name = None
-    for name, keys in _PRESET_KEYS.items():
-        preset = PRESETS[name]
-        if preset.shape == shape and all(norm(k) in normed for k in keys):
-            preset_name = name
-            by_norm = {norm(c): c for c in cols}
-            for f in preset.fields:
-                src = tuple(by_norm.get(norm(s), s) for s in f.source)
-                if set(src) <= present:
-                    fields.append(replace(f, source=src))
-            break
-    used = {s for f in fields for s in f.source if f.transform in ("", "coalesce", "per_answered")}
-    done = {f.target for f in fields}
-    synonyms = _INTERACTION_SYNONYMS if shape == "interactions" else _AGGREGATE_SYNONYMS
-    time_target = "start_time" if shape == "interactions" else "date"
-    for target, names in synonyms.items():
-        if target in done:
-            continue
-        if target == time_target and shape == "interactions":
-            date_col = _find(cols, _DATE_PARTS, used)
-            time_col = _find(cols, _TIME_PARTS, used | ({date_col} if date_col else set()))
-            if date_col and time_col:
-                fields.append(FieldMap(target, (date_col, time_col)))
-                used |= {date_col, time_col}
-                done.add(target)
-                continue
-        src = _find(cols, names, used)
-        if src is None and target == time_target:
-            src = _find(cols, _DATE_PARTS, used)
-        if src is not None:
-            fields.append(FieldMap(target, (src,)))
-            used.add(src)
-            done.add(target)
-    if shape == "interactions":
-        for target, other in _INVERSE.items():
-            if target not in done and other in done:
-                of = next(f for f in fields if f.target == other)
-                if not of.transform and len(of.source) == 1:
-                    fields.append(FieldMap(target, of.source, transform="invert"))
-                    done.add(target)
-    order = {name: i for i, name in enumerate(synonyms)}
-    fields.sort(key=lambda f: order.get(f.target, 99))
-    return Mapping(shape=shape, fields=tuple(fields), preset=preset_name)
 
 
 def mapping_targets(shape: Shape) -> list[str]:

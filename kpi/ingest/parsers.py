@@ -16,12 +16,26 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kpi.ingest._fastpath import edge_space, has_blank, is_arrow_text
+
 __all__ = [
+    "by_unique",
+    "combine_date_time",
+    "compact_dates",
+    "csat_to_five",
+    "filled_mask",
+    "implausible",
+    "is_arrow_text",
+    "is_text",
+    "parse_id_text",
+    "parse_score",
     "parse_bool",
     "parse_datetime",
     "parse_direction",
     "parse_duration",
     "parse_number",
+    "parse_number_noted",
+    "number_separators",
     "parse_rate",
     "parse_text",
     "unit_from_name",
@@ -69,9 +83,10 @@ PLAUSIBLE_UNTIL = pd.Timestamp("2100-01-01")
 _ISO = re.compile(r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?)?(Z|[+-]\d\d:?\d\d)?$")
 
 
-def _is_text(s: pd.Series) -> bool:
+def is_text(s: pd.Series) -> bool:
+    """Text cells (object or string dtype, or a Categorical of text)."""
     if isinstance(s.dtype, pd.CategoricalDtype):
-        return _is_text(pd.Series(s.cat.categories))
+        return is_text(pd.Series(s.cat.categories))
     return s.dtype == object or pd.api.types.is_string_dtype(s.dtype)
 
 
@@ -92,16 +107,16 @@ def by_unique(s: pd.Series, fn: Callable[[pd.Series], pd.Series], dtype: str) ->
     return pd.Series(parsed.array.take(codes, allow_fill=True), index=s.index, copy=False)
 
 
-def _filled(s: pd.Series) -> pd.Series:
+def filled_mask(s: pd.Series) -> pd.Series:
     """True where a cell holds something (not missing, not blank text)."""
     if isinstance(s.dtype, pd.CategoricalDtype):  # judge each category once
-        cats = _filled(pd.Series(s.cat.categories)).to_numpy()
+        cats = filled_mask(pd.Series(s.cat.categories)).to_numpy()
         codes = s.cat.codes.to_numpy()
         return pd.Series(
             np.where(codes < 0, False, cats[np.maximum(codes, 0)]), index=s.index, copy=False
         )
     mask = s.notna()
-    if _is_text(s):
+    if is_text(s):
         mask &= s.astype("string").str.strip().fillna("").ne("")
     return mask.fillna(False).astype(bool)
 
@@ -167,7 +182,10 @@ def parse_datetime(
     if pd.api.types.is_datetime64_any_dtype(s.dtype):
         out, note = _localise(s, timezone)
         return out, pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False), note
-    filled = _filled(s)
+    filled = filled_mask(s)
+    compact = compact_dates(s)
+    if compact is not None:
+        return compact, filled & compact.isna(), None
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         # Excel serial day numbers (1900 system) when they look like dates 1990-2100.
         v = pd.to_numeric(s, errors="coerce")
@@ -194,6 +212,56 @@ def parse_datetime(
         )
         return out, naive_bad | aware_bad, note
     return _parse_datetime_text(text, filled, bool(aware.any()), timezone, dayfirst)
+
+
+_COMPACT = re.compile(r"^\d{6}$|^\d{8}$")
+
+
+def compact_dates(s: pd.Series) -> pd.Series | None:
+    """Dates written as digits only, ``YYYYMMDD`` (20250304) or ``YYMMDD`` (990103, a call log
+    of 1999), as timestamps; None unless *every* filled value is a valid date of one form.
+
+    Numbers lose their leading zeros (``000103`` is read as 103), so whole numbers below
+    1,000,000 are taken as six digits. Excel serial day numbers (5 digits) are not dates of
+    either form: the month would be over 12.
+    """
+    if pd.api.types.is_bool_dtype(s.dtype) or not len(s):
+        return None
+    head = s.dropna().iloc[:50]
+    if head.empty or not all(_COMPACT.match(_digits(x)) for x in head):
+        return None  # one look at the first values spares a scan of a million timestamps
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        v = pd.to_numeric(s, errors="coerce").dropna()
+        if v.empty or not (v == v.round()).all() or (v < 0).any():
+            return None
+        width = 8 if (v >= 1_000_000).any() else 6
+        text = s.map(lambda x: f"{int(x):0{width}d}" if pd.notna(x) else None).astype("string")
+    elif is_text(s):
+        text = s.astype("string").str.strip()
+        text = text.mask(text.eq("").fillna(False), pd.NA)
+    else:
+        return None
+    filled = text.dropna()
+    distinct = pd.unique(filled)
+    if not len(distinct) or not all(_COMPACT.match(str(x)) for x in distinct[:5000]):
+        return None
+    lengths = {len(str(x)) for x in distinct}
+    if len(lengths) != 1:
+        return None
+    fmt = "%Y%m%d" if lengths == {8} else "%y%m%d"
+    parsed = pd.to_datetime(pd.Series(distinct, dtype=object), format=fmt, errors="coerce")
+    if parsed.isna().any():
+        return None
+    lookup = dict(zip(distinct, parsed, strict=True))
+    out = pd.to_datetime(text.map(lookup), errors="coerce")
+    return pd.Series(out.to_numpy(dtype="datetime64[us]"), index=s.index, copy=False)
+
+
+def _digits(x: object) -> str:
+    """A cell as compact-date digits: whole numbers zero-padded to six, text trimmed."""
+    if isinstance(x, int | float | np.integer | np.floating):
+        return f"{int(x):06d}" if float(x).is_integer() and x >= 0 else ""
+    return str(x).strip()
 
 
 def _parse_datetime_text(
@@ -267,10 +335,14 @@ def _best_format(sample: list[str], dayfirst: bool | None) -> str | None:
 
 
 def combine_date_time(
-    date: pd.Series, time: pd.Series, timezone: str | None = None
+    date: pd.Series,
+    time: pd.Series,
+    timezone: str | None = None,
+    *,
+    dayfirst: bool | None = None,
 ) -> tuple[pd.Series, pd.Series, str | None]:
     """A date column plus a time-of-day column -> one timestamp (bad where either is unreadable)."""
-    d, bad_d, note = parse_datetime(date, timezone)
+    d, bad_d, note = parse_datetime(date, timezone, dayfirst=dayfirst)
     day = d.dt.normalize()
     if pd.api.types.is_timedelta64_dtype(time.dtype):
         offset = time
@@ -279,7 +351,10 @@ def combine_date_time(
         offset = time - time.dt.normalize()
         bad_t = pd.Series(False, index=time.index)
     else:
-        secs, bad_t, _ = parse_duration(time, "hms", "time")
+        text = time.astype("string").str.strip()
+        # A time of day written H:MM is hours and minutes (as a duration it would be MM:SS).
+        text = text.where(~text.str.fullmatch(r"\d{1,2}:\d{2}").fillna(False), text + ":00")
+        secs, bad_t, _ = parse_duration(text, "hms", "time")
         # A time of day lies within the day (24:00:00 included); anything else is not a time.
         outside = secs.notna() & ~secs.between(0, 86_400)
         bad_t = bad_t | outside
@@ -326,17 +401,16 @@ def parse_duration(
         factor = _FACTORS.get(unit, 1.0)
         none = pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False)
         return (num * factor if factor != 1.0 else num), none, unit
-    filled = _filled(s)
+    filled = filled_mask(s)
     if pd.api.types.is_timedelta64_dtype(s.dtype):
         return s.dt.total_seconds().astype("float64"), pd.Series(False, index=s.index), "hms"
     if pd.api.types.is_bool_dtype(s.dtype):  # true/false is not a duration: every cell is bad
         return pd.Series(np.nan, index=s.index), filled, "s" if unit == "auto" else unit
-    if _is_text(s):
+    if is_text(s):
         text = s.astype("string").str.strip()
         sample = text[filled].iloc[:200]
-        hms = unit == "hms" or (
-            unit == "auto" and len(sample) and sample.str.match(_HMS).mean() > 0.5
-        )
+        # H:MM:SS text is read as such even when the header names a unit ("Talk (s)").
+        hms = unit == "hms" or (len(sample) and sample.str.match(_HMS).mean() > 0.5)
         if hms:
             return _parse_hms(text, filled)
         num, bad = parse_number(text)
@@ -380,20 +454,90 @@ def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series
     return secs, bad, "hms"
 
 
-def parse_number(s: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Numbers from numeric or text cells (a decimal comma and thousands spaces accepted)."""
-    filled = _filled(s)
+def parse_number(s: pd.Series, *, integer_like: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Numbers from numeric or text cells: decimal commas, thousands separators (``3,343``,
+    ``1.234.567``, ``1 234``) and thousands spaces accepted (see :func:`number_separators`).
+
+    ``integer_like``: the column holds counts, so ``3,343`` is three thousand and more.
+    """
+    out, bad, _ = parse_number_noted(s, integer_like=integer_like)
+    return out, bad
+
+
+def parse_number_noted(
+    s: pd.Series, *, integer_like: bool = False
+) -> tuple[pd.Series, pd.Series, str | None]:
+    """:func:`parse_number` plus a note saying how ``,`` and ``.`` were read (None when no
+    cell needed it)."""
+    filled = filled_mask(s)
     if pd.api.types.is_bool_dtype(s.dtype):
-        return s.astype("float64"), pd.Series(False, index=s.index)
-    if not _is_text(s):
+        return s.astype("float64"), pd.Series(False, index=s.index), None
+    if not is_text(s):
         out = pd.to_numeric(s, errors="coerce").astype("float64")
-        return out, filled & out.isna()
+        return out, filled & out.isna(), None
     text = s.astype("string").str.strip()
     out = _to_float(text)
-    if (filled & out.isna()).any():
-        cleaned = text.str.replace(r"[\s\u00a0]", "", regex=True).str.replace(",", ".", regex=False)
-        out = out.fillna(_to_float(cleaned))
-    return out, filled & out.isna()
+    unread = filled & out.isna()
+    if not unread.any() and not integer_like:
+        return out, unread, None
+    how = number_separators(text[filled], integer_like)
+    if how == "plain" and not unread.any():
+        return out, unread, None
+    cleaned = text.str.replace(r"[\s\u00a0']", "", regex=True)
+    if how == "thousands_comma":  # 1,234.5
+        cleaned = cleaned.str.replace(",", "", regex=False)
+        out = _to_float(cleaned)
+    elif how == "thousands_dot":  # 1.234,5
+        cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        out = _to_float(cleaned)
+    else:  # decimal comma (12,5), or spaces only
+        out = out.fillna(_to_float(cleaned.str.replace(",", ".", regex=False)))
+    note = {
+        "thousands_comma": "',' read as a thousands separator (3,343 = 3343)",
+        "thousands_dot": "'.' read as a thousands separator (1.234 = 1234)",
+        "decimal_comma": "',' read as the decimal point (12,5 = 12.5)",
+    }.get(how)
+    return out, filled & out.isna(), note
+
+
+_US = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+_EU = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+
+
+def number_separators(text: pd.Series, integer_like: bool = False) -> str:
+    """How a column writes its numbers, decided from all its values: "thousands_comma"
+    (1,234,567.5), "thousands_dot" (1.234.567,5), "decimal_comma" (12,5) or "plain".
+
+    A comma is a thousands separator when every value with a comma has groups of exactly three
+    digits after it and either the column holds counts (``integer_like``), a value has two
+    groups (1,234,567), or other values use ``.`` as the decimal point; otherwise it is a
+    decimal comma. The dot the other way round (a dot is a decimal point unless the values
+    have several groups or write a decimal comma after them, or count columns with only
+    three-digit groups).
+    """
+    values = pd.Series(pd.unique(text.dropna().str.replace(r"[\s\u00a0']", "", regex=True)))
+    values = values[values != ""].astype(str)
+    if values.empty:
+        return "plain"
+    comma = values[values.str.contains(",", regex=False)]
+    dot = values[values.str.contains(".", regex=False)]
+    both = values[values.str.contains(",", regex=False) & values.str.contains(".", regex=False)]
+    if len(both):
+        first_comma = (both.str.find(",") < both.str.find(".")).mean()
+        return "thousands_comma" if first_comma >= 0.5 else "thousands_dot"
+    if len(comma):
+        grouped = bool(comma.str.match(_US).all())
+        several = bool(comma.str.count(",").gt(1).any())
+        dot_decimals = bool(len(dot)) and not bool(dot.str.match(_EU).all())
+        if grouped and (integer_like or several or dot_decimals):
+            return "thousands_comma"
+        return "decimal_comma"
+    if len(dot):
+        grouped = bool(dot.str.match(_EU).all())
+        several = bool(dot.str.count(r"\.").gt(1).any())
+        if grouped and (several or integer_like):
+            return "thousands_dot"
+    return "plain"
 
 
 def _to_float(text: pd.Series) -> pd.Series:
@@ -406,7 +550,7 @@ def _to_float(text: pd.Series) -> pd.Series:
 def parse_rate(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     """Rates as fractions 0-1 from "76.28%", 76.28 or 0.7628 (percent scale detected)."""
     note = None
-    if _is_text(s):
+    if is_text(s):
         text = s.astype("string").str.strip()
         pct = text.str.endswith("%").fillna(False)
         num, bad = parse_number(text.str.rstrip("%"))
@@ -437,7 +581,7 @@ def parse_score(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iuf":  # plain numbers: no copies
         none = pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False)
         return pd.Series(s.to_numpy(dtype="float64"), index=s.index, copy=False), none, None
-    if not _is_text(s):
+    if not is_text(s):
         num, bad = parse_number(s)
         return num, bad, None
     low = s.astype("string").str.strip().str.lower()
@@ -492,8 +636,8 @@ def parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     Returns (pandas "boolean" series, mask of unrecognised values, which are left missing).
     """
-    if _is_text(s):
-        filled = _filled(s)
+    if is_text(s):
+        filled = filled_mask(s)
         out = by_unique(s, lambda u: _parse_bool(u)[0], "boolean")
         return out, filled & out.isna()
     return _parse_bool(s)
@@ -504,10 +648,10 @@ def _parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     Returns (pandas "boolean" series, mask of unrecognised values, which are left missing).
     """
-    filled = _filled(s)
+    filled = filled_mask(s)
     if pd.api.types.is_bool_dtype(s.dtype):
         return s.astype("boolean"), pd.Series(False, index=s.index)
-    if not _is_text(s) or pd.to_numeric(s.dropna().iloc[:200], errors="coerce").notna().all():
+    if not is_text(s) or pd.to_numeric(s.dropna().iloc[:200], errors="coerce").notna().all():
         num = pd.to_numeric(s, errors="coerce")
         values = set(num.dropna().unique().tolist())
         if values and values <= {1.0, 2.0}:
@@ -523,27 +667,22 @@ def _parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     return out, filled & out.isna()
 
 
-def is_arrow_text(s: pd.Series) -> bool:
-    """Text held in Arrow (pandas' "str" and "string" dtypes), whose buffers can be used as they
-    are."""
-    return isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"
-
-
 def parse_text(s: pd.Series) -> pd.Series:
     """Text ids and categories: stripped, blanks missing, numbers without a trailing ".0"."""
     if is_arrow_text(s):
-        return _parse_text(s)  # Arrow kernels: faster than finding the distinct values first
-    if _is_text(s):
-        return by_unique(s, _parse_text, "string")
-    return _parse_text(s)
+        return parse_id_text(s)  # Arrow kernels: faster than finding the distinct values first
+    if is_text(s):
+        return by_unique(s, parse_id_text, "string")
+    return parse_id_text(s)
 
 
-def _parse_text(s: pd.Series) -> pd.Series:
+def parse_id_text(s: pd.Series) -> pd.Series:
+    """Like :func:`parse_text`, cell by cell (no pass over the distinct values): for ids."""
     if is_arrow_text(s):
         # Arrow text (ids on a large file): trim and blank -> missing in Arrow kernels.
         values = pa.array(s.array)
-        trimmed = pc.utf8_trim_whitespace(values) if _edge_space(values) else values
-        if _has_blank(trimmed):
+        trimmed = pc.utf8_trim_whitespace(values) if edge_space(values) else values
+        if has_blank(trimmed):
             blank = pc.equal(pc.binary_length(trimmed), 0)
             trimmed = pc.if_else(blank, pa.scalar(None, trimmed.type), trimmed)
         return pd.Series(pd.array(trimmed, dtype="string"), index=s.index, copy=False)
@@ -553,70 +692,6 @@ def _parse_text(s: pd.Series) -> pd.Series:
             s = s.astype("Int64")
     out = s.astype("string").str.strip()
     return out.mask(out.eq("").fillna(False), pd.NA)
-
-
-def text_buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """(offsets as int64, n + 1 of them; bytes as uint8) of one Arrow string array, no copy
-    of the bytes: string i is ``data[offsets[i]:offsets[i + 1]]``."""
-    bufs = arr.buffers()
-    wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
-    offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
-    offsets = offsets[arr.offset : arr.offset + len(arr) + 1].astype(np.int64, copy=False)
-    data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
-    return offsets, data
-
-
-def bitmap_bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
-    """``n`` bits of an Arrow bitmap (validity or boolean values) from bit ``offset``, as
-    booleans."""
-    packed = np.frombuffer(buffer, dtype=np.uint8)
-    return np.unpackbits(packed, count=offset + n, bitorder="little")[offset:].view(bool)
-
-
-def _edge_bytes(b: np.ndarray) -> bool:
-    """Whether any byte may start or end a string needing a trim: ASCII white space and other
-    control bytes (up to 32), and any non-ASCII byte (it could belong to a Unicode space).
-    Control bytes that are not white space only cost a needless trim."""
-    return bool(np.any((b <= 32) | (b >= 128)))
-
-
-def _edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
-    """True when some string may start or end with white space (ASCII white space, or any
-    non-ASCII byte, which could be a Unicode space): trimming is then needed. Judged from the
-    first and last byte of each string, without building a trimmed copy."""
-    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
-    for arr in chunks:
-        if len(arr) == 0:
-            continue
-        offsets, data = text_buffers(arr)
-        if len(data) == 0 or offsets[-1] == offsets[0]:
-            continue
-        # Offsets never decrease: strings that start at the very end (empty ones) are a suffix
-        # and strings that end at 0 a prefix; both are left out. An empty string elsewhere
-        # reads a neighbour's byte: at worst a needless trim, never a miss.
-        starts = offsets[: int(np.searchsorted(offsets[:-1], len(data)))]
-        if _edge_bytes(data[starts]):
-            return True
-        ends = offsets[1 + int(np.searchsorted(offsets[1:], 0, side="right")) :]
-        if _edge_bytes(data[ends - 1]):
-            return True
-    return False
-
-
-def _has_blank(values: pa.Array | pa.ChunkedArray) -> bool:
-    """True when some string is empty (not missing), judged from the offsets: no per-row
-    lengths are built."""
-    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
-    for arr in chunks:
-        if len(arr) == 0:
-            continue
-        offsets, _ = text_buffers(arr)
-        empty = offsets[1:] == offsets[:-1]
-        if arr.null_count and empty.any():
-            empty &= bitmap_bits(arr.buffers()[0], arr.offset, len(arr))  # not missing
-        if empty.any():
-            return True
-    return False
 
 
 def parse_direction(s: pd.Series) -> pd.Series:

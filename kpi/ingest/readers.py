@@ -1,4 +1,5 @@
-"""File readers for the importer: CSV/TSV/semicolon, Excel, Parquet, JSON lines -> raw frames.
+"""File readers for the importer: CSV/TSV/semicolon text files -> raw frames (workbooks,
+Parquet and JSON lines: :mod:`kpi.ingest.sheets`).
 
 Private to :mod:`kpi.ingest`. Text files are parsed by Arrow's multi-threaded CSV reader (never
 row by row in Python). Each reader returns a :class:`RawTable`: the source columns as read, plus
@@ -9,26 +10,19 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~10 ms)
 
-from kpi._fastpath import executor
 from kpi.errors import DataError
-from kpi.ingest.parsers import bitmap_bits
+from kpi.ingest._fastpath import to_frame
 
 __all__ = ["RawTable", "Source", "list_sheets", "read_raw", "to_source"]
 
@@ -36,7 +30,8 @@ TEXT_EXT = {".csv", ".tsv", ".txt", ".tab", ".dat", ""}
 EXCEL_EXT = {".xlsx", ".xlsm"}
 PARQUET_EXT = {".parquet", ".pq"}
 JSON_EXT = {".jsonl", ".ndjson", ".json"}
-SUPPORTED = "CSV, TSV, Excel (.xlsx), Parquet or JSON lines"
+ODS_EXT = {".ods"}
+SUPPORTED = "CSV, TSV, Excel (.xlsx), Parquet or JSON lines"  # .ods too (not listed: rare)
 # Yes/no words Arrow reads as booleans while it reads the file (exact spellings; the importer's
 # own parser, which also trims and ignores case, takes anything else). Arrow's defaults first.
 _TRUE_WORDS = ["1", "True", "TRUE", "true", "Y", "y", "Yes", "YES", "yes", "T", "t", "X", "x"]
@@ -51,7 +46,6 @@ _OPPOSITE = dict(
 _OPPOSITE |= {v: k for k, v in _OPPOSITE.items()}
 #: Cells a column must hold (or be empty) to be read as booleans by Arrow.
 ARROW_BOOL_WORDS = frozenset(_TRUE_WORDS[1:] + _FALSE_WORDS[1:])
-_BOOLEAN = {pa.bool_(): pd.BooleanDtype()}
 
 #: Names the columns to read as text: a set of names, or name -> "text" | "dict".
 ForceText = Callable[[list[str], dict[str, list[str]]], "Iterable[str] | dict[str, str]"]
@@ -146,46 +140,40 @@ def check_size(src: Source, max_bytes: int) -> None:
 
 
 def _kind(src: Source) -> str:
-    head = src.head(8)
+    head = src.head(96)
     if head.startswith(b"PK\x03\x04"):
+        if b"opendocument.spreadsheet" in head or src.ext in ODS_EXT:
+            return "ods"
         return "excel" if src.ext not in PARQUET_EXT else "corrupt-parquet"
     if head.startswith(b"PAR1"):
         return "parquet"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
-    ext = src.ext
-    if ext in EXCEL_EXT:
-        return "excel"
-    if ext in PARQUET_EXT:
-        return "parquet"
-    if ext in JSON_EXT:
-        return "json"
-    if ext == ".xls":
-        return "xls-text"
-    if ext in TEXT_EXT:
-        return "text"
+    by_ext = (
+        (EXCEL_EXT, "excel"),
+        (ODS_EXT, "ods"),
+        (PARQUET_EXT, "parquet"),
+        (JSON_EXT, "json"),
+        ({".xls"}, "xls-text"),
+        (TEXT_EXT, "text"),
+    )
+    for exts, kind in by_ext:
+        if src.ext in exts:
+            return kind
     raise DataError(
-        f"'{src.name}' is not a supported file type ({ext}): export the data as {SUPPORTED}."
+        f"'{src.name}' is not a supported file type ({src.ext}): export the data as {SUPPORTED}."
     )
 
 
 def list_sheets(item: str | Path | tuple[str, bytes]) -> list[str]:
-    """The sheet names of an Excel workbook (empty list for other file types)."""
+    """The sheet names of an Excel or LibreOffice workbook (empty list for other file types)."""
+    from kpi.ingest import sheets
+
     src = item if isinstance(item, Source) else to_source(item)
-    if _kind(src) != "excel":
+    kind = _kind(src)
+    if kind not in ("excel", "ods"):
         return []
-    return _workbook_sheets(src)
-
-
-def _workbook_sheets(src: Source) -> list[str]:
-    try:
-        with pd.ExcelFile(src.stream(), engine="openpyxl") as book:
-            return [str(s) for s in book.sheet_names]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise DataError(
-            f"'{src.name}' could not be opened as an Excel workbook (the file is damaged or is not "
-            "really .xlsx): save it again from Excel as .xlsx or CSV."
-        ) from None
+    return sheets.workbook_sheets(src, kind)
 
 
 def read_raw(
@@ -214,12 +202,14 @@ def read_raw(
         )
     if kind == "corrupt-parquet":
         kind = "parquet"
-    if kind == "excel":
-        raw = _read_excel(src, sheet)
+    from kpi.ingest import sheets
+
+    if kind in ("excel", "ods"):
+        raw = sheets.read_excel(src, sheet, kind)
     elif kind == "parquet":
-        raw = _read_parquet(src)
+        raw = sheets.read_parquet(src)
     elif kind == "json":
-        raw = _read_jsonl(src)
+        raw = sheets.read_jsonl(src)
     else:
         raw = _read_text(src, force_text, xls_named=kind == "xls-text")
     raw.frame = _clean_columns(raw.frame)
@@ -448,7 +438,7 @@ def _read_text(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     }
     notes = [n for n in (enc_note,) if n]
     if skip:
-        notes.append(f"header on line {skip + 1}: {_lines_text(skip)} above it skipped")
+        notes.append(f"header on line {skip + 1}: {lines_text(skip)} above it skipped")
     if delimiter != ",":
         notes.append(f"delimiter: {'tab' if delimiter == chr(9) else repr(delimiter)}")
     if decimal_comma:
@@ -474,7 +464,7 @@ def _read_text(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
 
     def read_once(column_types: dict[str, pa.DataType] | None) -> pa.Table:
         skipped.clear()
-        with _arrow_input(src) as where:
+        with arrow_input(src) as where:
             return pacsv.read_csv(
                 where,
                 read_options=pacsv.ReadOptions(
@@ -528,7 +518,7 @@ def _read_text(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
             f"({problem}): check that it is a CSV export."
         ) from None
     try:
-        box = [_normalise_arrow(table)]
+        box = [normalise_arrow(table)]
         del table  # to_frame lets each column go once it is converted
         frame = to_frame(box)
     except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
@@ -539,7 +529,7 @@ def _read_text(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     return RawTable(src.name, frame, skipped, notes, spellings=spellings)
 
 
-def _arrow_input(src: Source) -> pa.NativeFile:
+def arrow_input(src: Source) -> pa.NativeFile:
     """The source as an Arrow file, read by Arrow's own threads (a Python file object would make
     every block go through the interpreter): uploaded bytes in place, a file on disk memory-mapped.
 
@@ -557,7 +547,7 @@ def _arrow_input(src: Source) -> pa.NativeFile:
         return pa.OSFile(str(src.path))
 
 
-def _lines_text(n: int) -> str:
+def lines_text(n: int) -> str:
     return "the title line" if n == 1 else f"{n} title lines"
 
 
@@ -574,7 +564,7 @@ def _delim_name(d: str) -> str:
     return {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}.get(d, repr(d))
 
 
-def _normalise_arrow(table: pa.Table) -> pa.Table:
+def normalise_arrow(table: pa.Table) -> pa.Table:
     """Times of day (Arrow infers them from HH:MM:SS) become durations; nothing else changes."""
     cols = []
     changed = False
@@ -589,259 +579,3 @@ def _normalise_arrow(table: pa.Table) -> pa.Table:
         else:
             cols.append(col)
     return pa.table(cols, names=table.column_names) if changed else table
-
-
-def to_frame(box: list[pa.Table]) -> pd.DataFrame:
-    """The table in ``box`` (taken out of it, so that its memory can be let go as it is
-    converted) as pandas: text as Arrow-backed strings, yes/no as nullable booleans.
-
-    Numbers, naive timestamps (:func:`_numpy_column`) and yes/no columns
-    (:func:`_boolean_column`) are copied on the shared pool into memory from Arrow's pool
-    rather than NumPy's: the pool still holds what the CSV parser just let go (see
-    ``kpi._fastpath.configure_arrow_memory``), so no new pages are faulted in, where ``to_pandas`` asks the
-    system for fresh ones. Text and dictionary columns go through ``to_pandas``, which wraps
-    Arrow text without a copy.
-    """
-    table = box.pop()
-    fits = _fits_ns(table)  # dates in nanoseconds, pandas' unit, where they fit
-    names = table.column_names
-    # Copied on the shared pool (NumPy releases the GIL) while this thread converts the rest.
-    futures: dict[int, Future[Any]] = {}
-    for i, col in enumerate(table.columns):
-        if _numpy_type(col.type, fits):
-            futures[i] = executor().submit(_numpy_column, col, fits)
-        elif pa.types.is_boolean(col.type):
-            futures[i] = executor().submit(_boolean_column, col)
-    rest = [i for i in range(len(names)) if i not in futures]
-    others = table.select(rest)
-    del table  # each converted column's Arrow memory goes back to the pool once it is copied
-    converted: dict[int, Any] = {}
-    if rest:
-        rest_frame = others.to_pandas(
-            date_as_object=False,
-            split_blocks=True,
-            self_destruct=True,
-            types_mapper=_BOOLEAN.get,
-            coerce_temporal_nanoseconds=fits,
-        )
-        for k, i in enumerate(rest):
-            converted[i] = rest_frame.iloc[:, k]
-    converted.update({i: f.result() for i, f in futures.items()})
-    frame = pd.DataFrame({i: converted[i] for i in range(len(names))}, copy=False)
-    frame.columns = pd.Index(names)
-    return frame
-
-
-_INT64_MIN = np.iinfo(np.int64).min  # NaT
-
-
-def _boolean_column(col: pa.ChunkedArray) -> pd.arrays.BooleanArray:
-    """A yes/no column as pandas' nullable booleans (values and missing flags unpacked from
-    Arrow's bitmaps into memory from Arrow's pool), as ``to_pandas`` gives it with
-    ``types_mapper=_BOOLEAN.get``."""
-    n = len(col)
-    values = np.frombuffer(pa.allocate_buffer(max(n, 1)), dtype=bool, count=n)
-    missing = np.frombuffer(pa.allocate_buffer(max(n, 1)), dtype=bool, count=n)
-    start = 0
-    for chunk in col.chunks:
-        m = len(chunk)
-        if m == 0:
-            continue
-        validity, data = chunk.buffers()[:2]
-        values[start : start + m] = (
-            bitmap_bits(data, chunk.offset, m) if data is not None else False
-        )
-        if chunk.null_count and validity is not None:
-            missing[start : start + m] = ~bitmap_bits(validity, chunk.offset, m)
-            values[start : start + m] &= ~missing[start : start + m]  # False under a gap
-        else:
-            missing[start : start + m] = False
-        start += m
-    return pd.arrays.BooleanArray(values, missing, copy=False)
-
-
-def _numpy_type(t: pa.DataType, fits_ns: bool) -> bool:
-    """Whether :func:`_numpy_column` converts a column of type ``t``."""
-    return (
-        pa.types.is_integer(t)
-        or (pa.types.is_floating(t) and t.bit_width in (32, 64))
-        or (pa.types.is_timestamp(t) and t.tz is None and fits_ns)
-    )
-
-
-def _numpy_column(col: pa.ChunkedArray, fits_ns: bool) -> np.ndarray:
-    """A number or naive timestamp column (:func:`_numpy_type`) as one contiguous NumPy array
-    in Arrow's memory pool, as ``to_pandas`` would give it (integers with gaps as floats with
-    NaN, timestamps in ns with NaT)."""
-    t = col.type
-    dtype: np.dtype
-    if pa.types.is_timestamp(t):
-        dtype = np.dtype("datetime64[ns]")
-        scale = _NS_PER[t.unit]
-    elif pa.types.is_integer(t) and col.null_count:
-        dtype, scale = np.dtype(np.float64), 1
-    else:
-        dtype, scale = np.dtype(t.to_pandas_dtype()), 1
-    storage = np.dtype(np.int64) if dtype.kind == "M" else np.dtype(t.to_pandas_dtype())
-    n = len(col)
-    buffer = pa.allocate_buffer(max(n, 1) * dtype.itemsize)  # Arrow's default pool
-    out = np.frombuffer(buffer, dtype=dtype, count=n)
-    ints = out.view(np.int64) if dtype.kind == "M" else out
-    start = 0
-    for chunk in col.chunks:
-        m = len(chunk)
-        if m == 0:
-            continue
-        data = chunk.buffers()[1]
-        target = ints[start : start + m]
-        if data is None:  # no values at all (every cell missing)
-            target[:] = 0
-        elif scale == 1:
-            target[:] = np.frombuffer(data, dtype=storage)[chunk.offset :][:m]
-        else:
-            np.multiply(np.frombuffer(data, dtype=storage)[chunk.offset :][:m], scale, out=target)
-        if chunk.null_count:
-            target[~bitmap_bits(chunk.buffers()[0], chunk.offset, m)] = (
-                _INT64_MIN if dtype.kind == "M" else np.nan
-            )
-        start += m
-    return out
-
-
-def _fits_ns(table: pa.Table) -> bool:
-    """Whether every date, time and duration in ``table`` fits in nanoseconds (years 1678-2261),
-    judged from each column's earliest and latest value."""
-    for col in table.columns:
-        t = col.type
-        if pa.types.is_timestamp(t) or pa.types.is_duration(t):
-            per_ns = _NS_PER[t.unit]
-        elif pa.types.is_date32(t):
-            per_ns = 86_400 * 10**9
-        elif pa.types.is_date64(t):
-            per_ns = 10**6
-        else:
-            continue
-        if col.null_count == len(col):
-            continue
-        ints = col.cast(pa.int32() if pa.types.is_date32(t) else pa.int64())  # as stored
-        low, high = (v.as_py() for v in pc.min_max(ints).values())
-        if low * per_ns <= -(2**63) or high * per_ns >= 2**63:
-            return False
-    return True
-
-
-_NS_PER = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}
-
-
-# --- excel -----------------------------------------------------------------------------------
-
-
-def _read_excel(src: Source, sheet: str | None) -> RawTable:
-    sheets = _workbook_sheets(src)
-    notes = []
-    if sheet is not None:
-        if sheet not in sheets:
-            raise DataError(
-                f"'{src.name}' has no sheet named '{sheet}'; its sheets are: "
-                f"{', '.join(sheets)}. Pick one of them."
-            )
-        chosen = [sheet]
-    else:
-        chosen = sheets
-    skip = 0
-    try:
-        for name in chosen:
-            top = pd.read_excel(
-                src.stream(), sheet_name=name, engine="openpyxl", header=None, nrows=60
-            )
-            skip = preamble_rows(list(top.itertuples(index=False, name=None)))
-            frame = pd.read_excel(src.stream(), sheet_name=name, engine="openpyxl", header=skip)
-            if frame.shape[1] > 0 and len(frame.dropna(how="all")) > 0:
-                break
-            if sheet is not None:
-                break
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise DataError(
-            f"'{src.name}' could not be opened as an Excel workbook (the file is damaged or is not "
-            "really .xlsx): save it again from Excel as .xlsx or CSV."
-        ) from None
-    if len(sheets) > 1:
-        notes.append(f"sheet '{name}' of {len(sheets)} ({', '.join(sheets)})")
-    if skip:
-        notes.append(f"header on row {skip + 1}: {_lines_text(skip)} above it skipped")
-    frame = frame.dropna(how="all")
-    frame = _excel_objects(frame)
-    return RawTable(src.name, frame.reset_index(drop=True), [], notes, sheet=name)
-
-
-def _excel_objects(frame: pd.DataFrame) -> pd.DataFrame:
-    """Excel cells of mixed types: times of day become durations, anything else mixed is text."""
-    import datetime as dt
-
-    out = {}
-    for c in frame.columns:
-        s = frame[c]
-        if s.dtype == object:
-            filled = s.dropna()
-            if len(filled) and all(isinstance(v, dt.time) for v in filled):
-                s = pd.to_timedelta(s.map(lambda v: str(v) if isinstance(v, dt.time) else None))
-            else:
-                s = s.map(lambda v: None if v is None or v != v else str(v)).astype("string")
-        out[c] = s
-    return pd.DataFrame(out, index=frame.index)
-
-
-# --- parquet / json ------------------------------------------------------------------------
-
-
-def _read_parquet(src: Source) -> RawTable:
-    import pyarrow.parquet as pq
-
-    try:
-        with _arrow_input(src) as where:
-            table = pq.read_table(where)
-    except (pa.ArrowException, OSError, ValueError):
-        raise DataError(
-            f"'{src.name}' could not be read as Parquet (the file is damaged or incomplete): "
-            "export it again."
-        ) from None
-    return RawTable(src.name, _normalise_arrow(table).to_pandas(date_as_object=False))
-
-
-def _read_jsonl(src: Source) -> RawTable:
-    data = src.data if src.data is not None else Path(str(src.path)).read_bytes()
-    text = data.decode("utf-8-sig", errors="replace")
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        try:
-            rows = json.loads(stripped)
-        except ValueError:
-            rows = None
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise DataError(
-                f"'{src.name}' is not valid JSON (expected a list of objects or one object per "
-                "line): export one JSON object per line."
-            )
-        return RawTable(src.name, pd.DataFrame(rows))
-    import pyarrow.json as pajson
-
-    try:
-        table = pajson.read_json(io.BytesIO(data))
-        return RawTable(src.name, _normalise_arrow(table).to_pandas(date_as_object=False))
-    except pa.ArrowInvalid:
-        pass
-    rows = []
-    for i, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError:
-            obj = None
-        if not isinstance(obj, dict):
-            raise DataError(
-                f"'{src.name}' is not valid JSON lines (line {i} is not a JSON object): export one "
-                "JSON object per line."
-            )
-        rows.append(obj)
-    return RawTable(src.name, pd.json_normalize(rows) if rows else pd.DataFrame())

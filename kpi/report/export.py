@@ -11,6 +11,7 @@ import struct
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kpi.errors import AnalysisError, DataError
@@ -379,7 +380,8 @@ def to_pptx(findings: Sequence[Finding], *, title: str, subtitle: str = "") -> b
                 run.font.bold = True
 
         top, box_h = Inches(1.35), Inches(5.2)
-        text_left, text_w = margin, content_w
+        text_left: int = margin
+        text_w: int = content_w
         png = None
         if finding.chart:
             try:
@@ -466,7 +468,8 @@ def _excel_ready(frame: pd.DataFrame) -> pd.DataFrame:
         if isinstance(col.dtype, pd.DatetimeTZDtype):
             out.isetitem(i, col.dt.tz_localize(None))  # Excel has no time zones
         elif pd.api.types.is_object_dtype(col.dtype):
-            out.isetitem(i, col.map(lambda v: xml_text(v) if isinstance(v, str) else v))
+            cleaned = [xml_text(v) if isinstance(v, str) else v for v in col.tolist()]
+            out.isetitem(i, np.array(cleaned, dtype=object))
     out.columns = [xml_text(c) for c in out.columns]
     return out
 

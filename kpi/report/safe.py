@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from kpi.format import fmt_cell
+
 __all__ = ["FORMULA_PREFIXES", "format_value", "safe_cell", "safe_frame", "xml_text"]
 
+# The product's one guard against spreadsheet formulas (CSV / Excel / slides / the CLI's CSV):
 # OWASP "CSV injection": a spreadsheet evaluates a cell that starts with one of these as a
 # formula (=HYPERLINK(...), +cmd|..., -2+3, @SUM(...)); tab and carriage return are included
 # because some importers strip them and then see the next character.
@@ -74,7 +76,9 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
             dtype = col.dtype
         if pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype):
             values = np.array([safe_cell(v) for v in col.tolist()], dtype=object)
-            out.isetitem(i, pd.Series(values, index=out.index, dtype=object))
+            # a Series of dtype object: a bare array would be re-inferred as a string dtype
+            column = pd.Series(values, index=out.index, dtype=object)
+            out.isetitem(i, column)  # type: ignore[arg-type]  # pandas-stubs omit Series here
     out.columns = _safe_labels(out.columns)
     out.index = _safe_labels(out.index)
     return out
@@ -85,27 +89,6 @@ def xml_text(text: Any) -> str:
     return _XML_ILLEGAL.sub("", "" if text is None else str(text))
 
 
-def format_value(value: Any) -> str:  # noqa: C901 -- ratchet (#17): split or fix pending
-    """A table cell as short display text (thousands separators, 4 significant digits)."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float | np.floating):
-        v = float(value)
-        if math.isnan(v):
-            return ""
-        if math.isinf(v):
-            return "∞" if v > 0 else "-∞"
-        if v.is_integer() and abs(v) < 1e15:
-            return f"{v:,.0f}"
-        if abs(v) >= 100:
-            return f"{v:,.1f}"
-        return f"{v:.4g}"
-    if isinstance(value, bool | np.bool_):
-        return "yes" if value else "no"
-    if isinstance(value, int | np.integer):
-        return f"{int(value):,}"
-    if isinstance(value, pd.Timestamp):
-        if value == value.normalize():
-            return value.strftime("%Y-%m-%d")
-        return value.strftime("%Y-%m-%d %H:%M")
-    return str(value)
+def format_value(value: Any) -> str:
+    """A table cell as short display text: :func:`kpi.format.fmt_cell` (the one formatter)."""
+    return fmt_cell(value)

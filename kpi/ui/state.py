@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pandas as pd
 import streamlit as st
@@ -25,23 +26,34 @@ if TYPE_CHECKING:
     from kpi.engine import KpiTable
     from kpi.metrics import Settings
 
+T = TypeVar("T")
+
 __all__ = [
+    "CURRENCIES",
     "Event",
     "Scope",
     "add_event",
     "compute",
+    "currency",
     "current_dataset",
     "events",
     "findings",
     "is_sample",
+    "memo",
+    "persist",
+    "persisted",
     "pin",
+    "presentation",
     "remove_event",
+    "reset_choices",
     "reset_dataset",
     "scope",
     "scoped_dataset",
+    "set_currency",
     "set_dataset",
     "set_events",
     "set_findings",
+    "set_presentation",
     "set_scope",
     "set_settings",
     "settings",
@@ -54,6 +66,14 @@ _FINDINGS = "kpi_findings"
 _SCOPE = "kpi_scope"
 _MEMO = "kpi_memo"
 _MEMO_SIZE = 48
+_CURRENCY = "kpi_currency"
+_PRESENT = "kpi_presentation"
+# Durable copies of widget values: Streamlit deletes a widget's key when its page is not drawn,
+# so every choice a user makes is mirrored under this prefix and restored on the way back.
+_KEEP = "kpi_keep__"
+
+# Currency symbols offered in the sidebar ("" = amounts without a symbol).
+CURRENCIES: tuple[str, ...] = ("", "$", "€", "£", "CHF ", "¥", "₹", "A$", "C$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,17 +126,103 @@ def is_sample() -> bool:
 
 
 def set_dataset(dataset: Dataset) -> None:
-    """Make ``dataset`` the active one for this session (the scope and memo are reset)."""
+    """Make ``dataset`` the active one for this session.
+
+    The scope, the memo and every remembered page choice are reset: they were made on the
+    data the user has just replaced (a segment or a target of the sample means nothing on an
+    upload). Findings, events the user added, the currency and presentation mode stay.
+    """
+    kept_events = [e for e in events() if not e.planted]
+    reset_choices()
     _ss()[_DATASET] = dataset
     _ss()[_SCOPE] = Scope()
-    _ss()[_EVENTS] = [e for e in events() if not e.planted]
+    _ss()[_EVENTS] = kept_events
     _ss()[_MEMO] = OrderedDict()
 
 
 def reset_dataset() -> None:
-    """Back to the bundled sample; the user's data is dropped from the session."""
+    """Back to the bundled sample; the user's data and the choices made on it are dropped."""
+    reset_choices()
     for key in (_DATASET, _SCOPE, _MEMO, _EVENTS):
         _ss().pop(key, None)
+
+
+def reset_choices() -> None:
+    """Forget every remembered widget choice (targets, segments, periods...) of this session."""
+    ss = _ss()
+    for key in [k for k in list(ss.keys()) if str(k).startswith(_KEEP)]:
+        widget_key = str(key).removeprefix(_KEEP)
+        del ss[key]
+        if widget_key in ss:
+            del ss[widget_key]
+
+
+def persist(key: str, default: Any, options: Sequence[Any] | None = None) -> str:
+    """Make the widget ``key`` remember its value for the session, across page switches.
+
+    Call it as the widget's ``key=`` and give the widget no ``value``/``index``/``default`` of
+    its own: ``st.number_input("AHT target (min)", key=state.persist("ov_aht", 6.0))``.
+    Streamlit deletes a widget's value when its page is not drawn; this seeds the widget from
+    a durable copy (or ``default`` the first time) and records the value the user chose.
+
+    Parameters
+    ----------
+    key : the widget's key.
+    default : the value before the user chooses one.
+    options : for a selectbox/radio/multiselect, the options on offer now: a remembered value
+        that is no longer offered (another dataset, another segment list) falls back to
+        ``default``.
+
+    Returns
+    -------
+    str
+        ``key``, so the call sits in the widget's ``key=`` argument.
+    """
+    ss = _ss()
+    durable = _KEEP + key
+    if key not in ss:
+        ss[key] = ss.get(durable, default)
+    if options is not None and not _offered(ss[key], options):
+        ss[key] = default
+    ss[durable] = ss[key]
+    return key
+
+
+def _offered(value: Any, options: Sequence[Any]) -> bool:
+    if isinstance(value, list):
+        return all(v in options for v in value)
+    return value in options
+
+
+def persisted(key: str, default: Any = None) -> Any:
+    """The remembered value of the widget ``key`` (its durable copy), or ``default``."""
+    ss = _ss()
+    if key in ss:
+        return ss[key]
+    return ss.get(_KEEP + key, default)
+
+
+def currency() -> str:
+    """The currency symbol cost figures are shown with ("" = none chosen)."""
+    value = _ss().get(_CURRENCY, "")
+    return str(value) if value in CURRENCIES else ""
+
+
+def set_currency(symbol: str) -> None:
+    """Choose the currency symbol for cost figures (one of ``CURRENCIES``)."""
+    if symbol not in CURRENCIES:
+        raise ValueError(f"unknown currency {symbol!r}; choose one of {CURRENCIES}")
+    _ss()[_CURRENCY] = symbol
+
+
+def presentation() -> bool:
+    """True while presentation mode hides the sidebar and the page's filters."""
+    return bool(_ss().get(_PRESENT, False))
+
+
+def set_presentation(on: bool) -> None:
+    """Switch presentation mode on or off."""
+    _ss()[_PRESENT] = bool(on)
 
 
 def scope() -> Scope:
@@ -151,7 +257,7 @@ def scoped_dataset() -> Dataset:
     sc = scope()
     if sc == Scope():
         return ds
-    return _memo(("scope", ds.fingerprint, repr(sc)), lambda: _apply_scope(ds, sc))
+    return memo(("scope", ds.fingerprint, repr(sc)), lambda: _apply_scope(ds, sc))
 
 
 def settings() -> Settings:
@@ -227,19 +333,24 @@ def pin(finding: Finding) -> None:
     set_findings([*findings(), finding])
 
 
-def _memo(key: tuple[Any, ...], make: Any) -> Any:
-    # Session-scoped memo: keyed by the dataset's content hash, never shared between sessions.
-    memo = _ss().get(_MEMO)
-    if memo is None:
-        memo = OrderedDict()
-        _ss()[_MEMO] = memo
-    if key in memo:
-        memo.move_to_end(key)
-        return memo[key]
+def memo(key: tuple[Hashable, ...], make: Callable[[], T]) -> T:
+    """``make()`` remembered for this session under ``key`` (the one session memo).
+
+    The key must name everything the result depends on: the dataset's content fingerprint and
+    every parameter. Kept per browser session (never shared between users), the last
+    ``_MEMO_SIZE`` results, least recently used dropped first; cleared when the data changes.
+    """
+    store = _ss().get(_MEMO)
+    if store is None:
+        store = OrderedDict()
+        _ss()[_MEMO] = store
+    if key in store:
+        store.move_to_end(key)
+        return cast("T", store[key])
     value = make()
-    memo[key] = value
-    while len(memo) > _MEMO_SIZE:
-        memo.popitem(last=False)
+    store[key] = value
+    while len(store) > _MEMO_SIZE:
+        store.popitem(last=False)
     return value
 
 
@@ -297,7 +408,7 @@ def compute(
         tuple(kpis) if kpis is not None else None,
         settings_json,
     )
-    return _memo(
+    return memo(
         key,
         lambda: engine.compute(
             ds, kpis=list(kpis) if kpis is not None else None, grain=grain, by=list(by), settings=s

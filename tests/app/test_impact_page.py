@@ -96,3 +96,28 @@ def test_two_chosen_periods_compare_just_those_days() -> None:
     ).run()
     assert not at.exception
     assert any(w.value.startswith("The periods overlap") for w in at.warning)
+
+
+def test_comparison_segments_give_expected_without_the_change() -> None:
+    at = _page().run()
+    ivr = next(o for o in at.selectbox(key="impact_event").options if o.startswith("New IVR"))
+    at.selectbox(key="impact_event").set_value(ivr).run()
+    at.selectbox(key="impact_segment_column").set_value("queue").run()
+    at.selectbox(key="impact_segment").set_value("Billing").run()
+    at.selectbox(key="impact_kpi").set_value("abandonment_rate").run()
+    at.multiselect(key="impact_controls").set_value(["Sales", "General"]).run()
+    assert not at.exception
+    text = _text(at)
+    # issue 19: observed vs expected from several comparison series, with the pre-period fit
+    assert "judging by Sales and General" in text and "without the change" in text
+    assert "Pre-period fit" in text
+    # issue 18 item 8: the verdict names the other KPIs that moved (Holm-adjusted)
+    assert "Other KPIs also moved after the change" in text
+    # issue 18 item 7: the Tech Support AHT target is not a caveat of a Billing analysis, and
+    # the candidate-date table shows no p-value under the note that it is not valid
+    assert not any("AHT target" in w.value for w in at.warning)
+    candidates = at.dataframe[-1].value
+    assert "significant" not in candidates.columns and "p" not in candidates.columns
+    at.button(key="impact_pin").click().run()
+    pinned = at.session_state["kpi_findings"]
+    assert pinned[-1].numbers[0][0] == "Observed after"

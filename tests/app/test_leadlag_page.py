@@ -22,9 +22,10 @@ def test_sample_shows_engagement_leading_csat() -> None:
     assert at.selectbox(key="leadlag_outcome").value == "csat"
     table = at.dataframe[0].value.set_index("KPI")
     # The sample plants: engagement moves CSAT 5 days later (truth.json engagement_leads_csat).
-    assert table.loc["engagement", "role in your data"] == "leading"
-    assert abs(int(table.loc["engagement", "moves first by (days)"]) - 5) <= 1
-    assert table.loc["engagement", "textbook role"] == "leading"
+    # KPIs are shown by name (issue 18), never by id.
+    assert table.loc["Employee engagement", "role in your data"] == "leading"
+    assert abs(int(table.loc["Employee engagement", "moves first by (days)"]) - 5) <= 1
+    assert table.loc["Employee engagement", "textbook role"] == "leading"
     text = "\n".join(m.value for m in at.markdown)
     assert "engagement moves 5 days before csat" in text or "engagement (" in text
     assert "not proof of cause" in text
@@ -60,4 +61,4 @@ def test_reachable_through_the_frame() -> None:
     at.switch_page("pages/leadlag_page.py").run()
     assert not at.exception
     first = at.dataframe[0].value.iloc[0]
-    assert (first["KPI"], first["role in your data"]) == ("engagement", "leading")
+    assert (first["KPI"], first["role in your data"]) == ("Employee engagement", "leading")

@@ -1,0 +1,480 @@
+"""The importer's Arrow and NumPy speed tricks, in one private module.
+
+Nothing here changes what the importer decides: each function is a faster equivalent of a
+plain pandas operation (filtering rows, taking rows, converting an Arrow table, finding ids
+that repeat), measured on the import benchmark (``benchmarks/bench_ingest.py``). The
+process-wide settings (Arrow's memory pool, the shared thread pool) stay in
+:mod:`kpi._fastpath`.
+"""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import Future
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kpi._fastpath import executor
+
+__all__ = [
+    "BOOLEAN",
+    "bitmap_bits",
+    "compact",
+    "decode",
+    "edge_space",
+    "emptied",
+    "fits_ns",
+    "has_blank",
+    "is_arrow_text",
+    "keep_text",
+    "pick",
+    "repeated",
+    "rows",
+    "text_buffers",
+    "text_keys",
+    "to_frame",
+]
+
+BOOLEAN = {pa.bool_(): pd.BooleanDtype()}
+
+
+def is_arrow_text(s: pd.Series) -> bool:
+    """Text held in Arrow (pandas' "str" and "string" dtypes), whose buffers can be used as they
+    are."""
+    return isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"
+
+
+def _is_text(s: pd.Series) -> bool:
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return _is_text(pd.Series(s.cat.categories))
+    return s.dtype == object or pd.api.types.is_string_dtype(s.dtype)
+
+
+def text_buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets as int64, n + 1 of them; bytes as uint8) of one Arrow string array, no copy
+    of the bytes: string i is ``data[offsets[i]:offsets[i + 1]]``."""
+    bufs = arr.buffers()
+    wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
+    offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
+    offsets = offsets[arr.offset : arr.offset + len(arr) + 1].astype(np.int64, copy=False)
+    data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
+    return offsets, data
+
+
+def bitmap_bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
+    """``n`` bits of an Arrow bitmap (validity or boolean values) from bit ``offset``, as
+    booleans."""
+    packed = np.frombuffer(buffer, dtype=np.uint8)
+    return np.unpackbits(packed, count=offset + n, bitorder="little")[offset:].view(bool)
+
+
+def edge_bytes(b: np.ndarray) -> bool:
+    """Whether any byte may start or end a string needing a trim: ASCII white space and other
+    control bytes (up to 32), and any non-ASCII byte (it could belong to a Unicode space).
+    Control bytes that are not white space only cost a needless trim."""
+    return bool(np.any((b <= 32) | (b >= 128)))
+
+
+def edge_space(values: pa.Array | pa.ChunkedArray) -> bool:
+    """True when some string may start or end with white space (ASCII white space, or any
+    non-ASCII byte, which could be a Unicode space): trimming is then needed. Judged from the
+    first and last byte of each string, without building a trimmed copy."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    for arr in chunks:
+        if len(arr) == 0:
+            continue
+        offsets, data = text_buffers(arr)
+        if len(data) == 0 or offsets[-1] == offsets[0]:
+            continue
+        # Offsets never decrease: strings that start at the very end (empty ones) are a suffix
+        # and strings that end at 0 a prefix; both are left out. An empty string elsewhere
+        # reads a neighbour's byte: at worst a needless trim, never a miss.
+        starts = offsets[: int(np.searchsorted(offsets[:-1], len(data)))]
+        if edge_bytes(data[starts]):
+            return True
+        ends = offsets[1 + int(np.searchsorted(offsets[1:], 0, side="right")) :]
+        if edge_bytes(data[ends - 1]):
+            return True
+    return False
+
+
+def has_blank(values: pa.Array | pa.ChunkedArray) -> bool:
+    """True when some string is empty (not missing), judged from the offsets: no per-row
+    lengths are built."""
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    for arr in chunks:
+        if len(arr) == 0:
+            continue
+        offsets, _ = text_buffers(arr)
+        empty = offsets[1:] == offsets[:-1]
+        if arr.null_count and empty.any():
+            empty &= bitmap_bits(arr.buffers()[0], arr.offset, len(arr))  # not missing
+        if empty.any():
+            return True
+    return False
+
+
+def rows(  # noqa: C901 -- one pass over the columns; the in-place bookkeeping is its point
+    frame: pd.DataFrame | dict[str, pd.Series],
+    keep: np.ndarray,
+    *,
+    in_place: bool = False,
+) -> pd.DataFrame:
+    """The rows of ``frame`` where ``keep`` is True, renumbered from 0, column by column (two
+    columns at a time on the shared pool). pandas' own row filter spends most of its time on
+    the index, and its take on chunked Arrow text concatenates every chunk first (about 50 ms a
+    column). Dictionary-encoded text comes out decoded (as :func:`decode`).
+
+    ``frame`` may be a dict of columns the caller hands over: each is dropped from it as soon as
+    it is filtered, so that it can be freed then rather than after the last column. With
+    ``in_place=True`` (only for such a dict, whose columns nothing else holds) NumPy columns
+    are compacted in place (:func:`compact`): their old values are overwritten.
+    """
+    if in_place and not isinstance(frame, dict):
+        raise TypeError("in_place needs a dict of columns the caller hands over")
+    cols = [str(c) for c in frame] if isinstance(frame, dict) else list(frame.columns)
+    # Two columns may hold one array (a source mapped twice): it is compacted once, for the
+    # first of them, and the others take that result. Arrays that overlap otherwise (views at
+    # different offsets) are copied instead.
+    first_of: dict[str, str] = {}
+    copied: set[str] = set()
+    if in_place:
+        arrays = {c: frame[c].to_numpy() for c in cols if isinstance(frame[c].dtype, np.dtype)}
+        owner: dict[tuple[int, str, int, int], str] = {}
+        for c, a in arrays.items():
+            key = (a.__array_interface__["data"][0], a.dtype.str, a.strides[0], len(a))
+            first_of[c] = owner.setdefault(key, c)
+        firsts = [c for c in arrays if first_of[c] == c]
+        for i, c in enumerate(firsts):
+            for d in firsts[i + 1 :]:
+                if np.may_share_memory(arrays[c], arrays[d]):
+                    copied |= {c, d}
+        del arrays
+
+    def take(c: str) -> Any:  # a boolean mask: Arrow filters text twice as fast as it takes
+        s = frame.pop(c) if isinstance(frame, dict) else frame[c]
+        if isinstance(s.dtype, pd.CategoricalDtype) and _is_text(s):
+            return decode(s, keep).array
+        if is_arrow_text(s):
+            return keep_text(s, keep)
+        if not isinstance(s.dtype, np.dtype):
+            return s.array[keep]
+        if not in_place or c in copied:
+            return s.to_numpy()[keep]
+        values = s.to_numpy().view()
+        try:
+            values.flags.writeable = True  # ours alone (see the docstring)
+        except ValueError:  # a read-only buffer underneath (e.g. Arrow memory): copy
+            return values[keep]
+        return compact(values, keep)
+
+    todo = [c for c in cols if first_of.get(c, c) == c]
+    done = dict(zip(todo, executor().map(take, todo), strict=True))
+    out = {c: done[first_of.get(c, c)] for c in cols}
+    if isinstance(frame, dict):
+        frame.clear()  # the columns that shared an array
+    return pd.DataFrame(out, columns=cols, copy=False)
+
+
+def compact(values: np.ndarray, keep: np.ndarray, block: int = 8192) -> np.ndarray:
+    """``values[keep]`` moved to the front of ``values`` (overwriting it), returned as a view.
+
+    Block by block, through a small buffer that is reused: no new array as large as the
+    column. Rows before the first dropped one stay where they are.
+    """
+    dropped = np.flatnonzero(~keep)
+    if not len(dropped):
+        return values
+    write = int(dropped[0])
+    for start in range(write, len(values), block):
+        part = values[start : start + block][keep[start : start + block]]
+        values[write : write + len(part)] = part
+        write += len(part)
+    return values[:write]
+
+
+def pick(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """The rows of ``frame`` at ``positions`` (few, ascending), renumbered from 0. Chunked Arrow
+    text is taken chunk by chunk: Arrow's take on a chunked array joins the chunks first."""
+    out = {}
+    for c in frame.columns:
+        s = frame[c]
+        if isinstance(s.dtype, pd.CategoricalDtype) and _is_text(s):
+            out[c] = decode(s, positions).array
+        elif is_arrow_text(s):
+            values = pa.array(s.array)
+            chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+            ends = np.cumsum([len(ch) for ch in chunks])
+            which = np.searchsorted(ends, positions, side="right")
+            parts = []
+            for k in np.unique(which):
+                local = positions[which == k] - (ends[k] - len(chunks[k]))
+                parts.append(chunks[k].take(pa.array(local)))
+            out[c] = pd.array(pa.chunked_array(parts, type=values.type), dtype=s.dtype)
+        elif isinstance(s.dtype, np.dtype):
+            out[c] = s.to_numpy()[positions]
+        else:
+            out[c] = s.array.take(positions)
+    return pd.DataFrame(out, columns=frame.columns, copy=False)
+
+
+def keep_text(s: pd.Series, keep: np.ndarray) -> Any:
+    """The rows of Arrow text ``s`` where ``keep`` is True, chunk by chunk: a chunk that keeps
+    every row is kept as it is (no copy). Quarantined rows are usually few and bunched (a bad
+    export day, re-delivered records), so most of a large file's chunks are not copied."""
+    values = pa.array(s.array)
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    parts = []
+    start = 0
+    for chunk in chunks:
+        part = keep[start : start + len(chunk)]
+        start += len(chunk)
+        if part.all():
+            parts.append(chunk)
+        elif part.any():
+            parts.append(chunk.filter(pa.array(part)))
+    return pd.array(pa.chunked_array(parts, type=values.type), dtype=s.dtype)
+
+
+def emptied(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame``'s column names with no rows, sharing no memory with it (a slice of Arrow text
+    would keep the whole column alive)."""
+    return pd.DataFrame(columns=frame.columns)
+
+
+def decode(s: pd.Series, rows: np.ndarray | None = None) -> pd.Series:
+    """A Categorical of text -> the canonical "string" dtype (Arrow's take: pandas' own cast
+    of a million rows is ten times slower); ``rows``: only those rows (positions or a boolean
+    mask), renumbered."""
+    codes = s.cat.codes.to_numpy()
+    if rows is not None:
+        codes = codes[rows]
+    labels = pa.array(np.asarray(s.cat.categories, dtype=object), type=pa.large_string())
+    values = pc.take(labels, pa.array(codes, mask=codes < 0))
+    index = s.index if rows is None else pd.RangeIndex(len(codes))
+    return pd.Series(pd.array(values, dtype="string"), index=index, name=s.name, copy=False)
+
+
+def repeated(ids: pd.Series) -> np.ndarray:
+    """True where the id may occur more than once in ``ids`` (a superset: confirm on the few
+    rows it marks). A missing id is never marked.
+
+    Hashing a million distinct strings costs more than reading them, so for Arrow text each
+    id is reduced to a 32-bit key (length, first and last 8 bytes) and the keys are sorted:
+    equal ids give equal keys, and distinct ids rarely share one.
+    """
+    values = pa.array(ids.array) if not isinstance(ids.dtype, np.dtype) else None
+    if values is None or not (
+        pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
+    ):
+        return (ids.notna() & ids.duplicated(keep=False)).to_numpy()
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    keys = np.concatenate([text_keys(c) for c in chunks]) if chunks else np.zeros(0, np.uint32)
+    ordered = np.sort(keys)
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return np.zeros(len(keys), dtype=bool)
+    shared = np.unique(ordered[1:][same])
+    # Which keys are shared: first through a table of their low 16 bits (64 KB, it stays in
+    # the cache; read through a view of the keys, no copy), then exactly on the rows that pass
+    # it. Many shared keys (overlapping exports) would pass nearly every row: 20 bits then.
+    if len(shared) <= 2048:
+        table = np.zeros(1 << 16, dtype=bool)
+        table[shared & 0xFFFF] = True
+        low = keys.view(np.uint16)[0 if sys.byteorder == "little" else 1 :: 2]
+        out = table[low]
+    else:
+        table = np.zeros(1 << 20, dtype=bool)
+        table[shared & 0xFFFFF] = True
+        out = table[keys & 0xFFFFF]
+    maybe = np.flatnonzero(out)
+    out[maybe] = np.isin(keys[maybe], shared)
+    valid = pc.is_valid(values)
+    if isinstance(valid, pa.ChunkedArray):
+        valid = valid.combine_chunks()
+    return out & valid.to_numpy(zero_copy_only=False)
+
+
+def text_keys(arr: pa.Array, block: int = 1 << 15) -> np.ndarray:
+    """A uint32 key per string of an Arrow text array from its bytes' length, first 8 and
+    last 8 bytes: equal strings always get equal keys (missing strings: any key). Worked out
+    ``block`` strings at a time, so that the temporary arrays stay small and are reused."""
+    n = len(arr)
+    out = np.empty(n, dtype=np.uint32)
+    if n == 0:
+        return out
+    offsets, data = text_buffers(arr)
+    # Padded so that every string has 8 bytes from its start (a copy of the bytes: gathering
+    # from the unpadded bytes and patching the last few strings costs more).
+    padded = np.concatenate([data[: offsets[-1]], np.zeros(8, dtype=np.uint8)])
+    # Every 8-byte window of the text as one little-endian uint64 (overlapping, unaligned);
+    # read by fancy indexing (np.take would first copy this strided view, 8 bytes a byte).
+    windows = np.ndarray(shape=(len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    for start in range(0, n, block):
+        stop = min(start + block, n)
+        starts, ends = offsets[start:stop], offsets[start + 1 : stop + 1]
+        lens = (ends - starts).astype(np.uint64)
+        width = np.minimum(lens, np.uint64(8))
+        mask = np.where(
+            width == 8,
+            np.uint64(0xFFFFFFFFFFFFFFFF),
+            (np.uint64(1) << (width * np.uint64(8))) - np.uint64(1),
+        )
+        first = windows[starts] & mask
+        last = windows[np.maximum(starts, ends - 8)] & mask
+        with np.errstate(over="ignore"):
+            key = first * np.uint64(0x9E3779B97F4A7C15)
+            key ^= (last + np.uint64(0x632BE59BD9B4E019)) * np.uint64(0xBF58476D1CE4E5B9)
+            key ^= lens * np.uint64(0x94D049BB133111EB)
+            key ^= key >> np.uint64(29)
+        out[start:stop] = key ^ (key >> np.uint64(32))
+    return out
+
+
+def to_frame(box: list[pa.Table]) -> pd.DataFrame:
+    """The table in ``box`` (taken out of it, so that its memory can be let go as it is
+    converted) as pandas: text as Arrow-backed strings, yes/no as nullable booleans.
+
+    Numbers, naive timestamps (:func:`numpy_column`) and yes/no columns
+    (:func:`boolean_column`) are copied on the shared pool into memory from Arrow's pool
+    rather than NumPy's: the pool still holds what the CSV parser just let go (see
+    ``kpi._fastpath.configure_arrow_memory``), so no new pages are faulted in, where ``to_pandas`` asks the
+    system for fresh ones. Text and dictionary columns go through ``to_pandas``, which wraps
+    Arrow text without a copy.
+    """
+    table = box.pop()
+    fits = fits_ns(table)  # dates in nanoseconds, pandas' unit, where they fit
+    names = table.column_names
+    # Copied on the shared pool (NumPy releases the GIL) while this thread converts the rest.
+    futures: dict[int, Future[Any]] = {}
+    for i, col in enumerate(table.columns):
+        if numpy_type(col.type, fits):
+            futures[i] = executor().submit(numpy_column, col, fits)
+        elif pa.types.is_boolean(col.type):
+            futures[i] = executor().submit(boolean_column, col)
+    rest = [i for i in range(len(names)) if i not in futures]
+    others = table.select(rest)
+    del table  # each converted column's Arrow memory goes back to the pool once it is copied
+    converted: dict[int, Any] = {}
+    if rest:
+        rest_frame = others.to_pandas(
+            date_as_object=False,
+            split_blocks=True,
+            self_destruct=True,
+            types_mapper=BOOLEAN.get,
+            coerce_temporal_nanoseconds=fits,
+        )
+        for k, i in enumerate(rest):
+            converted[i] = rest_frame.iloc[:, k]
+    converted.update({i: f.result() for i, f in futures.items()})
+    frame = pd.DataFrame({i: converted[i] for i in range(len(names))}, copy=False)
+    frame.columns = pd.Index(names)
+    return frame
+
+
+_INT64_MIN = np.iinfo(np.int64).min  # NaT
+
+
+def boolean_column(col: pa.ChunkedArray) -> pd.arrays.BooleanArray:
+    """A yes/no column as pandas' nullable booleans (values and missing flags unpacked from
+    Arrow's bitmaps into memory from Arrow's pool), as ``to_pandas`` gives it with
+    ``types_mapper=BOOLEAN.get``."""
+    n = len(col)
+    values = np.frombuffer(pa.allocate_buffer(max(n, 1)), dtype=bool, count=n)
+    missing = np.frombuffer(pa.allocate_buffer(max(n, 1)), dtype=bool, count=n)
+    start = 0
+    for chunk in col.chunks:
+        m = len(chunk)
+        if m == 0:
+            continue
+        validity, data = chunk.buffers()[:2]
+        values[start : start + m] = (
+            bitmap_bits(data, chunk.offset, m) if data is not None else False
+        )
+        if chunk.null_count and validity is not None:
+            missing[start : start + m] = ~bitmap_bits(validity, chunk.offset, m)
+            values[start : start + m] &= ~missing[start : start + m]  # False under a gap
+        else:
+            missing[start : start + m] = False
+        start += m
+    return pd.arrays.BooleanArray(values, missing, copy=False)
+
+
+def numpy_type(t: pa.DataType, fits_ns: bool) -> bool:
+    """Whether :func:`numpy_column` converts a column of type ``t``."""
+    return (
+        pa.types.is_integer(t)
+        or (pa.types.is_floating(t) and t.bit_width in (32, 64))
+        or (pa.types.is_timestamp(t) and t.tz is None and fits_ns)
+    )
+
+
+def numpy_column(col: pa.ChunkedArray, fits_ns: bool) -> np.ndarray:
+    """A number or naive timestamp column (:func:`numpy_type`) as one contiguous NumPy array
+    in Arrow's memory pool, as ``to_pandas`` would give it (integers with gaps as floats with
+    NaN, timestamps in ns with NaT)."""
+    t = col.type
+    dtype: np.dtype
+    if pa.types.is_timestamp(t):
+        dtype = np.dtype("datetime64[ns]")
+        scale = NS_PER[t.unit]
+    elif pa.types.is_integer(t) and col.null_count:
+        dtype, scale = np.dtype(np.float64), 1
+    else:
+        dtype, scale = np.dtype(t.to_pandas_dtype()), 1
+    storage = np.dtype(np.int64) if dtype.kind == "M" else np.dtype(t.to_pandas_dtype())
+    n = len(col)
+    buffer = pa.allocate_buffer(max(n, 1) * dtype.itemsize)  # Arrow's default pool
+    out = np.frombuffer(buffer, dtype=dtype, count=n)
+    ints = out.view(np.int64) if dtype.kind == "M" else out
+    start = 0
+    for chunk in col.chunks:
+        m = len(chunk)
+        if m == 0:
+            continue
+        data = chunk.buffers()[1]
+        target = ints[start : start + m]
+        if data is None:  # no values at all (every cell missing)
+            target[:] = 0
+        elif scale == 1:
+            target[:] = np.frombuffer(data, dtype=storage)[chunk.offset :][:m]
+        else:
+            np.multiply(np.frombuffer(data, dtype=storage)[chunk.offset :][:m], scale, out=target)
+        if chunk.null_count:
+            target[~bitmap_bits(chunk.buffers()[0], chunk.offset, m)] = (
+                _INT64_MIN if dtype.kind == "M" else np.nan
+            )
+        start += m
+    return out
+
+
+def fits_ns(table: pa.Table) -> bool:
+    """Whether every date, time and duration in ``table`` fits in nanoseconds (years 1678-2261),
+    judged from each column's earliest and latest value."""
+    for col in table.columns:
+        t = col.type
+        if pa.types.is_timestamp(t) or pa.types.is_duration(t):
+            per_ns = NS_PER[t.unit]
+        elif pa.types.is_date32(t):
+            per_ns = 86_400 * 10**9
+        elif pa.types.is_date64(t):
+            per_ns = 10**6
+        else:
+            continue
+        if col.null_count == len(col):
+            continue
+        ints = col.cast(pa.int32() if pa.types.is_date32(t) else pa.int64())  # as stored
+        low, high = (v.as_py() for v in pc.min_max(ints).values())
+        if low * per_ns <= -(2**63) or high * per_ns >= 2**63:
+            return False
+    return True
+
+
+NS_PER = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}
+
+
+# --- excel -----------------------------------------------------------------------------------

@@ -1,0 +1,441 @@
+"""Auto-mapping: source columns -> canonical fields, with the evidence for each choice.
+
+Order: a vendor preset when its key columns are all there; then the synonym table
+(:mod:`kpi.ingest.headers`), matched on normalised headers (units and decorations removed, the
+unit read from the header); values must agree with the field's kind (a timestamp column is never
+a duration, a date field needs values that read as dates); then an outcome column recognised
+from its values; then ticket durations computed from timestamps (created -> first response,
+created -> solved).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from collections.abc import Mapping as AbcMapping
+from dataclasses import dataclass, field, replace
+
+from kpi.ingest.headers import (
+    AGGREGATE_SYNONYMS,
+    INTERACTION_SYNONYMS,
+    header_key,
+    header_unit,
+    norm,
+)
+from kpi.ingest.mapping import PRESETS, FieldMap, Mapping
+from kpi.ingest.outcomes import propose_correction, propose_rule
+from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Shape
+
+__all__ = ["Proposal", "auto_map", "detect_source_shape", "propose"]
+
+Samples = AbcMapping[str, Sequence[str]]
+
+#: Columns that identify a preset (all must be present for the preset to be chosen).
+PRESET_KEYS: dict[str, tuple[str, ...]] = {
+    "amazon_connect": ("ContactId", "InitiationTimestamp"),
+    "genesys_cloud": ("Interval Start", "Media Type"),
+    "five9": ("CALL ID", "TIMESTAMP"),
+    "nice_cxone": ("Contact_ID", "Skill_Name"),
+    "talkdesk": ("Interaction ID", "Started At"),
+    "zendesk": ("Id", "Created at", "Solved at"),
+    "pwc": ("Call Id", "Answered (Y/N)", "Speed of answer in seconds"),
+}
+#: Date-part and time-part column names that are combined into ``start_time``.
+DATE_PARTS = (
+    "Date",
+    "Start_Date",
+    "Start Date",
+    "Call Date",
+    "Contact Date",
+    "Day",
+    "Datum",
+    "Anrufdatum",
+    "Date d'appel",
+    "Jour",
+    "Fecha",
+    "Fecha de llamada",
+    "Dag",
+    "Gespreksdatum",
+)
+TIME_PARTS = (
+    "Time",
+    "start_time",
+    "Start Time",
+    "Call Time",
+    "Contact Time",
+    "Hora",
+    "vru_entry",
+    "Entry Time",
+    "Arrival Time",
+    "Uhrzeit",
+    "Zeit",
+    "Anrufzeit",
+    "Heure",
+    "Heure d'appel",
+    "Hora",
+    "Hora de llamada",
+    "Tijd",
+    "Tijdstip",
+)
+_INVERSE = {"abandoned": "answered", "answered": "abandoned"}
+_FIRST_RESPONSE_AT = (
+    "first response at",
+    "first responded at",
+    "first reply at",
+    "first response date",
+    "first response time",
+    "first reply time",
+    "first_response_at",
+    "first responded",
+)
+
+_KINDS = {c.name: c.kind for c in INTERACTION_COLUMNS} | {"updated_at": "datetime"}
+_AGG_KINDS = {c.name: c.kind for c in AGGREGATE_COLUMNS}
+_TIMESTAMP = re.compile(
+    r"^\s*(\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
+    r"[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})"
+)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """An auto-mapping and why: ``evidence`` maps each target to one sentence."""
+
+    mapping: Mapping
+    evidence: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+
+
+def looks_like_timestamps(values: Sequence[str], share: float = 0.8) -> bool:
+    """At least ``share`` of the values read as calendar dates or timestamps (not clock times,
+    not numbers)."""
+    vals = [str(v) for v in values if str(v).strip()][:200]
+    if not vals:
+        return False
+    return sum(bool(_TIMESTAMP.match(v)) for v in vals) >= share * len(vals)
+
+
+def detect_source_shape(columns: Iterable[str], samples: Samples | None = None) -> Shape:
+    """Guess the shape from source column names: a contact id column means one row per contact.
+
+    Without an id column, a file with a date and offered/answered/abandoned count columns is an
+    aggregated report -- unless its rows look like individual contacts (with ``samples``):
+    the "count" columns hold yes/no words, or only 0/1 beside per-contact durations (wait,
+    talk, hold time) or a time-of-day column. Anything else is treated as contact level.
+    """
+    cols = list(columns)
+    normed = {norm(c) for c in cols} | {header_key(c) for c in cols}
+    for name, keys in PRESET_KEYS.items():
+        if all(norm(k) in normed for k in keys):
+            return PRESETS[name].shape
+    if normed & {header_key(s) for s in INTERACTION_SYNONYMS["contact_id"]}:
+        return "interactions"
+    has_date = any(header_key(s) in normed for s in AGGREGATE_SYNONYMS["date"])
+    count_keys = {
+        header_key(s) for t in ("offered", "answered", "abandoned") for s in AGGREGATE_SYNONYMS[t]
+    }
+    counts = normed & count_keys
+    if counts and (has_date or len(counts) >= 2):
+        count_cols = [c for c in cols if header_key(c) in count_keys or norm(c) in count_keys]
+        if samples and _rows_are_contacts(cols, count_cols, samples):
+            return "interactions"
+        return "aggregated"
+    return "interactions"
+
+
+_YES_NO = frozenset(
+    {"y", "n", "yes", "no", "true", "false", "t", "f", "ja", "nein", "oui", "non", "si", "sí",
+     "nee", "x"}
+)  # fmt: skip
+_PER_CONTACT = ("wait_seconds", "talk_seconds", "hold_seconds", "acw_seconds", "handle_seconds")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+
+
+def _rows_are_contacts(cols: list[str], count_cols: list[str], samples: Samples) -> bool:
+    """Whether the rows of a file without an id column are contacts rather than period counts."""
+    seen = {c: [str(v).strip().lower() for v in samples.get(c, []) if str(v).strip()] for c in cols}
+    flags = [seen[c] for c in count_cols if seen.get(c)]
+    if not flags:
+        return False
+    if any(all(v in _YES_NO for v in vals) for vals in flags):
+        return True  # "Abandoned: Yes/No" is a flag of one call, never a count
+    if not all(set(vals) <= {"0", "1", "0.0", "1.0"} for vals in flags):
+        return False  # counts above one: period totals
+    durations = {header_key(s) for t in _PER_CONTACT for s in INTERACTION_SYNONYMS[t]}
+    per_contact = any(header_key(c) in durations for c in cols)
+    clock_names = {header_key(n) for n in TIME_PARTS}
+    clock = any(
+        header_key(c) in clock_names and seen[c] and all(_CLOCK.match(v) for v in seen[c][:50])
+        for c in cols
+    )
+    return per_contact or clock
+
+
+class _State:
+    """The mapping being built: fields, used source columns and the evidence."""
+
+    def __init__(self, cols: list[str], shape: Shape, samples: Samples) -> None:
+        self.cols = cols
+        self.shape = shape
+        self.samples = samples
+        self.fields: list[FieldMap] = []
+        self.used: set[str] = set()
+        self.evidence: dict[str, str] = {}
+        self.notes: list[str] = []
+
+    @property
+    def done(self) -> set[str]:
+        return {f.target for f in self.fields}
+
+    def add(self, f: FieldMap, why: str) -> None:
+        self.fields.append(f)
+        if f.transform in ("", "coalesce", "per_answered"):
+            self.used |= set(f.source)
+        shown = [s for s in f.source if s in self.samples]
+        if shown:
+            vals = ", ".join(str(v) for v in list(self.samples[shown[0]])[:3])
+            why += f"; sample values: {vals}"
+        self.evidence[f.target] = why
+
+    def kind(self, target: str) -> str:
+        kinds = _KINDS if self.shape == "interactions" else _AGG_KINDS
+        return kinds.get(target, "")
+
+    def fits(self, target: str, col: str) -> bool:
+        """Whether the values of ``col`` agree with the kind of ``target`` (no samples: yes)."""
+        values = self.samples.get(col)
+        if not values:
+            return True
+        stamps = looks_like_timestamps(values)
+        kind = self.kind(target)
+        if kind in ("duration", "bool", "count", "score", "number", "rate"):
+            return not stamps
+        if kind == "datetime" and not (self.shape == "aggregated" and target == "date"):
+            # A date column may hold some bad cells (they are quarantined later): a few dates do.
+            numbers = all(re.fullmatch(r"\d+(\.\d+)?", str(v)) for v in values[:50])
+            return looks_like_timestamps(values, 0.3) or numbers
+        return True
+
+    def find(self, target: str, names: Iterable[str]) -> tuple[str, str] | None:
+        """(column, synonym) of the first synonym that matches an unused column."""
+        exact: dict[str, str] = {}
+        keyed: dict[str, str] = {}
+        for c in self.cols:
+            if c not in self.used:
+                exact.setdefault(norm(c), c)
+                keyed.setdefault(header_key(c), c)
+        for n in names:
+            c = exact.get(norm(n)) or keyed.get(header_key(n))
+            # A column named as the canonical field is taken at its word (bad cells are then
+            # quarantined with a reason); any other name must have values of the right kind.
+            if c is not None and (norm(c) == norm(target) or self.fits(target, c)):
+                return c, n
+        return None
+
+
+def _preset(st: _State) -> str | None:
+    normed = {norm(c) for c in st.cols}
+    by_norm = {norm(c): c for c in st.cols}
+    for name, keys in PRESET_KEYS.items():
+        preset = PRESETS[name]
+        if preset.shape == st.shape and all(norm(k) in normed for k in keys):
+            for f in preset.fields:
+                src = tuple(by_norm.get(norm(s), s) for s in f.source)
+                if set(src) <= set(st.cols):
+                    st.add(replace(f, source=src), f"the {name} preset names this column")
+            return name
+    return None
+
+
+def _unit_field(st: _State, target: str, col: str) -> FieldMap:
+    unit = header_unit(col) if st.kind(target) == "duration" else None
+    return FieldMap(target, (col,), unit=unit or "auto")
+
+
+def _synonyms(st: _State) -> None:
+    table = INTERACTION_SYNONYMS if st.shape == "interactions" else AGGREGATE_SYNONYMS
+    time_target = "start_time" if st.shape == "interactions" else "date"
+    for target, names in table.items():
+        if target in st.done:
+            continue
+        if target == time_target and st.shape == "interactions" and _date_time_pair(st):
+            continue
+        hit = st.find(target, names)
+        if hit is None and target == time_target:
+            hit = st.find(target, DATE_PARTS)
+        if hit is None:
+            continue
+        col, syn = hit
+        f = _unit_field(st, target, col)
+        why = f"header '{col}' matches '{syn}'"
+        if f.unit != "auto":
+            why += f"; unit {f.unit} from the header"
+        st.add(f, why)
+
+
+def _date_time_pair(st: _State) -> bool:
+    date = st.find("start_time", DATE_PARTS)
+    if date is None:
+        return False
+    st.used.add(date[0])
+    time = st.find("wait_seconds", TIME_PARTS)  # a clock column: not a calendar date
+    st.used.discard(date[0])
+    if time is None or looks_like_timestamps(st.samples.get(time[0], [])):
+        return False
+    st.add(
+        FieldMap("start_time", (date[0], time[0])),
+        f"date column '{date[0]}' and time column '{time[0]}' combined",
+    )
+    return True
+
+
+def _outcome(st: _State) -> Mapping | None:
+    if st.shape != "interactions":
+        return None
+    flags = {"answered", "abandoned"} & st.done
+    if len(flags) < 2:
+        for c in st.cols:
+            values = st.samples.get(c)
+            if not values:
+                continue
+            got = propose_rule(c, values, needs_name=c in st.used)
+            if got is not None:
+                rule, why = got
+                st.evidence["outcome"] = f"column '{c}': {why}"
+                st.used.add(c)
+                return Mapping(st.shape, outcome=rule)
+    if not flags:
+        return None
+    for c in st.cols:  # flags are mapped: an outcome column may still correct some rows
+        values = st.samples.get(c)
+        fixed = propose_correction(c, values) if values else None
+        if fixed is not None:
+            st.evidence["outcome"] = f"column '{c}': {fixed[1]}"
+            return Mapping(st.shape, outcome=fixed[0])
+    return None
+
+
+#: Header keys of a "joined the queue at" timestamp and of a "connected to an agent at" one
+#: (Amazon Connect CTRs: ``Queue.EnqueueTimestamp`` / ``QueueInfo.EnqueueTimestamp`` and
+#: ``Agent.ConnectedToAgentTimestamp``; other platforms' "queued at" / "answered at").
+_ENQUEUED = frozenset(
+    {"queueenqueuetimestamp", "queueinfoenqueuetimestamp", "enqueuetimestamp", "enqueuedat",
+     "queuedat", "queuestartedat", "enqueuetime", "queueentrytime", "queuestarttime"}
+)  # fmt: skip
+_CONNECTED = frozenset(
+    {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
+     "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime"}
+)  # fmt: skip
+
+
+def _queue_stamps(st: _State) -> None:
+    """answered = connected to an agent; abandoned = queued and never connected to one."""
+    if st.shape != "interactions":
+        return
+    keys = {header_key(c): c for c in st.cols}  # a preset may already read the connected one
+    queued = next((keys[k] for k in keys if k in _ENQUEUED), None)
+    connected = next((keys[k] for k in keys if k in _CONNECTED), None)
+    if connected is None:
+        return
+    if "answered" not in st.done:
+        st.add(
+            FieldMap("answered", (connected,), transform="present"),
+            f"'{connected}' is filled when the contact reached an agent",
+        )
+    if queued is not None and "abandoned" not in st.done:
+        st.add(
+            FieldMap("abandoned", (queued, connected), transform="queued_not_answered"),
+            f"abandoned: '{queued}' filled (queued) and '{connected}' empty (no agent)",
+        )
+
+
+def _tickets(st: _State) -> None:
+    if st.shape != "interactions":
+        return
+    start = next((f for f in st.fields if f.target == "start_time"), None)
+    created = start.source[0] if start is not None and len(start.source) == 1 else None
+    end = next((f for f in st.fields if f.target == "end_time"), None)
+    solved_names = {header_key(n) for n in INTERACTION_SYNONYMS["solved_time"]}
+    if (
+        "solved_time" not in st.done
+        and end is not None
+        and header_key(end.source[0]) in solved_names
+    ):
+        st.add(
+            FieldMap("solved_time", end.source), f"'{end.source[0]}' is when the ticket was solved"
+        )
+    stamps = [
+        c for c in st.cols if c not in st.used and looks_like_timestamps(st.samples.get(c, []))
+    ]
+    first = next(
+        (c for c in stamps if header_key(c) in {header_key(n) for n in _FIRST_RESPONSE_AT}), None
+    )
+    if "first_response_seconds" not in st.done and first is not None:
+        if created is None:
+            st.notes.append(
+                f"'{first}' holds timestamps, not durations, and the file has no creation time: "
+                "first response time cannot be computed (map start_time to compute it)"
+            )
+        else:
+            st.add(
+                FieldMap("first_response_seconds", (created, first), transform="elapsed"),
+                f"'{first}' holds timestamps: first response = '{first}' - '{created}'",
+            )
+    solved = next((f for f in st.fields if f.target == "solved_time"), None)
+    if "resolution_seconds" not in st.done and solved is not None and created is not None:
+        st.add(
+            FieldMap("resolution_seconds", (created, solved.source[0]), transform="elapsed"),
+            f"resolution = '{solved.source[0]}' - '{created}'",
+        )
+
+
+def _inverse(st: _State) -> None:
+    if st.shape != "interactions":
+        return
+    for target, other in _INVERSE.items():
+        if target not in st.done and other in st.done:
+            of = next(f for f in st.fields if f.target == other)
+            if not of.transform and len(of.source) == 1:
+                st.add(
+                    FieldMap(target, of.source, transform="invert"),
+                    f"'{of.source[0]}' says {other}: {target} is its opposite",
+                )
+
+
+def propose(
+    columns: Iterable[str], shape: Shape | None = None, samples: Samples | None = None
+) -> Proposal:
+    """The auto-mapping of ``columns`` (with ``samples``: column -> a few values as text,
+    used to check kinds and recognise outcome columns), with the evidence for each choice."""
+    cols = [str(c) for c in columns]
+    st = _State(cols, shape or detect_source_shape(cols, samples), samples or {})
+    preset = _preset(st)
+    _synonyms(st)
+    _queue_stamps(st)
+    outcome = _outcome(st)
+    _tickets(st)
+    _inverse(st)
+    table = INTERACTION_SYNONYMS if st.shape == "interactions" else AGGREGATE_SYNONYMS
+    order = {name: i for i, name in enumerate(table)}
+    fields = sorted(st.fields, key=lambda f: order.get(f.target, 99))
+    mapping = Mapping(
+        shape=st.shape,
+        fields=tuple(fields),
+        preset=preset,
+        outcome=outcome.outcome if outcome else None,
+    )
+    return Proposal(mapping, st.evidence, tuple(st.notes))
+
+
+def auto_map(
+    columns: Iterable[str], shape: Shape | None = None, samples: Samples | None = None
+) -> Mapping:
+    """Map source column names to canonical columns, with no user input (see :func:`propose`).
+
+    A vendor preset is used when its key columns are all present (Amazon Connect, Genesys Cloud,
+    Five9, NICE CXone, Talkdesk, Zendesk, the PwC call-centre export); the remaining canonical
+    columns are filled from the synonym table, matched on normalised headers. A date column and
+    a time column are combined into ``start_time``. A boolean found only in its inverse form
+    (``Answered (Y/N)``) gives the other one inverted.
+    """
+    return propose(columns, shape, samples).mapping

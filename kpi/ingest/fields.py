@@ -1,0 +1,218 @@
+"""One mapped field of one file -> canonical values, a per-row 'unparseable' mask and a note."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from kpi.errors import MappingError
+from kpi.ingest import parsers as P
+from kpi.ingest.dates import detect_date_order
+from kpi.ingest.mapping import FieldMap
+from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Column, Shape
+
+__all__ = ["apply_field", "col_def"]
+
+
+def col_def(target: str, shape: Shape) -> Column:
+    if target == "updated_at":
+        return Column("updated_at", "datetime", "Last update of the record.")
+    cols = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
+    for c in cols:
+        if c.name == target:
+            return c
+    raise MappingError(f"'{target}' is not a column of the {shape} table: fix the mapping.")
+
+
+Result = tuple[pd.Series, pd.Series, str | None, FieldMap]
+
+
+def apply_field(
+    f: FieldMap,
+    raw: pd.DataFrame,
+    shape: Shape,
+    timezone: str | None,
+    *,
+    locale_dayfirst: bool = False,
+) -> Result:
+    """(canonical values, unparseable mask, note, field with the detected unit filled in).
+
+    ``locale_dayfirst``: the reader saw a ``;`` separator or decimal commas (a hint for dates
+    whose values do not decide their day/month order).
+    """
+    kind = col_def(f.target, shape).kind
+    cols = [raw[c] for c in f.source]
+    if len(cols) == 1 and isinstance(cols[0].dtype, pd.CategoricalDtype):
+        if kind in ("id", "category", "bool") or f.transform in _ELEMENTWISE:
+            return _apply_by_category(f, cols[0], kind, shape, timezone)
+        # Distribution-based detection (units, percent scale) needs every cell: decode.
+        plain = cols[0].astype(cols[0].cat.categories.dtype)
+        return apply_field(
+            f,
+            raw.assign(**{f.source[0]: plain}),
+            shape,
+            timezone,
+            locale_dayfirst=locale_dayfirst,
+        )
+    if f.transform:
+        return _apply_transform(f, cols, raw, shape, timezone)
+    if kind == "datetime":
+        return _apply_datetime(f, cols, timezone, locale_dayfirst)
+    return _apply_kind(f, cols[0], kind)
+
+
+def _apply_transform(
+    f: FieldMap, cols: list[pd.Series], raw: pd.DataFrame, shape: Shape, timezone: str | None
+) -> Result:
+    none = pd.Series(False, index=raw.index)
+    t = f.transform
+    if t == "invert":
+        v, _ = P.parse_bool(cols[0])
+        return ~v, none, None, f
+    if t in ("present", "absent"):
+        there = P.filled_mask(cols[0])
+        return (there if t == "present" else ~there).astype("boolean"), none, None, f
+    if t == "queued_not_answered":
+        out = P.filled_mask(cols[0]) & ~P.filled_mask(cols[1])
+        return out.astype("boolean"), none, None, f
+    if t == "equals":
+        low = P.parse_text(cols[0]).str.lower()
+        wanted = {v.lower() for v in f.values}
+        out = low.isin(wanted).astype("boolean").where(low.notna(), pd.NA)
+        return out, none, None, f
+    if t == "elapsed":
+        return _apply_elapsed(f, cols, timezone)
+    if t == "coalesce":
+        parts = [
+            apply_field(replace(f, source=(c,), transform=""), raw, shape, timezone)
+            for c in f.source
+        ]
+        value = parts[0][0]
+        bad = parts[0][1]
+        for v, b, _, _ in parts[1:]:
+            value = value.fillna(v)
+            bad = bad | b
+        return value, bad, None, replace(f, unit=parts[0][3].unit)
+    return _apply_kind(f, cols[0], col_def(f.target, shape).kind)  # per_answered: the caller
+
+
+def _apply_datetime(
+    f: FieldMap, cols: list[pd.Series], timezone: str | None, locale_dayfirst: bool
+) -> Result:
+    order = None
+    if P.is_text(cols[0]):
+        order = detect_date_order(cols[0], locale_dayfirst=locale_dayfirst, forced=f.date_order)
+    dayfirst = order.dayfirst if order is not None else None
+    if len(cols) == 2:
+        v, bad, note = P.combine_date_time(cols[0], cols[1], timezone, dayfirst=dayfirst)
+    else:
+        v, bad, note = P.parse_datetime(cols[0], timezone, dayfirst=dayfirst)
+    said = order.describe(f.source[0]) if order is not None else None
+    if said:
+        note = f"{said}; {note}" if note else said
+    return v, bad, note, f
+
+
+def _apply_elapsed(f: FieldMap, cols: list[pd.Series], timezone: str | None) -> Result:
+    """Seconds from the first timestamp column to the second (created -> first response)."""
+    (a, bad_a, _, _), (b, bad_b, _, _) = (
+        _apply_datetime(replace(f, source=(c.name,)), [c], timezone, False) for c in cols
+    )
+    secs = (b - a).dt.total_seconds().astype("float64")
+    note = f"{f.target} = '{f.source[1]}' - '{f.source[0]}' (seconds)"
+    return secs, bad_a | bad_b, note, replace(f, unit="s")
+
+
+def _apply_kind(f: FieldMap, col: pd.Series, kind: str) -> Result:
+    none = pd.Series(np.zeros(len(col), dtype=bool), index=col.index, copy=False)
+    if kind == "duration":
+        v, bad, unit = P.parse_duration(col, f.unit, f.source[0])
+        note = None
+        if f.unit == "auto" and unit != "s":
+            label = {"ms": "milliseconds", "min": "minutes", "h": "hours", "hms": "HH:MM:SS"}[unit]
+            note = f"'{f.source[0]}' read as {label}"
+        return v, bad, note, replace(f, unit=unit)
+    if kind == "bool":
+        v, unknown = P.parse_bool(col)
+        return v, none, _unrecognised(f, unknown), f
+    if kind in ("id", "category"):
+        if f.target == "direction":
+            return P.parse_direction(col), none, None, f
+        if kind == "id":  # mostly distinct values: parse them all, no dictionary pass
+            return P.parse_id_text(col), none, None, f
+        return P.parse_text(col), none, None, f
+    if kind == "score":
+        v, bad, note = P.parse_score(col)
+        if f.target == "csat":
+            v, scale = P.csat_to_five(v, f.source[0])
+            note = "; ".join(n for n in (note, scale) if n) or None
+        return v, bad, (f"'{f.source[0]}': {note}" if note else None), f
+    if kind == "rate":
+        v, bad, note = P.parse_rate(col)
+        return v, bad, (f"'{f.source[0]}' read as a percentage" if note else None), f
+    v, bad = P.parse_number(col)
+    return v, bad, None, f
+
+
+#: Transforms whose result for a cell depends on that cell alone.
+_ELEMENTWISE = ("invert", "present", "absent", "equals")
+
+
+def _unrecognised(f: FieldMap, unknown: pd.Series) -> str | None:
+    n = int(unknown.sum())
+    if not n:
+        return None
+    return f"'{f.source[0]}': {n:,} values not recognised as yes/no were left empty"
+
+
+def _apply_by_category(
+    f: FieldMap, col: pd.Series, kind: str, shape: Shape, timezone: str | None
+) -> tuple[pd.Series, pd.Series, str | None, FieldMap]:
+    """``apply_field`` on a dictionary-encoded column: parse each distinct value once (plus
+    one missing cell), then spread the results over the rows by the category codes."""
+    cats = pd.Series(col.cat.categories)
+    small = cats.reindex(range(len(cats) + 1))  # the extra last entry is a missing cell
+    codes = col.cat.codes.to_numpy()  # -1 (missing) picks that last entry
+
+    def spread_bool(values: pd.Series) -> np.ndarray:
+        return np.asarray(values.to_numpy(dtype=bool, na_value=False))[codes]
+
+    def spread(values: pd.Series) -> pd.Series:
+        if isinstance(values.dtype, pd.BooleanDtype):
+            arr = values.array
+            data = np.asarray(arr.to_numpy(dtype=bool, na_value=False))[codes]
+            mask = np.asarray(arr.isna())[codes]
+            return pd.Series(pd.arrays.BooleanArray(data, mask), index=col.index, copy=False)
+        if isinstance(values.dtype, np.dtype):
+            return pd.Series(values.to_numpy()[codes], index=col.index, copy=False)
+        return pd.Series(
+            values.array.take(np.where(codes < 0, len(cats), codes)), index=col.index, copy=False
+        )
+
+    if kind == "bool" and not f.transform:
+        v, unknown = P.parse_bool(small)
+        unknown_rows = spread_bool(unknown)
+        none = pd.Series(np.zeros(len(col), dtype=bool), index=col.index, copy=False)
+        return spread(v), none, _unrecognised(f, unknown_rows), f
+    value, bad, note, f2 = apply_field(f, small.to_frame(f.source[0]), shape, timezone)
+    bad_rows = pd.Series(
+        spread_bool(bad) if bad.any() else np.zeros(len(col), dtype=bool),
+        index=col.index,
+        copy=False,
+    )
+    if kind == "category" and P.is_text(value):
+        # Stay dictionary-encoded until the rows are filtered (``canonical`` decodes).
+        labels = value.iloc[: len(cats)]
+        if labels.notna().all() and labels.is_unique:  # one label each: the same codes
+            cat = pd.Categorical.from_codes(
+                codes, categories=pd.Index(labels.to_numpy(dtype=object)), validate=False
+            )
+            return pd.Series(cat, index=col.index, copy=False), bad_rows, note, f2
+        ucodes, uniques = pd.factorize(value, use_na_sentinel=True)
+        cat = pd.Categorical.from_codes(
+            ucodes.astype(np.int32)[codes], categories=pd.Index(uniques), validate=False
+        )
+        return pd.Series(cat, index=col.index, copy=False), bad_rows, note, f2
+    return spread(value), bad_rows, note, f2

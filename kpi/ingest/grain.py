@@ -1,0 +1,119 @@
+"""The grain of aggregated rows: interval, day, week, month, quarter or year.
+
+A monthly report writes its period as ``Apr 2024``, ``April 2024``, ``2024-04`` or ``04/2024``;
+a quarterly one ``Q2 2024`` or ``2024-Q2``; a yearly one ``2024``; a weekly one ``2024-W15`` or
+the date the week starts. :func:`parse_periods` reads those labels as the period's first day;
+:func:`detect_grain` then tells the grain from the labels, or from the spacing of the dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["detect_grain", "parse_periods"]
+
+_MONTH = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("quarter", re.compile(r"^q([1-4])[\s\-/']*(\d{4})$")),
+    ("quarter", re.compile(r"^(\d{4})[\s\-/]*q([1-4])$")),
+    ("week", re.compile(r"^(\d{4})-?w(\d{1,2})$")),
+    ("month", re.compile(r"^([a-z]{3,9})\.?[\s\-/']*(\d{4}|\d{2})$")),
+    ("month", re.compile(r"^(\d{4})[\-/](\d{1,2})$")),
+    ("month", re.compile(r"^(\d{1,2})[\-/](\d{4})$")),
+    ("year", re.compile(r"^(\d{4})$")),
+)
+
+
+def _one(label: str) -> tuple[pd.Timestamp, str] | None:
+    low = " ".join(label.strip().lower().split())
+    for grain, pat in _PATTERNS:
+        m = pat.match(low)
+        if m is None:
+            continue
+        g = m.groups()
+        try:
+            if grain == "quarter":
+                q, y = (g[0], g[1]) if low.startswith("q") else (g[1], g[0])
+                return pd.Timestamp(int(y), 3 * int(q) - 2, 1), grain
+            if grain == "week":
+                return pd.Timestamp.fromisocalendar(int(g[0]), int(g[1]), 1), grain
+            if grain == "year":
+                year = int(g[0])
+                return (pd.Timestamp(year, 1, 1), grain) if 1970 <= year < 2100 else None
+            if g[0].isalpha():
+                month = _MONTH.get(g[0])
+                year = int(g[1]) if len(g[1]) == 4 else 2000 + int(g[1])
+            elif len(g[0]) == 4:
+                year, month = int(g[0]), int(g[1])
+            else:
+                month, year = int(g[0]), int(g[1])
+            return (pd.Timestamp(year, month, 1), grain) if month and 1 <= month <= 12 else None
+        except ValueError:
+            return None
+    return None
+
+
+def parse_periods(text: pd.Series) -> tuple[pd.Series, str] | None:
+    """Period labels (``Apr 2024``, ``Q2 2024``, ``2024-W15``, ``2024``...) as the first day of
+    each period, and their grain; None when most filled cells are not such labels (then the
+    column is read as ordinary dates). Unreadable labels are NaT."""
+    values = text.astype("string").str.strip()
+    filled = values.dropna()
+    filled = filled[filled != ""]
+    if filled.empty:
+        return None
+    parsed = {u: _one(str(u)) for u in pd.unique(filled)}
+    good = [p for p in parsed.values() if p is not None]
+    if len(good) < 0.8 * len(parsed):
+        return None
+    grains = pd.Series([g for _, g in good]).value_counts()
+    grain = str(grains.index[0])
+    starts = {u: p[0] for u, p in parsed.items() if p is not None and p[1] == grain}
+    out = pd.to_datetime(values.map(starts), errors="coerce").astype("datetime64[ns]")
+    return out, grain
+
+
+def detect_grain(dates: pd.Series) -> str:
+    """The grain of aggregated rows from the spacing of their distinct dates: "interval"
+    (times within a day), "day", "week", "month", "quarter" or "year"."""
+    d = pd.Series(pd.to_datetime(dates, errors="coerce")).dropna()
+    if d.empty:
+        return "day"
+    if (d != d.dt.normalize()).any():
+        return "interval"
+    u = np.sort(d.unique())
+    if len(u) < 2:
+        return "month" if pd.Timestamp(u[0]).day == 1 else "day"
+    gap = float(np.median(np.diff(u).astype("timedelta64[D]").astype(float)))
+    first_days = bool((pd.DatetimeIndex(u).day == 1).all())
+    if first_days and 28 <= gap <= 31:
+        return "month"
+    if first_days and 89 <= gap <= 92:
+        return "quarter"
+    if first_days and 365 <= gap <= 366:
+        return "year"
+    if gap == 7:
+        return "week"
+    return "day"

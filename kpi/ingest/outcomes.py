@@ -1,0 +1,289 @@
+"""Outcome columns: one categorical column that says what happened to a contact.
+
+``outcome``, ``disposition``, ``call result``, ``status``, ``disconnect reason``... hold values
+such as ANSWERED/ABANDONED/VOICEMAIL, AGENT/HANG/PHANTOM (queue-research call logs),
+Handled/Abandoned/Short abandon, AGENT_DISCONNECT/CUSTOMER_DISCONNECT. :func:`propose_rule`
+recognises such a column from its values and proposes what each value means
+(``OUTCOME_CLASSES``); :func:`apply_rule` turns the rule into the canonical ``answered``,
+``abandoned`` and ``blocked`` columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from kpi.ingest.headers import header_key
+from kpi.ingest.mapping import OutcomeRule
+
+__all__ = [
+    "OUTCOME_NAMES",
+    "apply_rule",
+    "classify_value",
+    "listed_rows",
+    "propose_correction",
+    "propose_rule",
+]
+
+#: Header keys (``header_key``) of columns that usually hold an outcome.
+OUTCOME_NAMES = frozenset(
+    {
+        "outcome",
+        "calloutcome",
+        "disposition",
+        "calldisposition",
+        "callresult",
+        "result",
+        "status",
+        "callstatus",
+        "disconnectreason",
+        "endreason",
+        "terminationreason",
+        "callend",
+        "type",
+        "calltype",
+        "finalstatus",
+        "resolution",
+    }
+)
+
+# Whole-value vocabulary (a value's letters only, lower case) -> class.
+_EXACT: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "answered",
+            "answer",
+            "handled",
+            "agent",
+            "connected",
+            "completed",
+            "complete",
+            "served",
+            "talked",
+            "agentdisconnect",
+            "agenthangup",
+            "agentended",
+            "success",
+            "successful",
+            "inbound",
+            "accepted",
+        ],
+        "answered",
+    ),
+    **dict.fromkeys(
+        [
+            "abandoned",
+            "abandon",
+            "hang",
+            "hangup",
+            "hungup",
+            "callerabandoned",
+            "queueabandon",
+            "abandonedinqueue",
+            "missed",
+            "unanswered",
+            "dropped",
+            "noanswer",
+            "customerabandoned",
+            "abandonedcall",
+        ],
+        "abandoned",
+    ),
+    **dict.fromkeys(
+        [
+            "blocked",
+            "busy",
+            "rejected",
+            "queuefull",
+            "congestion",
+            "allbusy",
+            "overflowblocked",
+            "denied",
+        ],
+        "blocked",
+    ),
+    **dict.fromkeys(
+        [
+            "voicemail",
+            "vm",
+            "callback",
+            "callbackrequested",
+            "leftmessage",
+            "voicemessage",
+            "message",
+        ],
+        "voicemail",
+    ),
+    **dict.fromkeys(
+        [
+            "customerdisconnect",
+            "customerhangup",
+            "customerhungup",
+            "callerdisconnect",
+            "callerhangup",
+            "callerhungup",
+            "customerended",
+            "callerended",
+            "customerendedcall",
+            "remotedisconnect",
+            "customerleft",
+        ],
+        "hangup",
+    ),
+    **dict.fromkeys(
+        [
+            "phantom",
+            "shortabandon",
+            "shortabandoned",
+            "test",
+            "outbound",
+            "system",
+            "error",
+            "other",
+            "unknown",
+            "transfer",
+            "transferred",
+            "thirdpartydisconnect",
+            "telecomproblem",
+            "contactflowdisconnect",
+            "expired",
+        ],
+        "ignore",
+    ),
+}
+
+
+def _letters(value: str) -> str:
+    return re.sub(r"[^a-z]", "", value.lower())
+
+
+def classify_value(value: str) -> str | None:
+    """The class an outcome value suggests (None when the word is not known)."""
+    key = _letters(str(value))
+    if key in _EXACT:
+        return _EXACT[key]
+    if "short" in key and "abandon" in key:
+        return "ignore"
+    if "abandon" in key:
+        return "abandoned"
+    if "voicemail" in key or "callback" in key:
+        return "voicemail"
+    return None
+
+
+def propose_rule(
+    name: str, values: Sequence[str], *, needs_name: bool = False
+) -> tuple[OutcomeRule, str] | None:
+    """A value rule for column ``name`` from its distinct ``values`` (with the evidence), or
+    None when it does not look like an outcome column.
+
+    The column qualifies when at least two of its values are known outcome words covering two
+    classes, one of them "answered" and another abandoned, blocked, voicemail or hangup, and the
+    known words are at least 80% of the distinct values (95% when the header is not an outcome
+    name).
+    """
+    distinct = [v for v in dict.fromkeys(str(v).strip() for v in values) if v]
+    if len(distinct) < 2 or len(distinct) > 40:
+        return None
+    known = {v: classify_value(v) for v in distinct}
+    classes = {c for c in known.values() if c}
+    if "answered" not in classes or not classes & {"abandoned", "blocked", "voicemail", "hangup"}:
+        return None
+    share = sum(c is not None for c in known.values()) / len(distinct)
+    named = header_key(name) in OUTCOME_NAMES
+    if needs_name and not named:
+        return None
+    if share < (0.8 if named else 0.95):
+        return None
+    pairs = tuple((v, known[v] or "ignore") for v in distinct)
+    unknown = [v for v in distinct if known[v] is None]
+    why = f"values {', '.join(distinct[:6])} read as outcomes" + (
+        f" ({', '.join(unknown)} not recognised: ignore)" if unknown else ""
+    )
+    return OutcomeRule(name, pairs), why
+
+
+#: "ignore" words a correcting rule may list: records that are not contacts at all. Other
+#: "ignore" words (transfer, outbound, other) describe handled contacts and are left alone.
+_NOT_CONTACTS = frozenset({"phantom", "shortabandon", "shortabandoned", "test"})
+
+
+def propose_correction(name: str, values: Sequence[str]) -> tuple[OutcomeRule, str] | None:
+    """A correcting rule (``others="keep"``) for an outcome-named column beside mapped
+    answered / abandoned flags: the values that say voicemail / callback, blocked, or not a
+    contact (phantom, short abandon, test) override the flags on their rows; every other value
+    keeps them. None when the column is not outcome-named or lists no such value.
+
+    A Five9 ``DISPOSITION`` of ``Voicemail`` beside ``ABANDONED = 0`` is not an answered call.
+    """
+    if header_key(name) not in OUTCOME_NAMES:
+        return None
+    distinct = [v for v in dict.fromkeys(str(v).strip() for v in values) if v]
+    if len(distinct) > 60:
+        return None
+    pairs = []
+    for v in distinct:
+        c = classify_value(v)
+        if c in ("voicemail", "blocked") or (c == "ignore" and _letters(v) in _NOT_CONTACTS):
+            pairs.append((v, c))
+    if not pairs:
+        return None
+    listed = ", ".join(f"{v} = {c}" for v, c in pairs[:5])
+    why = f"values {listed} correct the answered/abandoned flags on their rows"
+    return OutcomeRule(name, tuple(pairs), others="keep"), why
+
+
+def _classes(rule: OutcomeRule, column: pd.Series) -> tuple[pd.Series, list[str], pd.Series]:
+    """(class per row or missing, values the rule does not list, lower-case text)."""
+    classes = rule.classes()
+    low = column.astype("string").str.strip().str.lower()
+    uniques = pd.unique(low.dropna())
+    cls = {u: classes.get(str(u)) for u in uniques}
+    unlisted = [str(u) for u in uniques if cls[u] is None]
+    return low.map(cls), unlisted, low
+
+
+def apply_rule(
+    rule: OutcomeRule, column: pd.Series, reached: pd.Series | None = None
+) -> tuple[dict[str, pd.Series], str | None]:
+    """``answered``, ``abandoned`` and ``blocked`` (nullable booleans) from ``column``.
+
+    answered / abandoned / blocked set one flag True and the others False; voicemail sets all
+    three False (a contact that neither reached an agent nor hung up in queue); hangup is
+    answered where ``reached`` (the contact reached an agent: an agent, talk or handle time) and
+    abandoned elsewhere; ignore and values the rule does not list leave all three missing, so
+    those rows count in no rate. Returns the columns and a note naming values the rule did not
+    list (None when none; a correcting rule, ``others="keep"``, names none).
+    """
+    mapped, unlisted, low = _classes(rule, column)
+    if reached is not None and "hangup" in set(mapped.dropna().unique()):
+        hung = mapped.eq("hangup").fillna(False)
+        got = reached.reindex(column.index).fillna(False).astype(bool)
+        mapped = mapped.mask(hung & got, "answered").mask(hung & ~got, "abandoned")
+    else:
+        mapped = mapped.replace("hangup", "abandoned")
+    counted = mapped.isin(["answered", "abandoned", "blocked", "voicemail"]).to_numpy(
+        dtype=bool, na_value=False
+    )
+    out = {}
+    for target in ("answered", "abandoned", "blocked"):
+        flag = pd.Series(pd.NA, index=column.index, dtype="boolean")
+        flag[counted] = (mapped[counted] == target).to_numpy(dtype=bool)
+        out[target] = flag
+    note = None
+    if unlisted and rule.others != "keep":
+        n = int(np.count_nonzero(low.isin(unlisted).to_numpy(dtype=bool, na_value=False)))
+        note = (
+            f"'{rule.source}': {n:,} rows with values the outcome rule does not list "
+            f"({', '.join(unlisted[:5])}) count as neither answered nor abandoned"
+        )
+    return out, note
+
+
+def listed_rows(rule: OutcomeRule, column: pd.Series) -> np.ndarray:
+    """True on the rows whose value the rule lists (a correcting rule overrides only those)."""
+    mapped, _, _ = _classes(rule, column)
+    return mapped.notna().to_numpy(dtype=bool)

@@ -1,0 +1,163 @@
+"""Workbook, Parquet and JSON readers for the importer (text files: :mod:`kpi.ingest.readers`).
+
+Excel ``.xlsx`` is read with openpyxl, LibreOffice ``.ods`` with odfpy (both through pandas);
+each returns a :class:`~kpi.ingest.readers.RawTable`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from kpi.errors import DataError
+from kpi.ingest.readers import (
+    RawTable,
+    Source,
+    arrow_input,
+    lines_text,
+    normalise_arrow,
+    preamble_rows,
+)
+
+__all__ = ["read_excel", "read_jsonl", "read_parquet", "workbook_sheets"]
+
+
+def _damaged(src: Source, kind: str) -> str:
+    if kind == "ods":
+        return (
+            f"'{src.name}' could not be opened as a LibreOffice spreadsheet (the file is damaged or "
+            "is not really .ods): save it again from LibreOffice as .ods, .xlsx or CSV."
+        )
+    return (
+        f"'{src.name}' could not be opened as an Excel workbook (the file is damaged or is not "
+        "really .xlsx): save it again from Excel as .xlsx or CSV."
+    )
+
+
+def workbook_sheets(src: Source, kind: str = "excel") -> list[str]:
+    """The sheet names of an .xlsx (``kind="excel"``) or .ods (``kind="ods"``) workbook."""
+    engine = "odf" if kind == "ods" else "openpyxl"
+    try:
+        with pd.ExcelFile(src.stream(), engine=engine) as book:
+            return [str(s) for s in book.sheet_names]
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError):
+        raise DataError(_damaged(src, kind)) from None
+    except ImportError:  # pragma: no cover - odfpy is a dependency
+        raise DataError(
+            f"'{src.name}' is a LibreOffice spreadsheet and the odfpy package is missing: "
+            "install it (pip install odfpy) or save the file as .xlsx or CSV."
+        ) from None
+
+
+def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
+    """The first sheet with data (or ``sheet``) of an .xlsx or .ods workbook."""
+    engine = "odf" if kind == "ods" else "openpyxl"
+    sheets = workbook_sheets(src, kind)
+    notes = []
+    if sheet is not None:
+        if sheet not in sheets:
+            raise DataError(
+                f"'{src.name}' has no sheet named '{sheet}'; its sheets are: "
+                f"{', '.join(sheets)}. Pick one of them."
+            )
+        chosen = [sheet]
+    else:
+        chosen = sheets
+    skip = 0
+    try:
+        for name in chosen:
+            top = pd.read_excel(src.stream(), sheet_name=name, engine=engine, header=None, nrows=60)
+            skip = preamble_rows(list(top.itertuples(index=False, name=None)))
+            frame = pd.read_excel(src.stream(), sheet_name=name, engine=engine, header=skip)
+            if frame.shape[1] > 0 and len(frame.dropna(how="all")) > 0:
+                break
+            if sheet is not None:
+                break
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError):
+        raise DataError(_damaged(src, kind)) from None
+    if len(sheets) > 1:
+        notes.append(f"sheet '{name}' of {len(sheets)} ({', '.join(sheets)})")
+    if skip:
+        notes.append(f"header on row {skip + 1}: {lines_text(skip)} above it skipped")
+    frame = frame.dropna(how="all")
+    frame = excel_objects(frame)
+    return RawTable(src.name, frame.reset_index(drop=True), [], notes, sheet=name)
+
+
+def excel_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """Excel cells of mixed types: times of day become durations, anything else mixed is text."""
+    out = {}
+    for c in frame.columns:
+        s = frame[c]
+        if s.dtype == object:
+            filled = s.dropna()
+            if len(filled) and all(isinstance(v, dt.time) for v in filled):
+                s = pd.to_timedelta(s.map(lambda v: str(v) if isinstance(v, dt.time) else None))
+            else:
+                s = s.map(lambda v: None if v is None or v != v else str(v)).astype("string")
+        out[c] = s
+    return pd.DataFrame(out, index=frame.index)
+
+
+# --- parquet / json ------------------------------------------------------------------------
+
+
+def read_parquet(src: Source) -> RawTable:
+    """A Parquet file (times of day become durations)."""
+    import pyarrow.parquet as pq
+
+    try:
+        with arrow_input(src) as where:
+            table = pq.read_table(where)
+    except (pa.ArrowException, OSError, ValueError):
+        raise DataError(
+            f"'{src.name}' could not be read as Parquet (the file is damaged or incomplete): "
+            "export it again."
+        ) from None
+    return RawTable(src.name, normalise_arrow(table).to_pandas(date_as_object=False))
+
+
+def read_jsonl(src: Source) -> RawTable:
+    """JSON lines, or one JSON list of objects."""
+    data = src.data if src.data is not None else Path(str(src.path)).read_bytes()
+    text = data.decode("utf-8-sig", errors="replace")
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            rows = json.loads(stripped)
+        except ValueError:
+            rows = None
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise DataError(
+                f"'{src.name}' is not valid JSON (expected a list of objects or one object per "
+                "line): export one JSON object per line."
+            )
+        return RawTable(src.name, pd.DataFrame(rows))
+    import pyarrow.json as pajson
+
+    try:
+        table = pajson.read_json(io.BytesIO(data))
+        return RawTable(src.name, normalise_arrow(table).to_pandas(date_as_object=False))
+    except pa.ArrowInvalid:
+        pass
+    rows = []
+    for i, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            obj = None
+        if not isinstance(obj, dict):
+            raise DataError(
+                f"'{src.name}' is not valid JSON lines (line {i} is not a JSON object): export one "
+                "JSON object per line."
+            )
+        rows.append(obj)
+    return RawTable(src.name, pd.json_normalize(rows) if rows else pd.DataFrame())

@@ -1,0 +1,413 @@
+"""Per file: parse every mapped field and give each row its first problem (or none).
+
+A row's reason is the first check it fails, in mapping order; the reasons are a Categorical,
+so that checks on a million rows stay cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kpi._fastpath import executor
+from kpi.errors import MappingError, MissingDateColumn
+from kpi.ingest import _fastpath as fp
+from kpi.ingest import parsers as P
+from kpi.ingest.fields import apply_field, col_def
+from kpi.ingest.grain import detect_grain, parse_periods
+from kpi.ingest.mapping import FieldMap, Mapping
+from kpi.ingest.outcomes import apply_rule, listed_rows
+from kpi.ingest.readers import RawTable
+from kpi.schema import SURVEY_COLUMNS, Shape, out_of_range_masks
+
+__all__ = [
+    "ParsedFile",
+    "columns_text",
+    "date_candidates",
+    "first_reason",
+    "no_reason",
+    "parse_file",
+    "range_reasons",
+    "shown",
+]
+
+
+@dataclass
+class ParsedFile:
+    """One file after mapping: canonical columns, first-problem reason per row, raw frame."""
+
+    raw: RawTable
+    mapping: Mapping
+    frame: pd.DataFrame
+    reason: pd.Series
+    notes: list[str]
+    warnings: list[str]
+    role: str  # "main" or "survey"
+    repeated: np.ndarray | None = None  # ids that may occur more than once (``fp.repeated``)
+    grain: str | None = None  # aggregated rows: interval, day, week, month, quarter, year
+
+
+def no_reason(index: pd.Index) -> pd.Series:
+    """A reason per row, none yet: a Categorical, so that checks on a million rows are cheap."""
+    codes = np.full(len(index), -1, dtype=np.int16)
+    cats = pd.Index([], dtype=object)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=cats), index=index, copy=False)
+
+
+def first_reason(reason: pd.Series, mask: pd.Series | np.ndarray, text: str) -> pd.Series:
+    """Give ``text`` as the reason of the rows in ``mask`` that have none yet."""
+    if not isinstance(reason.dtype, pd.CategoricalDtype):
+        reason = reason.astype("category")
+    codes = reason.cat.codes.to_numpy()
+    take = np.asarray(mask, dtype=bool) & (codes < 0)
+    if not take.any():
+        return reason
+    cats = list(reason.cat.categories)
+    if text not in cats:
+        cats.append(text)
+    new: np.ndarray = codes.astype(np.int8 if len(cats) < 128 else np.int32)  # int8: pandas' own
+    new[take] = cats.index(text)
+    labels = pd.Index(cats, dtype=object)  # one category dtype, so files can be stacked
+    cat = pd.Categorical.from_codes(new, categories=labels, validate=False)
+    return pd.Series(cat, index=reason.index, copy=False)
+
+
+def shown(name: str) -> str:
+    """A source column name fit for a one-line message: no line breaks, at most 40 characters."""
+    text = " ".join(str(name).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def columns_text(cols: Sequence[str]) -> str:
+    text = ", ".join(shown(c) for c in cols[:8])
+    return text + (f" and {len(cols) - 8} more" if len(cols) > 8 else "")
+
+
+Parsed = tuple[pd.Series, pd.Series | None, str | None, FieldMap, pd.Series | None, Any]
+
+
+def _parse_one(
+    f: FieldMap, frame_raw: pd.DataFrame, shape: Shape, timezone: str | None, locale: bool
+) -> Parsed:
+    """(values, unparseable mask or None, note, field, implausible mask or None, repeats) of
+    one field; the masks are None when no row is flagged (checked here, in parallel)."""
+    periods = None
+    if shape == "aggregated" and f.target == "date" and len(f.source) == 1:
+        col = frame_raw[f.source[0]]
+        periods = parse_periods(col) if P.is_text(col) else None
+    if periods is not None:
+        value = periods[0]
+        bad_rows = P.filled_mask(frame_raw[f.source[0]]) & value.isna()
+        note: str | None = f"'{f.source[0]}' read as {periods[1]} periods (first day of each)"
+        f2 = f
+    else:
+        value, bad_rows, note, f2 = apply_field(
+            f, frame_raw, shape, timezone, locale_dayfirst=locale
+        )
+    bad = bad_rows if bad_rows.any() else None
+    far = None
+    if pd.api.types.is_datetime64_any_dtype(value.dtype):
+        far = P.implausible(value)
+        if far.any():  # 1900 zero dates, 2999/9999 "never" markers: not real contacts
+            value = value.mask(far)
+        else:
+            far = None
+        # NumPy's cast skips pandas' overflow checks: safe, as years outside 1970-2099
+        # were just masked (NaT stays NaT).
+        if isinstance(value.dtype, np.dtype):
+            ns = value.to_numpy().astype("datetime64[ns]", copy=False)
+            value = pd.Series(ns, index=value.index, copy=False)
+        else:
+            value = value.astype("datetime64[ns]")
+    dups = None
+    if f.target == "contact_id" and shape == "interactions":
+        dups = fp.repeated(value)
+    return value, bad, note, f2, far, dups
+
+
+def _locale_dayfirst(raw: RawTable) -> bool:
+    """The reader saw a ';' separator or decimal commas: dates are likely day-first."""
+    return "decimal comma" in raw.notes or "delimiter: ';'" in raw.notes
+
+
+def _per_answered(
+    raw: RawTable, fields: list[FieldMap], out: dict[str, pd.Series], reason: pd.Series
+) -> tuple[list[FieldMap], list[str], pd.Series]:
+    used, notes = [], []
+    for f in fields:
+        total, bad, unit = P.parse_duration(raw.frame[f.source[0]], f.unit, f.source[0])
+        if "answered" not in out:
+            raise MappingError(
+                f"'{f.source[0]}' is a total divided by answered contacts, but no column is mapped "
+                "to answered: map the answered count too."
+            )
+        out[f.target] = total / out["answered"].where(out["answered"] > 0)
+        reason = first_reason(reason, bad, f"unparseable {f.target}")
+        used.append(replace(f, unit=unit))
+        notes.append(f"'{f.source[0]}' divided by answered to get an average")
+    return used, notes, reason
+
+
+def _reached_agent(out: dict[str, pd.Series]) -> pd.Series | None:
+    """True where a contact shows it reached an agent: an agent named, or talk / handle time
+    above zero (None when the file has none of those columns)."""
+    parts = []
+    if "agent_id" in out:
+        parts.append(P.filled_mask(out["agent_id"].astype("string")))
+    for c in ("talk_seconds", "handle_seconds"):
+        if c in out:
+            parts.append(pd.to_numeric(out[c], errors="coerce").gt(0).fillna(False))
+    if not parts:
+        return None
+    reached = parts[0]
+    for p in parts[1:]:
+        reached = reached | p
+    return reached.astype(bool)
+
+
+def _apply_outcome(mapping: Mapping, raw: RawTable, out: dict[str, pd.Series]) -> list[str]:
+    """The outcome rule fills answered / abandoned / blocked where no field maps them; a
+    correcting rule (``others="keep"``) overrides the mapped flags on the rows it lists."""
+    rule = mapping.outcome
+    if rule is None or rule.source not in raw.frame.columns:
+        return []
+    column = raw.frame[rule.source]
+    flags, note = apply_rule(rule, column, _reached_agent(out))
+    if rule.others == "keep":
+        rows = listed_rows(rule, column)
+        for t, flag in flags.items():
+            if t in out:
+                out[t] = out[t].astype("boolean").mask(rows, flag)
+            elif flag.fillna(False).any():  # blocked calls named only by the outcome column
+                out[t] = flag
+        n = int(np.count_nonzero(rows))
+        return [f"'{rule.source}' corrects answered/abandoned on {n:,} rows ({rule.describe()})"]
+    filled = [t for t in flags if t not in out]
+    for t in filled:
+        out[t] = flags[t]
+    if not filled:
+        return []
+    said = f"'{rule.source}' gives {', '.join(filled)} by its value rule ({rule.describe()})"
+    return [said] + ([note] if note else [])
+
+
+def parse_file(
+    raw: RawTable,
+    mapping: Mapping,
+    timezone: str | None,
+    undated_start: dt.date | str | None,
+) -> ParsedFile:
+    """Parse every mapped field of one file and give each row its first problem (or none)."""
+    shape = mapping.shape
+    frame_raw = raw.frame
+    time_target = "start_time" if shape == "interactions" else "date"
+    reason = no_reason(frame_raw.index)
+    notes = list(raw.notes)
+    out: dict[str, pd.Series] = {}
+    used_fields = []
+    repeated: np.ndarray | None = None
+    fields = [f for f in mapping.fields if f.transform != "per_answered"]
+    locale = _locale_dayfirst(raw)
+
+    def one(f: FieldMap) -> Parsed:
+        return _parse_one(f, frame_raw, shape, timezone, locale)
+
+    # Columns are parsed two at a time: most of the work is in NumPy and Arrow kernels, which
+    # release the GIL. Results are taken in mapping order, so reasons keep their precedence.
+    for f, (value, bad, note, f2, far, dups) in zip(
+        fields, executor().map(one, fields), strict=True
+    ):
+        used_fields.append(f2)
+        if dups is not None:
+            repeated = dups
+        if note:
+            notes.append(note)
+        if bad is not None:
+            label = "missing or unparseable" if f.target == time_target else "unparseable"
+            reason = first_reason(reason, bad, f"{label} {f.target}")
+        if far is not None:
+            reason = first_reason(
+                reason, far, f"implausible {f.target} (before 1970 or after 2099)"
+            )
+        out[f.target] = value
+    per_answered = [f for f in mapping.fields if f.transform == "per_answered"]
+    more, more_notes, reason = _per_answered(raw, per_answered, out, reason)
+    used_fields += more
+    notes += more_notes + _apply_outcome(mapping, raw, out)
+    role, warnings = _role(raw, mapping, out, undated_start)
+    frame = pd.DataFrame(out, index=frame_raw.index, copy=False)
+    if role == "main":
+        reason = first_reason(
+            reason, frame[time_target].isna(), f"missing or unparseable {time_target}"
+        )
+    if "contact_id" in frame.columns:
+        reason = first_reason(reason, frame["contact_id"].isna(), "missing contact_id")
+    if role == "main" and shape == "interactions" and mapping.get("contact_id") is None:
+        # No id column (the rows were numbered): a row equal to an earlier one in every
+        # column is the same record written twice.
+        same = frame_raw.duplicated(keep="first").to_numpy()
+        reason = first_reason(reason, same, "duplicate row (identical to an earlier row)")
+    reason = range_reasons(frame, shape, reason)
+    grain = None
+    if shape == "aggregated" and role == "main":
+        grain = _grain(mapping, frame["date"], notes)
+    return ParsedFile(
+        raw=raw,
+        mapping=replace(mapping, fields=tuple(used_fields)),
+        frame=frame,
+        reason=reason,
+        notes=notes,
+        warnings=warnings,
+        role=role,
+        repeated=repeated,
+        grain=grain,
+    )
+
+
+def _grain(mapping: Mapping, dates: pd.Series, notes: list[str]) -> str:
+    if mapping.grain != "auto":
+        return mapping.grain
+    said = next((n for n in notes if " periods (first day of each)" in n), None)
+    if said is not None:
+        return said.split(" read as ")[1].split(" periods")[0]
+    return detect_grain(dates)
+
+
+def _role(
+    raw: RawTable,
+    mapping: Mapping,
+    out: dict[str, pd.Series],
+    undated_start: dt.date | str | None,
+) -> tuple[str, list[str]]:
+    """ "main" or "survey", numbering undated daily rows or contacts without an id (in ``out``)."""
+    shape = mapping.shape
+    time_target = "start_time" if shape == "interactions" else "date"
+    frame_raw = raw.frame
+    n = len(frame_raw)
+    targets = set(out)
+    warnings: list[str] = []
+    role = "main"
+    if time_target not in targets:
+        if shape == "aggregated" and undated_start is not None:
+            first = pd.Timestamp(undated_start).normalize()
+            out["date"] = pd.Series(
+                first + pd.to_timedelta(np.arange(n), unit="D"), index=frame_raw.index
+            ).astype("datetime64[ns]")
+            warnings.append(
+                f"'{raw.source}' has no date column: its {n:,} rows were taken as consecutive days "
+                f"from {first:%Y-%m-%d} (file order)"
+            )
+        elif (
+            "contact_id" in targets
+            and targets & set(SURVEY_COLUMNS)
+            and shape == "interactions"
+            and not targets & _TICKET_TARGETS
+        ):
+            role = "survey"
+        else:
+            raise _missing_date(raw, shape)
+    if role == "main" and shape == "interactions" and "contact_id" not in out:
+        stem = Path(raw.source).stem
+        out["contact_id"] = pd.Series(
+            [f"{stem}:{i + 1}" for i in range(n)], index=frame_raw.index, dtype="string"
+        )
+        warnings.append(
+            f"'{raw.source}' has no contact id column: rows were numbered as ids; only rows "
+            "identical to an earlier row in every column can be told apart as duplicates"
+        )
+    return role, warnings
+
+
+_TICKET_TARGETS = {
+    "priority",
+    "status",
+    "resolution_seconds",
+    "solved_time",
+    "first_response_seconds",
+}
+
+
+def _missing_date(raw: RawTable, shape: Shape) -> MissingDateColumn:
+    cols = [str(c) for c in raw.frame.columns]
+    target = "start_time" if shape == "interactions" else "date"
+    candidates = date_candidates(raw.frame)
+    if candidates:
+        first = candidates[0]
+        return MissingDateColumn(
+            f"'{raw.source}' has no date column the importer recognises: '{first}' looks like "
+            f"dates — map it to {target}"
+            + (f" (other candidates: {', '.join(candidates[1:4])})" if len(candidates) > 1 else "")
+            + ".",
+            file=raw.source,
+            target=target,
+            candidates=tuple(candidates),
+        )
+    if shape == "aggregated":
+        return MissingDateColumn(
+            f"'{raw.source}' has no date column (its columns: {columns_text(cols)}): add "
+            "a date column, or give the date of the first row so that the rows are read as "
+            "consecutive days.",
+            file=raw.source,
+            target=target,
+        )
+    return MissingDateColumn(
+        f"'{raw.source}' has no date or time column (its columns: {columns_text(cols)}): "
+        "add one, or map a column to start_time (contacts) or date (daily rows).",
+        file=raw.source,
+        target=target,
+    )
+
+
+def date_candidates(frame: pd.DataFrame) -> list[str]:
+    """Columns whose first values mostly read as dates or period labels, best first."""
+    scored = []
+    for c in frame.columns:
+        sample = frame[c].dropna().head(50)
+        if sample.empty or pd.api.types.is_bool_dtype(sample.dtype):
+            continue
+        if pd.api.types.is_datetime64_any_dtype(sample.dtype):
+            scored.append((1.0, str(c)))
+            continue
+        if not P.is_text(sample):
+            continue
+        text = sample.astype("string")
+        ok = text.str.match(_DATE_LIKE).mean()
+        if ok < 0.8 and parse_periods(text) is not None and not text.str.fullmatch(r"\d+").all():
+            ok = 0.9
+        if ok >= 0.8:
+            scored.append((float(ok), str(c)))
+    return [c for _, c in sorted(scored, key=lambda t: -t[0])]
+
+
+_DATE_LIKE = (
+    r"^\s*(\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
+    r"[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})"
+)
+
+
+def range_reasons(frame: pd.DataFrame, shape: Shape, reason: pd.Series) -> pd.Series:
+    flags = out_of_range_masks(frame, shape)  # columns with a value out of range only
+    for name, bad in flags.items():
+        if not bad.any():
+            continue
+        c = col_def(name, shape)
+        if c.kind == "score":
+            lo, hi = int(c.minimum or 0), int(c.maximum or 0)
+            text = f"{name} outside its {lo}-{hi} scale"
+        elif c.kind == "rate":
+            text = f"{name} outside 0-1"
+        elif c.kind == "duration":
+            text = f"negative {name}"
+        else:
+            text = f"negative {name}"
+        values = pd.to_numeric(frame[name], errors="coerce")
+        inf = bad & np.isinf(values.to_numpy(dtype="float64", na_value=np.nan))
+        reason = first_reason(reason, inf, f"infinite {name}")
+        reason = first_reason(reason, bad, text)
+    return reason

@@ -1,0 +1,156 @@
+"""SQL of the KPIs a summary table (one row per day, week or month) can give.
+
+Each builder takes the columns present and the settings and returns a :class:`KpiSql` or an
+:class:`Unavailable` naming the missing columns; registry entries point at them
+(``KpiDef.aggregated``). Averages are re-weighted by their denominators (ASA, AHT, talk time and
+service level by answered contacts; CSAT by survey responses), so a month is a ratio of sums, not
+a mean of days. A row whose numerator (or denominator) is missing is left out of both and
+counted (``excl``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from kpi.metrics.kpidef import AggregatedSql, KpiSql, Unavailable
+from kpi.metrics.settings import Settings
+from kpi.metrics.sql import count_rate, weighted_mean
+
+__all__ = [
+    "abandonment",
+    "answered_weighted",
+    "blocked",
+    "contacts",
+    "csat",
+    "missing",
+    "per_answered",
+]
+
+
+def missing(cols: frozenset[str], *need: str) -> Unavailable | None:
+    """An ``Unavailable`` naming the columns of ``need`` absent from ``cols``, else None."""
+    gone = tuple(c for c in need if c not in cols)
+    if not gone:
+        return None
+    return Unavailable(f"missing column{'s' if len(gone) > 1 else ''} {', '.join(gone)}", gone)
+
+
+def contacts(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """Volume: offered, else answered + abandoned, else answered."""
+    del settings
+    if "offered" in cols:
+        return KpiSql("count", {"num": "sum(offered)"}, "contacts = sum of offered")
+    if {"answered", "abandoned"} <= cols:
+        return KpiSql(
+            "count",
+            {"num": "sum(coalesce(answered, 0) + coalesce(abandoned, 0))"},
+            "contacts = answered + abandoned (no offered column)",
+        )
+    if "answered" in cols:
+        return KpiSql("count", {"num": "sum(answered)"}, "contacts = answered (no offered column)")
+    return missing(cols, "offered") or Unavailable("missing column offered", ("offered",))
+
+
+def answered_weighted(
+    src: str, stat: Literal["mean", "rate"] = "mean", what: str = ""
+) -> AggregatedSql:
+    """A per-period average of answered contacts (ASA, AHT, talk time, service level).
+
+    Weighted by answered contacts; without an answered column, by offered − abandoned when both
+    exist (the answered contacts of a queue with no third outcome); else every row weighs the
+    same, and the note says so once.
+    """
+    label = what or src
+
+    def build(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+        del settings
+        gone = missing(cols, src)
+        if gone is not None:
+            return gone
+        kind = stat
+        if "answered" in cols:
+            return KpiSql(
+                kind, weighted_mean(src, "answered"), f"{label} weighted by answered contacts"
+            )
+        if {"offered", "abandoned"} <= cols:
+            return KpiSql(
+                kind,
+                weighted_mean(src, "greatest(offered - abandoned, 0)", "offered", "abandoned"),
+                f"{label} weighted by offered − abandoned (no answered column)",
+            )
+        return KpiSql(
+            kind,
+            {"num": f"sum({src})", "den": f"count({src})"},
+            f"{label} rows averaged with equal weight (no answered, offered or abandoned "
+            "column to weight them)",
+        )
+
+    return build
+
+
+def abandonment(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """Abandoned ÷ offered (or ÷ answered + abandoned), over rows where both parts are known."""
+    gone = missing(cols, "abandoned")
+    if gone is not None:
+        return gone
+    gap = _gap_sql(cols)
+    if settings.abandonment_denominator == "offered" and "offered" in cols:
+        return KpiSql(
+            "rate", {**count_rate("abandoned", "offered"), "gap": gap}, "abandoned ÷ offered"
+        )
+    if "answered" not in cols:
+        return missing(cols, "offered", "answered") or Unavailable(
+            "missing column answered", ("answered",)
+        )
+    den = "answered + abandoned"
+    return KpiSql(
+        "rate",
+        {**count_rate("abandoned", den, "abandoned", "answered"), "gap": gap},
+        "abandoned ÷ (answered + abandoned)",
+    )
+
+
+def _gap_sql(cols: frozenset[str]) -> str:
+    if {"offered", "answered", "abandoned"} <= cols:
+        ok = "offered IS NOT NULL AND answered IS NOT NULL AND abandoned IS NOT NULL"
+        return f"sum(offered - answered - abandoned) FILTER (WHERE {ok})"
+    return "0"
+
+
+def blocked(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """Blocked ÷ (offered + blocked)."""
+    del settings
+    return missing(cols, "blocked", "offered") or KpiSql(
+        "rate",
+        count_rate("blocked", "offered + blocked", "blocked", "offered"),
+        "blocked ÷ (offered + blocked)",
+    )
+
+
+def per_answered(src: str) -> AggregatedSql:
+    """A count of the summary (resolved, transferred) ÷ answered, over rows with both."""
+
+    def build(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+        del settings
+        return missing(cols, src, "answered") or KpiSql(
+            "rate", count_rate(src, "answered"), f"{src} ÷ answered (counts of the summary table)"
+        )
+
+    return build
+
+
+def csat(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """Mean CSAT weighted by responses (equal weights without a responses column)."""
+    del settings
+    gone = missing(cols, "csat")
+    if gone is not None:
+        return gone
+    if "csat_responses" in cols:
+        return KpiSql(
+            "mean", weighted_mean("csat", "csat_responses"), "CSAT weighted by survey responses"
+        )
+    return KpiSql(
+        "mean",
+        {"num": "sum(csat)", "den": "count(csat)"},
+        "CSAT rows averaged with equal weight (no csat_responses column)",
+    )

@@ -1,0 +1,226 @@
+"""Parquet lakes out of core (kpi.engine.lake), the DuckDB -> Spark dialect, server-side sources."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+
+from kpi import engine
+from kpi.engine.dialect import translate
+from kpi.engine.lake import check_lake, compute_lake, parquet_globs
+from kpi.errors import AnalysisError, DataError
+from kpi.sources import load_sources
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "contacts.parquet"
+
+
+@pytest.fixture(scope="module")
+def sample() -> pd.DataFrame:
+    return pd.read_parquet(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def lake(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample as a hive-partitioned lake: month=YYYY-MM/ folders, several files each."""
+    folder = tmp_path_factory.mktemp("lake") / "contacts"
+    con = duckdb.connect()
+    con.execute(
+        f"COPY (SELECT *, strftime(start_time, '%Y-%m') AS month FROM '{SAMPLE}') "
+        f"TO '{folder}' (FORMAT parquet, PARTITION_BY (month), FILE_SIZE_BYTES '2MB')"
+    )
+    con.close()
+    return folder
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"grain": "day", "by": ["queue"]},
+        {"grain": "week", "by": "channel", "start": "2026-01-10", "end": "2026-02-01"},
+        {"grain": "month", "filters": {"queue": ["Billing", "Sales"]}},
+    ],
+    ids=["day-queue", "week-channel-range", "month-filter"],
+)
+def test_lake_equals_in_memory_engine_on_every_kpi(
+    lake: Path, sample: pd.DataFrame, kw: dict
+) -> None:
+    expected = engine.compute(sample, **kw)
+    got = compute_lake(lake, **kw)
+    assert isinstance(got, engine.KpiTable)
+    assert len(got.kpis) == len(expected.kpis) == 26  # every registry KPI the sample supports
+    _same(expected.frame, got.frame)
+    assert got.notes == expected.notes
+    assert got.unavailable == expected.unavailable
+
+
+def test_lake_spills_under_a_small_memory_limit(
+    lake: Path, sample: pd.DataFrame, tmp_path: Path
+) -> None:
+    # 100 MB and one thread: the repeat-contact window sort of 215k contacts still completes.
+    spill = tmp_path / "spill"
+    got = compute_lake(lake, grain="week", memory_limit="100MB", temp_directory=spill, threads=1)
+    _same(engine.compute(sample, grain="week").frame, got.frame)
+    assert spill.is_dir()
+
+
+def test_file_glob_and_list_are_accepted(lake: Path, sample: pd.DataFrame) -> None:
+    one = compute_lake(SAMPLE, kpis=["contacts"], grain="all")
+    assert one.value("contacts") == pytest.approx(
+        float(
+            (
+                sample["parent_contact_id"].isna()
+                | (sample["parent_contact_id"] == sample["contact_id"])
+            ).sum()
+        )
+    )
+    jan = compute_lake(str(lake / "month=2026-01" / "*.parquet"), kpis=["contacts"], grain="month")
+    assert jan.frame["period"].dt.month.unique().tolist() == [1]
+    both = compute_lake([SAMPLE, SAMPLE], kpis=["contacts"], grain="all")
+    assert both.value("contacts") == 2 * one.value("contacts")
+
+
+def test_missing_paths_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="does not exist"):
+        parquet_globs(tmp_path / "nope")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DataError, match="No Parquet file"):
+        parquet_globs(tmp_path / "empty")
+    with pytest.raises(AnalysisError, match="Unknown grain"):
+        compute_lake(SAMPLE, grain="fortnight")
+    with pytest.raises(DataError, match="Cannot split by"):
+        compute_lake(SAMPLE, by="region")
+
+
+@pytest.fixture
+def vendor_lake(tmp_path: Path) -> Path:
+    """Vendor-shaped contacts: text times, milliseconds, Y/N answers, upper-case directions."""
+    frame = pd.DataFrame(
+        {
+            "Contact ID": ["a1", "a2", "a3", "a4", "a5", "a6"],
+            "Start": [
+                "2026-03-02 09:00:00",
+                "2026-03-02 09:05:00",
+                "2026-03-02 10:00:00",
+                "not a time",  # quarantined: unreadable start
+                "2026-03-03 08:00:00",
+                None,  # quarantined: no start time
+            ],
+            "Queue Name": ["Billing", "Billing", "Sales", "Sales", "Sales", "Sales"],
+            "Direction": ["INBOUND", "Inbound", "OUTBOUND", "INBOUND", "INBOUND", "INBOUND"],
+            # milliseconds: the median positive wait is above 10,000 (the importer's rule)
+            "Wait Time": [12_000.0, 30_000.0, None, 15_000.0, -2_000.0, 20_000.0],
+            "Answered (Y/N)": ["Y", "Y", "N", "Y", "Y", "Y"],
+        }
+    )
+    path = tmp_path / "vendor.parquet"
+    frame.to_parquet(path, index=False)
+    return path
+
+
+def test_vendor_columns_are_mapped_as_sql_and_bad_rows_counted(vendor_lake: Path) -> None:
+    check = check_lake(vendor_lake)
+    # Hand count: a4 unreadable start, a6 no start, a5 negative wait (-2 s): 3 of 6 rows.
+    assert (check.rows_read, check.rows_quarantined, check.rows_kept) == (6, 3, 3)
+    assert check.reasons["unreadable start_time"] == 1
+    assert check.reasons["no start_time"] == 1
+    assert check.reasons["negative wait_seconds"] == 1
+    assert "quarantined 3" in check.summary()
+    assert any("milliseconds" in n for n in check.notes)
+    table = compute_lake(vendor_lake, kpis=["contacts", "asa"], grain="all", by="queue")
+    # Billing: a1, a2 inbound answered, waits 12 s and 30 s (ms / 1000) -> ASA 21 s.
+    assert table.value("asa", queue="Billing") == pytest.approx(21.0)
+    assert table.value("contacts", queue="Billing") == 2
+    # Sales keeps a3 only (outbound, no wait): one contact, no ASA row.
+    assert table.value("contacts", queue="Sales") == 1
+    assert np.isnan(table.value("asa", queue="Sales"))
+
+
+# ---------------------------------------------------------------------------------------------
+# the dialect (pure text; Spark itself runs in tests/test_spark.py)
+
+
+def test_spark_dialect_rewrites() -> None:
+    sql = (
+        "WITH b AS (SELECT * REPLACE (start_time::TIMESTAMP AS start_time) FROM src) "
+        "SELECT quantile_cont(w, [0.5, 0.9]) AS q, count_if(a) AS n, "
+        "time_bucket(INTERVAL '15 minutes', t) AS p, "
+        "count(*) OVER (c RANGE BETWEEN INTERVAL (900000000) MICROSECOND FOLLOWING "
+        "AND INTERVAL (604800000000) MICROSECOND FOLLOWING) AS r "
+        "FROM b WINDOW c AS (PARTITION BY k ORDER BY t)"
+    )
+    assert translate(sql, "duckdb") == sql
+    out = (
+        translate(sql, "spark")
+        .replace("PERCENTILE", "percentile")
+        .replace("UNIX_MICROS", "unix_micros")
+    )
+    assert "REPLACE" not in out.upper().replace("OR REPLACE", "")
+    assert "percentile(w, ARRAY(CAST(0.5 AS DOUBLE), CAST(0.9 AS DOUBLE)))" in out
+    assert "INTERVAL '900' SECOND" in out and "INTERVAL '604800' SECOND" in out
+    assert "OVER (PARTITION BY k ORDER BY t" in out and "WINDOW" not in out
+    assert "unix_micros" in out and "900000000" in out  # 15-minute buckets in microseconds
+    approx = translate(sql, "spark", quantiles="approx").lower()
+    assert "percentile_approx(w, array(" in approx and ", 10000)" in approx
+    with pytest.raises(AnalysisError, match="Unknown SQL dialect"):
+        translate(sql, "oracle")
+
+
+# ---------------------------------------------------------------------------------------------
+# server-side sources
+
+
+@pytest.fixture
+def roots(tmp_path: Path) -> Path:
+    (tmp_path / "lake" / "contacts").mkdir(parents=True)
+    (tmp_path / "lake" / "contacts" / "a.parquet").write_bytes(b"x")
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "b.parquet").write_bytes(b"x")
+    os.symlink(tmp_path / "secret", tmp_path / "lake" / "escape")
+    return tmp_path
+
+
+def test_sources_from_env_resolve_inside_the_root_only(roots: Path) -> None:
+    env = {"KPI_LAB_SOURCES": json.dumps({"parquet_roots": {"main": str(roots / "lake")},
+                                          "spark_master": "local[2]"})}  # fmt: skip
+    src = load_sources(env=env)
+    assert src.configured and src.spark_master == "local[2]" and src.origin == "KPI_LAB_SOURCES"
+    assert src.resolve("main", "contacts") == [(roots / "lake" / "contacts").resolve()]
+    assert src.resolve("main", "contacts/*.parquet") == [
+        (roots / "lake" / "contacts" / "a.parquet").resolve()
+    ]
+    assert src.datasets("main") == ["contacts"]  # the symlink out of the root is not offered
+    for bad in ("../secret", "contacts/../../secret/b.parquet", "escape", "escape/*.parquet"):
+        with pytest.raises(DataError, match="outside the data source"):
+            src.resolve("main", bad)
+    with pytest.raises(DataError, match="absolute"):
+        src.resolve("main", str(roots / "secret"))
+    with pytest.raises(DataError, match="No data source called"):
+        src.resolve("other")
+
+
+def test_sources_from_secrets_and_bad_configs(tmp_path: Path) -> None:
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(
+        '[kpi_lab_sources]\nspark_master = "spark://h:7077"\n'
+        '[kpi_lab_sources.parquet_roots]\nlake = "/data/lake"\n'
+    )
+    src = load_sources(env={}, secrets_files=(secrets,))
+    assert src.spark_master == "spark://h:7077"
+    assert [(r.name, str(r.path)) for r in src.roots] == [("lake", "/data/lake")]
+    assert not load_sources(env={}, secrets_files=(tmp_path / "none.toml",)).configured
+    listed = load_sources(env={"KPI_LAB_SOURCES": '{"parquet_roots": ["/data/a", "/x/b"]}'})
+    assert [r.name for r in listed.roots] == ["a", "b"]
+    with pytest.raises(DataError, match="not valid JSON"):
+        load_sources(env={"KPI_LAB_SOURCES": "{nope"})
+    with pytest.raises(DataError, match="unknown setting"):
+        load_sources(env={"KPI_LAB_SOURCES": '{"roots": []}'})
