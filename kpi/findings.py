@@ -11,7 +11,15 @@ import pandas as pd
 __all__ = ["Finding", "FindingKind"]
 
 FindingKind = Literal[
-    "kpi_cards", "trend", "breakdown", "signal", "correlation", "impact", "leadlag", "table"
+    "kpi_cards",
+    "trend",
+    "breakdown",
+    "signal",
+    "correlation",
+    "impact",
+    "leadlag",
+    "staffing",
+    "table",
 ]
 
 

@@ -21,6 +21,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from kpi.segment import SEGMENT_COLUMNS
+
 __all__ = [
     "AGGREGATE_COLUMNS",
     "AGGREGATE_REQUIRED",
@@ -228,13 +230,19 @@ AGGREGATE_COLUMNS: tuple[Column, ...] = (
         unit="s",
     ),
     Column("service_level", "rate", "Share answered within the threshold (0-1).", 0, 1),
+    Column(
+        "answered_within",
+        "count",
+        "Contacts answered within the service-level threshold (the export's own threshold, "
+        "e.g. 'Answered within 20s'): service level = answered_within ÷ (answered + abandoned).",
+        0,
+    ),
     Column("csat", "score", "Mean CSAT of the period (1-5).", 1, 5),
     Column("csat_responses", "count", "Survey responses behind the mean CSAT.", 0),
 )
 
 INTERACTION_REQUIRED: tuple[str, ...] = tuple(c.name for c in INTERACTION_COLUMNS if c.required)
 AGGREGATE_REQUIRED: tuple[str, ...] = tuple(c.name for c in AGGREGATE_COLUMNS if c.required)
-SEGMENT_COLUMNS: tuple[str, ...] = ("queue", "channel", "topic", "agent_id", "team", "direction")
 DURATION_COLUMNS: tuple[str, ...] = tuple(
     c.name for c in INTERACTION_COLUMNS if c.kind == "duration"
 )

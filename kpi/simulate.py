@@ -545,7 +545,7 @@ def _to_frame(ctx: _Context, rows: dict[str, np.ndarray]) -> pd.DataFrame:
         return s
 
     def flag(x: np.ndarray) -> pd.Series:
-        return pd.Series(pd.array(np.where(np.isnan(x), None, x == 1.0), dtype="boolean"))
+        return pd.Series(x == 1.0, dtype="boolean").mask(np.isnan(x))
 
     frame = pd.DataFrame(
         {

@@ -7,7 +7,7 @@ import contextlib
 import streamlit as st
 
 from kpi import ingest
-from kpi.errors import KpiLabError, MissingDateColumn
+from kpi.errors import KpiLabError
 from kpi.schema import Shape
 from kpi.ui import mapping_view as view
 from kpi.ui import state, widgets
@@ -112,30 +112,10 @@ options = view.ImportOptions(
     timezone=None if zone.startswith("(") else zone,
     first_day=first_day,
 )
-chosen = {
-    "data_sheet": sheet,
-    "data_shape": shape_label,
-    "data_timezone": zone,
-    "data_first_day": first_day,
-}
 try:
-    result = view.run_import(files, view.user_mapping(), options, chosen)
-except MissingDateColumn as err:
-    view.show_missing_date(err, files, options)
-    st.stop()
-except KpiLabError as err:
-    st.error(str(err))
-    if view.mapping_origin() != "auto" and st.button(
-        "Back to the automatic mapping", key="data_mapping_reset_error"
-    ):
-        view.set_user_mapping(None)
-        st.rerun()
-    st.stop()
-except Exception as err:  # never a traceback on screen
-    st.error(
-        f"The file could not be imported ({type(err).__name__}): check that it is a CSV, Excel, "
-        "Parquet or JSON lines export, or send it to the KPI Lab maintainers."
-    )
+    result = view.run_import(files, view.user_mapping(), options)
+except Exception as err:  # never a traceback on screen: one sentence, and the fix when known
+    view.show_import_error(err, files, options)
     st.stop()
 
 report = result.report
@@ -167,7 +147,7 @@ st.caption(
     + (f", preset: {mapping.preset}" if mapping.preset else "")
     + ". Each change below imports the file again."
 )
-proposed = view.proposal(files, options)
+proposed = view.proposal(files, options, result)
 st.dataframe(
     view.evidence_table(
         mapping,
@@ -203,8 +183,8 @@ if mapping.outcome is not None:
     if sentence:
         st.markdown(sentence)
 
-for dc in view.date_columns(mapping, report.notes):
-    st.markdown(f"**Date order of '{dc.source}'** — {dc.sentence}")
+for dc in view.date_columns(mapping, report.date_orders):
+    st.markdown(f"**Date order** — {dc.sentence}")
     order_labels = list(view.ORDER_LABELS.values())
     picked_order = st.selectbox(
         f"Dates in '{dc.source}' are written",
@@ -243,19 +223,15 @@ if not units.empty:
 
 with st.expander("Change which column feeds a field"):
     st.caption("Two columns joined by ' + ' are a date and a time. Press Apply to import again.")
-    offered = [
-        "",
-        *result.columns,
-        *[s for s in view.column_table(mapping)["Column in your file"] if " + " in s],
-    ]
+    columns = view.column_table(mapping)
     edited = st.data_editor(
-        view.column_table(mapping),
+        columns,
         key="data_mapping_editor",
         hide_index=True,
         disabled=["Field", "What it is"],
         column_config={
             "Column in your file": st.column_config.SelectboxColumn(
-                "Column in your file", options=list(dict.fromkeys(offered))
+                "Column in your file", options=view.column_choices(columns, result.columns)
             )
         },
     )

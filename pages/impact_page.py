@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import streamlit as st
 
+from kpi import format as fmt
 from kpi.analysis import impact
 from kpi.charts.impact import (
     change_point_chart,
@@ -14,16 +17,24 @@ from kpi.charts.impact import (
     impact_chart,
 )
 from kpi.errors import KpiLabError
-from kpi.findings import Finding
-from kpi.format import fmt_p_clause
-from kpi.ui import state, widgets
+from kpi.segment import column_label
+from kpi.ui import layout, state, widgets
+
+T = TypeVar("T")
 
 _SEGMENT_COLUMNS = ("queue", "channel", "team", "topic")
+_WHOLE = "(whole center)"
 _OTHER_DATE = "Another date..."
 _NO_CONTROL = "(no control)"
 _ALL_DAYS = "All days before vs after the change"
 _CHOSEN = "Two periods I choose"
 _COMPARE_ALSO = ("abandonment_rate", "service_level", "asa", "aht", "fcr", "csat", "transfer_rate")
+# Choices made around one change (its periods, its control segments) start again with another.
+_PER_CHANGE = ("impact_before_range", "impact_after_range", "impact_control", "impact_controls")
+_METHODS = {
+    "its_ar1": "interrupted time series (AR(1) errors, weekday effects)",
+    "did_its_ar1": "difference-in-differences against a control segment",
+}
 
 st.title("Before/after")
 st.markdown(
@@ -37,93 +48,146 @@ st.markdown(
 ds = state.scoped_dataset()
 columns = [c for c in _SEGMENT_COLUMNS if c in ds.frame.columns]
 events = state.events()
+by_label = {f"{e.label} — {fmt.fmt_date(e.date)}": e for e in events}
+rng = ds.date_range
+first, last = (rng[0].date(), rng[1].date()) if rng else (widgets.today(), widgets.today())
 
-c1, c2, c3 = st.columns(3)
+
+def _basis() -> tuple[str, str]:
+    # Every analysis on this page depends on the data in scope and the KPI settings, plus its
+    # own parameters: a rerun that changes none of them (a click elsewhere) recomputes nothing.
+    return (ds.fingerprint, repr(state.settings()))
+
+
+def _memo(name: str, *parts: Any, make: Callable[[], T]) -> T:
+    return state.memo(("impact", name, *_basis(), *map(repr, parts)), make)
+
+
+def _follow_event() -> None:
+    # A pinned change names its segment ("queue=Billing"): picking it moves the segment there.
+    event = by_label.get(st.session_state["impact_event"])
+    if event is not None:
+        col, _, val = event.segment.partition("=")
+        st.session_state["impact_segment_column"] = col if val else _WHOLE
+        if val:
+            st.session_state["impact_segment"] = val
+    state.forget(*_PER_CHANGE)
+
+
+def _in_data(value: Any) -> bool:
+    days = value if isinstance(value, tuple) else (value,)
+    return all(isinstance(d, dt.date) and first <= d <= last for d in days)
+
+
+controls = layout.controls("impact_top")
+# The change's label is long ("New IVR (Billing) — 27 Apr 2026"): a wide first column, so it
+# is not cut at 900 px; the segment choices share the second row.
+c1, c_kpi = controls.columns([3, 2])
+c2, c2b, c3 = controls.columns(3)
 with c1:
-    labels = [f"{e.label} — {e.date:%d %b %Y}" for e in events] + [_OTHER_DATE]
+    options = [*by_label, _OTHER_DATE]
     # The most recent pinned intervention by default (the one a team is asking about).
-    picked = st.selectbox("Change", labels, index=max(len(events) - 1, 0), key="impact_event")
-    event = events[labels.index(picked)] if picked != _OTHER_DATE else None
+    picked = st.selectbox(
+        "Change",
+        options,
+        key=state.persist("impact_event", options[max(len(events) - 1, 0)], options),
+        on_change=_follow_event,
+    )
+    event = by_label.get(picked)
     if event is None:
-        rng = ds.date_range
-        lo, hi = (rng[0].date(), rng[1].date()) if rng else (widgets.today(), widgets.today())
         change: dt.date = st.date_input(
             "Change date (first day of the new regime)",
-            value=lo + (hi - lo) * 2 // 3,
-            min_value=lo,
-            max_value=hi,
-            key="impact_date",
+            min_value=first,
+            max_value=last,
+            key=state.persist("impact_date", first + (last - first) * 2 // 3, valid=_in_data),
+            on_change=lambda: state.forget(*_PER_CHANGE),
         )
     else:
         change = event.date
-seg_col_default, seg_val_default = ("queue", "")
-if event is not None and "=" in event.segment:
-    seg_col_default, seg_val_default = event.segment.split("=", 1)
+seg_col_default, _, seg_val_default = (event.segment if event else "").partition("=")
 with c2:
+    col_options = [_WHOLE, *columns]
     seg_col = st.selectbox(
         "Segment by",
-        ["(whole center)", *columns],
-        index=(
-            ["(whole center)", *columns].index(seg_col_default) if seg_col_default in columns else 0
+        col_options,
+        format_func=lambda c: c if c == _WHOLE else column_label(c),
+        key=state.persist(
+            "impact_segment_column",
+            seg_col_default if seg_col_default in columns else col_options[min(1, len(columns))],
+            col_options,
         ),
-        key="impact_segment_column",
     )
-by = () if seg_col == "(whole center)" else (seg_col,)
+by = () if seg_col == _WHOLE else (seg_col,)
 try:
     table = state.compute(ds, grain="day", by=by)
 except KpiLabError as err:
     st.warning(str(err))
     st.stop()
 values = sorted(str(v) for v in table.frame[seg_col].dropna().unique()) if by else []
-segment = None
-control = None
-with c2:
-    if by:
+segment: dict[str, str] | None = None
+seg_val = ""
+with c2b:
+    if by and values:
         seg_val = st.selectbox(
             "Segment",
             values,
-            index=values.index(seg_val_default) if seg_val_default in values else 0,
-            key="impact_segment",
+            key=state.persist(
+                "impact_segment",
+                seg_val_default if seg_val_default in values else values[0],
+                values,
+            ),
         )
         segment = {seg_col: seg_val}
-with c3:
+others = [v for v in values if v != seg_val]
+control = None
+with c_kpi:
     kpis = list(table.kpis)
-    kpi = widgets.kpi_select(
-        "KPI",
-        kpis,
-        "abandonment_rate" if "abandonment_rate" in kpis else kpis[0],
-        key="impact_kpi",
-        multiple=False,
+    kpi = str(
+        widgets.kpi_select(
+            "KPI",
+            kpis,
+            "abandonment_rate" if "abandonment_rate" in kpis else kpis[0],
+            key="impact_kpi",
+            multiple=False,
+        )
     )
-    if by:
+with c3:
+    if segment:
         ctl = st.selectbox(
             "Control segment (optional)",
-            [_NO_CONTROL, *[v for v in values if v != seg_val]],
-            key="impact_control",
-            help="A segment the change did not reach: its movement is subtracted (difference-in-differences).",
+            [_NO_CONTROL, *others],
+            key=state.persist("impact_control", _NO_CONTROL, [_NO_CONTROL, *others]),
+            help="A segment the change did not reach: its movement is subtracted "
+            "(difference-in-differences).",
         )
         control = None if ctl == _NO_CONTROL else {seg_col: ctl}
 comparisons: list[str] = []
-if by:
-    comparisons = st.multiselect(
+if segment:
+    comparisons = controls.multiselect(
         "Comparison segments (untouched by the change)",
-        [v for v in values if v != seg_val],
-        key="impact_controls",
+        others,
+        key=state.persist("impact_controls", [], others),
         help="Other queues, channels or teams the change did not reach. The KPI is modelled on "
         "them before the change and projected past it: expected without the change.",
     )
 widgets.unavailable_note(table, [kpi])
-other_events = [e for e in events if e.date != change]
+segment_text = f"{column_label(seg_col)}: {seg_val}" if segment else ""
+# Only changes in this segment or the whole centre are relevant caveats here.
+other_events = [e for e in widgets.events_for(segment) if e.date != change]
+where = (kpi, change, segment)
 
 try:
     series, _ = impact.daily_series(table, kpi, segment)
-    power = impact.minimum_detectable_effect(series, change, kpi=kpi)
-    result = impact.its_from_table(
-        table,
-        kpi,
-        change,
-        segment=segment,
-        events=other_events,
+    power = _memo(
+        "power", *where, make=lambda: impact.minimum_detectable_effect(series, change, kpi=kpi)
+    )
+    result = _memo(
+        "its",
+        *where,
+        other_events,
+        make=lambda: impact.its_from_table(
+            table, kpi, change, segment=segment, events=other_events
+        ),
     )
 except KpiLabError as err:
     st.warning(str(err))
@@ -136,34 +200,33 @@ for w in power.warnings:
 
 st.subheader("2 · Before vs after")
 compare = [kpi, *[k for k in _COMPARE_ALSO if k in kpis and k != kpi]][:6]
-mode = st.radio(
+period_controls = layout.controls("impact_periods")
+mode = period_controls.radio(
     "Periods",
     [_ALL_DAYS, _CHOSEN],
     horizontal=True,
-    key="impact_period_mode",
+    key=state.persist("impact_period_mode", _ALL_DAYS, [_ALL_DAYS, _CHOSEN]),
     help="Choose the periods to leave out a ramp-up after the launch, or to compare the same "
     "weeks of two seasons.",
 )
 periods: dict[str, tuple[dt.date, dt.date]] = {}
 if mode == _CHOSEN:
-    rng = ds.date_range
-    first, last = (rng[0].date(), rng[1].date()) if rng else (change, change)
-    month = dt.timedelta(days=27)
-    default_before = (max(first, change - dt.timedelta(days=28)), change - dt.timedelta(days=1))
-    default_after = (change, min(last, change + month))
-    ranges = {
-        "before": ("Before: first and last day", default_before),
-        "after": ("After: first and last day", default_after),
+    defaults = {
+        "before": (
+            "Before: first and last day",
+            (max(first, change - dt.timedelta(days=28)), change - dt.timedelta(days=1)),
+        ),
+        "after": ("After: first and last day", (change, min(last, change + dt.timedelta(days=27)))),
     }
-    for column, (name, (label, default)) in zip(st.columns(2), ranges.items(), strict=True):
-        with column:
-            picked_range = st.date_input(
-                label,
-                value=default,
-                min_value=first,
-                max_value=last,
-                key=f"impact_{name}_range",
-            )
+    for column, (name, (label, default)) in zip(
+        period_controls.columns(2), defaults.items(), strict=True
+    ):
+        picked_range = column.date_input(
+            label,
+            min_value=first,
+            max_value=last,
+            key=state.persist(f"impact_{name}_range", default, valid=_in_data),
+        )
         if isinstance(picked_range, tuple) and len(picked_range) == 2:
             periods[name] = (picked_range[0], picked_range[1])
 comparison = None
@@ -172,90 +235,125 @@ try:
         raise KpiLabError("Pick a first and a last day for both periods.")
     if mode == _CHOSEN and periods["before"][1] >= periods["after"][0]:
         raise KpiLabError(
-            f"The periods overlap: the before period ends {periods['before'][1]:%d %b %Y} and "
-            f"the after period starts {periods['after'][0]:%d %b %Y}. Pick an after period that "
-            "starts later."
+            f"The periods overlap: the before period ends {fmt.fmt_date(periods['before'][1])} "
+            f"and the after period starts {fmt.fmt_date(periods['after'][0])}. Pick an after "
+            "period that starts later."
         )
     if mode == _CHOSEN:
-        comparison = impact.before_after(
-            table, kpis=compare, segment=segment, before=periods["before"], after=periods["after"]
+        comparison = _memo(
+            "periods",
+            compare,
+            segment,
+            periods,
+            make=lambda: impact.before_after(
+                table,
+                kpis=compare,
+                segment=segment,
+                before=periods["before"],
+                after=periods["after"],
+            ),
         )
         span = (
-            f"{periods['before'][0]:%d %b} – {periods['before'][1]:%d %b %Y} vs "
-            f"{periods['after'][0]:%d %b} – {periods['after'][1]:%d %b %Y}"
+            f"{fmt.fmt_date_range(*periods['before'])} vs {fmt.fmt_date_range(*periods['after'])}"
         )
     else:
-        comparison = impact.before_after(table, change, kpis=compare, segment=segment)
-        span = f"every day before {change:%d %b %Y} vs every day from it"
+        comparison = _memo(
+            "before_after",
+            compare,
+            segment,
+            change,
+            make=lambda: impact.before_after(table, change, kpis=compare, segment=segment),
+        )
+        span = f"every day before {fmt.fmt_date(change)} vs every day from it"
     st.dataframe(
         impact.format_comparison(comparison), hide_index=True, width="stretch", key="impact_table"
     )
     st.caption(
-        f"Periods: {span}. Observed values, pooled over each period (ratios of sums). Intervals treat "
-        "the day, not the contact, as the unit and allow for correlated neighbouring days; "
-        "p (adjusted) corrects for testing several KPIs (Holm)."
+        f"Periods: {span}. Observed values, pooled over each period (ratios of sums). "
+        "Intervals treat the day, not the contact, as the unit and allow for correlated "
+        "neighbouring days; p (adjusted) corrects for testing several KPIs (Holm)."
     )
 except KpiLabError as err:
     st.warning(str(err))
 
 st.subheader("3 · Did it shift, beyond trend and weekdays? (interrupted time series)")
-st.markdown(f"**{result.summary}**")
+st.markdown(f"**{widgets.readable(result.summary)}**")
 also_moved = impact.side_effects(comparison, kpi) if comparison is not None else ""
 if also_moved:
-    st.markdown(also_moved)
-chart = impact_chart(result)
-st.altair_chart(chart, width="stretch", key="impact_its_chart")
+    st.markdown(widgets.readable(also_moved))
+chart = widgets.chart(
+    lambda: impact_chart(result), key="impact_its_chart", memo=(*_basis(), *where, other_events)
+)
 for w in result.warnings:
-    st.warning(w)
+    st.warning(widgets.readable(w))
 
 counterfactual = None
 if comparisons:
     st.subheader("4 · Expected without the change, judging by the comparison segments")
     try:
-        counterfactual = impact.its_from_table(
-            table,
-            kpi,
-            change,
-            segment=segment,
-            controls=[{seg_col: v} for v in comparisons],
-            events=other_events,
+        counterfactual = _memo(
+            "counterfactual",
+            *where,
+            comparisons,
+            other_events,
+            make=lambda: impact.its_from_table(
+                table,
+                kpi,
+                change,
+                segment=segment,
+                controls=[{seg_col: v} for v in comparisons],
+                events=other_events,
+            ),
         )
     except KpiLabError as err:
         st.warning(str(err))
     if counterfactual is not None:
-        st.markdown(f"**{counterfactual.summary}**")
-        st.altair_chart(
-            counterfactual_chart(counterfactual), width="stretch", key="impact_cf_chart"
+        st.markdown(f"**{widgets.readable(counterfactual.summary)}**")
+        cf_chart = widgets.chart(
+            lambda: counterfactual_chart(counterfactual),
+            key="impact_cf_chart",
+            memo=(*_basis(), *where, comparisons, other_events),
         )
         st.markdown(counterfactual.fit_summary)
         for w in counterfactual.warnings:
-            st.warning(w)
+            st.warning(widgets.readable(w))
 
 did = None
 if control:
     st.subheader("5 · Against one control segment (difference-in-differences)")
     try:
-        did = impact.its_from_table(table, kpi, change, segment=segment, control=control)
+        did = _memo(
+            "did",
+            *where,
+            control,
+            make=lambda: impact.its_from_table(
+                table, kpi, change, segment=segment, control=control
+            ),
+        )
     except KpiLabError as err:
         st.warning(str(err))
     if did is not None:
-        st.markdown(f"**{did.summary}**")
-        st.altair_chart(did_chart(did), width="stretch", key="impact_did_chart")
+        st.markdown(f"**{widgets.readable(did.summary)}**")
+        did_spec = widgets.chart(
+            lambda: did_chart(did), key="impact_did_chart", memo=(*_basis(), *where, control)
+        )
         parallel = "moved in parallel" if did.pretrend_p >= 0.05 else "did NOT move in parallel"
         st.markdown(
             f"Parallel-trend check: before the change the two segments {parallel} "
-            f"(slope of the gap per week {fmt_p_clause(did.pretrend_p)}). The control's own "
-            f"shift at the date: {fmt_p_clause(did.control_p)}."
+            f"(slope of the gap per week {fmt.fmt_p_clause(did.pretrend_p)}). The control's own "
+            f"shift at the date: {fmt.fmt_p_clause(did.control_p)}."
         )
         for w in did.warnings:
-            st.warning(w)
+            st.warning(widgets.readable(w))
 
 st.subheader("Not sure of the date? Candidate shift dates")
 try:
-    cps = impact.change_points(series, kpi=kpi)
-    st.markdown(cps.summary)
-    st.altair_chart(
-        change_point_chart(series, cps, unit=result.unit), width="stretch", key="impact_cp_chart"
+    cps = _memo("change_points", kpi, segment, make=lambda: impact.change_points(series, kpi=kpi))
+    st.markdown(widgets.readable(cps.summary))
+    widgets.chart(
+        lambda: change_point_chart(series, cps, unit=result.unit),
+        key="impact_cp_chart",
+        memo=(*_basis(), kpi, repr(segment)),
     )
     st.dataframe(
         impact.format_candidates(cps, result.unit, with_p=False),
@@ -276,24 +374,27 @@ with st.expander("Caveats"):
         "- A date found by searching the data must not then be tested on the same data."
     )
 
-best = counterfactual or did or result
-best_chart = (
-    counterfactual_chart(counterfactual)
-    if counterfactual is not None
-    else did_chart(did)
-    if did is not None
-    else chart
-)
-where = f" in {segment[seg_col]}" if segment else ""
-finding = Finding(
-    kind="impact",
-    title=f"{widgets.kpi_label(kpi)}{where}: before/after {change:%d %b %Y}",
-    sentence=" ".join(part for part in (best.summary, also_moved) if part),
-    numbers=best.key_numbers(),
-    scope=widgets.scope_text(
-        f"method {best.method}", segment=f"{seg_col}={segment[seg_col]}" if segment else ""
-    ),
-    chart=best_chart.to_dict(),
-    table=best.to_frame(),
-)
-widgets.pin_button(finding, key="impact_pin")
+
+def _finding() -> Any:
+    best = counterfactual or did or result
+    if counterfactual is not None:
+        best_chart, how = cf_chart, f"compared with {', '.join(comparisons)}"
+    elif did is not None and control:
+        best_chart, how = did_spec, f"control segment {control[seg_col]}"
+    else:
+        best_chart, how = chart, ""
+    method = _METHODS.get(best.method, best.method.replace("_", " "))
+    details = "; ".join(p for p in (f"change {fmt.fmt_date(change)}", method, how) if p)
+    return widgets.finding(
+        "impact",
+        f"{widgets.kpi_label(kpi)}: before/after {fmt.fmt_date(change)}",
+        " ".join(part for part in (best.summary, also_moved) if part),
+        segment=segment_text,
+        details=details,
+        numbers=best.key_numbers(),
+        chart=best_chart,
+        table=best.to_frame(),
+    )
+
+
+widgets.pin_button(_finding, key="impact_pin")

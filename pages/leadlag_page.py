@@ -23,6 +23,11 @@ st.markdown(
     "KPIs tested."
 )
 
+
+def _wide_and_outcomes(wide: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    return wide, list(leadlag.outcome_options(wide))
+
+
 ds = state.scoped_dataset()
 controls = layout.controls("leadlag_top")
 left, mid, right = controls.columns([2, 1, 1])
@@ -38,9 +43,13 @@ with right:
             key=state.persist(f"leadlag_max_lag_{grain}", 14 if grain == "day" else 6),
         )
     )
+# What every result and chart below depends on, besides its own choices (the memo keys).
+basis = (ds.fingerprint, repr(state.settings()), grain)
 try:
-    wide = state.compute(ds, grain=grain).wide()
-    options = leadlag.outcome_options(wide)
+    wide, options = state.memo(
+        ("leadlag_wide", *basis),
+        lambda: _wide_and_outcomes(state.compute(ds, grain=grain).wide()),
+    )
 except KpiLabError as err:
     st.warning(str(err))
     st.stop()
@@ -69,7 +78,7 @@ if not drivers:
 
 try:
     result = state.memo(
-        ("leadlag", ds.fingerprint, grain, outcome, tuple(drivers), max_lag),
+        ("leadlag", *basis, outcome, tuple(drivers), max_lag),
         lambda: leadlag.analyze(wide, outcome, list(drivers), max_lag),
     )
 except KpiLabError as err:
@@ -78,8 +87,11 @@ except KpiLabError as err:
 
 st.subheader("What moves first")
 st.markdown(widgets.readable(result.summary))
-map_chart = leadlag_map_chart(result)
-st.altair_chart(map_chart, width="stretch", key="leadlag_map")
+map_chart = widgets.chart(
+    lambda: leadlag_map_chart(result),
+    key="leadlag_map",
+    memo=(*basis, outcome, tuple(drivers), max_lag),
+)
 st.caption(
     "Right of the dashed line: moves before the outcome; left: after. Bubble size: strength of "
     "the pre-whitened cross-correlation. Colour: the role found in your data."
@@ -105,23 +117,29 @@ row = result.row(driver)
 lag = int(row["best_lag"]) if pd.notna(row["best_lag"]) else 0
 st.markdown(widgets.readable(str(row["summary"])))
 try:
-    st.altair_chart(
-        leadlag_detail_chart(wide, driver, outcome, lag, grain=result.grain),
-        width="stretch",
+    widgets.chart(
+        lambda: leadlag_detail_chart(wide, driver, outcome, lag, grain=result.grain),
         key="leadlag_detail_chart",
+        memo=(*basis, driver, outcome, lag),
     )
-    st.altair_chart(leadlag_ccf_chart(result, driver), width="stretch", key="leadlag_ccf_chart")
+    widgets.chart(
+        lambda: leadlag_ccf_chart(result, driver),
+        key="leadlag_ccf_chart",
+        memo=(*basis, outcome, tuple(drivers), max_lag, driver),
+    )
 except KpiLabError as err:
     st.warning(str(err))
 
 if st.toggle("Show the impulse response (small VAR)", key=state.persist("leadlag_irf", False)):
     try:
         irf = state.memo(
-            ("leadlag_irf", ds.fingerprint, grain, driver, outcome, max_lag),
+            ("leadlag_irf", *basis, driver, outcome, max_lag),
             lambda: leadlag.impulse_response(wide, driver, outcome, periods=max_lag),
         )
-        st.altair_chart(
-            leadlag_irf_chart(irf, grain=result.grain), width="stretch", key="leadlag_irf_chart"
+        widgets.chart(
+            lambda: leadlag_irf_chart(irf, grain=result.grain),
+            key="leadlag_irf_chart",
+            memo=(*basis, driver, outcome, max_lag),
         )
         st.markdown(widgets.readable(irf.summary))
         for w in irf.warnings:
@@ -140,7 +158,7 @@ widgets.pin_button(
         result.summary,
         details=f"{grain} grain, lags up to {max_lag}",
         numbers=result.headline_numbers(),
-        chart=map_chart.to_dict(),
+        chart=map_chart,
         table=shown.main,
     ),
     key="leadlag_pin",

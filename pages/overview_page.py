@@ -26,6 +26,12 @@ settings = state.settings()
 data_end = ds.date_range[1] if ds.date_range else None
 segments = ov.segment_columns(ds.frame)
 
+
+def _basis() -> tuple[str, str, str]:
+    """What every chart on this page depends on, besides its own choices (a memo key)."""
+    return (ds.fingerprint, repr(settings), state.currency())
+
+
 st.title("How are we doing, and what needs attention?")
 st.caption(widgets.dataset_badge(scoped=True) + f" · {state.scope().describe()}")
 
@@ -231,7 +237,7 @@ def trends() -> None:
     if "queue" in segments:
         where_options += sorted(str(v) for v in ds.frame["queue"].dropna().unique())
     with layout.controls("overview_trends"):
-        c1, c2 = st.columns([1, 2])
+        c1, c2 = st.columns(2)  # "Day Week Month" on one line at 900 px
         with c1:
             grain = widgets.grain_select("overview_trend_grain", default="week")
         with c2:
@@ -254,18 +260,20 @@ def trends() -> None:
     for i, kpi in enumerate(shown):
         if i % 2 == 0 and i:
             grid = st.columns(2)  # one row per pair: a chart's title never sits under another
-        chart = trend_chart(
-            table,
-            kpi,
-            target=targets.get(kpi),
-            events=events,
-            segment=segment,
-            title=f"{KPIS[kpi].name}{'' if where == 'All' else f' — {where}'}",
-            height=220,
-        )
-        charts[kpi] = chart
         with grid[i % 2]:
-            st.altair_chart(chart, width="stretch", key=f"overview_trend_chart_{kpi}")
+            charts[kpi] = widgets.chart(
+                lambda kpi=kpi: trend_chart(
+                    table,
+                    kpi,
+                    target=targets.get(kpi),
+                    events=events,
+                    segment=segment,
+                    title=f"{KPIS[kpi].name}{'' if where == 'All' else f' — {where}'}",
+                    height=220,
+                ),
+                key=f"overview_trend_chart_{kpi}",
+                memo=(*_basis(), grain, where, targets.get(kpi), repr(events)),
+            )
     if not shown:
         st.info("None of the chosen KPIs can be computed on this data.")
         return
@@ -289,7 +297,7 @@ def trends() -> None:
             reading,
             segment="" if where == "All" else f"Queue: {where}",
             details=f"{grain} grain",
-            chart=charts[pick].to_dict(),
+            chart=charts[pick],
         ),
         key="overview_pin_trend",
     )
@@ -366,8 +374,11 @@ def breakdowns() -> None:
             format_func=widgets.kpi_label,
             key=state.persist("overview_breakdown_kpi", available[0], available),
         )
-    chart = breakdown_chart(table, kpi, by, target=targets.get(kpi))
-    st.altair_chart(chart, width="stretch", key="overview_breakdown_chart")
+    chart = widgets.chart(
+        lambda: breakdown_chart(table, kpi, by, target=targets.get(kpi)),
+        key="overview_breakdown_chart",
+        memo=(*_basis(), by, kpi, targets.get(kpi)),
+    )
     st.caption(
         "Each value is a ratio of sums over the whole selected period; bars show the 95% "
         "interval. Click a column header to sort. Small segments have wide intervals: compare "
@@ -378,7 +389,7 @@ def breakdowns() -> None:
             "breakdown",
             f"KPIs by {column_label(by).lower()}",
             f"{KPIS[kpi].name} by {column_label(by).lower()} over the selected period.",
-            chart=chart.to_dict(),
+            chart=chart,
             table=ov.breakdown_table(table, display=False),
         ),
         key="overview_pin_breakdown",
@@ -423,7 +434,7 @@ def reasons() -> None:
     total = state.compute(ds, grain="all", by=("topic",), kpis=("contacts",))
     weekly = state.compute(ds, grain="week", by=("topic",), kpis=("contacts",))
     pareto = ov.topic_pareto(total, weekly, structural_share=share / 100)
-    st.altair_chart(pareto_chart(pareto), width="stretch", key="overview_pareto")
+    widgets.chart(lambda: pareto_chart(pareto), key="overview_pareto", memo=(*_basis(), share))
     reasons_table = tables.pareto_table(pareto)
     st.dataframe(
         reasons_table.main,

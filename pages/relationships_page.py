@@ -46,7 +46,10 @@ offered = [k for k, missing in available_kpis(ds.frame.columns, ds.shape).items(
 segments = relations.segment_choices(ds.frame)
 
 controls = layout.controls("rel_top")
-c1, c2, c3 = controls.columns([3, 1, 2])
+# At 900 px (a laptop with the sidebar open) three or more columns cut labels ("Mont h",
+# "Weekdays …"): the KPI list has its own row and the rest sit two by two.
+c1 = controls.container()
+c2, c3 = controls.columns(2)
 with c1:
     chosen = widgets.kpi_select(
         "KPIs", offered, [k for k in _DEFAULT_KPIS if k in offered], key="rel_kpis"
@@ -62,7 +65,8 @@ with c3:
 segment = segments.get(segment_label)
 segment_text = "" if segment is None else segment_label
 
-c4, c5, c6 = controls.columns([1, 1, 2])
+c4, c5 = controls.columns(2)
+
 with c4:
     method = st.radio(
         "Method",
@@ -73,7 +77,7 @@ with c4:
     )
 with c5:
     weekdays_only = st.checkbox("Weekdays only", key=state.persist("rel_weekdays", False))
-with c6:
+with c5:
     guards = st.toggle("Spurious-correlation guards", key=state.persist("rel_guards", True))
 with st.expander("What the guards do", expanded=False):
     for name, text in relations.GUARD_TEXT.items():
@@ -84,20 +88,23 @@ if len(chosen) < 2:
     st.stop()
 
 by = tuple(segment) if segment else ()
+# What every result and chart below depends on, besides its own choices (the memo keys).
+basis = (
+    ds.fingerprint,
+    repr(state.settings()),
+    grain,
+    segment_label,
+    method,
+    guards,
+    weekdays_only,
+)
 try:
     table = state.compute(ds, grain=grain, by=by, kpis=sorted({*chosen, "contacts"} & set(offered)))
-    values, volumes = relations.wide_from_table(table, segment)
+    values, volumes = state.memo(
+        ("rel_wide", *basis, tuple(chosen)), lambda: relations.wide_from_table(table, segment)
+    )
     matrix = state.memo(
-        (
-            "rel_matrix",
-            ds.fingerprint,
-            grain,
-            segment_label,
-            tuple(chosen),
-            method,
-            guards,
-            weekdays_only,
-        ),
+        ("rel_matrix", *basis, tuple(chosen)),
         lambda: relations.correlation_table(
             values,
             list(chosen),
@@ -113,8 +120,9 @@ except KpiLabError as err:
 widgets.unavailable_note(table, chosen)
 
 st.subheader("How the KPIs move together")
-heatmap = correlation_heatmap(matrix)
-st.altair_chart(heatmap, width="stretch", key="rel_heatmap")
+heatmap = widgets.chart(
+    lambda: correlation_heatmap(matrix), key="rel_heatmap", memo=(*basis, tuple(chosen))
+)
 guards_used = max(matrix["guards"], key=len)
 how = (
     f"{method.capitalize()} correlation per {grain} · data: {state.scope().describe()} · "
@@ -156,7 +164,7 @@ widgets.pin_button(
             (f"{widgets.kpi_label(r.kpi_x)} ~ {widgets.kpi_label(r.kpi_y)}", f"r = {r.r:+.2f}")
             for r in matrix[matrix["significant"]].itertuples()
         )[:6],
-        chart=heatmap.to_dict(),
+        chart=heatmap,
         table=matrix,
     ),
     key="rel_pin_matrix",
@@ -187,23 +195,30 @@ with p3:
         key=state.persist("rel_points", "period", list(entity_options)),
     )
 try:
+    pair_key = (*basis, kx, ky, points)
     if points == "period":
-        pair = relations.pair_analysis(
-            values,
-            kx,
-            ky,
-            method=method,
-            guards=guards,
-            weights=volumes,
-            weekdays_only=weekdays_only,
+        pair = state.memo(
+            ("rel_pair", *pair_key),
+            lambda: relations.pair_analysis(
+                values,
+                kx,
+                ky,
+                method=method,
+                guards=guards,
+                weights=volumes,
+                weekdays_only=weekdays_only,
+            ),
         )
     else:
         ent_table = state.compute(ds, grain="all", by=(points,), kpis=sorted({kx, ky, "contacts"}))
         ent_values, ent_volumes = relations.entity_wide(ent_table, points)
-        pair = relations.pair_analysis(
-            ent_values, kx, ky, method=method, guards=guards, weights=ent_volumes, label=points
+        pair = state.memo(
+            ("rel_pair", *pair_key),
+            lambda: relations.pair_analysis(
+                ent_values, kx, ky, method=method, guards=guards, weights=ent_volumes, label=points
+            ),
         )
-    st.altair_chart(pair_scatter(pair), width="stretch", key="rel_pair_chart")
+    pair_spec = widgets.chart(lambda: pair_scatter(pair), key="rel_pair_chart", memo=pair_key)
     st.markdown(widgets.readable(pair.summary))
     st.caption(
         f"{pair.method.capitalize()} · {pair.n} points ({pair.n_eff:.0f} effective) · "
@@ -219,23 +234,26 @@ try:
             max_value=91,
             key=state.persist("rel_window", 28),
         )
-        rolling = relations.rolling_correlation(
-            values,
-            kx,
-            ky,
-            window=window,
-            method=method,
-            guards=guards,
-            weights=volumes,
-            weekdays_only=weekdays_only,
+        rolling = state.memo(
+            ("rel_rolling", *pair_key, window),
+            lambda: relations.rolling_correlation(
+                values,
+                kx,
+                ky,
+                window=window,
+                method=method,
+                guards=guards,
+                weights=volumes,
+                weekdays_only=weekdays_only,
+            ),
         )
         if rolling.empty:
             st.info(f"Fewer than {window} periods: no rolling correlation.")
         else:
-            st.altair_chart(
-                rolling_correlation_chart(rolling, kpi_x=kx, kpi_y=ky),
-                width="stretch",
+            widgets.chart(
+                lambda: rolling_correlation_chart(rolling, kpi_x=kx, kpi_y=ky),
                 key="rel_rolling_chart",
+                memo=(*pair_key, window),
             )
             st.caption(
                 "Each point is the correlation over the preceding window; a band that leaves "
@@ -253,7 +271,7 @@ try:
                 ("95% CI", f"{pair.ci_low:+.2f} to {pair.ci_high:+.2f}"),
                 ("points", str(pair.n)),
             ),
-            chart=pair_scatter(pair).to_dict(),
+            chart=pair_spec,
             table=pair.to_frame(),
         ),
         key="rel_pin_pair",
@@ -294,9 +312,14 @@ else:
     bx, byk = _BALANCE_PAIRS[pair_label]
     try:
         per_entity = state.compute(ds, grain="all", by=(balance_by,), kpis=[bx, byk])
-        balance = relations.balance_table(per_entity, bx, byk, by=balance_by)
-        chart = balance_quadrant_chart(balance)
-        st.altair_chart(chart, width="stretch", key="rel_balance_chart")
+        balance_key = (ds.fingerprint, repr(state.settings()), bx, byk, balance_by)
+        balance = state.memo(
+            ("rel_balance", *balance_key),
+            lambda: relations.balance_table(per_entity, bx, byk, by=balance_by),
+        )
+        chart = widgets.chart(
+            lambda: balance_quadrant_chart(balance), key="rel_balance_chart", memo=balance_key
+        )
         st.markdown(widgets.readable(balance.summary))
         counts = balance.table["quadrant"].value_counts()
         for label in balance.quadrants.values():
@@ -327,7 +350,7 @@ else:
                 numbers=tuple(
                     (lab, str(int(counts.get(lab, 0)))) for lab in balance.quadrants.values()
                 ),
-                chart=chart.to_dict(),
+                chart=chart,
                 table=balance.to_frame(),
             ),
             key="rel_pin_balance",

@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import streamlit as st
 
+from kpi import format as fmt
 from kpi.analysis import staffing
 from kpi.charts.staffing import agents_chart
 from kpi.errors import KpiLabError
 from kpi.findings import Finding
-from kpi.ui import state, widgets
+from kpi.ui import layout, state, widgets
 
-_CURRENCIES = ("€", "$", "£", "CHF ", "kr ")
-_WORKLOAD = "whatif_workload"  # this page's memo: (dataset, interval, channel, queue) -> workload
+_BASE = ("whatif_base_aht", "whatif_base_fcr")
 
 st.title("What would it take?")
 st.markdown(
@@ -25,50 +25,52 @@ st.markdown(
 
 ds = state.scoped_dataset()
 try:
-    choices = staffing.segments(ds)
+    choices = state.memo(("whatif_segments", ds.fingerprint), lambda: staffing.segments(ds))
 except KpiLabError as err:
     st.warning(str(err))
     st.stop()
 
-c1, c2, c3 = st.columns(3)
-with c1:
-    channels = choices["channel"]
-    channel = (
-        st.selectbox(
-            "Channel",
-            channels,
-            index=channels.index("phone") if "phone" in channels else 0,
-            key="whatif_channel",
-        )
-        if channels
-        else None
+controls = layout.controls("whatif_top")
+c1, c2, c3 = controls.columns(3)
+channels = list(choices["channel"])
+channel = (
+    c1.selectbox(
+        "Channel",
+        channels,
+        key=state.persist(
+            "whatif_channel", "phone" if "phone" in channels else channels[0], channels
+        ),
     )
-with c2:
-    queue = st.selectbox("Queue", choices["queue"], key="whatif_queue")
-with c3:
-    interval = st.selectbox("Interval (minutes)", [15, 30, 60], index=1, key="whatif_interval")
+    if channels
+    else None
+)
+queues = list(choices["queue"])
+queue = c2.selectbox("Queue", queues, key=state.persist("whatif_queue", queues[0], queues))
+interval = c3.selectbox(
+    "Interval (minutes)", [15, 30, 60], key=state.persist("whatif_interval", 30, [15, 30, 60])
+)
 if channel and channel != "phone":
     st.info(
         f"The models describe calls. On {channel}, agents handle several chats at once and "
         "e-mails wait in a backlog, so the agents shown here are an upper bound at best."
     )
 
-memo_key = (ds.fingerprint, interval, channel, queue)
-memo = st.session_state.get(_WORKLOAD)
+basis = (ds.fingerprint, interval, channel, queue)
 try:
-    if memo is None or memo[0] != memo_key:
-        with st.spinner("Reading the month's calls..."):
-            memo = (memo_key, staffing.month_workload(ds, interval, channel=channel, queue=queue))
-        st.session_state[_WORKLOAD] = memo
-        # A new month or scope: the baseline starts again from what the data shows.
-        st.session_state["whatif_base_aht"] = round(memo[1].aht_seconds / 60.0, 2)
-        st.session_state["whatif_base_fcr"] = round(memo[1].repeats.fcr * 100.0, 1)
-        st.session_state.setdefault("whatif_scn_aht", st.session_state["whatif_base_aht"])
-        st.session_state.setdefault("whatif_scn_fcr", st.session_state["whatif_base_fcr"])
+    with st.spinner("Reading the month's calls..."):
+        workload = state.memo(
+            ("whatif_workload", *basis),
+            lambda: staffing.month_workload(ds, interval, channel=channel, queue=queue),
+        )
 except KpiLabError as err:
     st.warning(str(err))
     st.stop()
-workload = memo[1]
+data_aht = round(workload.aht_seconds / 60.0, 2)
+data_fcr = round(workload.repeats.fcr * 100.0, 1)
+if state.persisted("whatif_basis") != basis:
+    # A new month or scope: the baseline starts again from what the data shows.
+    state.forget(*_BASE)
+    state.remember("whatif_basis", basis)
 
 
 def _load_seed() -> None:
@@ -79,7 +81,7 @@ def _load_seed() -> None:
     st.session_state["whatif_volume"] = 0.0
 
 
-st.button(
+controls.button(
     "Load the seed story: AHT 8 → 5 minutes while FCR falls 78% → 61%",
     key="whatif_preset",
     on_click=_load_seed,
@@ -87,38 +89,84 @@ st.button(
 )
 
 st.subheader("Targets and money")
-t1, t2, t3, t4, t5, t6 = st.columns(6)
-sl_pct = t1.number_input("Service-level target (%)", 1.0, 99.9, 80.0, step=1.0, key="whatif_sl")
+targets = layout.controls("whatif_targets")
+# Two rows of three: six boxes in one row leave each label a word wide at 900 px.
+t1, t2, t3 = targets.columns(3)
+t4, t5, t6 = targets.columns(3)
+sl_pct = t1.number_input(
+    "Service-level target (%)",
+    min_value=1.0,
+    max_value=99.9,
+    step=1.0,
+    key=state.persist("whatif_sl", 80.0),
+)
 threshold = t2.number_input(
-    "Answered within (seconds)", 0.0, 3600.0, 20.0, step=5.0, key="whatif_threshold"
+    "Answered within (seconds)",
+    min_value=0.0,
+    max_value=3600.0,
+    step=5.0,
+    key=state.persist("whatif_threshold", 20.0),
 )
 asa = t3.number_input(
-    "Average speed of answer target (seconds, 0 = none)", 0.0, 3600.0, 0.0, key="whatif_asa"
+    "Average speed of answer target (seconds, 0 = none)",
+    min_value=0.0,
+    max_value=3600.0,
+    key=state.persist("whatif_asa", 0.0),
 )
 shrinkage_pct = t4.number_input(
-    "Shrinkage (% of paid time)", 0.0, 90.0, 30.0, step=1.0, key="whatif_shrinkage"
+    "Shrinkage (% of paid time)",
+    min_value=0.0,
+    max_value=90.0,
+    step=1.0,
+    key=state.persist("whatif_shrinkage", 30.0),
 )
-currency = t5.selectbox("Currency", _CURRENCIES, key="whatif_currency")
+currency = widgets.currency_select("Currency (all pages)", key="whatif_currency", container=t5)
 cost = t6.number_input(
-    f"Cost per agent-hour ({currency.strip()})", 0.0, 10_000.0, 30.0, key="whatif_cost"
+    f"Cost per agent-hour ({currency.strip() or 'currency units'})",
+    min_value=0.0,
+    max_value=10_000.0,
+    key=state.persist("whatif_cost", 30.0),
 )
 
-left, right = st.columns(2)
+left, right = targets.columns(2)
 with left:
     st.subheader(f"Baseline: {workload.label}")
-    base_aht = st.number_input("AHT (minutes)", 0.1, 240.0, step=0.25, key="whatif_base_aht")
+    base_aht = st.number_input(
+        "AHT (minutes)",
+        min_value=0.1,
+        max_value=240.0,
+        step=0.25,
+        key=state.persist("whatif_base_aht", data_aht),
+    )
     base_fcr = st.number_input(
-        "First-contact resolution (%)", 0.0, 100.0, step=1.0, key="whatif_base_fcr"
+        "First-contact resolution (%)",
+        min_value=0.0,
+        max_value=100.0,
+        step=1.0,
+        key=state.persist("whatif_base_fcr", data_fcr),
     )
 with right:
     st.subheader("Scenario")
-    scn_aht = st.number_input("AHT (minutes)", 0.1, 240.0, step=0.25, key="whatif_scn_aht")
-    scn_fcr = st.number_input(
-        "First-contact resolution (%)", 0.0, 100.0, step=1.0, key="whatif_scn_fcr"
+    scn_aht = st.number_input(
+        "AHT (minutes)",
+        min_value=0.1,
+        max_value=240.0,
+        step=0.25,
+        key=state.persist("whatif_scn_aht", data_aht),
     )
-    st.session_state.setdefault("whatif_volume", 0.0)
+    scn_fcr = st.number_input(
+        "First-contact resolution (%)",
+        min_value=0.0,
+        max_value=100.0,
+        step=1.0,
+        key=state.persist("whatif_scn_fcr", data_fcr),
+    )
     volume = st.number_input(
-        "Change in first contacts (%)", -90.0, 500.0, step=5.0, key="whatif_volume"
+        "Change in first contacts (%)",
+        min_value=-90.0,
+        max_value=500.0,
+        step=5.0,
+        key=state.persist("whatif_volume", 0.0),
     )
 
 try:
@@ -138,7 +186,11 @@ try:
         fcr=scn_fcr / 100.0,
         volume_change=volume / 100.0,
     )
-    result = staffing.what_if(workload, baseline, scenario)
+    scenario_key = (*basis, repr(baseline), repr(scenario))
+    result = state.memo(
+        ("whatif", *scenario_key),
+        lambda: staffing.what_if(workload, baseline, scenario),
+    )
 except KpiLabError as err:
     st.warning(str(err))
     st.stop()
@@ -155,8 +207,7 @@ st.caption(
     "before any repeat call comes back. Agents are scheduled agents (shrinkage included), "
     "summed over queues; cost = scheduled agent-hours x cost per agent-hour."
 )
-chart = agents_chart(result)
-st.altair_chart(chart, width="stretch", key="whatif_chart")
+chart = widgets.chart(lambda: agents_chart(result), key="whatif_chart", memo=scenario_key)
 st.dataframe(
     staffing.comparison_table(result), hide_index=True, width="stretch", key="whatif_table"
 )
@@ -165,8 +216,11 @@ for warning in result.warnings:
 
 with st.expander(f"How {workload.label} was actually staffed"):
     try:
-        check = staffing.staffing_check(
-            ds, interval, sl_pct / 100.0, threshold, channel=channel, queue=queue
+        check = state.memo(
+            ("whatif_check", *basis, sl_pct, threshold),
+            lambda: staffing.staffing_check(
+                ds, interval, sl_pct / 100.0, threshold, channel=channel, queue=queue
+            ),
         )
         st.markdown(check.summary())
         st.dataframe(check.worst(10), hide_index=True, width="stretch", key="whatif_worst")
@@ -185,23 +239,31 @@ with st.expander("Assumptions, and where they break"):
         "- **No multi-skill routing**: each queue is staffed on its own; agents shared between "
         "queues would need fewer in total.\n"
         f"- **Repeat calls**: a contact is followed by another from the same customer "
-        f"{rep.repeat_if_resolved:.0%} of the time when resolved and "
-        f"{rep.repeat_if_unresolved:.0%} when not (repeat window {rep.window_days:g} days); "
-        "every contact, first or repeat, repeats at that rate.\n"
+        f"{fmt.fmt_share(rep.repeat_if_resolved, 0)} of the time when resolved and "
+        f"{fmt.fmt_share(rep.repeat_if_unresolved, 0)} when not (repeat window "
+        f"{rep.window_days:g} days); every contact, first or repeat, repeats at that rate.\n"
         "- **Where they break**: chat (agents handle several chats at once: Erlang overstates "
         "the agents) and e-mail (a backlog worked down over hours, not a queue of callers)."
     )
 
-finding = Finding(
-    kind="table",
-    title=result.title(),
-    sentence=result.summary(),
-    numbers=result.key_numbers(),
-    scope=widgets.scope_text(
-        f"{channel or 'all channels'}, {interval}-minute intervals, target "
-        f"{sl_pct:.0f}% in {threshold:g} s, shrinkage {shrinkage_pct:.0f}%"
-    ),
-    chart=chart.to_dict(),
-    table=result.to_frame(),
-)
-widgets.pin_button(finding, key="whatif_pin")
+
+def _finding() -> Finding:
+    details = (
+        f"{channel or 'all channels'}, {interval}-minute intervals; target "
+        f"{fmt.fmt_share(sl_pct / 100.0, 0)} in {threshold:g} s; shrinkage "
+        f"{fmt.fmt_share(shrinkage_pct / 100.0, 0)}; cost per agent-hour "
+        f"{fmt.fmt_money(cost, currency)}"
+    )
+    return widgets.finding(
+        "staffing",
+        result.title(),
+        result.summary(),
+        segment="" if queue == staffing.ALL_QUEUES else f"Queue: {queue}",
+        details=details,
+        numbers=result.key_numbers(),
+        chart=chart,
+        table=result.to_frame(),
+    )
+
+
+widgets.pin_button(_finding, key="whatif_pin")

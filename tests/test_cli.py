@@ -126,3 +126,73 @@ def test_impact_where_limits_both_arms_to_the_channel_the_change_touched(
     assert "--where names column 'colour'" in capsys.readouterr().err
     assert main([*args, "--where", "queue=Billing"]) == 2
     assert "filters the column that --segment compares" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def hive_lake(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Three weeks of the sample as one file and as a ``date=``-partitioned folder."""
+    import duckdb
+
+    base = tmp_path_factory.mktemp("cli_lake")
+    one, folder = base / "three_weeks.parquet", base / "lake"
+    sample = ROOT / "sample_data" / "contacts.parquet"
+    con = duckdb.connect()
+    con.execute(
+        f"COPY (SELECT * FROM '{sample}' WHERE start_time < TIMESTAMP '2026-01-26') TO '{one}'"
+    )
+    con.execute(
+        f"COPY (SELECT *, CAST(start_time AS DATE) AS date FROM '{one}') TO '{folder}' "
+        "(FORMAT parquet, PARTITION_BY (date))"
+    )
+    con.close()
+    return one, folder
+
+
+def test_compute_on_a_hive_lake_equals_the_imported_file(
+    hive_lake: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pandas as pd
+
+    one, folder = hive_lake
+    common = ["--grain", "week", "--by", "channel", "--from", "2026-01-06", "--to", "2026-01-20"]
+    assert main(["compute", str(one), *common, "--out", str(tmp_path / "mem.json")]) == 0
+    args = ["compute", str(folder), *common, "--memory-limit", "500MB"]
+    args += ["--temp-dir", str(tmp_path / "spill"), "--verbose"]
+    assert main([*args, "--out", str(tmp_path / "lake.json")]) == 0
+    assert "kept 20,924, quarantined 0." in capsys.readouterr().err
+    mem = json.loads((tmp_path / "mem.json").read_text())
+    lake = json.loads((tmp_path / "lake.json").read_text())
+    assert lake["quarantine"]["rows_read"] == 20_924 and "quarantine" not in mem
+    a, b = pd.DataFrame(mem["rows"]), pd.DataFrame(lake["rows"])
+    assert a["kpi"].nunique() == 26 and len(a) == 210  # 3 weeks x 3 channels, not all apply
+    pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9, check_dtype=False)
+    assert lake["notes"] == mem["notes"] and lake["unavailable"] == mem["unavailable"]
+    # A glob of the same folder, quoted as a shell would pass it, is a lake too.
+    glob = str(folder / "date=2026-01-1*" / "*.parquet")
+    assert main(["compute", glob, "--kpis", "contacts", "--out", str(tmp_path / "g.csv")]) == 0
+    assert pd.read_csv(tmp_path / "g.csv")["period"].str[:10].min() == "2026-01-10"
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("compute", "no_lake/*.parquet", "--out", "x.csv"), "No Parquet file matches"),
+        (("compute", "EMPTY", "--out", "x.csv"), "No Parquet file under"),
+        (
+            ("compute", str(ROOT / "sample_data" / "contacts_excerpt.csv"), "--engine", "spark"),
+            "is not Parquet: --engine spark",
+        ),
+        (("compute", "no_such.parquet", "--engine", "duckdb", "--out", "x.csv"), "does not exist"),
+    ],
+    ids=["glob-matches-nothing", "empty-folder", "spark-on-csv", "missing-file"],
+)
+def test_bad_lake_paths_are_one_sentence_and_exit_2(
+    args: tuple[str, ...], fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "EMPTY").mkdir()
+    argv = [str(tmp_path / a) if a in ("EMPTY", "no_lake/*.parquet") else a for a in args]
+    if "--out" not in argv:
+        argv += ["--out", str(tmp_path / "x.csv")]
+    assert main(argv) == 2
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(err) == 1 and fragment in err[0], err

@@ -412,3 +412,84 @@ def test_row_order_of_the_input_does_not_matter() -> None:
     a = lead_lag(frame, "csat").set_index("kpi").sort_index()
     b = lead_lag(shuffled, "csat").set_index("kpi").sort_index()
     pd.testing.assert_frame_equal(a, b)
+
+
+# ---------------------------------------------------------------------------------------------
+# Segments as values; sentences produced from the numbers (issue 17)
+# ---------------------------------------------------------------------------------------------
+class _FakeKpiTable:
+    """What lead-lag reads from a KpiTable computed ``by`` a segment column."""
+
+    def __init__(self, wide_by: pd.DataFrame, by: str) -> None:
+        self.by = (by,)
+        self.frame = wide_by.rename(columns={"date": "period"}).melt(
+            id_vars=["period", by], var_name="kpi", value_name="value"
+        )
+
+    def wide(self, segment: dict[str, str] | None = None) -> pd.DataFrame:
+        f = self.frame
+        by = list(self.by)
+        for col, value in (segment or {}).items():
+            f, by = f[f[col] == value], [b for b in by if b != col]
+        w = f.pivot_table(index=[*by, "period"], columns="kpi", values="value", aggfunc="first")
+        return w.reset_index().rename(columns={"period": "date"}).rename_axis(None, axis=1)
+
+
+def _two_queues() -> pd.DataFrame:
+    linked = _frame(seed=3)[["date", "csat", "engagement"]].assign(queue="Billing")
+    unlinked = _frame(seed=8)[["date", "csat", "engagement"]]
+    rng = np.random.default_rng(8)
+    unlinked = unlinked.assign(engagement=rng.permutation(unlinked["engagement"].to_numpy()))
+    return pd.concat([linked, unlinked.assign(queue="Sales")], ignore_index=True)
+
+
+def test_a_segment_is_analysed_alone_from_a_wide_frame_or_a_kpi_table() -> None:
+    from kpi.segment import Segment
+
+    both = _two_queues()
+    with pytest.raises(AnalysisError, match="several rows per date"):
+        analyze(both, "csat", ["engagement"])
+    billing = analyze(both, "csat", ["engagement"], segment="queue = Billing")
+    assert billing.segment == Segment("queue", "Billing")
+    assert billing.row("engagement")["role"] == "leading"
+    assert "move before CSAT (mean) (Queue: Billing)" in billing.summary
+    # The same numbers as the segment's rows on their own.
+    alone = analyze(both[both["queue"] == "Billing"].drop(columns="queue"), "csat", ["engagement"])
+    pd.testing.assert_frame_equal(billing.drivers, alone.drivers)
+    # A KpiTable computed by queue: the segment is picked through its wide().
+    table = _FakeKpiTable(both, "queue")
+    from_table = analyze(table, "csat", ["engagement"], segment=Segment("queue", "Billing"))
+    assert from_table.drivers["p_adj"].tolist() == pytest.approx(alone.drivers["p_adj"].tolist())
+    with pytest.raises(AnalysisError, match="not computed by 'team'"):
+        analyze(table, "csat", ["engagement"], segment="team=North")
+    with pytest.raises(AnalysisError, match="No KPI values for Queue: Support"):
+        analyze(both, "csat", ["engagement"], segment="queue=Support")
+
+
+def test_leadlag_sentences_are_produced_from_the_numbers_with_kpi_names() -> None:
+    import dataclasses
+
+    from kpi.analysis.leadlag import ImpulseResponse, LeadLagResult
+
+    result = analyze(_frame(), "csat", ["engagement", "aht"])
+    fields = {f.name for f in dataclasses.fields(LeadLagResult)}
+    assert "summary" not in fields and "table" not in fields
+    assert "summary" not in result.drivers.columns and "error" in result.drivers.columns
+    reading = result.driver_summary("engagement")
+    assert reading == result.table.set_index("kpi").loc["engagement", "summary"]
+    assert reading.startswith("Employee engagement moves 5 days before CSAT (mean): a rise in")
+    assert "csat" not in reading  # the id never shows; "CSAT (mean)" does
+    assert result.summary == "1 of 2 KPIs move before CSAT (mean): Employee engagement (5 days)."
+    # Change the numbers, and the sentences follow.
+    drivers = result.drivers.assign(role="no evidence")
+    none = dataclasses.replace(result, drivers=drivers)
+    assert none.summary == "No KPI shows a confirmed lead over CSAT (mean) in this data."
+    assert none.driver_summary("engagement").startswith(
+        "No evidence that Employee engagement moves before or after CSAT (mean)"
+    )
+    irf = impulse_response(_frame(), "engagement", "csat", periods=8)
+    assert "summary" not in {f.name for f in dataclasses.fields(ImpulseResponse)}
+    assert "in Employee engagement is followed by a change of" in irf.summary
+    assert f"after {irf.peak_step} days (the 95% band excludes zero)." in irf.summary
+    unclear = dataclasses.replace(irf, peak_low=-1.0, peak_high=1.0)
+    assert unclear.summary.endswith("(the 95% band includes zero: no clear response).")

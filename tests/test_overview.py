@@ -15,6 +15,7 @@ import pytest
 
 from kpi.analysis import overview as ov
 from kpi.charts.trends import pareto_chart, sparkline_data, trend_chart, trend_frame
+from kpi.errors import AnalysisError
 
 COLS = ["period", "kpi", "value", "numerator", "denominator", "ci_low", "ci_high"]
 WEEKS = pd.date_range("2026-01-05", periods=20, freq="7D")  # Mondays
@@ -700,3 +701,66 @@ def test_asa_card_shows_median_and_p90_of_the_same_period():
     assert card.value == pytest.approx(22.0)
     # sorted waits: four each of 1, 2, 3, 4 and 100; rank 0.9 x 19 = 17.1 falls among the 100s
     assert "**Median wait** 3.0 s · **90th percentile** 1.7 min" in card.help
+
+
+# ---------------------------------------------------------------------------------------------
+# Signals hold a Segment and numbers; the sentence is produced on read (issue 17)
+
+
+def test_signal_holds_a_segment_and_reads_its_sentence_from_the_evidence() -> None:
+    import dataclasses
+
+    from kpi.segment import Segment
+
+    assert "sentence" not in {f.name for f in dataclasses.fields(ov.Signal)}
+    evidence = {
+        "change_week": WEEKS[8],
+        "aht_before": 510.0,
+        "aht_after": 420.0,
+        "fcr_before": 0.72,
+        "fcr_after": 0.6,
+    }
+    sig = ov.Signal("rushed_calls", "queue = Tech Support", evidence, WEEKS[8], WEEKS[-1])
+    assert sig.where == Segment("queue", "Tech Support")
+    assert sig.label() == "Queue: Tech Support" and sig.segment == "queue = Tech Support"
+    assert sig.sentence.startswith(
+        "In Tech Support, from the week of 02 Mar 2026 Average handle time fell 90.0 s "
+        "(8.5 min → 7.0 min) while First contact resolution fell 12.0 pts (72.0% → 60.0%)"
+    )
+    # The sentence follows the numbers; the whole centre is named as such.
+    centre = dataclasses.replace(sig, where=None, evidence=evidence | {"fcr_after": 0.5})
+    assert centre.segment == "All" and centre.label() == "Whole centre"
+    assert centre.sentence.startswith("Across the centre, from the week of 02 Mar 2026")
+    assert "First contact resolution fell 22.0 pts" in centre.sentence
+    assert ov.Signal("rushed_calls", "All", evidence).where is None
+    assert ov.signals_frame([sig])["sentence"].iloc[0] == sig.sentence
+
+
+def test_transfer_gaming_signal_names_the_agent_by_its_column_label() -> None:
+    from kpi.segment import Segment
+
+    evidence = {"aht": 250.0, "aht_peer_median": 395.0, "transfer_rate": 0.25,
+                "transfer_rate_peer_median": 0.07}  # fmt: skip
+    sig = ov.Signal("transfer_without_resolution", Segment("agent_id", "A5"), evidence)
+    assert sig.sentence.startswith(
+        "Agent A5 has a short AHT (4.2 min vs 6.6 min for the median peer) but transfers 25.0% "
+        "of contacts (peers 7.0%)"
+    )
+
+
+def test_trend_reading_takes_a_segment_its_text_or_the_older_dict() -> None:
+    from kpi.segment import Segment
+
+    frame = pd.concat(
+        [
+            tidy({"aht": [500.0] * 4 + [400.0] * 4}, periods=WEEKS[:8], queue="Billing"),
+            tidy({"aht": [300.0] * 8}, periods=WEEKS[:8], queue="Sales"),
+        ]
+    )
+    table = FakeTable(frame, by=("queue",))
+    by_dict = ov.trend_reading(table, "aht", segment={"queue": "Billing"})
+    assert ov.trend_reading(table, "aht", segment=Segment("queue", "Billing")) == by_dict
+    assert ov.trend_reading(table, "aht", segment="queue=Billing") == by_dict
+    assert by_dict.startswith("Average handle time fell from 8.3 min")
+    with pytest.raises(AnalysisError, match="not computed by 'team'"):
+        ov.trend_reading(table, "aht", segment="team=North")

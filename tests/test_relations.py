@@ -525,3 +525,94 @@ def test_sample_shared_trend_needs_the_guards(sample_tables: tuple[object, objec
     ]
     assert off["significant"] and off["r"] > 0.2
     assert not on["significant"] and abs(on["r"]) < 0.15
+
+
+# ---------------------------------------------------------------------------------------------
+# Segments as values; sentences produced from the numbers (issue 17)
+# ---------------------------------------------------------------------------------------------
+
+
+def _two_queues() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2026-01-05", "2026-01-05", "2026-01-06", "2026-01-06"] * 2),
+            "queue": ["A"] * 4 + ["Tech Support"] * 4,
+            "kpi": ["aht", "fcr"] * 4,
+            "value": [400.0, 0.7, 410.0, 0.72, 300.0, 0.8, 310.0, 0.81],
+            "numerator": [4000.0, 70, 4100, 72, 3000, 80, 3100, 81],
+            "denominator": [10.0, 100, 10, 100, 10, 100, 10, 100],
+        }
+    )
+
+
+def test_wide_from_table_takes_a_segment_value_its_text_or_the_older_dict() -> None:
+    from kpi.segment import Segment
+
+    tidy = _two_queues()
+    by_dict = R.wide_from_table(tidy, {"queue": "Tech Support"})[0]
+    by_value = R.wide_from_table(tidy, Segment("queue", "Tech Support"))[0]
+    by_text = R.wide_from_table(tidy, "queue = Tech Support")[0]
+    pd.testing.assert_frame_equal(by_value, by_dict)
+    pd.testing.assert_frame_equal(by_text, by_dict)
+    assert by_value["aht"].tolist() == [300.0, 310.0]
+    # The error names the segment as a reader sees it, not as a dict.
+    with pytest.raises(AnalysisError, match="No KPI values for segment Queue: Z"):
+        R.wide_from_table(tidy, Segment("queue", "Z"))
+    with pytest.raises(AnalysisError, match="no 'team' segment"):
+        R.wide_from_table(tidy, "team=North")
+    with pytest.raises(AnalysisError, match="column=value"):
+        R.wide_from_table(tidy, "Tech Support")
+
+
+def test_segment_options_are_segment_values_and_choices_keep_the_dict_form() -> None:
+    from kpi.segment import Segment
+
+    frame = pd.DataFrame(
+        {"queue": ["Billing", "Sales", "Billing", " "], "agent_id": ["a1", "a1", "a1", "a1"]}
+    )
+    options = R.segment_options(frame)
+    assert options == {
+        "Whole centre": None,
+        "Queue: Billing": Segment("queue", "Billing"),
+        "Queue: Sales": Segment("queue", "Sales"),
+    }  # a blank value is not offered; one agent value is not a choice
+    assert R.segment_choices(frame)["Queue: Sales"] == {"queue": "Sales"}
+    assert R.segment_choices(frame)["Whole centre"] is None
+
+
+def test_pair_summary_is_produced_from_the_numbers_not_stored() -> None:
+    import dataclasses
+
+    rng = np.random.default_rng(8)
+    pressure = _ar1(rng, 120, 0.5)
+    f = _frame(aht=400 + 20 * pressure + rng.normal(0, 5, 120), fcr=0.7 + 0.01 * pressure)
+    res = R.pair_analysis(f, "aht", "fcr", method="pearson")
+    assert "summary" not in {fld.name for fld in dataclasses.fields(R.PairResult)}
+    # KPI names, never ids; the numbers in the sentence are the result's own.
+    assert res.summary.startswith("Average handle time and First contact resolution rise")
+    assert f"r = {res.r:+.2f}" in res.summary and "across periods" in res.summary
+    flipped = dataclasses.replace(res, r=-0.42, ci_low=-0.6, ci_high=-0.2, p_value=0.001)
+    assert "move in opposite directions (a moderate link" in flipped.summary
+    assert "r = -0.42, 95% CI -0.60 to -0.20" in flipped.summary
+    weak = dataclasses.replace(res, r=0.05, ci_low=-0.15, ci_high=0.25, p_value=0.6, is_time=False)
+    assert weak.summary.startswith("No reliable link between Average handle time")
+    assert "across points" in weak.summary and "p = 0.6" in weak.summary
+    assert weak.to_frame()["summary"].iloc[0] == weak.summary
+
+
+def test_balance_summary_counts_the_quadrant_to_watch_from_the_table() -> None:
+    import dataclasses
+
+    res = R.balance_table(_agents(np.random.default_rng(14), 30), "aht", "fcr", by="agent_id")
+    assert "summary" not in {fld.name for fld in dataclasses.fields(R.BalanceResult)}
+    assert res.watch == "Fast and not resolving (possible rushing or transfer gaming)"
+    in_watch = res.table["quadrant"] == res.watch
+    n_clear = int(res.table.loc[in_watch, "clear"].sum())
+    assert res.summary == (
+        f"Of {len(res.table)} agents, {int(in_watch.sum())} sit in 'fast and not resolving' ({n_clear} clearly "
+        "so after shrinking small samples toward the centre); across them Average handle time "
+        f"and First contact resolution correlate at r = {res.r:+.2f}."
+    )
+    # Fewer rows in the table: the sentence follows the numbers.
+    fewer = dataclasses.replace(res, table=res.table[~in_watch])
+    assert fewer.summary.startswith(f"Of {int((~in_watch).sum())} agents, 0 sit in")

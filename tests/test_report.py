@@ -690,3 +690,31 @@ def test_weekly_report_triggers_are_the_overviews() -> None:
         "fcr": 0.70,
         "abandonment_rate": 0.08,
     }
+
+
+def test_a_slide_whose_chart_cannot_render_gives_the_text_the_full_width() -> None:
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    from kpi.report import slides
+
+    assert report.to_pptx is slides.to_pptx  # the deck is built by kpi.report.slides
+    broken = {"mark": "nonsense", "data": {"values": [{"a": 1}]}}
+    findings = [
+        Finding("trend", "Broken chart", "It fell.", (("AHT", "6.2 min"),), "Sample", broken),
+        Finding("trend", "No chart", "It rose.", note="ask the team lead"),
+    ]
+    deck = Presentation(io.BytesIO(report.to_pptx(findings, title="T", subtitle="S")))
+    first, second = list(deck.slides)[1:]
+    boxes = [s for s in first.shapes if s.has_text_frame and s != first.shapes.title]
+    body = next(s for s in boxes if "It fell." in s.text_frame.text)
+    assert body.left == Inches(0.5) and body.width == Inches(13.333) - 2 * Inches(0.5)
+    assert "(The chart could not be rendered.)" in body.text_frame.text
+    assert "AHT: 6.2 min" in body.text_frame.text
+    texts = [s.text_frame.text for s in boxes]
+    assert "Sample" in texts and "1 / 2" in texts
+    # No chart at all: no "could not be rendered" line; the note is on the slide and in the notes.
+    body2 = "\n".join(s.text_frame.text for s in second.shapes if s.has_text_frame)
+    assert "could not be rendered" not in body2 and "Note: ask the team lead" in body2
+    assert second.notes_slide.notes_text_frame.text == "It rose.\n\nask the team lead"
+    assert slides.default_subtitle(1).startswith("1 finding · generated ")

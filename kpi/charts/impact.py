@@ -104,8 +104,12 @@ def impact_chart(
         layers = [band, points, fitted, cf]
     layers.append(_rule(result.change))
     return alt.layer(*layers).properties(
+        # Two short lines: one long title is cut with an ellipsis at 900 px.
         title=title
-        or "Observed (dots), model (blue), expected without the change (red dashes, band)",
+        or alt.TitleParams(
+            "Observed (dots) and model (blue)",
+            subtitle="Red dashes and band: expected without the change",
+        ),
         width="container",
         height=280,
     )
@@ -145,7 +149,11 @@ def counterfactual_chart(
         .encode(x=x, y="counterfactual:Q")
     )
     top = alt.layer(band, observed, expected, _rule(result.change)).properties(
-        title=title or "Observed (grey) and expected without the change (red dashes, 95% band)",
+        title=title
+        or alt.TitleParams(
+            "Observed and expected without the change",
+            subtitle="Grey: observed · red dashes: expected, with its 95% band",
+        ),
         width="container",
         height=260,
     )
@@ -165,7 +173,9 @@ def counterfactual_chart(
     )
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="black").encode(y="y:Q")
     bottom = alt.layer(cum_band, cum, zero).properties(
-        title="Cumulative effect since the change (observed − expected, 95% band)",
+        title=alt.TitleParams(
+            "Cumulative effect since the change", subtitle="Observed − expected, 95% band"
+        ),
         width="container",
         height=160,
     )
@@ -237,7 +247,8 @@ def change_point_chart(
         )
     )
     return alt.layer(ranges, line, rules).properties(
-        title=title or "Candidate shift dates (shaded: 95% range of the date)",
+        title=title
+        or alt.TitleParams("Candidate shift dates", subtitle="Shaded: 95% range of the date"),
         width="container",
         height=240,
     )

@@ -99,7 +99,7 @@ def leadlag_map_chart(result: LeadLagResult | pd.DataFrame) -> alt.LayerChart:
         .mark_rule(color="#555555", strokeDash=[4, 3])
         .encode(x="lag:Q", tooltip=alt.Tooltip("label:N", title=""))
     )
-    return alt.layer(rule, points).properties(
+    return alt.layer(rule, points).properties(  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
         title=f"Lead-lag map: which KPIs move before {outcome}",
         width="container",
         height=max(160, 26 * len(data)),
@@ -175,7 +175,7 @@ def leadlag_ccf_chart(result: LeadLagResult, driver: str) -> alt.LayerChart:
         .mark_rule(strokeDash=[4, 3], color="#d95f02")
         .encode(y="y:Q")
     )
-    return alt.layer(bars, rules).properties(
+    return alt.layer(bars, rules).properties(  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
         title=f"{kpi_label(driver)} vs {kpi_label(result.outcome)}: band corrected across lags "
         f"(±{band:.2f})",
         width="container",
@@ -201,7 +201,7 @@ def leadlag_irf_chart(irf: ImpulseResponse, *, grain: str = "day") -> alt.LayerC
         ],
     )
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#555555").encode(y="y:Q")
-    return alt.layer(band, zero, line).properties(
+    return alt.layer(band, zero, line).properties(  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
         title=f"Response of {kpi_label(irf.outcome)} to a shock of {irf.shock:.3g} in "
         f"{kpi_label(irf.driver)}",
         width="container",

@@ -24,7 +24,7 @@ _MUTED_OPACITY = 0.18
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     # Altair serialises object/float columns most predictably; pandas 3 string/nullable dtypes
     # are converted at the boundary.
-    out = {}
+    out: dict[str, pd.Series] = {}
     for c in frame.columns:
         s = frame[c]
         if pd.api.types.is_bool_dtype(s):
@@ -137,7 +137,11 @@ def correlation_heatmap(
     chart = (cells + labels + subs).properties(
         width="container",
         height=size * len(names),
-        title=title or "How the KPIs move together (faded = not significant after adjustment)",
+        # Title and subtitle: one long line is cut with an ellipsis at 900 px.
+        title=title
+        or alt.TitleParams(
+            "How the KPIs move together", subtitle="Faded: not significant after adjustment"
+        ),
     )
     return chart
 
@@ -189,7 +193,7 @@ def pair_scatter(result: PairResult, *, title: str | None = None) -> alt.LayerCh
     r_text = "r = n/a" if not math.isfinite(result.r) else f"r = {result.r:+.2f}"
     if math.isfinite(result.ci_low):
         r_text += f" (95% CI {result.ci_low:+.2f} to {result.ci_high:+.2f})"
-    return alt.layer(*layers).properties(
+    return alt.layer(*layers).properties(  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
         width="container",
         height=320,
         title=alt.Title(
@@ -234,7 +238,7 @@ def rolling_correlation_chart(
         .encode(y="y:Q")
     )
     pair = f"{kpi_name(kpi_y)} vs {kpi_name(kpi_x)}: " if kpi_x and kpi_y else ""
-    return alt.layer(band, zero, line).properties(
+    return alt.layer(band, zero, line).properties(  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
         width="container",
         height=220,
         title=title or f"{pair}did the relationship change over time?",
@@ -345,7 +349,7 @@ def balance_quadrant_chart(result: BalanceResult, *, title: str | None = None) -
         )
         for rec in corners.to_dict("records")
     ]
-    return alt.layer(vline, hline, points, *corner_layers).properties(
+    return alt.layer(vline, hline, points, *corner_layers).properties(  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
         width="container",
         height=420,
         title=alt.Title(

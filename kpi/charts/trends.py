@@ -187,7 +187,7 @@ def trend_chart(
     chart = alt.layer(*layers).properties(height=height, width="container")
     if title:
         chart = chart.properties(title=alt.Title(title, anchor="start", offset=6))
-    return chart
+    return chart  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
 
 
 def pareto_chart(pareto: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:
@@ -320,7 +320,7 @@ def breakdown_chart(
     chart = alt.layer(*layers).properties(height=max(160, 30 * len(data)), width="container")
     if title:
         chart = chart.properties(title=title)
-    return chart
+    return chart  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
 
 
 def cards_chart(

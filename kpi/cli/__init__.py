@@ -17,7 +17,15 @@ from kpi.errors import KpiLabError
 
 __all__ = ["main"]
 
-SUBCOMMANDS: tuple[str, ...] = ("sample", "map", "compute", "impact", "leadlag", "staffing", "report")
+SUBCOMMANDS: tuple[str, ...] = (
+    "sample",
+    "map",
+    "compute",
+    "impact",
+    "leadlag",
+    "staffing",
+    "report",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

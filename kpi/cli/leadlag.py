@@ -92,11 +92,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _records(table: pd.DataFrame) -> list[dict[str, object]]:
     rows = table.astype(object).to_dict("records")
-    return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in rows]
+    return [{str(k): (None if _missing(v) else v) for k, v in row.items()} for row in rows]
 
 
 def _missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str | bool) and bool(pd.isna(value)))
+    if value is None or isinstance(value, str | bool):
+        return value is None
+    return bool(pd.isna(value))  # type: ignore[call-overload]  # a scalar cell, never a frame
 
 
 def _cell(value: object) -> str:

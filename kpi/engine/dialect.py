@@ -18,7 +18,7 @@ text, translated by `sqlglot <https://sqlglot.com>`_ plus a few rewrites sqlglot
   ``unix_micros`` (DuckDB aligns minute buckets on 2000-01-03, a whole number of days after the
   epoch, so the buckets coincide whenever k divides a day).
 * ``SELECT * REPLACE (col::TIMESTAMP AS col)`` loses its ``REPLACE``: the Spark source relation
-  already casts its timestamp columns (see :func:`kpi.engine.spark.run_sql`).
+  already casts its timestamp columns (see :func:`kpi.engine.spark.compute_spark`).
 
 Only DuckDB -> Spark is provided; ``translate(sql, "duckdb")`` returns the text unchanged.
 """

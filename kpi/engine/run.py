@@ -27,7 +27,7 @@ from kpi.engine.validate import Request, validate
 from kpi.errors import AnalysisError
 from kpi.metrics import KPIS, Settings
 
-__all__ = ["compute", "execute"]
+__all__ = ["compute", "execute", "finish"]
 
 
 def _arrow(req: Request, qp: QueryPlan) -> pa.Table:
@@ -160,6 +160,27 @@ def compute(
         filters=req.filters,
     )
     agg, stocks = execute(qp, _arrow(req, qp), req.by)
+    return finish(req, qp, agg, stocks)
+
+
+def finish(
+    req: Request, qp: QueryPlan, agg: pd.DataFrame, stocks: Mapping[str, pd.DataFrame]
+) -> KpiTable:
+    """The plan's aggregates -> :class:`KpiTable`: the end of :func:`compute`, for any runner.
+
+    Parameters
+    ----------
+    req : the checked request (:func:`kpi.engine.validate.validate`).
+    qp : the plan whose queries produced ``agg`` and ``stocks``.
+    agg : the main query's aggregates, merged with the window pass's (if the plan has one) on
+        ``_period`` and the ``by`` columns — as :func:`execute` returns them, or as DuckDB over a
+        Parquet lake or Spark return them (:mod:`kpi.engine.lake`, :mod:`kpi.engine.spark`).
+    stocks : stock deltas by KPI (the plan's ``stock`` queries).
+
+    Returns
+    -------
+    KpiTable with empty periods completed, stocks, notes and rows left out.
+    """
     if req.shape == "interactions":
         counts = [f"{k}__num" for k, s in qp.specs.items() if s.stat == "count"]
         agg = complete_periods(agg, req.by, req.grain, req.settings, counts)

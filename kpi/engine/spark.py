@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from kpi.engine.dialect import translate
-from kpi.engine.lake import finish, lake_scan, parquet_globs, plan_lake
+from kpi.engine.lake import empty_columns, parquet_globs, plan_lake
+from kpi.engine.lake_mapping import lake_scan
+from kpi.engine.run import finish
 from kpi.engine.table import KpiTable
 from kpi.engine.tidy import merge
 from kpi.errors import AnalysisError, DataError
@@ -116,6 +118,7 @@ def compute_spark(
     master: str = "local[2]",
     spark: SparkSession | None = None,
     quantiles: Literal["exact", "approx"] = "exact",
+    check_all: bool = False,
 ) -> KpiTable:
     """KPIs by period and segment computed on Spark from Parquet files.
 
@@ -130,6 +133,8 @@ def compute_spark(
     spark : an existing session to use (it is left running).
     quantiles : "exact" (``percentile``) or "approx" (``percentile_approx``), see
         :mod:`kpi.engine.dialect`.
+    check_all : apply every quarantine rule, not only those on the columns read (see
+        :func:`kpi.engine.lake.compute_lake`).
 
     Returns
     -------
@@ -160,9 +165,10 @@ def compute_spark(
 
     scan = lake_scan(types, query, "raw", mapping)
     req, qp = plan_lake(
-        list(scan.columns), kpis, grain, by, settings, start=start, end=end, filters=filters
-    )
-    view = translate(scan.select(qp.columns, "raw"), "spark")
+        list(scan.columns), kpis, grain, by, settings,
+        start=start, end=end, filters=filters, empty=empty_columns(scan, query, "raw", settings),
+    )  # fmt: skip
+    view = translate(scan.select(qp.columns, "raw", check_all=check_all), "spark")
     session.sql(view).createOrReplaceTempView("src")
 
     def run(sql: str, params: Sequence[Any]) -> Any:

@@ -19,7 +19,7 @@ from kpi.errors import AnalysisError, DataError
 from kpi.metrics import KPIS, Settings, unavailable
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, detect_shape
 
-__all__ = ["GRAINS", "Request", "canonical_columns", "check_grain", "validate"]
+__all__ = ["GRAINS", "Request", "canonical_columns", "check_grain", "optional_columns", "validate"]
 
 #: Period lengths, finest first ("interval" = ``Settings.interval_minutes``; "all" = one period).
 GRAINS: tuple[str, ...] = ("interval", "day", "week", "month", "quarter", "year", "all")
@@ -136,15 +136,21 @@ def _columns_with_values(frame: pd.DataFrame, settings: Settings) -> list[str]:
     A contact log with empty ticket columns is not a helpdesk export: an empty ``solved_time``
     column would otherwise make every contact an open ticket in the backlog.
     """
-    optional = {
+    optional = optional_columns(settings)
+    empty = {c for c in optional if c in frame.columns and not frame[c].notna().any()}
+    return [c for c in frame.columns if c not in empty]
+
+
+def optional_columns(settings: Settings) -> frozenset[str]:
+    """Columns of the optional KPIs (tickets...): a column of these holding no value at all is
+    treated as absent (see :func:`validate`)."""
+    return frozenset(
         col
         for kdef in KPIS.values()
         if kdef.optional
         for group in kdef.required(settings)
         for col in group.split("|")
-    }
-    empty = {c for c in optional if c in frame.columns and not frame[c].notna().any()}
-    return [c for c in frame.columns if c not in empty]
+    )
 
 
 def _choose(

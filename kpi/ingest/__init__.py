@@ -29,11 +29,13 @@ from kpi.ingest.api import (
     safe_csv,
     save_mapping,
 )
+from kpi.ingest.dates import DateOrderDecision
 
 __all__ = [
     "MAX_BYTES",
     "PRESETS",
     "UNITS",
+    "DateOrderDecision",
     "FieldMap",
     "ImportReport",
     "ImportResult",

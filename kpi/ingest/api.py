@@ -18,6 +18,7 @@ sentence saying what is wrong and what to do.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -26,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from kpi.errors import DataError, MappingError, MissingDateColumn
+from kpi.errors import DataError, KpiLabError, MappingError, MissingDateColumn
 from kpi.ingest.automap import Proposal, auto_map, detect_source_shape, propose
 from kpi.ingest.combine import combine
 from kpi.ingest.fields import col_def
@@ -188,17 +189,23 @@ def read_files(
     raws, all_columns = _read_all(srcs, mapping, shape, sheet, tell)
     _check_sources(mapping, all_columns, srcs)
     parsed: list[ParsedFile] = []
+    proposals: list[tuple[str, Proposal]] = []
     for i, raw in enumerate(raws):
         tell(0.6 + 0.15 * i / len(raws), f"Mapping and checking {raw.source}")
         if mapping is not None:
             m = mapping.restricted_to([str(c) for c in raw.frame.columns])
+            with contextlib.suppress(KpiLabError):  # the evidence only: the mapping is given
+                proposals.append((raw.source, propose_for(raw, shape)))
         else:
             proposal = propose_for(raw, shape)
+            proposals.append((raw.source, proposal))
             m = proposal.mapping
             raw.notes.extend(proposal.notes)
         parsed.append(parse_file(raw, m, timezone, undated_start))
     tell(0.75, "Combining files")
-    return combine(parsed, srcs, from_upload, all_columns, tell)
+    got = merge_proposals(proposals) if len(proposals) == len(raws) else None
+    own = (got[0], got[1]) if got is not None else (None, {})
+    return combine(parsed, srcs, from_upload, all_columns, tell, own)
 
 
 def _read_all(
@@ -257,27 +264,40 @@ def propose_mapping(
 ) -> tuple[Mapping, dict[str, str], tuple[str, ...]]:
     """The auto-mapping of the files (the first file's choice per target wins), the evidence
     per target and the notes: what ``kpi map`` writes."""
+    proposals = []
+    for item in sources:
+        src = to_source(item)
+        raw = read_raw(src, sheet=sheet, force_text=force_text(None, shape))
+        proposals.append((src.name, propose_for(raw, shape)))
+    got = merge_proposals(proposals)
+    if got is None:
+        raise DataError("No file was given: name one or more export files.")
+    return got
+
+
+def merge_proposals(
+    proposals: Sequence[tuple[str, Proposal]],
+) -> tuple[Mapping, dict[str, str], tuple[str, ...]] | None:
+    """The files' auto-mappings as one (the first file's choice per target wins), the evidence
+    per target ("file: why") and the notes; None when there is no file."""
     fields: dict[str, FieldMap] = {}
     evidence: dict[str, str] = {}
     notes: list[str] = []
     first: Mapping | None = None
-    for item in sources:
-        src = to_source(item)
-        raw = read_raw(src, sheet=sheet, force_text=force_text(None, shape))
-        p = propose_for(raw, shape)
+    for name, p in proposals:
         first = first or p.mapping
         if p.mapping.shape != first.shape:
             continue
         for f in p.mapping.fields:
             if f.target not in fields:
                 fields[f.target] = f
-                evidence[f.target] = f"{src.name}: {p.evidence.get(f.target, '')}"
+                evidence[f.target] = f"{name}: {p.evidence.get(f.target, '')}"
         if "outcome" in p.evidence and "outcome" not in evidence:
-            evidence["outcome"] = f"{src.name}: {p.evidence['outcome']}"
+            evidence["outcome"] = f"{name}: {p.evidence['outcome']}"
             first = replace(first, outcome=first.outcome or p.mapping.outcome)
-        notes += [f"{src.name}: {n}" for n in p.notes]
+        notes += [f"{name}: {n}" for n in p.notes]
     if first is None:
-        raise DataError("No file was given: name one or more export files.")
+        return None
     return replace(first, fields=tuple(fields.values())), evidence, tuple(notes)
 
 
@@ -329,16 +349,9 @@ def mapping_from_table(table: pd.DataFrame, shape: Shape, preset: str | None = N
 
 
 def safe_csv(frame: pd.DataFrame) -> bytes:
-    """CSV bytes with spreadsheet formulas neutralised (cells starting = + - @ get a leading ')."""
+    """CSV bytes with spreadsheet formulas neutralised by the product's one guard
+    (:func:`kpi.report.safe.safe_frame`: cells and names starting ``= + - @``, a tab or a
+    carriage return get a leading ')."""
+    from kpi.report.safe import safe_frame  # the report package is heavy: loaded when needed
 
-    def clean(v: Any) -> Any:
-        if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            return "'" + v
-        return v
-
-    out = frame.copy()
-    for c in out.columns:
-        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c].dtype):
-            out[c] = out[c].map(clean, na_action="ignore")
-    out.columns = [clean(str(c)) for c in out.columns]
-    return out.to_csv(index=False).encode("utf-8")
+    return safe_frame(frame).to_csv(index=False).encode("utf-8")

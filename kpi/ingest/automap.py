@@ -225,11 +225,11 @@ class _State:
                 exact.setdefault(norm(c), c)
                 keyed.setdefault(header_key(c), c)
         for n in names:
-            c = exact.get(norm(n)) or keyed.get(header_key(n))
+            hit = exact.get(norm(n)) or keyed.get(header_key(n))
             # A column named as the canonical field is taken at its word (bad cells are then
             # quarantined with a reason); any other name must have values of the right kind.
-            if c is not None and (norm(c) == norm(target) or self.fits(target, c)):
-                return c, n
+            if hit is not None and (norm(hit) == norm(target) or self.fits(target, hit)):
+                return hit, n
         return None
 
 
@@ -306,8 +306,9 @@ def _outcome(st: _State) -> Mapping | None:
                 return Mapping(st.shape, outcome=rule)
     if not flags:
         return None
+    flag_sources = {s for f in st.fields if f.target in flags for s in f.source}
     for c in st.cols:  # flags are mapped: an outcome column may still correct some rows
-        values = st.samples.get(c)
+        values = st.samples.get(c) if c not in flag_sources else None
         fixed = propose_correction(c, values) if values else None
         if fixed is not None:
             st.evidence["outcome"] = f"column '{c}': {fixed[1]}"
@@ -326,6 +327,40 @@ _CONNECTED = frozenset(
     {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
      "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime"}
 )  # fmt: skip
+
+
+_WITHIN = re.compile(
+    r"(?:\bwithin|\bin|\bunder|\bbelow|\bless than|<=?)[\s_]*(\d{1,3})[\s_]*"
+    r"(?:s|sec|secs|seconds?)?\b\W*$",
+    re.IGNORECASE,
+)
+_RATE_WORDS = re.compile(r"%|percent|pct|\brate\b|service\s*level|\bsl\b", re.IGNORECASE)
+
+
+def _sl_threshold(st: _State) -> None:
+    """Summary columns that name a service-level threshold ("Answered within 20s", "% within
+    30 sec"): a count of contacts answered within it (``answered_within``) or the service
+    level itself (``service_level``), and the threshold, said in the notes."""
+    if st.shape != "aggregated":
+        return
+    for c in st.cols:
+        m = _WITHIN.search(c.strip())
+        if c in st.used or m is None:
+            continue
+        values = [str(v).strip() for v in st.samples.get(c, []) if str(v).strip()]
+        rate = (
+            bool(_RATE_WORDS.search(c))
+            or any("%" in v for v in values)
+            or any(re.fullmatch(r"0?\.\d+|\d{1,2}\.\d+", v) for v in values)
+        )
+        target = "service_level" if rate else "answered_within"
+        if target in st.done:
+            continue
+        st.add(FieldMap(target, (c,)), f"header '{c}' names a threshold of {m.group(1)} s")
+        st.notes.append(
+            f"'{c}': service level with the export's threshold of {m.group(1)} s (the settings' "
+            "threshold cannot be re-applied to a summary)"
+        )
 
 
 def _queue_stamps(st: _State) -> None:
@@ -367,14 +402,19 @@ def _tickets(st: _State) -> None:
     stamps = [
         c for c in st.cols if c not in st.used and looks_like_timestamps(st.samples.get(c, []))
     ]
-    first = next(
-        (c for c in stamps if header_key(c) in {header_key(n) for n in _FIRST_RESPONSE_AT}), None
-    )
+    first = next((c for c in stamps if _is_first_response(c)), None)
+    dated = created is not None and not _has_time_of_day(st.samples.get(created, []))
     if "first_response_seconds" not in st.done and first is not None:
-        if created is None:
+        if created is None or dated:
+            why = (
+                f"'{created}' holds dates without a time of day (counting from midnight would "
+                "add the hours before each ticket was created)"
+                if dated
+                else "the file has no creation time"
+            )
             st.notes.append(
-                f"'{first}' holds timestamps, not durations, and the file has no creation time: "
-                "first response time cannot be computed (map start_time to compute it)"
+                f"'{first}' holds timestamps, not durations, and {why}: first response time "
+                "cannot be computed (map start_time to the creation timestamp to compute it)"
             )
         else:
             st.add(
@@ -382,11 +422,37 @@ def _tickets(st: _State) -> None:
                 f"'{first}' holds timestamps: first response = '{first}' - '{created}'",
             )
     solved = next((f for f in st.fields if f.target == "solved_time"), None)
-    if "resolution_seconds" not in st.done and solved is not None and created is not None:
+    if "resolution_seconds" not in st.done and solved is not None and created and not dated:
         st.add(
             FieldMap("resolution_seconds", (created, solved.source[0]), transform="elapsed"),
             f"resolution = '{solved.source[0]}' - '{created}'",
         )
+
+
+_FIRST_RESPONSE_KEY = re.compile(
+    r"^(first|initial)(agent)?(response|reply|responded|replied|respond)"
+    r"(at|time|date|timestamp|datetime|on|sent)?$"
+)
+
+
+def _is_first_response(col: str) -> bool:
+    """A header naming when the first response was sent ("First response at", Freshdesk's
+    "Initial response time")."""
+    key = header_key(col)
+    return key in {header_key(n) for n in _FIRST_RESPONSE_AT} or bool(
+        _FIRST_RESPONSE_KEY.match(key)
+    )
+
+
+def _has_time_of_day(values: Sequence[str]) -> bool:
+    """Whether timestamps carry a time of day (not only dates, nor every one at midnight)."""
+    vals = [str(v).strip() for v in values if str(v).strip()][:200]
+    clock = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+    for v in vals:
+        m = clock.search(v)
+        if m is not None and any(int(g) for g in m.groups() if g):
+            return True
+    return False
 
 
 def _inverse(st: _State) -> None:
@@ -410,6 +476,7 @@ def propose(
     cols = [str(c) for c in columns]
     st = _State(cols, shape or detect_source_shape(cols, samples), samples or {})
     preset = _preset(st)
+    _sl_threshold(st)
     _synonyms(st)
     _queue_stamps(st)
     outcome = _outcome(st)

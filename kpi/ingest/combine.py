@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -14,13 +15,15 @@ from kpi.dataset import Dataset
 from kpi.errors import DataError, MissingDateColumn
 from kpi.ingest import _fastpath as fp
 from kpi.ingest import parsers as P
+from kpi.ingest.dates import DateOrderDecision
 from kpi.ingest.mapping import FieldMap, Mapping
 from kpi.ingest.readers import Source
 from kpi.ingest.report import ImportReport, ImportResult
 from kpi.ingest.validate import ParsedFile, first_reason
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Shape
+from kpi.segment import SEGMENT_COLUMNS
 
-__all__ = ["combine", "dedupe", "join_survey"]
+__all__ = ["combine", "date_orders", "dedupe", "join_survey"]
 
 Progress = Callable[[float, str], None]
 
@@ -31,13 +34,16 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     from_upload: bool,
     all_columns: list[str],
     tell: Progress,
+    proposal: tuple[Mapping | None, dict[str, str]] = (None, {}),
 ) -> ImportResult:
+    """The files' parsed rows as one dataset; ``proposal`` is the importer's own mapping of the
+    files and its evidence (kept on the result for the mapping editor)."""
     main = [p for p in parsed if p.role == "main"]
     surveys = [p for p in parsed if p.role == "survey"]
     if not main:
-        names = ", ".join(f"'{p.raw.source}'" for p in surveys)
+        which = ", ".join(f"'{p.raw.source}'" for p in surveys)
         raise MissingDateColumn(
-            f"{names} looks like a survey file (contact ids and scores, no dates): import it "
+            f"{which} looks like a survey file (contact ids and scores, no dates): import it "
             "together with the contacts file it belongs to."
         )
     shapes = {p.mapping.shape for p in main}
@@ -80,7 +86,7 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     else:
         keys = [
             "date",
-            *[c for c in ("queue", "channel", "agent_id", "team", "topic") if c in frame.columns],
+            *[c for c in SEGMENT_COLUMNS if c in frame.columns],
         ]
         ok = reason.isna()
         dup = frame.loc[ok, keys].duplicated(keep=False)
@@ -103,12 +109,12 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     kept_mask = reason.isna().to_numpy()
     rows_read = sum(len(p.raw.frame) + len(p.raw.skipped) for p in parsed)
     if not kept_mask.any():
-        q = reason.dropna()
+        gone = reason.dropna()
         skipped = [s for p in main for s in p.raw.skipped]
         # Rows the parser set aside (ragged lines) count too: "all 0 rows" would hide them.
         n = len(frame) + len(skipped)
-        if len(q):
-            first = q.iloc[0]
+        if len(gone):
+            first = gone.iloc[0]
         elif skipped:
             first = skipped[0].split(": ", 1)[0]
         else:  # pragma: no cover - an empty file is refused by the reader
@@ -214,14 +220,15 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
         notes=tuple(notes),
         grain=grain,
         ids_renumbered=renumbered,
+        date_orders=date_orders(parsed),
     )
     if rows_read != rows_kept + rows_quarantined:  # pragma: no cover - an importer bug
         raise AssertionError(
             f"row accounting broken: {rows_read} != {rows_kept} + {rows_quarantined}"
         )
-    name = ", ".join(names) if len(names) <= 3 else f"{names[0]} and {len(names) - 1} more files"
+    label = ", ".join(names) if len(names) <= 3 else f"{names[0]} and {len(names) - 1} more files"
     dataset = Dataset(
-        name=name,
+        name=label,
         frame=dataset_frame,
         shape=shape,
         source="upload" if from_upload else "file",
@@ -230,8 +237,30 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     )
     tell(1.0, "Done")
     return ImportResult(
-        dataset=dataset, report=report, mapping=combined, columns=tuple(all_columns)
+        dataset=dataset,
+        report=report,
+        mapping=combined,
+        columns=tuple(all_columns),
+        proposal=proposal[0],
+        evidence=dict(proposal[1]),
     )
+
+
+def date_orders(parsed: list[ParsedFile]) -> dict[str, DateOrderDecision]:
+    """Per date field, the first file's decision, with the rows set aside summed over files."""
+    out: dict[str, DateOrderDecision] = {}
+    for p in parsed:
+        for target, d in p.date_orders.items():
+            had = out.get(target)
+            if had is None:
+                out[target] = d
+            elif d.rejected:
+                out[target] = replace(
+                    had,
+                    rejected=had.rejected + d.rejected,
+                    rejected_example=had.rejected_example or d.rejected_example,
+                )
+    return out
 
 
 def _combined_grain(main: list[ParsedFile]) -> str:
@@ -418,6 +447,6 @@ def canonical(frame: pd.DataFrame, shape: Shape) -> pd.DataFrame:
             continue
         s = decoded.get(c.name, frame[c.name])
         if str(s.dtype) != c.dtype:
-            s = s.astype(c.dtype)
+            s = s.astype(c.dtype)  # type: ignore[call-overload]  # a dtype name held in a str
         out[c.name] = s
     return pd.DataFrame(out, index=frame.index, copy=False)

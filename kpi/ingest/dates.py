@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["DateOrder", "detect_date_order"]
+__all__ = ["DateOrder", "DateOrderDecision", "detect_date_order", "impossible_in"]
 
 _MONTHS = [
     "January",
@@ -35,38 +36,85 @@ _NUMERIC = r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})\b"
 
 
 @dataclass(frozen=True, slots=True)
-class DateOrder:
-    """How a column's dates were read.
+class DateOrderDecision:
+    """How a date column's day/month order was decided (``ImportReport.date_orders``).
 
     Attributes
     ----------
     order : "dmy", "mdy" or "" (the values are not day/month/year dates: ISO, text months...).
-    decided_by : "values" (a field over 12), "locale" (separator hint), "assumed" (ambiguous:
-        month-first assumed), "mapping" (set in the mapping) or "".
+    decided_by : "data" (a field over 12), "hint" (the file's ``;`` separator and decimal commas,
+        or dotted dates), "assumed" (ambiguous: month-first assumed, or mixed orders: the
+        majority), "mapping" (set in the mapping) or "".
     count : how many distinct values showed the deciding field over 12.
-    example : one value of the column.
+    example : one value of the column (the deciding one when decided by the data).
+    column : the file's column (the date part when a date and a time are combined).
+    target : the canonical field (``start_time``, ``date``...).
+    rejected : rows quarantined because their date is impossible in the order the mapping
+        forces (``13/01/2025`` under month-first); never read in the other order.
+    rejected_example : one such value.
     """
 
     order: str
     decided_by: str
     count: int = 0
     example: str = ""
+    column: str = ""
+    target: str = ""
+    rejected: int = 0
+    rejected_example: str = ""
 
     @property
     def dayfirst(self) -> bool | None:
         return {"dmy": True, "mdy": False}.get(self.order)
 
+    def sentence(self) -> str | None:
+        """The evidence, in one or two sentences (None when there was nothing to decide)."""
+        said = self.describe(self.column)
+        if said is None or not self.rejected:
+            return said
+        return f"{said}. {self.rejection()}"
+
+    def rejection(self) -> str:
+        """What the forced order set aside ("" when nothing)."""
+        if not self.rejected:
+            return ""
+        word = _WORDS.get(self.order, self.order)
+        other = "day-first" if self.order == "mdy" else "month-first"
+        rows = "1 row" if self.rejected == 1 else f"{self.rejected:,} rows"
+        fix = (
+            f"if the file is {other}, set its date order to {other} or to decide from the values"
+            if self.decided_by == "mapping"
+            else "the column mixes orders: check the export"
+        )
+        return (
+            f"'{self.column}': {rows} set aside, as {self.rejected_example} is not a valid "
+            f"{word} date; {fix}"
+        )
+
+    @property
+    def forces(self) -> bool:
+        """True when values impossible in ``order`` are set aside: the order is forced by the
+        mapping, or the column mixes both orders (the majority is read)."""
+        return self.order in _WORDS and (
+            self.decided_by == "mapping" or (self.decided_by == "assumed" and self.count > 0)
+        )
+
+    def reason(self) -> str:
+        """The quarantine reason of a row whose date is impossible in ``order``."""
+        word = _WORDS.get(self.order, self.order)
+        return f"not a valid {word} date ('{self.column}' is read {word})"
+
     def describe(self, column: str) -> str | None:
         """One sentence for the import report (None when there was nothing to decide)."""
         if not self.order:
             return None
-        word = "day-first" if self.order == "dmy" else "month-first"
+        word = _WORDS[self.order]
         meaning = _meaning(self.example, self.order)
         head = f"'{column}': read {word}" + (f" ({self.example} = {meaning})" if meaning else "")
-        if self.decided_by == "values":
+        if self.decided_by == "data":
             field = "first" if self.order == "dmy" else "second"
             return f"{head}: {self.count:,} values have a {field} field over 12"
-        if self.decided_by == "locale":
+        if self.decided_by == "hint":
             return f"{head}: no value decides it; the file's ';' separator and decimal commas say day-first"
         if self.decided_by == "mapping":
             return f"{head}, as the mapping says (date_order)"
@@ -74,6 +122,11 @@ class DateOrder:
             f"{head}: ambiguous, no value has a field over 12, so month-first was assumed; "
             "set date_order to dmy in the mapping if the file is day-first"
         )
+
+
+#: The name this module had before it became the report's record.
+DateOrder = DateOrderDecision
+_WORDS = {"dmy": "day-first", "mdy": "month-first"}
 
 
 def _meaning(example: str, order: str) -> str:
@@ -88,38 +141,80 @@ def _meaning(example: str, order: str) -> str:
     return f"{day} {_MONTHS[month - 1]} {year}"
 
 
+def _date_parts(text: pd.Series) -> pa.Array:
+    """The date part of each value (its first ten characters, trimmed), as Arrow text."""
+    values = pa.array(text.astype("string").array) if len(text) else pa.array([], pa.string())
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    return pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(values), 0, 10)
+
+
+def impossible_in(text: pd.Series, order: str) -> pd.Series:
+    """True where a value written d/m/y or m/d/y is not a valid date in ``order`` ("dmy" or
+    "mdy"): ``13/01/2025`` is not month-first (no 13th month), ``01/32/2025`` not either.
+
+    Used when the mapping forces the order: such values are set aside, never read the other
+    way round (one column, one order). ISO and text-month values are never flagged.
+    """
+    out = pd.Series(np.zeros(len(text), dtype=bool), index=text.index, copy=False)
+    if order not in _WORDS or not len(text):
+        return out
+    parts = _date_parts(text)
+    distinct = pd.Series(pc.unique(parts).drop_null().to_pylist(), dtype="object")
+    fields = distinct.str.extract(_NUMERIC).dropna()
+    if fields.empty:
+        return out
+    a, b = fields[0].astype(int), fields[1].astype(int)
+    day, month = (a, b) if order == "dmy" else (b, a)
+    year = fields[2].astype(int)
+    year = year.where(year >= 100, year + 2000)
+    stamp = pd.to_datetime(
+        pd.DataFrame({"year": year, "month": month.clip(1, 12), "day": 1}), errors="coerce"
+    )
+    last = stamp.dt.days_in_month
+    wrong = ~month.between(1, 12) | ~day.between(1, 31) | (day > last.fillna(31))
+    bad = set(distinct[fields.index[wrong.to_numpy()]])
+    if not bad:
+        return out
+    hit = pc.is_in(parts, value_set=pa.array(sorted(bad), pa.string()))
+    return pd.Series(
+        np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool), index=text.index, copy=False
+    ).fillna(False)
+
+
 def detect_date_order(
     text: pd.Series, *, locale_dayfirst: bool = False, forced: str = "auto"
-) -> DateOrder:
+) -> DateOrderDecision:
     """Decide the order of day and month in ``text`` (dates as written) from all its values.
 
     ``forced`` ("dmy" / "mdy") comes from the mapping and wins; ``locale_dayfirst`` is the
     reader's hint (``;`` separator with decimal commas).
     """
-    values = pa.array(text.astype("string").array) if len(text) else pa.array([], pa.string())
-    if isinstance(values, pa.ChunkedArray):
-        values = values.combine_chunks()
     # The date part only, distinct values: a million timestamps hold a few hundred dates.
-    head = pc.unique(pc.utf8_slice_codeunits(pc.utf8_trim_whitespace(values), 0, 10)).drop_null()
+    head = pc.unique(_date_parts(text)).drop_null()
     distinct = pd.Series(head.to_pylist(), dtype="object")
     fields = distinct.str.extract(_NUMERIC).dropna()
     if fields.empty:
-        return DateOrder("", "")
+        return DateOrderDecision("", "")
     example = str(distinct[fields.index[0]])
     if forced in ("dmy", "mdy"):
-        return DateOrder(forced, "mapping", 0, example)
+        return DateOrderDecision(forced, "mapping", 0, example)
     first = fields[0].astype(int)
     second = fields[1].astype(int)
     day_first = int((first > 12).sum())
     month_first = int((second > 12).sum())
     if day_first and not month_first:
-        return DateOrder("dmy", "values", day_first, str(distinct[first[first > 12].index[0]]))
+        return DateOrderDecision(
+            "dmy", "data", day_first, str(distinct[first[first > 12].index[0]])
+        )
     if month_first and not day_first:
-        return DateOrder("mdy", "values", month_first, str(distinct[second[second > 12].index[0]]))
+        return DateOrderDecision(
+            "mdy", "data", month_first, str(distinct[second[second > 12].index[0]])
+        )
     if day_first and month_first:  # both: mixed formats; the majority wins, and it is said
         order = "dmy" if day_first >= month_first else "mdy"
-        return DateOrder(order, "assumed", max(day_first, month_first), example)
+        return DateOrderDecision(order, "assumed", max(day_first, month_first), example)
     dotted = fields.index.isin(distinct.index[distinct.str.contains(r"^\s*\d{1,2}\.\d{1,2}\.")])
     if locale_dayfirst or dotted.all():
-        return DateOrder("dmy", "locale", 0, example)
-    return DateOrder("mdy", "assumed", 0, example)
+        return DateOrderDecision("dmy", "hint", 0, example)
+    return DateOrderDecision("mdy", "assumed", 0, example)

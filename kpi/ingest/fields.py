@@ -9,11 +9,12 @@ import pandas as pd
 
 from kpi.errors import MappingError
 from kpi.ingest import parsers as P
-from kpi.ingest.dates import detect_date_order
+from kpi.ingest import timestamps as T
+from kpi.ingest.dates import DateOrderDecision, detect_date_order
 from kpi.ingest.mapping import FieldMap
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Column, Shape
 
-__all__ = ["apply_field", "col_def"]
+__all__ = ["apply_field", "col_def", "decide_order"]
 
 
 def col_def(target: str, shape: Shape) -> Column:
@@ -36,11 +37,13 @@ def apply_field(
     timezone: str | None,
     *,
     locale_dayfirst: bool = False,
+    order: DateOrderDecision | None = None,
 ) -> Result:
     """(canonical values, unparseable mask, note, field with the detected unit filled in).
 
     ``locale_dayfirst``: the reader saw a ``;`` separator or decimal commas (a hint for dates
-    whose values do not decide their day/month order).
+    whose values do not decide their day/month order). ``order``: the date order already
+    decided for this field (:func:`decide_order`), else it is decided here.
     """
     kind = col_def(f.target, shape).kind
     cols = [raw[c] for c in f.source]
@@ -55,11 +58,14 @@ def apply_field(
             shape,
             timezone,
             locale_dayfirst=locale_dayfirst,
+            order=order,
         )
     if f.transform:
         return _apply_transform(f, cols, raw, shape, timezone)
     if kind == "datetime":
-        return _apply_datetime(f, cols, timezone, locale_dayfirst)
+        if order is None:
+            order = decide_order(f, raw, shape, locale_dayfirst)
+        return _apply_datetime(f, cols, timezone, order)
     return _apply_kind(f, cols[0], kind)
 
 
@@ -80,7 +86,7 @@ def _apply_transform(
     if t == "equals":
         low = P.parse_text(cols[0]).str.lower()
         wanted = {v.lower() for v in f.values}
-        out = low.isin(wanted).astype("boolean").where(low.notna(), pd.NA)
+        out = low.isin(wanted).astype("boolean").mask(low.isna())
         return out, none, None, f
     if t == "elapsed":
         return _apply_elapsed(f, cols, timezone)
@@ -98,17 +104,30 @@ def _apply_transform(
     return _apply_kind(f, cols[0], col_def(f.target, shape).kind)  # per_answered: the caller
 
 
+def decide_order(
+    f: FieldMap, raw: pd.DataFrame, shape: Shape, locale_dayfirst: bool
+) -> DateOrderDecision | None:
+    """The day/month order of a date field written as text, decided from all its values (or
+    forced by the mapping); None for fields that are not plain text dates."""
+    if f.transform or col_def(f.target, shape).kind != "datetime":
+        return None
+    col = raw[f.source[0]]
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        col = col.astype(col.cat.categories.dtype)
+    if not P.is_text(col):
+        return None
+    got = detect_date_order(col, locale_dayfirst=locale_dayfirst, forced=f.date_order)
+    return replace(got, column=f.source[0], target=f.target)
+
+
 def _apply_datetime(
-    f: FieldMap, cols: list[pd.Series], timezone: str | None, locale_dayfirst: bool
+    f: FieldMap, cols: list[pd.Series], timezone: str | None, order: DateOrderDecision | None
 ) -> Result:
-    order = None
-    if P.is_text(cols[0]):
-        order = detect_date_order(cols[0], locale_dayfirst=locale_dayfirst, forced=f.date_order)
     dayfirst = order.dayfirst if order is not None else None
     if len(cols) == 2:
-        v, bad, note = P.combine_date_time(cols[0], cols[1], timezone, dayfirst=dayfirst)
+        v, bad, note = T.combine_date_time(cols[0], cols[1], timezone, dayfirst=dayfirst)
     else:
-        v, bad, note = P.parse_datetime(cols[0], timezone, dayfirst=dayfirst)
+        v, bad, note = T.parse_datetime(cols[0], timezone, dayfirst=dayfirst)
     said = order.describe(f.source[0]) if order is not None else None
     if said:
         note = f"{said}; {note}" if note else said
@@ -118,10 +137,17 @@ def _apply_datetime(
 def _apply_elapsed(f: FieldMap, cols: list[pd.Series], timezone: str | None) -> Result:
     """Seconds from the first timestamp column to the second (created -> first response)."""
     (a, bad_a, _, _), (b, bad_b, _, _) = (
-        _apply_datetime(replace(f, source=(c.name,)), [c], timezone, False) for c in cols
+        _apply_datetime(
+            replace(f, source=(str(c.name),)),
+            [c],
+            timezone,
+            detect_date_order(c, forced=f.date_order) if P.is_text(c) else None,
+        )
+        for c in cols
     )
     secs = (b - a).dt.total_seconds().astype("float64")
-    note = f"{f.target} = '{f.source[1]}' - '{f.source[0]}' (seconds)"
+    plain = f.target.removesuffix("_seconds").replace("_", " ")
+    note = f"The {plain} is the time from '{f.source[0]}' to '{f.source[1]}', in seconds"
     return secs, bad_a | bad_b, note, replace(f, unit="s")
 
 
@@ -152,15 +178,15 @@ def _apply_kind(f: FieldMap, col: pd.Series, kind: str) -> Result:
     if kind == "rate":
         v, bad, note = P.parse_rate(col)
         return v, bad, (f"'{f.source[0]}' read as a percentage" if note else None), f
-    v, bad = P.parse_number(col)
-    return v, bad, None, f
+    v, bad, how = P.parse_number_noted(col, integer_like=kind == "count")
+    return v, bad, (f"'{f.source[0]}': {how}" if how else None), f
 
 
 #: Transforms whose result for a cell depends on that cell alone.
 _ELEMENTWISE = ("invert", "present", "absent", "equals")
 
 
-def _unrecognised(f: FieldMap, unknown: pd.Series) -> str | None:
+def _unrecognised(f: FieldMap, unknown: pd.Series | np.ndarray) -> str | None:
     n = int(unknown.sum())
     if not n:
         return None

@@ -8,7 +8,9 @@ matches every spelling, and :func:`header_unit` reads the unit the header announ
 then sets the field's unit (minutes and hours are converted to seconds on import).
 
 The synonym tables follow ``KPI_REFERENCE.md`` ("Column synonyms for auto-mapping"), one
-per input shape; the first matching synonym of a field wins.
+per input shape; the first matching synonym of a field wins. The module runs past ~600 lines
+because it is data: the synonym tables (English vendor spellings plus German, French, Spanish
+and Dutch for the core fields), one name per line so that a diff shows each addition.
 """
 
 from __future__ import annotations
@@ -365,6 +367,10 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Active_Talk_Time",
         "AvgTalkDuration",
         "Talk Duration",
+        # queue-research call logs: the time with the agent (talk and hold; AHT is the same)
+        "service time",
+        "ser_time",
+        "Service Duration",
         "Talk",
         "Conversation Time",
         "Call Duration",
@@ -446,9 +452,6 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Handling Time",
         "Handle Duration",
         "Total Handle Time",
-        "service time",
-        "ser_time",
-        "Service Duration",
         "Bearbeitungszeit",
         "Bearbeitungsdauer",
         "Temps de traitement",
@@ -754,6 +757,19 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "SL",
         "Service Level %",
         "SLA",
+    ),
+    "answered_within": (
+        "answered_within",
+        "Answered within SL",
+        "Answered in SL",
+        "Calls answered in SL",
+        "Calls Answered Within SL",
+        "Answered within threshold",
+        "Answered within service level",
+        "Calls within SL",
+        "Within SL",
+        "SL Calls",
+        "In SL",
     ),
     "csat": ("csat", "CSAT", "Avg CSAT", "Satisfaction"),
     "csat_responses": ("csat_responses", "CSAT Responses", "Survey Responses", "Responses"),

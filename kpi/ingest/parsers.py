@@ -7,9 +7,9 @@ rows instead of silently turning them into missing values.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,17 +20,13 @@ from kpi.ingest._fastpath import edge_space, has_blank, is_arrow_text
 
 __all__ = [
     "by_unique",
-    "combine_date_time",
-    "compact_dates",
     "csat_to_five",
     "filled_mask",
-    "implausible",
     "is_arrow_text",
     "is_text",
     "parse_id_text",
     "parse_score",
     "parse_bool",
-    "parse_datetime",
     "parse_direction",
     "parse_duration",
     "parse_number",
@@ -44,44 +40,6 @@ __all__ = [
 _TRUE = {"y", "yes", "true", "t", "1", "1.0", "oui", "si", "sí", "ja", "x", "abandoned"}
 _FALSE = {"n", "no", "false", "f", "0", "0.0", "non", "nein", "2", "2.0"}
 
-_FORMATS = (
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d",
-    "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d",
-    "%m/%d/%Y %H:%M:%S",
-    "%m/%d/%Y %H:%M",
-    "%m/%d/%Y %I:%M:%S %p",
-    "%m/%d/%Y %I:%M %p",
-    "%m/%d/%Y",
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y",
-    "%d.%m.%Y %H:%M:%S",
-    "%d.%m.%Y %H:%M",
-    "%d.%m.%Y",
-    "%d-%m-%Y %H:%M:%S",
-    "%d-%m-%Y",
-    "%a, %d %b %Y %H:%M:%S",
-    "%d %b %Y %H:%M:%S",
-    "%d %b %Y",
-    "%b %d, %Y %H:%M:%S",
-    "%b %d, %Y %I:%M:%S %p",
-    "%b %d, %Y",
-)
-_OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
-# A time of day followed by a UTC offset ("10:00:00Z", "10:00+05:30", "10:00:00.5 -0800"): the
-# offset must follow a time, so that a day-first date such as "05-01-2026" is not taken for one.
-_AWARE = r"(?:\d:\d\d(?::\d\d(?:\.\d+)?)?|^\d{4}-\d\d-\d\d)\s*(?:Z|UTC|[+-]\d\d(?::?\d\d)?)$"
-
-#: Timestamps outside [PLAUSIBLE_FROM, PLAUSIBLE_UNTIL) are quarantined as implausible: contact
-#: centre records from before 1970 are placeholders (Excel's 1900 zero date, "0001-01-01") and
-#: those after 2099 are "never" markers ("2999-12-31", "9999-12-31"), not real contacts.
-PLAUSIBLE_FROM = pd.Timestamp("1970-01-01")
-PLAUSIBLE_UNTIL = pd.Timestamp("2100-01-01")
-_ISO = re.compile(r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?)?(Z|[+-]\d\d:?\d\d)?$")
-
 
 def is_text(s: pd.Series) -> bool:
     """Text cells (object or string dtype, or a Categorical of text)."""
@@ -90,7 +48,7 @@ def is_text(s: pd.Series) -> bool:
     return s.dtype == object or pd.api.types.is_string_dtype(s.dtype)
 
 
-def by_unique(s: pd.Series, fn: Callable[[pd.Series], pd.Series], dtype: str) -> pd.Series:
+def by_unique(s: pd.Series, fn: Callable[[pd.Series], pd.Series], dtype: Any) -> pd.Series:
     """Apply ``fn`` (Series -> Series) to the distinct values of ``s`` only, then broadcast.
 
     Category-like columns (Y/N flags, directions, channels) have a handful of distinct values in
@@ -119,249 +77,6 @@ def filled_mask(s: pd.Series) -> pd.Series:
     if is_text(s):
         mask &= s.astype("string").str.strip().fillna("").ne("")
     return mask.fillna(False).astype(bool)
-
-
-def _localise(values: pd.Series, timezone: str | None) -> tuple[pd.Series, str | None]:
-    """Aware timestamps -> naive wall-clock time in ``timezone`` (default: this machine's zone).
-
-    The result keeps a unit no finer than microseconds (``datetime64[s]`` stays as it is): wide
-    enough for placeholder years such as 2999 or 9999 (nanoseconds stop in 2262), which the
-    importer then quarantines as implausible (:func:`implausible`) before casting to the
-    canonical ``datetime64[ns]``.
-    """
-    tz = getattr(values.dt, "tz", None)
-    if tz is None:
-        return values, None
-    target = timezone or _local_zone()
-    out = values.dt.tz_convert(target).dt.tz_localize(None)
-    return out, f"timestamps with a UTC offset converted to {target} local time"
-
-
-def implausible(values: pd.Series) -> pd.Series:
-    """True where a parsed timestamp lies outside the plausible window (1970 to 2099)."""
-    if isinstance(values.dtype, np.dtype) and len(values):
-        # The earliest and latest first: one pass, and no masks when all is plausible.
-        lo, hi = values.min(), values.max()
-        if pd.isna(lo) or (lo >= PLAUSIBLE_FROM and hi < PLAUSIBLE_UNTIL):
-            return pd.Series(np.zeros(len(values), dtype=bool), index=values.index, copy=False)
-    out = (values < PLAUSIBLE_FROM) | (values >= PLAUSIBLE_UNTIL)
-    return out.fillna(False).astype(bool)
-
-
-def _local_zone() -> str:
-    name = dt.datetime.now().astimezone().tzname() or "UTC"
-    try:
-        import zoneinfo
-
-        key = getattr(dt.datetime.now().astimezone().tzinfo, "key", None)
-        if key:
-            zoneinfo.ZoneInfo(key)
-            return key
-    except Exception:  # pragma: no cover - platform dependent
-        pass
-    return "UTC" if name in ("UTC", "GMT") else _offset_zone()
-
-
-def _offset_zone() -> str:
-    off = dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
-    hours = int(off.total_seconds() // 3600)
-    # Etc/GMT zones have the sign inverted (Etc/GMT-2 is UTC+2).
-    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
-
-
-def parse_datetime(
-    s: pd.Series, timezone: str | None = None, *, dayfirst: bool | None = None
-) -> tuple[pd.Series, pd.Series, str | None]:
-    """Parse timestamps of any common export format.
-
-    Naive timestamps are kept as local time; timestamps with ``Z`` or an offset are converted to
-    ``timezone`` and made naive, cell by cell (a column may mix both). Returns (values
-    ``datetime64[us]``, bad mask, note); years outside 1970-2099 are left to the caller to flag
-    (:func:`implausible`).
-    """
-    if pd.api.types.is_datetime64_any_dtype(s.dtype):
-        out, note = _localise(s, timezone)
-        return out, pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False), note
-    filled = filled_mask(s)
-    compact = compact_dates(s)
-    if compact is not None:
-        return compact, filled & compact.isna(), None
-    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
-        # Excel serial day numbers (1900 system) when they look like dates 1990-2100.
-        v = pd.to_numeric(s, errors="coerce")
-        ok = v.between(32874, 73051)
-        out = (pd.Timestamp("1899-12-30") + pd.to_timedelta(v.where(ok), unit="D")).astype(
-            "datetime64[ns]"
-        )
-        return out, filled & ~ok.fillna(False), None
-    text = s.astype("string").str.strip()
-    if not filled.any():
-        return pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]"), filled, None
-    # Each cell keeps its own meaning whatever its neighbours are: a cell with a UTC offset is
-    # converted to ``timezone``; a cell without one is local wall-clock time as it is. A column
-    # mixing both is parsed in two parts (pandas refuses to mix them in one call).
-    aware = filled & text.str.contains(_AWARE, regex=True).fillna(False).astype(bool)
-    if aware.any() and not aware[filled].all():
-        naive_v, naive_bad, _ = _parse_datetime_text(text.where(~aware), filled & ~aware, False)
-        aware_v, aware_bad, note = _parse_datetime_text(text.where(aware), aware, True, timezone)
-        out = naive_v.where(~aware, aware_v)
-        n_naive = int((filled & ~aware).sum())
-        note = (
-            f"{note}; {n_naive:,} timestamps without an offset in the same column were kept as "
-            "local time as they are"
-        )
-        return out, naive_bad | aware_bad, note
-    return _parse_datetime_text(text, filled, bool(aware.any()), timezone, dayfirst)
-
-
-_COMPACT = re.compile(r"^\d{6}$|^\d{8}$")
-
-
-def compact_dates(s: pd.Series) -> pd.Series | None:
-    """Dates written as digits only, ``YYYYMMDD`` (20250304) or ``YYMMDD`` (990103, a call log
-    of 1999), as timestamps; None unless *every* filled value is a valid date of one form.
-
-    Numbers lose their leading zeros (``000103`` is read as 103), so whole numbers below
-    1,000,000 are taken as six digits. Excel serial day numbers (5 digits) are not dates of
-    either form: the month would be over 12.
-    """
-    if pd.api.types.is_bool_dtype(s.dtype) or not len(s):
-        return None
-    head = s.dropna().iloc[:50]
-    if head.empty or not all(_COMPACT.match(_digits(x)) for x in head):
-        return None  # one look at the first values spares a scan of a million timestamps
-    if pd.api.types.is_numeric_dtype(s.dtype):
-        v = pd.to_numeric(s, errors="coerce").dropna()
-        if v.empty or not (v == v.round()).all() or (v < 0).any():
-            return None
-        width = 8 if (v >= 1_000_000).any() else 6
-        text = s.map(lambda x: f"{int(x):0{width}d}" if pd.notna(x) else None).astype("string")
-    elif is_text(s):
-        text = s.astype("string").str.strip()
-        text = text.mask(text.eq("").fillna(False), pd.NA)
-    else:
-        return None
-    filled = text.dropna()
-    distinct = pd.unique(filled)
-    if not len(distinct) or not all(_COMPACT.match(str(x)) for x in distinct[:5000]):
-        return None
-    lengths = {len(str(x)) for x in distinct}
-    if len(lengths) != 1:
-        return None
-    fmt = "%Y%m%d" if lengths == {8} else "%y%m%d"
-    parsed = pd.to_datetime(pd.Series(distinct, dtype=object), format=fmt, errors="coerce")
-    if parsed.isna().any():
-        return None
-    lookup = dict(zip(distinct, parsed, strict=True))
-    out = pd.to_datetime(text.map(lookup), errors="coerce")
-    return pd.Series(out.to_numpy(dtype="datetime64[us]"), index=s.index, copy=False)
-
-
-def _digits(x: object) -> str:
-    """A cell as compact-date digits: whole numbers zero-padded to six, text trimmed."""
-    if isinstance(x, int | float | np.integer | np.floating):
-        return f"{int(x):06d}" if float(x).is_integer() and x >= 0 else ""
-    return str(x).strip()
-
-
-def _parse_datetime_text(
-    text: pd.Series,
-    filled: pd.Series,
-    has_offset: bool,
-    timezone: str | None = None,
-    dayfirst: bool | None = None,
-) -> tuple[pd.Series, pd.Series, str | None]:
-    sample = text[filled].iloc[:300].tolist()
-    try:
-        if all(_ISO.match(v) for v in sample):
-            parsed = pd.to_datetime(text, errors="coerce", format="ISO8601", utc=has_offset)
-        else:
-            fmt = _best_format(sample, dayfirst)
-            if fmt is not None and not has_offset:
-                parsed = pd.to_datetime(text, errors="coerce", format=fmt)
-            else:
-                parsed = pd.to_datetime(
-                    text, errors="coerce", format="mixed", utc=has_offset, dayfirst=bool(dayfirst)
-                )
-        if parsed.dtype == object:  # offsets the split above did not recognise
-            raise ValueError("mixed timezones")
-    except (ValueError, TypeError, OverflowError):
-        out = _parse_cells(text, timezone)
-        return out, filled & out.isna(), None
-    out, note = _localise(parsed, timezone)
-    bad = filled & out.isna()
-    return out, bad, note
-
-
-def _parse_cells(text: pd.Series, timezone: str | None) -> pd.Series:
-    """Slow path, one value at a time, for what a whole-column parse refused (an offset format
-    among naive cells): offsets are converted to ``timezone``, naive cells kept as they are.
-    Unreadable cells become NaT (and are flagged by the caller)."""
-    target = timezone or _local_zone()
-
-    def one(v: object) -> object:
-        try:
-            t = pd.Timestamp(str(v))
-            if t.tzinfo is not None:
-                t = t.tz_convert(target).tz_localize(None)
-            return t.as_unit("us")
-        except (ValueError, TypeError, OverflowError, KeyError):
-            return pd.NaT
-
-    values = text.map(one, na_action="ignore")
-    return pd.to_datetime(values, errors="coerce").astype("datetime64[us]")
-
-
-def _best_format(sample: list[str], dayfirst: bool | None) -> str | None:
-    best, best_hits = None, 0
-    probe = sample[:100]
-    for fmt in _FORMATS:
-        if dayfirst is True and fmt.startswith("%m/%d"):
-            continue
-        if dayfirst is False and fmt.startswith("%d/%m"):
-            continue
-        hits = 0
-        for v in probe:
-            try:
-                dt.datetime.strptime(v, fmt)
-                hits += 1
-            except ValueError:
-                pass
-        if hits > best_hits:
-            best, best_hits = fmt, hits
-        if hits == len(probe):
-            break
-    return best if best_hits >= max(1, len(probe) * 0.8) else None
-
-
-def combine_date_time(
-    date: pd.Series,
-    time: pd.Series,
-    timezone: str | None = None,
-    *,
-    dayfirst: bool | None = None,
-) -> tuple[pd.Series, pd.Series, str | None]:
-    """A date column plus a time-of-day column -> one timestamp (bad where either is unreadable)."""
-    d, bad_d, note = parse_datetime(date, timezone, dayfirst=dayfirst)
-    day = d.dt.normalize()
-    if pd.api.types.is_timedelta64_dtype(time.dtype):
-        offset = time
-        bad_t = pd.Series(False, index=time.index)
-    elif pd.api.types.is_datetime64_any_dtype(time.dtype):
-        offset = time - time.dt.normalize()
-        bad_t = pd.Series(False, index=time.index)
-    else:
-        text = time.astype("string").str.strip()
-        # A time of day written H:MM is hours and minutes (as a duration it would be MM:SS).
-        text = text.where(~text.str.fullmatch(r"\d{1,2}:\d{2}").fillna(False), text + ":00")
-        secs, bad_t, _ = parse_duration(text, "hms", "time")
-        # A time of day lies within the day (24:00:00 included); anything else is not a time.
-        outside = secs.notna() & ~secs.between(0, 86_400)
-        bad_t = bad_t | outside
-        offset = pd.to_timedelta(secs.where(~outside), unit="s")
-    offset = offset.fillna(pd.Timedelta(0)).astype("timedelta64[us]")
-    out = (day.astype("datetime64[us]") + offset).astype("datetime64[us]")
-    return out, bad_d | bad_t, note
 
 
 _HMS = re.compile(r"^\s*-?\d+:\d{1,2}(:\d{1,2})?(\.\d+)?\s*$")
@@ -437,7 +152,8 @@ def _unit_from_values(num: pd.Series) -> str:
 
 def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series, str]:
     parts = text.str.split(":", expand=True, n=2)
-    nums = parts.apply(lambda c: pd.to_numeric(c, errors="coerce"))
+    nums = pd.DataFrame({k: pd.to_numeric(parts[k], errors="coerce") for k in parts.columns})
+    secs: pd.Series
     if nums.shape[1] == 0:  # no cell at all (every row of the file was set aside)
         secs = pd.Series(np.nan, index=text.index)
     elif nums.shape[1] == 1:  # no colon at all: plain seconds
@@ -492,11 +208,17 @@ def parse_number_noted(
         out = _to_float(cleaned)
     else:  # decimal comma (12,5), or spaces only
         out = out.fillna(_to_float(cleaned.str.replace(",", ".", regex=False)))
-    note = {
-        "thousands_comma": "',' read as a thousands separator (3,343 = 3343)",
-        "thousands_dot": "'.' read as a thousands separator (1.234 = 1234)",
-        "decimal_comma": "',' read as the decimal point (12,5 = 12.5)",
+    said = {
+        "thousands_comma": (",", "',' read as a thousands separator"),
+        "thousands_dot": (".", "'.' read as a thousands separator"),
+        "decimal_comma": (",", "',' read as the decimal point"),
     }.get(how)
+    note = None
+    if said is not None:
+        has = text.str.contains(said[0], regex=False).fillna(False) & out.notna()
+        if has.any():
+            i = int(np.flatnonzero(has.to_numpy(dtype=bool))[0])
+            note = f"{said[1]} ({text.iloc[i]} = {out.iloc[i]:g})"
     return out, filled & out.isna(), note
 
 
@@ -658,7 +380,7 @@ def _parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
             out = num.map({1.0: True, 2.0: False})
         else:
             out = num > 0
-        out = out.astype("boolean").where(num.notna(), pd.NA)
+        out = out.astype("boolean").mask(num.isna())
         return out, filled & num.isna()
     low = s.astype("string").str.strip().str.lower()
     out = pd.Series(pd.NA, index=s.index, dtype="boolean")

@@ -497,20 +497,20 @@ def _read_text(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
             table = read({h: text.get(h, pa.large_string()) for h in header})
             spellings = {}  # no column was read as booleans after all
     except (pa.ArrowInvalid, UnicodeDecodeError) as err:
-        text = str(err)
+        said = str(err)
         utf8_problem = (
-            "UTF8" in text or "utf-8" in text.lower() or isinstance(err, UnicodeDecodeError)
+            "UTF8" in said or "utf-8" in said.lower() or isinstance(err, UnicodeDecodeError)
         )
         if utf8_problem and encoding != "latin-1":
             return _retry_latin1(src, force_text)
-        if "Empty CSV file" in text:
+        if "Empty CSV file" in said:
             raise DataError(
                 f"'{src.name}' is empty: export the data again and check that the file has a "
                 "header row and at least one data row."
             ) from None
         problem = (
             "a quoted value is not closed or spans lines"
-            if "straddl" in text or "quote" in text.lower()
+            if "straddl" in said or "quote" in said.lower()
             else "its lines do not split into the same columns"
         )
         raise DataError(

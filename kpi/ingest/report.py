@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from kpi.dataset import Dataset
+from kpi.ingest.dates import DateOrderDecision
 from kpi.ingest.mapping import Mapping
 from kpi.schema import Shape
 
@@ -38,6 +39,10 @@ class ImportReport:
     grain : aggregated rows: their period (day, week, month, quarter, year); None for contacts.
     ids_renumbered : contact ids made unique because the id column repeats across different
         starts (it is not a key: every row kept).
+    date_orders : per canonical date field (``start_time``, ``date``...), how the day/month
+        order of its text dates was decided (:class:`DateOrderDecision`: order, decided by
+        "data", "hint", "assumed" or "mapping", evidence, rows set aside); the first file's
+        decision, with the rows set aside summed over the files.
     """
 
     rows_read: int
@@ -54,6 +59,7 @@ class ImportReport:
     notes: tuple[str, ...] = ()
     grain: str | None = None
     ids_renumbered: int = 0
+    date_orders: dict[str, DateOrderDecision] = field(default_factory=dict)
 
     def reasons(self) -> pd.DataFrame:
         """Quarantine counts by reason: columns ``reason, rows``, most frequent first."""
@@ -102,6 +108,11 @@ class ImportResult:
     report: ImportReport
     mapping: Mapping
     columns: tuple[str, ...] = field(default=())  # every source column seen (for the editor)
+    #: The importer's own mapping of these files (None when it could not be made), and its
+    #: evidence per target ("file: why"), as ``propose_mapping`` gives them: the Data page
+    #: shows them without reading the files again.
+    proposal: Mapping | None = None
+    evidence: dict[str, str] = field(default_factory=dict)
 
     def describe(self) -> str:
         """The report summary, warnings, reader notes and the mapping, for ``--verbose``."""

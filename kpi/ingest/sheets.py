@@ -11,6 +11,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any, Literal
 
 import pandas as pd
 import pyarrow as pa
@@ -28,6 +29,16 @@ from kpi.ingest.readers import (
 __all__ = ["read_excel", "read_jsonl", "read_parquet", "workbook_sheets"]
 
 
+def _engine(kind: str) -> Literal["odf", "openpyxl"]:
+    return "odf" if kind == "ods" else "openpyxl"
+
+
+def _book(src: Source) -> Any:
+    """The workbook as pandas reads it: the path, or the uploaded bytes as a binary stream
+    (pandas-stubs type the stream as ``ReadBuffer[bytes]``, which ``BytesIO`` is)."""
+    return src.stream()
+
+
 def _damaged(src: Source, kind: str) -> str:
     if kind == "ods":
         return (
@@ -42,9 +53,9 @@ def _damaged(src: Source, kind: str) -> str:
 
 def workbook_sheets(src: Source, kind: str = "excel") -> list[str]:
     """The sheet names of an .xlsx (``kind="excel"``) or .ods (``kind="ods"``) workbook."""
-    engine = "odf" if kind == "ods" else "openpyxl"
+    engine = _engine(kind)
     try:
-        with pd.ExcelFile(src.stream(), engine=engine) as book:
+        with pd.ExcelFile(_book(src), engine=engine) as book:
             return [str(s) for s in book.sheet_names]
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError):
         raise DataError(_damaged(src, kind)) from None
@@ -57,7 +68,7 @@ def workbook_sheets(src: Source, kind: str = "excel") -> list[str]:
 
 def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
     """The first sheet with data (or ``sheet``) of an .xlsx or .ods workbook."""
-    engine = "odf" if kind == "ods" else "openpyxl"
+    engine = _engine(kind)
     sheets = workbook_sheets(src, kind)
     notes = []
     if sheet is not None:
@@ -72,9 +83,9 @@ def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
     skip = 0
     try:
         for name in chosen:
-            top = pd.read_excel(src.stream(), sheet_name=name, engine=engine, header=None, nrows=60)
+            top = pd.read_excel(_book(src), sheet_name=name, engine=engine, header=None, nrows=60)
             skip = preamble_rows(list(top.itertuples(index=False, name=None)))
-            frame = pd.read_excel(src.stream(), sheet_name=name, engine=engine, header=skip)
+            frame = pd.read_excel(_book(src), sheet_name=name, engine=engine, header=skip)
             if frame.shape[1] > 0 and len(frame.dropna(how="all")) > 0:
                 break
             if sheet is not None:

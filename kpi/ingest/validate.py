@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +19,11 @@ from kpi._fastpath import executor
 from kpi.errors import MappingError, MissingDateColumn
 from kpi.ingest import _fastpath as fp
 from kpi.ingest import parsers as P
-from kpi.ingest.fields import apply_field, col_def
+from kpi.ingest import timestamps as T
+from kpi.ingest.dates import DateOrderDecision, impossible_in
+from kpi.ingest.fields import apply_field, col_def, decide_order
 from kpi.ingest.grain import detect_grain, parse_periods
-from kpi.ingest.mapping import FieldMap, Mapping
+from kpi.ingest.mapping import FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import apply_rule, listed_rows
 from kpi.ingest.readers import RawTable
 from kpi.schema import SURVEY_COLUMNS, Shape, out_of_range_masks
@@ -51,6 +53,7 @@ class ParsedFile:
     role: str  # "main" or "survey"
     repeated: np.ndarray | None = None  # ids that may occur more than once (``fp.repeated``)
     grain: str | None = None  # aggregated rows: interval, day, week, month, quarter, year
+    date_orders: dict[str, DateOrderDecision] = field(default_factory=dict)  # per target
 
 
 def no_reason(index: pd.Index) -> pd.Series:
@@ -89,31 +92,61 @@ def columns_text(cols: Sequence[str]) -> str:
     return text + (f" and {len(cols) - 8} more" if len(cols) > 8 else "")
 
 
-Parsed = tuple[pd.Series, pd.Series | None, str | None, FieldMap, pd.Series | None, Any]
+@dataclass
+class _Parsed:
+    """One field of one file, parsed: the masks are None when no row is flagged."""
+
+    value: pd.Series
+    bad: pd.Series | None  # unparseable cells
+    note: str | None
+    field: FieldMap  # with the detected unit filled in
+    far: pd.Series | None  # timestamps outside 1970-2099
+    dups: Any  # contact ids that may repeat (``fp.repeated``)
+    order: DateOrderDecision | None = None  # how a text date column's order was decided
+    wrong: pd.Series | None = None  # dates impossible in that order (set aside)
 
 
-def _parse_one(
+def _read_dates(
     f: FieldMap, frame_raw: pd.DataFrame, shape: Shape, timezone: str | None, locale: bool
-) -> Parsed:
-    """(values, unparseable mask or None, note, field, implausible mask or None, repeats) of
-    one field; the masks are None when no row is flagged (checked here, in parallel)."""
+) -> tuple[pd.Series, pd.Series, str | None, FieldMap, DateOrderDecision | None, pd.Series | None]:
+    """A field through :func:`apply_field`, with its date order decided first: values that are
+    impossible in a forced order are masked (one column, one order) and flagged."""
     periods = None
     if shape == "aggregated" and f.target == "date" and len(f.source) == 1:
         col = frame_raw[f.source[0]]
         periods = parse_periods(col) if P.is_text(col) else None
     if periods is not None:
-        value = periods[0]
-        bad_rows = P.filled_mask(frame_raw[f.source[0]]) & value.isna()
-        note: str | None = f"'{f.source[0]}' read as {periods[1]} periods (first day of each)"
-        f2 = f
-    else:
-        value, bad_rows, note, f2 = apply_field(
-            f, frame_raw, shape, timezone, locale_dayfirst=locale
-        )
+        bad_rows = P.filled_mask(frame_raw[f.source[0]]) & periods[0].isna()
+        said = f"'{f.source[0]}' read as {periods[1]} periods (first day of each)"
+        return periods[0], bad_rows, said, f, None, None
+    order = decide_order(f, frame_raw, shape, locale)
+    value, bad_rows, note, f2 = apply_field(
+        f, frame_raw, shape, timezone, locale_dayfirst=locale, order=order
+    )
+    wrong = None
+    if order is not None and order.forces:
+        mask = impossible_in(frame_raw[f.source[0]], order.order)
+        if mask.any():
+            wrong = mask
+            value = value.mask(mask)
+            first = frame_raw[f.source[0]][mask].iloc[0]
+            order = replace(
+                order, rejected=int(mask.sum()), rejected_example=str(first).strip()[:10]
+            )
+    return value, bad_rows, note, f2, order, wrong
+
+
+def _parse_one(
+    f: FieldMap, frame_raw: pd.DataFrame, shape: Shape, timezone: str | None, locale: bool
+) -> _Parsed:
+    """One field of one file, parsed and checked (here, in parallel)."""
+    value, bad_rows, note, f2, order, wrong = _read_dates(f, frame_raw, shape, timezone, locale)
+    if wrong is not None:
+        bad_rows = bad_rows & ~wrong
     bad = bad_rows if bad_rows.any() else None
     far = None
     if pd.api.types.is_datetime64_any_dtype(value.dtype):
-        far = P.implausible(value)
+        far = T.implausible(value)
         if far.any():  # 1900 zero dates, 2999/9999 "never" markers: not real contacts
             value = value.mask(far)
         else:
@@ -128,7 +161,7 @@ def _parse_one(
     dups = None
     if f.target == "contact_id" and shape == "interactions":
         dups = fp.repeated(value)
-    return value, bad, note, f2, far, dups
+    return _Parsed(value, bad, note, f2, far, dups, order, wrong)
 
 
 def _locale_dayfirst(raw: RawTable) -> bool:
@@ -187,14 +220,43 @@ def _apply_outcome(mapping: Mapping, raw: RawTable, out: dict[str, pd.Series]) -
             elif flag.fillna(False).any():  # blocked calls named only by the outcome column
                 out[t] = flag
         n = int(np.count_nonzero(rows))
-        return [f"'{rule.source}' corrects answered/abandoned on {n:,} rows ({rule.describe()})"]
+        return [
+            f"Outcome column “{rule.source}”: corrects answered and abandoned on {n:,} rows "
+            f"({_plain_rule(rule)}; other values leave the answered and abandoned columns as "
+            "they are)"
+        ]
     filled = [t for t in flags if t not in out]
     for t in filled:
         out[t] = flags[t]
     if not filled:
         return []
-    said = f"'{rule.source}' gives {', '.join(filled)} by its value rule ({rule.describe()})"
+    said = (
+        f"Outcome column “{rule.source}”: gives {_and(filled)} by its values ({_plain_rule(rule)})"
+    )
     return [said] + ([note] if note else [])
+
+
+#: Outcome classes in plain words, for the import report's notes.
+_CLASS_WORDS = {
+    "voicemail": "voicemail or callback",
+    "ignore": "counted in no rate",
+    "hangup": "the customer hung up (abandoned unless it reached an agent)",
+}
+
+
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _plain_rule(rule: OutcomeRule) -> str:
+    """ "ANSWERED means answered; HANG, ABANDON mean abandoned" (the rule in plain words)."""
+    groups: dict[str, list[str]] = {}
+    for value, cls in rule.values:
+        groups.setdefault(cls, []).append(value)
+    return "; ".join(
+        f"{', '.join(vs)} {'means' if len(vs) == 1 else 'mean'} {_CLASS_WORDS.get(c, c)}"
+        for c, vs in groups.items()
+    )
 
 
 def parse_file(
@@ -215,44 +277,37 @@ def parse_file(
     fields = [f for f in mapping.fields if f.transform != "per_answered"]
     locale = _locale_dayfirst(raw)
 
-    def one(f: FieldMap) -> Parsed:
+    def one(f: FieldMap) -> _Parsed:
         return _parse_one(f, frame_raw, shape, timezone, locale)
 
     # Columns are parsed two at a time: most of the work is in NumPy and Arrow kernels, which
     # release the GIL. Results are taken in mapping order, so reasons keep their precedence.
-    for f, (value, bad, note, f2, far, dups) in zip(
-        fields, executor().map(one, fields), strict=True
-    ):
-        used_fields.append(f2)
-        if dups is not None:
-            repeated = dups
-        if note:
-            notes.append(note)
-        if bad is not None:
-            label = "missing or unparseable" if f.target == time_target else "unparseable"
-            reason = first_reason(reason, bad, f"{label} {f.target}")
-        if far is not None:
-            reason = first_reason(
-                reason, far, f"implausible {f.target} (before 1970 or after 2099)"
-            )
-        out[f.target] = value
+    orders: dict[str, DateOrderDecision] = {}
+    rejections: list[str] = []  # rows set aside by a forced date order: said as warnings
+    for f, got in zip(fields, executor().map(one, fields), strict=True):
+        used_fields.append(got.field)
+        if got.dups is not None:
+            repeated = got.dups
+        if got.note:
+            notes.append(got.note)
+        reason = _field_reasons(reason, got, time_target)
+        if got.order is not None and got.order.order:
+            orders[f.target] = got.order
+            if got.order.rejected:
+                rejections.append(got.order.rejection())
+        out[f.target] = got.value
     per_answered = [f for f in mapping.fields if f.transform == "per_answered"]
     more, more_notes, reason = _per_answered(raw, per_answered, out, reason)
     used_fields += more
     notes += more_notes + _apply_outcome(mapping, raw, out)
     role, warnings = _role(raw, mapping, out, undated_start)
+    warnings = rejections + warnings
     frame = pd.DataFrame(out, index=frame_raw.index, copy=False)
     if role == "main":
         reason = first_reason(
             reason, frame[time_target].isna(), f"missing or unparseable {time_target}"
         )
-    if "contact_id" in frame.columns:
-        reason = first_reason(reason, frame["contact_id"].isna(), "missing contact_id")
-    if role == "main" and shape == "interactions" and mapping.get("contact_id") is None:
-        # No id column (the rows were numbered): a row equal to an earlier one in every
-        # column is the same record written twice.
-        same = frame_raw.duplicated(keep="first").to_numpy()
-        reason = first_reason(reason, same, "duplicate row (identical to an earlier row)")
+    reason = _id_reasons(frame, frame_raw, mapping, role, reason)
     reason = range_reasons(frame, shape, reason)
     grain = None
     if shape == "aggregated" and role == "main":
@@ -267,7 +322,35 @@ def parse_file(
         role=role,
         repeated=repeated,
         grain=grain,
+        date_orders=orders,
     )
+
+
+def _field_reasons(reason: pd.Series, got: _Parsed, time_target: str) -> pd.Series:
+    """The reasons one parsed field gives its rows: a date impossible in the column's order,
+    an unparseable cell, an implausible timestamp (first come, first kept)."""
+    target = got.field.target
+    if got.wrong is not None and got.order is not None:
+        reason = first_reason(reason, got.wrong, got.order.reason())
+    if got.bad is not None:
+        label = "missing or unparseable" if target == time_target else "unparseable"
+        reason = first_reason(reason, got.bad, f"{label} {target}")
+    if got.far is not None:
+        reason = first_reason(reason, got.far, f"implausible {target} (before 1970 or after 2099)")
+    return reason
+
+
+def _id_reasons(
+    frame: pd.DataFrame, frame_raw: pd.DataFrame, mapping: Mapping, role: str, reason: pd.Series
+) -> pd.Series:
+    """Rows without an id; and, in a contact file with no id column (its rows were numbered),
+    rows equal to an earlier one in every column: the same record written twice."""
+    if "contact_id" in frame.columns:
+        reason = first_reason(reason, frame["contact_id"].isna(), "missing contact_id")
+    if role == "main" and mapping.shape == "interactions" and mapping.get("contact_id") is None:
+        same = frame_raw.duplicated(keep="first").to_numpy()
+        reason = first_reason(reason, same, "duplicate row (identical to an earlier row)")
+    return reason
 
 
 def _grain(mapping: Mapping, dates: pd.Series, notes: list[str]) -> str:
@@ -341,7 +424,7 @@ def _missing_date(raw: RawTable, shape: Shape) -> MissingDateColumn:
         first = candidates[0]
         return MissingDateColumn(
             f"'{raw.source}' has no date column the importer recognises: '{first}' looks like "
-            f"dates — map it to {target}"
+            f"dates — map it to {target} ({_PLAIN_TARGET[target]})"
             + (f" (other candidates: {', '.join(candidates[1:4])})" if len(candidates) > 1 else "")
             + ".",
             file=raw.source,
@@ -362,6 +445,9 @@ def _missing_date(raw: RawTable, shape: Shape) -> MissingDateColumn:
         file=raw.source,
         target=target,
     )
+
+
+_PLAIN_TARGET = {"start_time": "the start time", "date": "the date of each row"}
 
 
 def date_candidates(frame: pd.DataFrame) -> list[str]:

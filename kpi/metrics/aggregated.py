@@ -24,6 +24,7 @@ __all__ = [
     "csat",
     "missing",
     "per_answered",
+    "service_level",
 ]
 
 
@@ -115,6 +116,31 @@ def _gap_sql(cols: frozenset[str]) -> str:
         ok = "offered IS NOT NULL AND answered IS NOT NULL AND abandoned IS NOT NULL"
         return f"sum(offered - answered - abandoned) FILTER (WHERE {ok})"
     return "0"
+
+
+def service_level(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """Service level of a summary: from a count answered within the threshold when the export
+    has one (``answered_within`` ÷ (answered + abandoned), or ÷ answered for the answered-only
+    variant), else its own service-level percentage weighted by answered contacts."""
+    if "answered_within" not in cols:
+        return answered_weighted("service_level", "rate", "service level")(cols, settings)
+    gone = missing(cols, "answered")
+    if gone is not None:
+        return gone
+    if settings.sl_variant == "answered_only" or "abandoned" not in cols:
+        why = "" if "abandoned" in cols else " (no abandoned column: answered-only variant)"
+        return KpiSql(
+            "rate",
+            count_rate("answered_within", "answered"),
+            f"answered within the threshold ÷ answered{why}",
+        )
+    return KpiSql(
+        "rate",
+        count_rate(
+            "answered_within", "answered + abandoned", "answered_within", "answered", "abandoned"
+        ),  # fmt: skip
+        "answered within the threshold ÷ (answered + abandoned)",
+    )
 
 
 def blocked(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:

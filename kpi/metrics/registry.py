@@ -346,7 +346,7 @@ CONTACT_KPIS: tuple[KpiDef, ...] = (
         benchmark_note="the common 80/20 standard (80% in 20 s)",
         display_unit="%",
         needs=_sl_needs,
-        aggregated=agg.answered_weighted("service_level", "rate", "service level"),
+        aggregated=agg.service_level,
         explain=_sl_explain,
     ),
     KpiDef(

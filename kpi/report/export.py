@@ -1,13 +1,15 @@
-"""Exporters: findings -> a self-contained HTML page, a PowerPoint deck, an Excel workbook."""
+"""Exporters: findings -> a self-contained HTML page, a PowerPoint deck, an Excel workbook.
+
+Charts are rendered by :mod:`kpi.report.render`, the deck is built by :mod:`kpi.report.slides`;
+this module writes the HTML page and the workbook and dispatches by format.
+"""
 
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import html
 import io
 import re
-import struct
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,12 +18,17 @@ import pandas as pd
 
 from kpi.errors import AnalysisError, DataError
 from kpi.findings import Finding
+from kpi.report.render import EXPORT_WIDTH, chart_png, chart_svg, fixed_width, png_size
 from kpi.report.safe import format_value, safe_frame, xml_text
+from kpi.report.slides import default_subtitle, to_pptx
 
 __all__ = [
+    "EXPORT_WIDTH",
+    "KIND_LABELS",
     "chart_png",
     "chart_svg",
     "export_bytes",
+    "fixed_width",
     "png_size",
     "sheet_name",
     "to_html",
@@ -41,95 +48,6 @@ KIND_LABELS: dict[str, str] = {
 }
 
 _HTML_TABLE_ROWS = 200
-
-
-# --------------------------------------------------------------------------------------- charts
-EXPORT_WIDTH = 760  # px: a chart sized "container" on a page gets this width in a file
-
-
-def fixed_width(spec: Any, width: int = EXPORT_WIDTH) -> Any:
-    """A copy of ``spec`` with every ``"width": "container"`` replaced by ``width`` pixels.
-
-    On a page a chart stretches to its container; a file has no container, and vl-convert
-    would draw such a chart at its 300 px default, squashing its plot and title.
-    """
-    if isinstance(spec, dict):
-        return {
-            k: (width if k == "width" and v == "container" else fixed_width(v, width))
-            for k, v in spec.items()
-        }
-    if isinstance(spec, list):
-        return [fixed_width(v, width) for v in spec]
-    return spec
-
-
-def _render(spec: dict[str, Any], fmt: str, scale: float = 1.0) -> Any:
-    import vl_convert as vlc
-
-    if not isinstance(spec, dict) or not spec:
-        raise AnalysisError("This finding has no chart to render (the Vega-Lite spec is empty).")
-    spec = fixed_width(spec)
-    try:
-        # No base URL is allowed: a chart in a report renders from its inline data only, so
-        # exporting never reaches the network (and a spec cannot make the server fetch a URL).
-        if fmt == "png":
-            return vlc.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
-        return vlc.vegalite_to_svg(spec, allowed_base_urls=[])
-    except ValueError as err:  # vl-convert reports every compile/render failure as ValueError
-        first = str(err).strip().splitlines()
-        reason = first[-1] if first else "unknown error"
-        raise AnalysisError(
-            f"The chart could not be rendered ({reason[:200]}); check that its spec is valid "
-            "Vega-Lite with inline data."
-        ) from err
-
-
-def chart_png(spec: dict[str, Any], *, scale: float = 2) -> bytes:
-    """Render a Vega-Lite spec to PNG bytes (vl-convert, offline).
-
-    Parameters
-    ----------
-    spec : Vega-Lite dict, e.g. ``alt.Chart.to_dict()`` (data inline; external URLs refused).
-    scale : pixel multiplier; the PNG is ``scale`` times the chart's CSS size (2 = sharp on
-        slides and high-density screens).
-
-    Returns
-    -------
-    PNG bytes.
-
-    Raises
-    ------
-    AnalysisError
-        when the spec cannot be compiled or rendered.
-    """
-    return bytes(_render(spec, "png", float(scale)))
-
-
-def chart_svg(spec: dict[str, Any]) -> str:
-    """Render a Vega-Lite spec to an SVG document (vl-convert, offline).
-
-    Parameters
-    ----------
-    spec : Vega-Lite dict, e.g. ``alt.Chart.to_dict()`` (data inline; external URLs refused).
-
-    Returns
-    -------
-    The SVG text (text from the data is XML-escaped by the renderer).
-
-    Raises
-    ------
-    AnalysisError
-        when the spec cannot be compiled or rendered.
-    """
-    return str(_render(spec, "svg"))
-
-
-def png_size(png: bytes) -> tuple[int, int]:
-    """(width, height) in pixels, read from the PNG's IHDR header."""
-    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
-        raise ValueError("not a PNG image")
-    width, height = struct.unpack(">II", png[16:24])
-    return int(width), int(height)
 
 
 # ----------------------------------------------------------------------------------------- HTML
@@ -267,7 +185,7 @@ def to_html(findings: Sequence[Finding], *, title: str, subtitle: str = "") -> s
     The HTML document as text (UTF-8 when saved).
     """
     findings = list(findings)
-    subtitle = subtitle or _default_subtitle(len(findings))
+    subtitle = subtitle or default_subtitle(len(findings))
     toc = "".join(
         f'<li><a href="#finding-{i}">{_esc(f.title)}</a></li>'
         for i, f in enumerate(findings, start=1)
@@ -289,150 +207,6 @@ def to_html(findings: Sequence[Finding], *, title: str, subtitle: str = "") -> s
         + body
         + "\n</main>\n</body>\n</html>\n"
     )
-
-
-def _default_subtitle(n: int) -> str:
-    return f"{n} finding{'s' if n != 1 else ''} · generated {dt.date.today():%d %B %Y}"
-
-
-# ----------------------------------------------------------------------------------------- PPTX
-def _fit(box_w: int, box_h: int, px_w: int, px_h: int) -> tuple[int, int]:
-    ratio = min(box_w / px_w, box_h / px_h)
-    return int(px_w * ratio), int(px_h * ratio)
-
-
-def _add_paragraph(
-    frame: Any,
-    text: str,
-    *,
-    size: int,
-    bold: bool = False,
-    italic: bool = False,
-    color: Any = None,
-    first: bool = False,
-    space_after: int = 6,
-) -> Any:
-    from pptx.util import Pt
-
-    para = frame.paragraphs[0] if first else frame.add_paragraph()
-    run = para.add_run()
-    run.text = xml_text(text)
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    if color is not None:
-        run.font.color.rgb = color
-    para.space_after = Pt(space_after)
-    return para
-
-
-def _sentence_size(text: str) -> int:
-    return 20 if len(text) < 120 else 16 if len(text) < 260 else 13
-
-
-def to_pptx(findings: Sequence[Finding], *, title: str, subtitle: str = "") -> bytes:  # noqa: PLR0915 -- ratchet (#17): split or fix pending
-    """The report as a PowerPoint deck (16:9): a title slide, then one slide per finding.
-
-    A finding's slide has its title, the chart as a PNG picture (left), the sentence, the numbers
-    and the note (right), the scope in the footer and the sentence and note in the speaker
-    notes. A finding without a chart (or whose chart cannot render) uses the full width for text.
-
-    Parameters
-    ----------
-    findings : the findings in slide order.
-    title : the deck's title (title slide).
-    subtitle : the title slide's second line; default "N findings · generated <date>".
-
-    Returns
-    -------
-    The .pptx file as bytes.
-    """
-    from pptx import Presentation
-    from pptx.dml.color import RGBColor
-    from pptx.util import Emu, Inches, Pt
-
-    findings = list(findings)
-    grey = RGBColor(0x61, 0x6E, 0x7C)
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
-    margin = Inches(0.5)
-    content_w = prs.slide_width - 2 * margin
-
-    cover = prs.slides.add_slide(prs.slide_layouts[0])
-    cover.shapes.title.text = xml_text(title)
-    cover.placeholders[1].text = xml_text(subtitle or _default_subtitle(len(findings)))
-    # A placeholder inherits its position from the layout until one coordinate is set; then
-    # all four must be given (the layout's are for 4:3 slides).
-    cover.shapes.title.left, cover.shapes.title.top = margin, Inches(2.2)
-    cover.shapes.title.width, cover.shapes.title.height = content_w, Inches(1.6)
-    cover.placeholders[1].left, cover.placeholders[1].top = margin, Inches(4.0)
-    cover.placeholders[1].width, cover.placeholders[1].height = content_w, Inches(1.2)
-
-    for number, finding in enumerate(findings, start=1):
-        slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only"
-        head = slide.shapes.title
-        head.left, head.top, head.width, head.height = margin, Inches(0.3), content_w, Inches(0.9)
-        head.text = xml_text(finding.title)
-        for para in head.text_frame.paragraphs:
-            para.alignment = 1  # left
-            for run in para.runs:
-                run.font.size = Pt(28 if len(finding.title) < 60 else 22)
-                run.font.bold = True
-
-        top, box_h = Inches(1.35), Inches(5.2)
-        text_left: int = margin
-        text_w: int = content_w
-        png = None
-        if finding.chart:
-            try:
-                png = chart_png(finding.chart, scale=2)
-            except AnalysisError:
-                png = None
-        if png is not None:
-            chart_w = Inches(8.1)
-            w, h = _fit(chart_w, box_h, *png_size(png))
-            slide.shapes.add_picture(io.BytesIO(png), margin, top, Emu(w), Emu(h))
-            text_left = margin + chart_w + Inches(0.3)
-            text_w = prs.slide_width - text_left - margin
-
-        body = slide.shapes.add_textbox(text_left, top, text_w, box_h).text_frame
-        body.word_wrap = True
-        _add_paragraph(
-            body,
-            finding.sentence,
-            size=_sentence_size(finding.sentence),
-            first=True,
-            space_after=14,
-        )
-        # Long lists of numbers get smaller type so the text box does not run into the footer.
-        label_pt, value_pt = (14, 16) if len(finding.numbers) <= 5 else (11, 12)
-        for label, value in finding.numbers:
-            para = _add_paragraph(body, f"{label}: ", size=label_pt, color=grey, space_after=3)
-            run = para.add_run()
-            run.text = xml_text(value)
-            run.font.size, run.font.bold = Pt(value_pt), True
-        if finding.chart and png is None:
-            _add_paragraph(body, "(The chart could not be rendered.)", size=12, italic=True)
-        if finding.note.strip():
-            _add_paragraph(body, f"Note: {finding.note.strip()}", size=13, italic=True)
-
-        footer = slide.shapes.add_textbox(
-            margin, Inches(6.75), content_w - Inches(1.0), Inches(0.5)
-        ).text_frame
-        footer.word_wrap = True
-        _add_paragraph(footer, finding.scope, size=10, color=grey, first=True)
-        counter = slide.shapes.add_textbox(
-            prs.slide_width - margin - Inches(0.9), Inches(6.75), Inches(0.9), Inches(0.5)
-        ).text_frame
-        _add_paragraph(counter, f"{number} / {len(findings)}", size=10, color=grey, first=True)
-        counter.paragraphs[0].alignment = 3  # right
-
-        notes = "\n\n".join(t for t in (finding.sentence, finding.note.strip()) if t)
-        slide.notes_slide.notes_text_frame.text = xml_text(notes)
-
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return buffer.getvalue()
 
 
 # ----------------------------------------------------------------------------------------- XLSX

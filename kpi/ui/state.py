@@ -38,12 +38,14 @@ __all__ = [
     "current_dataset",
     "events",
     "findings",
+    "forget",
     "is_sample",
     "memo",
     "persist",
     "persisted",
     "pin",
     "presentation",
+    "remember",
     "remove_event",
     "reset_choices",
     "reset_dataset",
@@ -65,7 +67,7 @@ _EVENTS = "kpi_events"
 _FINDINGS = "kpi_findings"
 _SCOPE = "kpi_scope"
 _MEMO = "kpi_memo"
-_MEMO_SIZE = 48
+_MEMO_SIZE = 96  # the pages memoise charts as well as tables: ~6-8 per page
 _CURRENCY = "kpi_currency"
 _PRESENT = "kpi_presentation"
 # Durable copies of widget values: Streamlit deletes a widget's key when its page is not drawn,
@@ -157,7 +159,13 @@ def reset_choices() -> None:
             del ss[widget_key]
 
 
-def persist(key: str, default: Any, options: Sequence[Any] | None = None) -> str:
+def persist(
+    key: str,
+    default: Any,
+    options: Sequence[Any] | None = None,
+    *,
+    valid: Callable[[Any], bool] | None = None,
+) -> str:
     """Make the widget ``key`` remember its value for the session, across page switches.
 
     Call it as the widget's ``key=`` and give the widget no ``value``/``index``/``default`` of
@@ -172,6 +180,8 @@ def persist(key: str, default: Any, options: Sequence[Any] | None = None) -> str
     options : for a selectbox/radio/multiselect, the options on offer now: a remembered value
         that is no longer offered (another dataset, another segment list) falls back to
         ``default``.
+    valid : for other widgets, a test of a remembered value (a date inside the data's range):
+        a value that fails it falls back to ``default``.
 
     Returns
     -------
@@ -184,8 +194,26 @@ def persist(key: str, default: Any, options: Sequence[Any] | None = None) -> str
         ss[key] = ss.get(durable, default)
     if options is not None and not _offered(ss[key], options):
         ss[key] = default
+    if valid is not None and not valid(ss[key]):
+        ss[key] = default
     ss[durable] = ss[key]
     return key
+
+
+def remember(key: str, value: Any) -> None:
+    """Record ``value`` under ``key`` for the session (read back with :func:`persisted`), for a
+    choice that is not a widget: e.g. which month a page's inputs were last seeded from.
+    Forgotten with every other choice by :func:`reset_choices` and on a new dataset."""
+    _ss()[_KEEP + key] = value
+
+
+def forget(*keys: str) -> None:
+    """Drop the remembered values of the widgets ``keys``: they start again from their default
+    (e.g. a period picked around one change date, when the user picks another change)."""
+    ss = _ss()
+    for key in keys:
+        ss.pop(key, None)
+        ss.pop(_KEEP + key, None)
 
 
 def _offered(value: Any, options: Sequence[Any]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GRAINS",
+    "chart",
     "context",
+    "currency_select",
     "dataset_badge",
     "events_for",
     "finding",
@@ -134,15 +136,8 @@ def _sidebar_scope(ds: Any) -> None:
 def _sidebar_settings() -> None:
     # Seeded from state (not the widgets' value=) so a value set elsewhere, e.g. by the
     # "exit presentation" button, is what the widget shows.
-    st.session_state.setdefault("sidebar_currency", state.currency())
     st.session_state.setdefault("sidebar_presentation", state.presentation())
-    st.selectbox(
-        "Currency for costs",
-        state.CURRENCIES,
-        format_func=lambda c: _CURRENCY_NAMES.get(c, c.strip()),
-        key="sidebar_currency",
-        on_change=lambda: state.set_currency(st.session_state["sidebar_currency"]),
-    )
+    currency_select("Currency for costs", key="sidebar_currency")
     st.toggle(
         "Presentation mode",
         key="sidebar_presentation",
@@ -181,6 +176,53 @@ def sidebar() -> DeltaGenerator:
         st.markdown("#### Settings")
         _sidebar_settings()
     return slot
+
+
+_CURRENCY_KEYS = ("sidebar_currency", "whatif_currency")
+
+
+def currency_select(label: str, key: str, container: DeltaGenerator | None = None) -> str:
+    """A selectbox for the session's one currency (:func:`state.currency`): the sidebar's and a
+    page's boxes edit the same setting, so every cost on every page shows the same symbol."""
+
+    def _chosen() -> None:
+        state.set_currency(st.session_state[key])
+        for other in _CURRENCY_KEYS:  # the other boxes follow (callbacks run before widgets)
+            if other != key:
+                st.session_state[other] = state.currency()
+
+    st.session_state[key] = state.currency()
+    return str(
+        (container or st).selectbox(
+            label,
+            state.CURRENCIES,
+            format_func=lambda c: _CURRENCY_NAMES.get(c, c.strip()),
+            key=key,
+            on_change=_chosen,
+        )
+    )
+
+
+def chart(make: Callable[[], Any], key: str, memo: tuple[Any, ...] | None = None) -> dict[str, Any]:
+    """Draw an Altair chart from its Vega-Lite spec, built once per session under ``memo``.
+
+    ``st.altair_chart`` validates the chart against the Vega-Lite JSON schema on every run
+    (about 40 ms a chart, most of a rerun's time on a page of charts). The charts of
+    :mod:`kpi.charts` are validated by their own tests, so the spec is built without it, and
+    with ``memo`` (everything the chart depends on: dataset fingerprint, settings, choices) it
+    is not rebuilt at all on a rerun that changed none of it. Returns the spec (a pinned
+    finding's ``chart``).
+    """
+
+    def _spec() -> dict[str, Any]:
+        return cast("dict[str, Any]", make().to_dict(validate=False))
+
+    if memo is None:
+        spec = _spec()
+    else:  # parts as text: a memo key may hold a dict (a segment) or a list (events)
+        spec = state.memo(("chart_spec", key, *map(repr, memo)), _spec)
+    st.vega_lite_chart(spec, width="stretch", key=key)
+    return spec
 
 
 def pinned_count(slot: DeltaGenerator) -> None:

@@ -22,9 +22,15 @@ MINE = {
     "relationships": "pages/relationships_page.py",
     "leadlag": "pages/leadlag_page.py",
     "report": "pages/report_page.py",
+    "impact": "pages/impact_page.py",
+    "whatif": "pages/whatif_page.py",
 }
 # KPI ids that are also plain English words: "contacts" in a sentence is not a code.
-_WORDS = {k for k in KPIS if k.lower() == KPIS[k].name.lower()} | {"engagement", "occupancy"}
+_WORDS = {k for k in KPIS if k.lower() == KPIS[k].name.lower()} | {
+    "engagement",
+    "occupancy",
+    "backlog",  # "e-mails wait in a backlog" is English, not the id
+}
 ID_PATTERN = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(k) for k in KPIS if k not in _WORDS) + r")(?![\w-])"
 )
@@ -112,6 +118,66 @@ def test_target_boxes_name_their_unit_and_read_it() -> None:
     at.number_input(key="overview_target_aht").set_value(6.5).run()
     aht = next(m for m in at.metric if m.label.endswith(KPIS["aht"].name))
     assert aht.label.startswith("🟢")
+
+
+def test_before_after_choices_survive_a_page_switch_and_back() -> None:
+    at = _app()
+    at.switch_page(MINE["impact"]).run()
+    ivr = next(o for o in at.selectbox(key="impact_event").options if o.startswith("New IVR"))
+    at.selectbox(key="impact_event").set_value(ivr).run()
+    # Picking the Billing IVR moves the segment to Billing.
+    assert at.selectbox(key="impact_segment").value == "Billing"
+    at.selectbox(key="impact_kpi").set_value("asa").run()
+    at.selectbox(key="impact_control").set_value("Sales").run()
+    at.multiselect(key="impact_controls").set_value(["General"]).run()
+    at.radio(key="impact_period_mode").set_value("Two periods I choose").run()
+    assert not at.exception
+    at.switch_page("pages/data_page.py").run()
+    at.switch_page(MINE["impact"]).run()
+    assert not at.exception
+    assert at.selectbox(key="impact_event").value == ivr
+    assert at.selectbox(key="impact_segment_column").value == "queue"
+    assert at.selectbox(key="impact_segment").value == "Billing"
+    assert at.selectbox(key="impact_kpi").value == "asa"
+    assert at.selectbox(key="impact_control").value == "Sales"
+    assert at.multiselect(key="impact_controls").value == ["General"]
+    assert at.radio(key="impact_period_mode").value == "Two periods I choose"
+    # The pinned finding names its segment and method in its title and context.
+    at.button(key="impact_pin").click().run()
+    finding = at.session_state["kpi_findings"][-1]
+    assert finding.kind == "impact" and "Billing" in finding.title
+    assert finding.context_value("Segment") == "Queue: Billing"
+    assert "compared with General" in (finding.context_value("Settings") or "")
+    assert "Queue: Billing" in report.export_bytes([finding], "html", title="t").decode("utf-8")
+
+
+def test_what_if_inputs_survive_a_page_switch_and_share_the_currency() -> None:
+    at = _app()
+    at.switch_page(MINE["whatif"]).run()
+    at.selectbox(key="whatif_queue").set_value("Billing").run()
+    at.number_input(key="whatif_scn_aht").set_value(5.5).run()
+    at.number_input(key="whatif_shrinkage").set_value(25.0).run()
+    at.selectbox(key="whatif_currency").set_value("£").run()
+    assert not at.exception
+    # One currency for the session: the sidebar's box follows the page's.
+    assert at.selectbox(key="sidebar_currency").value == "£"
+    at.switch_page(MINE["overview"]).run()
+    at.switch_page(MINE["whatif"]).run()
+    assert not at.exception
+    assert at.selectbox(key="whatif_queue").value == "Billing"
+    assert at.number_input(key="whatif_scn_aht").value == 5.5
+    assert at.number_input(key="whatif_shrinkage").value == 25.0
+    # Billing's own month, not the all-queue baseline, after the way back.
+    assert at.number_input(key="whatif_base_aht").value == pytest.approx(7.28)
+    costs = [m.value for m in at.metric if m.label == "Cost per month"]
+    assert costs and all(c.startswith("£") for c in costs)
+    labels = {n.key: n.label for n in at.number_input}
+    assert labels["whatif_cost"] == "Cost per agent-hour (£)"
+    assert all("(" in label for label in labels.values())  # every input names its unit
+    at.button(key="whatif_pin").click().run()
+    finding = at.session_state["kpi_findings"][-1]
+    assert finding.kind == "staffing" and finding.context_value("Segment") == "Queue: Billing"
+    assert "£" in finding.sentence and "shrinkage 25%" in (finding.context_value("Settings") or "")
 
 
 def test_billing_caption_counts_billing_and_sidebar_counts_pins() -> None:

@@ -36,6 +36,7 @@ def test_baseline_starts_from_the_last_complete_month() -> None:
 
 def test_seed_story_in_one_click_and_pin() -> None:
     at = _page().run()
+    at.selectbox(key="whatif_currency").set_value("€").run()  # the session's one currency
     at.button(key="whatif_preset").click().run()
     assert not at.exception
     values = {n.key: n.value for n in at.number_input}

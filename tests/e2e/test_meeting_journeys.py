@@ -21,7 +21,15 @@ from playwright.sync_api import Page, expect
 
 LONG = 90_000
 MAIN = "[data-testid='stMain']"
-PAGES = ["Overview", "Data", "Relationships", "Before/after", "Leading vs lagging", "Report"]
+PAGES = [
+    "Overview",
+    "Data",
+    "Relationships",
+    "Before/after",
+    "Leading vs lagging",
+    "What would it take?",
+    "Report",
+]
 
 
 def _full_shot(page: Page, path: Path) -> None:
@@ -48,7 +56,7 @@ def test_every_page_renders_at_laptop_widths(
         if title != "Overview":
             go_to(page, title)
         expect(page.locator("[data-testid='stException']")).to_have_count(0)
-        name = title.lower().replace("/", "-").replace(" ", "-")
+        name = title.lower().replace("/", "-").replace(" ", "-").rstrip("?")
         _full_shot(page, shots / f"page-{name}-{width}.png")
     # Card values are never cut with an ellipsis.
     go_to(page, "Overview")

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from kpi.analysis.leadlag._series import (
+    Pair,
     as_wide,
     lag_cap,
     prepare_pair,
@@ -18,6 +19,7 @@ from kpi.analysis.leadlag._series import (
 from kpi.analysis.leadlag.results import WARN_PERIODS, ImpulseResponse
 from kpi.analysis.leadlag.text import unit_text
 from kpi.errors import AnalysisError
+from kpi.format import kpi_label
 from kpi.segment import Segment, as_segment
 
 __all__ = ["aligned_series", "impulse_response"]
@@ -65,6 +67,63 @@ def aligned_series(
     return out.dropna(subset=["z"]).reset_index(drop=True)
 
 
+def _pair(wide: pd.DataFrame, grain: str, driver: str, outcome: str) -> Pair:
+    """The driver and outcome prepared as in ``analyze`` (a clear error when they cannot be)."""
+    for col in (driver, outcome):
+        if col not in wide.columns:
+            raise AnalysisError(f"{col!r} is not in the table; pick one of the KPIs computed.")
+    try:
+        return prepare_pair(
+            pd.to_numeric(wide[driver], errors="coerce"),
+            pd.to_numeric(wide[outcome], errors="coerce"),
+            weekly_cycle=grain == "day",
+            alpha=0.05,
+        )
+    except AnalysisError as err:
+        raise AnalysisError(
+            f"The impulse response of {kpi_label(outcome)} to {kpi_label(driver)} cannot run: "
+            f"{err}."
+        ) from err
+
+
+def _var_response(
+    pair: Pair, order: int, periods: int, shock: float | None, driver: str, outcome: str
+) -> tuple[pd.DataFrame, float]:
+    """The VAR's response of the outcome to a driver shock by step, and the shock's size."""
+    from statsmodels.tsa.api import VAR
+
+    data = np.column_stack([pair.x, pair.y])  # 0 = driver, 1 = outcome
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            res = VAR(data).fit(order, trend="c")
+            irf = res.irf(periods)
+            resp = irf.irfs[:, 1, 0]
+            se = irf.stderr(orth=False)[:, 1, 0]
+            cum = irf.cum_effects[:, 1, 0]
+            cum_se = irf.cum_effect_stderr(orth=False)[:, 1, 0]
+        except (ValueError, np.linalg.LinAlgError) as err:
+            raise AnalysisError(
+                f"The VAR for {kpi_label(driver)} and {kpi_label(outcome)} could not be fitted; "
+                "try a smaller lag order."
+            ) from err
+    size = float(shock) if shock is not None else float(np.sqrt(res.sigma_u[0, 0]))
+    z = 1.959963984540054
+    level, level_se = (cum, cum_se) if pair.differenced else (resp, se)
+    table = pd.DataFrame(
+        {
+            "step": np.arange(periods + 1, dtype=int),
+            "response": resp * size,
+            "ci_low": (resp - z * se) * size,
+            "ci_high": (resp + z * se) * size,
+            "level": level * size,
+            "level_low": (level - z * level_se) * size,
+            "level_high": (level + z * level_se) * size,
+        }
+    )
+    return table, size
+
+
 def impulse_response(
     frame: Any,
     driver: str,
@@ -90,55 +149,12 @@ def impulse_response(
     ImpulseResponse; its ``frame`` has columns ``step, response, ci_low, ci_high, level,
     level_low, level_high``.
     """
-    from statsmodels.tsa.api import VAR
-
     seg = as_segment(segment)
     wide, grain, _ = regular(as_wide(frame, seg))
-    for col in (driver, outcome):
-        if col not in wide.columns:
-            raise AnalysisError(f"{col!r} is not in the table; pick one of the KPIs computed.")
-    try:
-        pair = prepare_pair(
-            pd.to_numeric(wide[driver], errors="coerce"),
-            pd.to_numeric(wide[outcome], errors="coerce"),
-            weekly_cycle=grain == "day",
-            alpha=0.05,
-        )
-    except AnalysisError as err:
-        raise AnalysisError(
-            f"The impulse response of {outcome} to {driver} cannot run: {err}."
-        ) from err
+    pair = _pair(wide, grain, driver, outcome)
     n = len(pair.x)
-    cap = lag_cap(max_lag, n)
-    order = int(lag_order) if lag_order else select_order(pair.x, pair.y, cap, ic)
-    data = np.column_stack([pair.x, pair.y])  # 0 = driver, 1 = outcome
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            res = VAR(data).fit(order, trend="c")
-            irf = res.irf(periods)
-            resp = irf.irfs[:, 1, 0]
-            se = irf.stderr(orth=False)[:, 1, 0]
-            cum = irf.cum_effects[:, 1, 0]
-            cum_se = irf.cum_effect_stderr(orth=False)[:, 1, 0]
-        except (ValueError, np.linalg.LinAlgError) as err:
-            raise AnalysisError(
-                f"The VAR for {driver} and {outcome} could not be fitted; try a smaller lag order."
-            ) from err
-    size = float(shock) if shock is not None else float(np.sqrt(res.sigma_u[0, 0]))
-    z = 1.959963984540054
-    level, level_se = (cum, cum_se) if pair.differenced else (resp, se)
-    table = pd.DataFrame(
-        {
-            "step": np.arange(periods + 1, dtype=int),
-            "response": resp * size,
-            "ci_low": (resp - z * se) * size,
-            "ci_high": (resp + z * se) * size,
-            "level": level * size,
-            "level_low": (level - z * level_se) * size,
-            "level_high": (level + z * level_se) * size,
-        }
-    )
+    order = int(lag_order) if lag_order else select_order(pair.x, pair.y, lag_cap(max_lag, n), ic)
+    table, size = _var_response(pair, order, periods, shock, driver, outcome)
     after = table[table["step"] >= 1]
     peak = after.iloc[int(np.argmax(after["level"].abs().to_numpy()))]
     warns: list[str] = []

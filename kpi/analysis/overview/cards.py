@@ -17,8 +17,10 @@ from kpi.analysis.overview.triggers import (
     meets_target,
     targets_met,
 )
+from kpi.errors import AnalysisError
 from kpi.format import NA, fmt_kpi, fmt_kpi_change, fmt_target, kpi_label
 from kpi.metrics import KPIS
+from kpi.segment import Segment, as_segment
 
 __all__ = [
     "CORE_KPIS",
@@ -388,15 +390,25 @@ def trend_reading(
     kpi: str,
     target: float | None = None,
     window: int = 4,
-    segment: Mapping[str, str] | None = None,
+    segment: Segment | str | Mapping[str, str] | None = None,
 ) -> str:
     """One sentence on a KPI's trend: the first ``window`` periods vs the last ``window``.
 
-    Periods are pooled with their denominators; ``segment`` picks one segment of a ``by`` table.
+    Periods are pooled with their denominators; ``segment`` picks one segment of a ``by`` table
+    (a ``Segment``, "queue=Billing", or the older ``{"queue": "Billing"}``).
     """
     frame = frame_of(table)
-    for col, value in (segment or {}).items():
-        frame = frame.loc[frame[col].astype(str) == str(value)]
+    pairs = (
+        [(str(c), str(v).strip()) for c, v in segment.items()]
+        if isinstance(segment, Mapping)
+        else [(seg.column, seg.value) for seg in (as_segment(segment),) if seg is not None]
+    )
+    for col, value in pairs:
+        if col not in frame.columns:
+            raise AnalysisError(
+                f"Cannot pick {Segment(col, value).label()}: the KPIs were not computed by {col!r}."
+            )
+        frame = frame.loc[frame[col].astype(str).str.strip() == value]
     s = series_of(frame, kpi)
     if s.empty:
         return f"{kpi_label(kpi)} has no values on this data."

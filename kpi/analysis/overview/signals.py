@@ -13,9 +13,10 @@ import pandas as pd
 from scipy import stats
 
 from kpi.analysis.overview._common import frame_of, kpi_meta
-from kpi.analysis.overview.cards import format_change, period_end
+from kpi.analysis.overview.cards import period_end
+from kpi.analysis.overview.signal_text import signal_sentence
 from kpi.format import fmt_kpi, fmt_p, fmt_p_clause, kpi_label
-from kpi.segment import column_label
+from kpi.segment import Segment, as_segment
 
 __all__ = [
     "Signal",
@@ -36,18 +37,41 @@ class Signal:
     kind : "rushed_calls" (AHT down while FCR / CSAT fall), "transfer_without_resolution"
         (AHT down while transfers rise, or an agent/queue with low AHT and high transfers),
         "abandonment_without_wait" (abandonment up while ASA is flat).
-    segment : where ("queue = Tech Support", "agent_id = A017", "All").
-    sentence : the plain-language reading with the numbers and dates.
+    where : the segment (``Segment("queue", "Tech Support")``), None for the whole centre; a
+        ``Segment`` or its text ("queue=Tech Support") is accepted.
     evidence : the numbers behind it (before/after means, changes, p-values, periods).
     start, end : the period the pattern covers (the change week to the last week).
+    sentence : (read) the plain-language reading with the numbers and dates, produced from
+        ``evidence``.
+    segment : (read) the segment as the older text ("queue = Tech Support", "All"), for callers
+        that still read it; prefer ``where`` and :meth:`label`.
     """
 
     kind: str
-    segment: str
-    sentence: str
+    where: Segment | None
     evidence: dict[str, Any] = field(default_factory=dict, hash=False)
     start: pd.Timestamp | None = None
     end: pd.Timestamp | None = None
+
+    def __post_init__(self) -> None:
+        where: Any = self.where
+        if isinstance(where, str) and where.strip() in ("All", ""):
+            where = None  # the older text for the whole centre
+        object.__setattr__(self, "where", as_segment(where))
+
+    @property
+    def sentence(self) -> str:
+        """The plain-language reading, with the numbers and dates (from ``evidence``)."""
+        return signal_sentence(self)
+
+    @property
+    def segment(self) -> str:
+        """The segment as text: "queue = Tech Support", or "All" for the whole centre."""
+        return "All" if self.where is None else f"{self.where.column} = {self.where.value}"
+
+    def label(self) -> str:
+        """Where, as a reader sees it: "Queue: Tech Support" or "Whole centre"."""
+        return "Whole centre" if self.where is None else self.where.label()
 
     def to_dict(self) -> dict[str, Any]:
         """One row of :func:`signals_frame`."""
@@ -143,14 +167,6 @@ def _shift(values: np.ndarray, k: int) -> _Shift:
     return _Shift(before, after, after - before, rel, p, len(a), len(b))
 
 
-def _fmt_shift(kpi: str, sh: _Shift) -> str:
-    verb = "fell" if sh.change < 0 else "rose"
-    return (
-        f"{kpi_label(kpi)} {verb} {format_change(kpi, abs(sh.change)).lstrip('+')} "
-        f"({fmt_kpi(kpi, sh.before)} → {fmt_kpi(kpi, sh.after)})"
-    )
-
-
 def _weekly_wide(frame: pd.DataFrame) -> pd.DataFrame:
     wide = frame.pivot_table(index="period", columns="kpi", values="value", aggfunc="first")
     return wide.sort_index()
@@ -200,13 +216,13 @@ def detect_signals(
         ``start`` is the first week after the shift, ``end`` the last day of the last week.
     """
     frame = frame_of(weekly)
+    groups: list[tuple[Segment | None, pd.DataFrame]] = [(None, frame)]
     if segment_column and segment_column in frame.columns:
         groups = [
-            (f"{segment_column} = {v}", part)
+            (Segment(segment_column, str(v)), part)
             for v, part in frame.groupby(segment_column, sort=True, dropna=True)
+            if str(v).strip()
         ]
-    else:
-        groups = [("All", frame)]
     out: list[Signal] = []
     for segment, part in groups:
         wide = _weekly_wide(part)
@@ -225,7 +241,7 @@ def _min_rel(kpi: str, level: float, min_relative: float) -> float:
 class _Weekly:
     """One segment's weekly KPI values and the test settings of :func:`detect_signals`."""
 
-    segment: str
+    segment: Segment | None
     wide: pd.DataFrame
     min_weeks: int
     alpha: float
@@ -235,10 +251,6 @@ class _Weekly:
     @property
     def periods(self) -> list[pd.Timestamp]:
         return [pd.Timestamp(p) for p in self.wide.index]
-
-    @property
-    def where(self) -> str:
-        return self.segment.split(" = ")[-1]
 
     def series(self, kpi: str) -> np.ndarray | None:
         if kpi not in self.wide.columns:
@@ -272,7 +284,7 @@ class _Weekly:
 
 
 def _time_signals(
-    segment: str,
+    segment: Segment | None,
     wide: pd.DataFrame,
     min_weeks: int,
     alpha: float,
@@ -298,23 +310,12 @@ def _aht_signals(w: _Weekly) -> list[Signal]:
         if sh is not None and w.moved(kpi, sh, -1, w.alpha):
             declined[kpi] = sh
     if declined:
-        parts = " and ".join(_fmt_shift(kpi, sh) for kpi, sh in declined.items())
-        sentence = (
-            f"In {w.where}, from the week of {start:%d %b %Y} {_fmt_shift('aht', sh_aht)} while "
-            f"{parts}: calls look rushed — the faster handling is not resolving the issue. Check "
-            "repeat contacts and transfers before rewarding the lower AHT."
-        )
         evidence = _evidence(base | declined)
-        out.append(Signal("rushed_calls", w.segment, sentence, evidence, start, end))
+        out.append(Signal("rushed_calls", w.segment, evidence, start, end))
     sh_tr = w.at("transfer_rate", k)
     if sh_tr is not None and w.moved("transfer_rate", sh_tr, +1, w.alpha):
-        sentence = (
-            f"In {w.where}, from the week of {start:%d %b %Y} {_fmt_shift('aht', sh_aht)} while "
-            f"{_fmt_shift('transfer_rate', sh_tr)}: contacts are being passed on rather than "
-            "resolved (transfer without resolution)."
-        )
         evidence = _evidence(base | {"transfer_rate": sh_tr})
-        out.append(Signal("transfer_without_resolution", w.segment, sentence, evidence, start, end))
+        out.append(Signal("transfer_without_resolution", w.segment, evidence, start, end))
     return out
 
 
@@ -332,16 +333,8 @@ def _abandonment_signals(w: _Weekly) -> list[Signal]:
     ) < 0.10
     if not asa_flat:
         return []
-    start = w.periods[k]
-    sentence = (
-        f"In {w.where}, from the week of {start:%d %b %Y} "
-        f"{_fmt_shift('abandonment_rate', sh_ab)} while ASA stayed flat "
-        f"({fmt_kpi('asa', sh_asa.before)} → {fmt_kpi('asa', sh_asa.after)}): callers are not "
-        "leaving because of the wait — look before the queue (IVR, messages, callback offers) "
-        "and at short abandons."
-    )
     evidence = _evidence(w.weeks(k) | {"abandonment_rate": sh_ab, "asa": sh_asa})
-    return [Signal("abandonment_without_wait", w.segment, sentence, evidence, start, w.end())]
+    return [Signal("abandonment_without_wait", w.segment, evidence, w.periods[k], w.end())]
 
 
 def _evidence(items: Mapping[str, Any]) -> dict[str, Any]:
@@ -359,6 +352,18 @@ def _evidence(items: Mapping[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def _above_the_rest(x1: float, n1: float, x2: float, n2: float) -> tuple[float, float] | None:
+    """One-sided two-proportion z-test that x1/n1 exceeds x2/n2: (z, p), None if undefined."""
+    if n2 <= 0:
+        return None
+    pooled = (x1 + x2) / (n1 + n2)
+    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2)) if 0 < pooled < 1 else 0.0
+    if se == 0:
+        return None
+    z = (x1 / n1 - x2 / n2) / se
+    return float(z), float(stats.norm.sf(z))
 
 
 def detect_transfer_gaming(
@@ -413,28 +418,14 @@ def detect_transfer_gaming(
         if not (a <= aht_ratio * med_aht and t >= transfer_ratio * med_tr and t > 0):
             continue
         x1, n1 = float(tr.at[seg, "numerator"]), float(tr.at[seg, "denominator"])  # type: ignore[arg-type]  # pandas-stubs: .at is a scalar
-        x2, n2 = total_num - x1, total_den - n1
-        if n2 <= 0:
+        test = _above_the_rest(x1, n1, total_num - x1, total_den - n1)
+        if test is None or test[1] >= alpha / len(aht):
             continue
-        pooled = (x1 + x2) / (n1 + n2)
-        se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2)) if 0 < pooled < 1 else 0.0
-        if se == 0:
-            continue
-        z = (x1 / n1 - x2 / n2) / se
-        p = float(stats.norm.sf(z))
-        if p >= alpha / len(aht):
-            continue
-        sentence = (
-            f"{column_label(segment_column)} {seg} has a short AHT "
-            f"({fmt_kpi('aht', a)} vs {fmt_kpi('aht', med_aht)} for the median peer) but transfers "
-            f"{fmt_kpi('transfer_rate', t)} of contacts (peers {fmt_kpi('transfer_rate', med_tr)}): "
-            "a low AHT obtained by passing contacts on, not by resolving them."
-        )
+        z, p = test
         out.append(
             Signal(
                 "transfer_without_resolution",
-                f"{segment_column} = {seg}",
-                sentence,
+                Segment(segment_column, str(seg)),
                 {
                     "aht": a,
                     "aht_peer_median": med_aht,

@@ -74,6 +74,24 @@ def _shrunk(sub: pd.DataFrame, k: str) -> tuple[pd.DataFrame, list[str]]:
     return shrink_mean(sub)
 
 
+def _placed(
+    parts: dict[str, pd.DataFrame], keep: list[str], x: str, y: str
+) -> tuple[pd.DataFrame, list[str]]:
+    """One row per kept entity: volumes, raw and shrunk values with intervals, for x and y."""
+    warnings: list[str] = []
+    out = pd.DataFrame(index=pd.Index(keep, name="entity"))
+    for k, pre in ((x, "x"), (y, "y")):
+        sub = parts[k].loc[keep]
+        shr, notes = _shrunk(sub, k)
+        warnings.extend(notes)
+        out[f"n_{pre}"] = sub["denominator"].to_numpy()
+        out[f"{pre}_raw"] = sub["value"].to_numpy()
+        for c in ("shrunk", "low", "high"):
+            out[f"{pre}_{c}"] = shr[c].to_numpy(dtype=float)
+        out[f"{pre}_weight_own"] = np.asarray(shr["weight_own"], dtype=float)
+    return out, warnings
+
+
 def _is_better(v: pd.Series, centre: float, kpi: str) -> pd.Series:
     return v <= centre if kpi_better(kpi) == "lower" else v >= centre
 
@@ -137,17 +155,7 @@ def balance_table(
         raise AnalysisError(
             f"Only {len(keep)} {by} values have both {kpi_name(x)} and {kpi_name(y)}: need at least 3."
         )
-    warnings: list[str] = []
-    out = pd.DataFrame(index=pd.Index(keep, name="entity"))
-    for k, pre in ((x, "x"), (y, "y")):
-        sub = parts[k].loc[keep]
-        shr, notes = _shrunk(sub, k)
-        warnings.extend(notes)
-        out[f"n_{pre}"] = sub["denominator"].to_numpy()
-        out[f"{pre}_raw"] = sub["value"].to_numpy()
-        for c in ("shrunk", "low", "high"):
-            out[f"{pre}_{c}"] = shr[c].to_numpy(dtype=float)
-        out[f"{pre}_weight_own"] = np.asarray(shr["weight_own"], dtype=float)
+    out, warnings = _placed(parts, keep, x, y)
     labels = quadrant_labels(x, y)
     gx, gy = _is_better(out["x_shrunk"], cx, x), _is_better(out["y_shrunk"], cy, y)
     out["quadrant"] = [labels[(bool(a), bool(b))] for a, b in zip(gx, gy, strict=True)]

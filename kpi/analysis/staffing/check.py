@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kpi import format as fmt
 from kpi.analysis.staffing.data import (
     ALL_QUEUES,
     contacts_frame,
@@ -60,10 +61,10 @@ class StaffingCheck:
         judged = (t["answered"] + t["abandoned"]).to_numpy(float)
         reached = float(np.nansum(t["answered_within"]) / judged.sum()) if judged.sum() else np.nan
         below = int((t["service_level_reached"] < self.service_level).sum())
-        target = f"{self.service_level:.0%} in {self.threshold_seconds:g} s"
+        target = f"{fmt.fmt_share(self.service_level, 0)} in {self.threshold_seconds:g} s"
         text = (
-            f"In {self.month}, {reached:.1%} of calls were answered within "
-            f"{self.threshold_seconds:g} s; {below:,} of {n:,} queue-intervals fell short of "
+            f"In {self.month}, {fmt.fmt_share(reached)} of calls were answered within "
+            f"{self.threshold_seconds:g} s; {fmt.fmt_count(below)} of {fmt.fmt_count(n)} queue-intervals fell short of "
             f"{target}."
         )
         if self.has_agents:
@@ -89,9 +90,7 @@ class StaffingCheck:
                 "AHT (min)": (t["aht_seconds"] / 60).round(1).to_numpy(),
                 "agents needed": t["agents_needed"].astype(int).to_numpy(),
                 "agents seen": t["agents_seen"].to_numpy(),
-                "service level reached": [
-                    f"{v:.0%}" if np.isfinite(v) else "—" for v in t["service_level_reached"]
-                ],
+                "service level reached": [fmt.fmt_share(v, 0) for v in t["service_level_reached"]],
             }
         )
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from kpi import format as fmt
 from kpi.analysis.staffing.data import ALL_QUEUES, Workload
 from kpi.analysis.staffing.erlang import erlang_a_table, staffing_table
 from kpi.errors import AnalysisError
@@ -245,12 +246,27 @@ def _outcome(workload: Workload, scenario: Scenario, table: pd.DataFrame, fcr: f
     )
 
 
-def _money(value: float, currency: str) -> str:
-    if not math.isfinite(value):
-        return "—"
-    digits = 2 if abs(value) < 100 else 0
-    sign = "\u2212" if value < 0 else ""
-    return f"{sign}{currency}{abs(value):,.{digits}f}"
+def _money(value: float, currency: str, *, signed: bool = False) -> str:
+    # Cents only where they matter: a cost per contact, not a month's bill.
+    text = fmt.fmt_money(value, currency, decimals=2 if abs(value) < 100 else 0)
+    return "+" + text if signed and value > 0 else text
+
+
+def _minutes(seconds: float) -> str:
+    return fmt.fmt_value(seconds, "min")
+
+
+def _from_to(before: str, after: str, unit: str = "") -> str:
+    """ "8.0 → 5.0 min": the unit once, after the second value."""
+    if unit and before.endswith(unit) and after.endswith(unit):
+        before = before.removesuffix(unit).rstrip()
+    return f"{before} \u2192 {after}"
+
+
+def _relative(change: float) -> str:
+    """A relative change as a signed whole percentage ("+12%", "-3%")."""
+    text = fmt.fmt_share(abs(change), 0)
+    return ("-" if change < 0 and text.strip("0%") else "+") + text
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,28 +306,27 @@ class WhatIf:
 
     def title(self) -> str:
         """A slide title, e.g. "What would it take: AHT 8.0 → 5.0 min, FCR 78% → 61%"."""
+        return f"What would it take: {self._what()} ({self.month}, {self.scope})"
+
+    def _what(self) -> str:
         b, s = self.baseline, self.scenario
-        return (
-            f"What would it take: AHT {b.aht_seconds / 60:.1f} \u2192 {s.aht_seconds / 60:.1f} min, "
-            f"FCR {b.fcr:.0%} \u2192 {s.fcr:.0%} ({self.month}, {self.scope})"
-        )
+        aht = _from_to(_minutes(b.aht_seconds), _minutes(s.aht_seconds), "min")
+        fcr = _from_to(fmt.fmt_share(b.fcr, 0), fmt.fmt_share(s.fcr, 0))
+        return f"AHT {aht}, FCR {fcr}"
 
     def summary(self) -> str:
         """The reading for a slide: what the change does to agents, service and money."""
         b, s, a = self.baseline, self.scenario, self.aht_change_only
         cur = s.currency
-        what = (
-            f"AHT {b.aht_seconds / 60:.1f} \u2192 {s.aht_seconds / 60:.1f} min, "
-            f"FCR {b.fcr:.0%} \u2192 {s.fcr:.0%}"
-        )
+        what = self._what()
         calls = s.contacts / b.contacts - 1.0 if b.contacts else 0.0
         gross = b.cost - a.cost
         net = b.cost - s.cost
         head = (
             f"{self.month}, {self.scope}: "
-            f"{what} changes the calls by {calls:+.0%} and the cost from "
+            f"{what} changes the calls by {_relative(calls)} and the cost from "
             f"{_money(b.cost, cur)} to {_money(s.cost, cur)} a month "
-            f"({s.agent_hours - b.agent_hours:+,.0f} agent-hours)"
+            f"({fmt.fmt_change(s.agent_hours - b.agent_hours, 'count')} agent-hours)"
         )
         if abs(s.fcr - b.fcr) < 1e-9 or abs(gross) < 1e-9:
             verdict = "."
@@ -319,7 +334,7 @@ class WhatIf:
             eaten = 1.0 - net / gross
             verdict = (
                 f": the AHT saving ({_money(gross, cur)}) survives the repeat calls, which eat "
-                f"{eaten:.0%} of it."
+                f"{fmt.fmt_share(eaten, 0)} of it."
             )
         elif gross > 0:
             verdict = (
@@ -329,8 +344,8 @@ class WhatIf:
         else:
             verdict = "."
         per = (
-            f" Cost per resolved contact: {_money(b.cost_per_resolved, cur)} \u2192 "
-            f"{_money(s.cost_per_resolved, cur)}."
+            " Cost per resolved contact: "
+            f"{_from_to(_money(b.cost_per_resolved, cur), _money(s.cost_per_resolved, cur))}."
         )
         return head + verdict + per
 
@@ -351,15 +366,14 @@ class WhatIf:
         """(label, formatted value) pairs for a pinned finding."""
         b, s = self.baseline, self.scenario
         cur = s.currency
-        return (
-            ("Agents (average scheduled)", f"{b.average_agents:.1f} \u2192 {s.average_agents:.1f}"),
-            ("Service level", f"{b.service_level:.1%} \u2192 {s.service_level:.1%}"),
-            ("Abandonment", f"{b.abandonment:.1%} \u2192 {s.abandonment:.1%}"),
-            ("Cost per month", f"{_money(b.cost, cur)} \u2192 {_money(s.cost, cur)}"),
+        return tuple(
             (
-                "Cost per resolved contact",
-                f"{_money(b.cost_per_resolved, cur)} \u2192 {_money(s.cost_per_resolved, cur)}",
-            ),
+                label,
+                _from_to(
+                    _display(getattr(b, attr), unit, cur), _display(getattr(s, attr), unit, cur)
+                ),
+            )
+            for label, attr, unit, _ in _CARDS
         )
 
 
@@ -434,22 +448,17 @@ def agents_by_time_of_day(result: WhatIf) -> pd.DataFrame:
 
 
 def _display(value: float, unit: str, currency: str, *, signed: bool = False) -> str:
+    """A value (or with ``signed`` a change) of one measure, through :mod:`kpi.format`."""
+    value = float(value)
     if not math.isfinite(value):
-        return "—"
-    sign = "+" if signed and value > 0 else ""
-    if unit == "rate":
-        return f"{value * 100:+.1f} pts" if signed else f"{value:.1%}"
-    if unit == "minutes":
-        return f"{sign}{value / 60:.2f} min"
-    if unit == "seconds":
-        return f"{sign}{value:,.1f} s"
+        return fmt.NA
     if unit == "currency":
-        if signed:  # an ASCII sign, so that a metric card reads the direction
-            return ("+" if value > 0 else "-" if value < 0 else "") + _money(abs(value), currency)
-        return _money(value, currency)
-    if unit == "agents":
-        return f"{sign}{value:,.1f}"
-    return f"{sign}{value:,.0f}"
+        return _money(value, currency, signed=signed)
+    # Agents have no unit of their own: kpi.format's generic number (3 significant digits).
+    shown = {"minutes": "min", "seconds": "s", "rate": "rate", "hours": "count"}.get(unit, unit)
+    if signed:
+        return fmt.fmt_change(value, "seconds" if shown in ("min", "s") else shown)
+    return fmt.fmt_value(value, shown)
 
 
 def comparison_table(result: WhatIf) -> pd.DataFrame:
@@ -499,7 +508,8 @@ def cards(result: WhatIf) -> list[tuple[str, list[dict[str, str | None]]]]:
                     "delta": None
                     if outcome is result.baseline
                     else _display(change, unit, cur, signed=True),
-                    "delta_color": colour,
+                    # No change reads grey, not as a red or green arrow.
+                    "delta_color": colour if abs(change) > 1e-9 else "off",
                 }
             )
         out.append((outcome.name, items))

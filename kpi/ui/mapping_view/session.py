@@ -39,6 +39,7 @@ __all__ = [
     "remembered",
     "run_import",
     "set_user_mapping",
+    "show_import_error",
     "show_missing_date",
     "uploader_is_fresh",
     "user_mapping",
@@ -65,6 +66,16 @@ _PROPOSAL = "data_page_proposal"  # (files key, proposal) of the importer's own 
 _RESTORED = "data_page_restored"  # the files shown are the remembered ones (uploader empty)
 _NEEDS_DAY = "data_needs_first_day"  # an undated daily file: ask for the first row's date
 _UPLOADER = "data_upload"
+# The page's option widgets (sheet, shape, time zone, first day of an undated daily file).
+_OPTION_WIDGETS = ("data_sheet", "data_shape", "data_timezone", "data_first_day")
+# Widgets that edit the mapping (their state is the edit, relative to the mapping shown).
+_EDITORS = (
+    "data_outcome_editor",
+    "data_units_editor",
+    "data_mapping_editor",
+    "data_date_order_",
+    "data_grain",
+)
 _LOADED = "data_page_mapping_file"  # digest of the mapping file applied (applied once)
 #: Streamlit's upload limit (.streamlit/config.toml server.maxUploadSize), the import's limit.
 _UPLOAD_LIMIT = 200 * 1024 * 1024
@@ -179,7 +190,14 @@ def mapping_origin() -> str:
 
 
 def set_user_mapping(mapping: Mapping | None, origin: str = "edited") -> None:
-    """Import with ``mapping`` from the next run on (None: back to the automatic mapping)."""
+    """Import with ``mapping`` from the next run on (None: back to the automatic mapping).
+
+    The mapping editors' pending edits are dropped: they were made on the mapping replaced,
+    and re-applied on top of the new one they would bring it back.
+    """
+    ss = _ss()
+    for key in [k for k in list(ss.keys()) if str(k).startswith(_EDITORS)]:
+        del ss[key]
     if mapping is None:
         _ss().pop(_MAPPING, None)
         _ss().pop(_ORIGIN, None)
@@ -195,12 +213,12 @@ def import_key(files: Files, mapping: Mapping | None, options: ImportOptions) ->
 
 
 def run_import(
-    files: Files, mapping: Mapping | None, options: ImportOptions, widgets: dict[str, Any]
+    files: Files, mapping: Mapping | None, options: ImportOptions
 ) -> ingest.ImportResult:
     """The import of ``files`` (remembered for the session; re-run only when an input changed).
 
-    ``widgets`` are the values of the page's option widgets, restored after a page switch.
-    Raises what ``ingest.read_files`` raises.
+    The values of the page's option widgets are remembered with it, and restored by
+    :func:`remembered` after a page switch. Raises what ``ingest.read_files`` raises.
     """
     key = import_key(files, mapping, options)
     memo = _ss().get(_IMPORT)
@@ -225,7 +243,7 @@ def run_import(
     finally:
         bar.empty()
     _ss()[_IMPORT] = (key, result)
-    _ss()[_OPTIONS] = dict(widgets)
+    _ss()[_OPTIONS] = {k: _ss()[k] for k in _OPTION_WIDGETS if k in _ss()}
     return result
 
 
@@ -239,9 +257,14 @@ def _evidence_input(name: str, data: bytes) -> tuple[str, bytes] | None:
     return (name, data) if len(data) <= _BINARY_LIMIT else None
 
 
-def proposal(files: Files, options: ImportOptions) -> tuple[Mapping, dict[str, str]] | None:
-    """The importer's own mapping of ``files`` and its evidence per field (remembered per
-    files and options; None when it cannot be computed, e.g. a workbook over 20 MB)."""
+def proposal(
+    files: Files, options: ImportOptions, result: ingest.ImportResult | None = None
+) -> tuple[Mapping, dict[str, str]] | None:
+    """The importer's own mapping of ``files`` and its evidence per field: from ``result``
+    (the import of these files) when it has them, else read again (remembered per files and
+    options; None when it cannot be computed, e.g. a workbook over 20 MB)."""
+    if result is not None and result.proposal is not None:
+        return result.proposal, result.evidence
     key = json.dumps([_files_key(files), options.sheet, options.shape])
     memo = _ss().get(_PROPOSAL)
     if memo and memo[0] == key:
@@ -323,3 +346,22 @@ def load_mapping_upload(name: str, data: bytes) -> None:
     _ss()[_LOADED] = digest
     set_user_mapping(mapping, "file")
     st.rerun()
+
+
+def show_import_error(err: Exception, files: Files, options: ImportOptions) -> None:
+    """Say why the import failed in one sentence (never a traceback), with the fix when one is
+    known: the missing date column, or going back to the automatic mapping."""
+    if isinstance(err, MissingDateColumn):
+        show_missing_date(err, files, options)
+    elif isinstance(err, KpiLabError):
+        st.error(str(err))
+    else:
+        st.error(
+            f"The file could not be imported ({type(err).__name__}): check that it is a CSV, "
+            "Excel, Parquet or JSON lines export, or send it to the KPI Lab maintainers."
+        )
+    if mapping_origin() != "auto" and st.button(
+        "Back to the automatic mapping", key="data_mapping_reset_error"
+    ):
+        set_user_mapping(None)
+        st.rerun()

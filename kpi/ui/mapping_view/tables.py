@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Mapping as MappingOf
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -19,6 +20,7 @@ import pandas as pd
 from kpi import format as fmt
 from kpi import ingest
 from kpi.errors import MappingError, MissingDateColumn
+from kpi.ingest.dates import DateOrderDecision
 from kpi.ingest.mapping import OUTCOME_CLASSES, FieldMap, Mapping, OutcomeRule
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Shape
 
@@ -35,6 +37,7 @@ __all__ = [
     "DateColumn",
     "abandonment_sentence",
     "column_table",
+    "column_choices",
     "columns_from_table",
     "date_columns",
     "evidence_table",
@@ -115,14 +118,17 @@ _AGGREGATE_LABELS: dict[str, str] = {
     "csat": "Mean satisfaction score (CSAT)",
 }
 
-#: What each outcome class means, as the outcome rule editor offers it.
-OUTCOME_LABELS: dict[str, str] = {
+_OUTCOME_WORDS: dict[str, str] = {
     "answered": "answered (reached an agent)",
     "abandoned": "abandoned (hung up in the queue)",
     "blocked": "blocked (never queued)",
     "voicemail": "voicemail or callback",
+    "hangup": "customer hung up (abandoned unless it reached an agent)",
     "ignore": "ignore (counts in no rate)",
 }
+#: What each outcome class means, as the outcome rule editor offers it: every class of
+#: ``OUTCOME_CLASSES``, in its order (a class without words here shows its own name).
+OUTCOME_LABELS: dict[str, str] = {c: _OUTCOME_WORDS.get(c, c) for c in OUTCOME_CLASSES}
 #: Date orders as the override offers them.
 ORDER_LABELS: dict[str, str] = {
     "auto": "decide from the values",
@@ -314,7 +320,7 @@ def rule_from_table(rule: OutcomeRule, table: pd.DataFrame) -> OutcomeRule:
                 f"{', '.join(OUTCOME_LABELS.values())}."
             )
         pairs.append((key, by_label[str(label)]))
-    return OutcomeRule(rule.source, tuple(pairs))
+    return OutcomeRule(rule.source, tuple(pairs), others=rule.others)
 
 
 def abandonment_sentence(table: pd.DataFrame) -> str | None:
@@ -355,30 +361,18 @@ class DateColumn:
     sentence: str
 
 
-def _order_note(source: str, notes: Sequence[str]) -> tuple[str, str]:
-    """(order, sentence) from the import's note on ``source`` (from ``DateOrder.describe``)."""
-    head = f"'{source}': read "
-    for note in notes:
-        at = note.find(head)
-        if at < 0 or (at and not note[:at].endswith(": ")):
-            continue
-        sentence = note[at:]
-        rest = sentence[len(head) :]
-        order = "dmy" if rest.startswith("day-first") else "mdy" if rest.startswith("month") else ""
-        if order:
-            return order, sentence
-    return "", ""
-
-
-def date_columns(mapping: Mapping, notes: Sequence[str]) -> list[DateColumn]:
+def date_columns(
+    mapping: Mapping, decisions: MappingOf[str, DateOrderDecision]
+) -> list[DateColumn]:
     """The date columns whose day/month order was decided (or set in the mapping), each with
-    the import report's sentence."""
+    the evidence sentence, from the import's structured record (``ImportReport.date_orders``)."""
     out = []
     kinds = _KINDS[mapping.shape]
     for f in mapping.fields:
         if kinds.get(f.target) != "datetime" or f.transform:
             continue
-        order, sentence = _order_note(f.source[0], notes)
+        d = decisions.get(f.target)
+        order, sentence = (d.order, d.sentence() or "") if d is not None else ("", "")
         if f.date_order != "auto" and not sentence:
             order = f.date_order
             sentence = f"'{f.source[0]}': read {ORDER_LABELS[order]}, as the mapping says"
@@ -451,6 +445,13 @@ def column_table(mapping: Mapping) -> pd.DataFrame:
             )
         )
     return pd.DataFrame(rows, columns=["Field", "Column in your file", "What it is"])
+
+
+def column_choices(table: pd.DataFrame, columns: Sequence[str]) -> list[str]:
+    """What the column editor offers: nothing, every column of the files, and the date + time
+    pairs already in ``table`` (a :func:`column_table`)."""
+    pairs = [s for s in table["Column in your file"] if " + " in str(s)]
+    return list(dict.fromkeys(["", *columns, *pairs]))
 
 
 def columns_from_table(mapping: Mapping, table: pd.DataFrame) -> Mapping:

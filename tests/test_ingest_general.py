@@ -1,0 +1,297 @@
+"""The importer on the general shapes behind the blind acceptance suite (#16): localised headers,
+compact dates, thousands separators, contact rows without an id, correcting outcome columns,
+customer hang-ups, queue timestamps, thresholds in headers, ticket timestamps without a
+creation time. Every expected value is worked out by hand in the comment beside it."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import kpi.schema
+import kpi.segment
+from kpi import ingest
+from kpi.engine import compute
+from kpi.errors import MappingError
+from kpi.ingest.automap import detect_source_shape, propose
+from kpi.ingest.headers import header_key, header_unit
+from kpi.ingest.mapping import OutcomeRule, load_mapping
+from kpi.ingest.outcomes import apply_rule, propose_correction, propose_rule
+from kpi.ingest.parsers import number_separators, parse_number_noted
+from kpi.ingest.timestamps import compact_dates
+from kpi.metrics.settings import Settings
+
+
+def read(text: str, name: str = "calls.csv", encoding: str = "utf-8") -> ingest.ImportResult:
+    return ingest.read_files([(name, text.encode(encoding))], timezone="UTC")
+
+
+# --- headers -----------------------------------------------------------------------------------
+
+
+def test_accented_headers_keep_their_letters_and_units() -> None:
+    assert header_key("Gesprächszeit (s)") == "gesprachszeit"
+    assert header_unit("Gesprächszeit (s)") == "s"
+    assert header_key("Durée d'attente") == header_key("duree dattente")
+    assert header_unit("Avg Handle Time (mm:ss)") == "hms"
+    assert header_key("Avg Handle Time (mm:ss)") == header_key("Avg Handle Time")
+
+
+def test_german_call_log_maps_with_no_mapping() -> None:
+    # ';' + decimal comma + cp1252; 3 calls: waits 10,5 / 30 / 40 s; the second abandoned.
+    # ASA = (10.5 + 40) / 2 = 25.25; abandonment 1/3; AHT = (100 + 20 + 200 + 30) / 2 = 175.
+    text = (
+        "Anruf-ID;Datum;Uhrzeit;Warteschlange;Mitarbeiter;Wartezeit (s);Gesprächszeit (s);"
+        "Nachbearbeitungszeit (s);Abgebrochen\r\n"
+        "1;13/02/2025;08:00:00;Service;anna;10,5;100;20;Nein\r\n"
+        "2;13/02/2025;09:00:00;Service;;30;0;0;Ja\r\n"
+        "3;14/02/2025;10:00:00;Service;ben;40;200;30;Nein\r\n"
+    )
+    r = read(text, "anrufe.csv", "cp1252")
+    m = r.mapping
+    assert m.get("start_time").source == ("Datum", "Uhrzeit")  # type: ignore[union-attr]
+    assert m.get("agent_id").source == ("Mitarbeiter",)  # type: ignore[union-attr]
+    assert m.get("acw_seconds").source == ("Nachbearbeitungszeit (s)",)  # type: ignore[union-attr]
+    t = compute(r.dataset, kpis=["abandonment_rate", "asa", "aht"], grain="all")
+    assert t.value("abandonment_rate") == pytest.approx(1 / 3)
+    assert t.value("asa") == pytest.approx(25.25)
+    assert t.value("aht") == pytest.approx(175.0)
+
+
+# --- values ------------------------------------------------------------------------------------
+
+
+def test_compact_dates_only_when_every_value_is_a_date() -> None:
+    got = compact_dates(pd.Series([990103, 990105, None]))
+    assert got is not None
+    assert got.tolist()[:2] == [pd.Timestamp("1999-01-03"), pd.Timestamp("1999-01-05")]
+    assert compact_dates(pd.Series(["20250304", "20251231"])) is not None
+    assert compact_dates(pd.Series(["20250304", "20251331"])) is None  # month 13
+    assert compact_dates(pd.Series([45000, 45001])) is None  # Excel serials: month 50
+    assert compact_dates(pd.Series(["2025-03-04"])) is None
+
+
+@pytest.mark.parametrize(
+    ("values", "integer_like", "how", "first"),
+    [
+        (["3,343", "5,838", "900"], True, "thousands_comma", 3343.0),  # a count column
+        (["12,5", "3", "4,25"], False, "decimal_comma", 12.5),
+        (["1,234,567", "12"], False, "thousands_comma", 1234567.0),  # two groups
+        (["1,234", "0.5"], False, "thousands_comma", 1234.0),  # '.' is the decimal point
+        (["1,234", "2,5"], False, "decimal_comma", 1.234),  # no evidence: decimal comma
+        (["1.234.567", "12"], False, "thousands_dot", 1234567.0),
+        (["1.234,5", "2"], False, "thousands_dot", 1234.5),
+        (["1.5", "12"], False, "plain", 1.5),
+    ],
+)
+def test_number_separators_decided_per_column(
+    values: list[str], integer_like: bool, how: str, first: float
+) -> None:
+    s = pd.Series(values, dtype="string")
+    assert number_separators(s, integer_like) == how
+    out, bad, _ = parse_number_noted(s, integer_like=integer_like)
+    assert out.iloc[0] == pytest.approx(first) and not bad.any()
+
+
+def test_monthly_thousands_are_said_in_the_report() -> None:
+    # (300 + 500) / (1200 + 2000) = 0.25
+    text = 'Month,Inbound Calls,Abandoned Calls\nJan 2025,"1,200",300\nFeb 2025,"2,000",500\n'
+    r = read(text, "monthly.csv")
+    assert compute(r.dataset, kpis=["abandonment_rate"], grain="all").value(
+        "abandonment_rate"
+    ) == pytest.approx(0.25)
+    assert any("thousands separator (1,200 = 1200)" in n for n in r.report.notes)
+
+
+# --- shape ---------------------------------------------------------------------------------
+
+
+def test_rows_without_an_id_are_contacts_when_they_look_like_contacts() -> None:
+    cols = ["Date", "Time", "Wait Time", "Abandoned"]
+    yes_no = {"Date": ["2025-03-03"], "Time": ["15:11"], "Abandoned": ["No", "Yes"]}
+    assert detect_source_shape(cols, yes_no) == "interactions"
+    zero_one = {"Date": ["2025-03-03"], "Time": ["15:11"], "Abandoned": ["0", "1"]}
+    assert detect_source_shape(cols, zero_one) == "interactions"  # 0/1 beside a wait column
+    counts = {"Date": ["2025-03-03"], "Offered": ["120", "98"], "Abandoned": ["7", "3"]}
+    assert detect_source_shape(["Date", "Offered", "Abandoned"], counts) == "aggregated"
+    assert detect_source_shape(["Date", "Offered", "Abandoned"]) == "aggregated"
+
+
+def test_identical_rows_of_a_file_without_ids_are_duplicates() -> None:
+    # Line 3 repeats line 2 verbatim: quarantined; the two other calls kept (1 abandoned of 2).
+    text = (
+        "Date,Time,Wait Time,Abandoned\n2025-03-03,09:00,10,No\n2025-03-03,09:00,10,No\n"
+        "2025-03-03,09:05,40,Yes\n"
+    )
+    r = read(text)
+    assert (r.report.rows_read, r.report.rows_kept, r.report.rows_quarantined) == (3, 2, 1)
+    assert r.report.quarantine["reason"].tolist() == ["duplicate row (identical to an earlier row)"]
+    t = compute(r.dataset, kpis=["abandonment_rate"], grain="all")
+    assert t.value("abandonment_rate") == pytest.approx(0.5)
+
+
+# --- outcomes ------------------------------------------------------------------------------
+
+
+def test_a_disposition_corrects_flags_it_lists_only() -> None:
+    rule, _ = propose_correction("DISPOSITION", ["Resolved", "Voicemail", "Abandon"]) or (None, "")
+    assert rule is not None and rule.others == "keep"
+    assert rule.values == (("Voicemail", "voicemail"),)
+    assert propose_correction("Notes", ["Voicemail"]) is None  # not an outcome header
+    # 4 calls: answered (wait 10), voicemail (ABANDONED 0, wait 50), abandoned (wait 30),
+    # answered (wait 20). Voicemail is offered but not answered: abandonment 1/4, ASA 15.
+    text = (
+        "CALL ID,DATE,TIME,DISPOSITION,QUEUE WAIT TIME,TALK TIME,ABANDONED\n"
+        "1,2025/03/03,09:00:00,Resolved,0:00:10,0:05:00,0\n"
+        "2,2025/03/03,09:10:00,Voicemail,0:00:50,0:00:00,0\n"
+        "3,2025/03/03,09:20:00,Abandon,0:00:30,0:00:00,1\n"
+        "4,2025/03/04,09:30:00,Not Resolved,0:00:20,0:04:00,0\n"
+    )
+    r = read(text)
+    f = r.dataset.frame
+    assert f["answered"].tolist() == [True, False, False, True]
+    t = compute(r.dataset, kpis=["abandonment_rate", "asa"], grain="all")
+    assert t.value("abandonment_rate") == pytest.approx(1 / 4)
+    assert t.value("asa") == pytest.approx(15.0)
+
+
+def test_customer_hangup_is_abandoned_only_before_an_agent() -> None:
+    rule, _ = propose_rule(
+        "disconnect_reason", ["AGENT_DISCONNECT", "CUSTOMER_DISCONNECT", "CONTACT_FLOW_DISCONNECT"]
+    ) or (None, "")
+    assert rule is not None and dict(rule.values)["CUSTOMER_DISCONNECT"] == "hangup"
+    col = pd.Series(["CUSTOMER_DISCONNECT", "CUSTOMER_DISCONNECT", "AGENT_DISCONNECT", "x"])
+    reached = pd.Series([True, False, True, False])
+    flags, _ = apply_rule(rule, col, reached)
+    assert flags["abandoned"].tolist()[:3] == [False, True, False]
+    assert flags["answered"].tolist()[:3] == [True, False, True]
+    assert flags["abandoned"].isna().tolist() == [False, False, False, True]
+
+
+def test_outcome_rule_round_trips_with_its_new_parts() -> None:
+    rule = OutcomeRule("outcome", (("HANG", "hangup"), ("VM", "voicemail")), others="keep")
+    data = {"shape": "interactions", "fields": {"contact_id": "id"}, "outcome": rule.to_json()}
+    assert load_mapping(data).outcome == rule
+    with pytest.raises(MappingError, match="others"):
+        load_mapping({**data, "outcome": {**rule.to_json(), "others": "drop"}})
+
+
+def test_ignored_outcomes_are_in_no_denominator() -> None:
+    # Handled (wait 10, handle 300) / Abandoned (wait 40) / Short abandon (wait 3) / Handled
+    # (wait 30, handle 100): abandonment 1/3 (not 2/4), AHT (300 + 100) / 2 = 200, ASA 20.
+    text = (
+        "Interaction ID,Date,Time,Call Result,Queue Time,Handle Time\n"
+        "a,2025-06-02,09:00:00,Handled,00:00:10,00:05:00\n"
+        "b,2025-06-02,09:10:00,Abandoned,00:00:40,\n"
+        "c,2025-06-02,09:20:00,Short abandon,00:00:03,00:00:00\n"
+        "d,2025-06-02,09:30:00,Handled,00:00:30,00:01:40\n"
+    )
+    r = read(text)
+    t = compute(r.dataset, kpis=["abandonment_rate", "aht", "asa"], grain="all")
+    assert t.value("abandonment_rate") == pytest.approx(1 / 3)
+    assert t.value("aht") == pytest.approx(200.0)
+    assert t.value("asa") == pytest.approx(20.0)
+    assert "unknown or ignored" in t.describe("abandonment_rate")
+
+
+def test_amazon_connect_queue_info_columns() -> None:
+    # Enqueued and never connected = abandoned (1 of 2 queued); the outbound contact is not
+    # offered. ASA = the one answered wait, 12 s.
+    text = (
+        "ContactId,InitiationMethod,InitiationTimestamp,QueueInfo.EnqueueTimestamp,"
+        "QueueInfo.Duration,Agent.ConnectedToAgentTimestamp,Agent.AgentInteractionDuration\n"
+        "c1,INBOUND,2025-03-03T09:00:00Z,2025-03-03T09:00:10Z,12,2025-03-03T09:00:22Z,300\n"
+        "c2,INBOUND,2025-03-03T09:05:00Z,2025-03-03T09:05:10Z,40,,\n"
+        "c3,OUTBOUND,2025-03-03T09:10:00Z,,,2025-03-03T09:10:05Z,120\n"
+    )
+    r = read(text, "ctr.csv")
+    assert r.mapping.get("abandoned").transform == "queued_not_answered"  # type: ignore[union-attr]
+    t = compute(r.dataset, kpis=["abandonment_rate", "asa"], grain="all")
+    assert t.value("abandonment_rate") == pytest.approx(0.5)
+    assert t.value("asa") == pytest.approx(12.0)
+
+
+# --- aggregated service level ----------------------------------------------------------------
+
+
+def test_answered_within_threshold_gives_service_level() -> None:
+    # Week 1: 90 answered (60 within), 10 abandoned; week 2: 45 answered (40 within), 5 abandoned.
+    # abandons negative: (60 + 40) / (100 + 50) = 2/3; answered only: 100 / 135.
+    text = (
+        "Week starting,Offered,Answered,Abandoned,Answered within 30s\n"
+        "2025-01-06,100,90,10,60\n2025-01-13,50,45,5,40\n"
+    )
+    r = read(text, "weekly.csv")
+    assert r.mapping.get("answered_within") is not None
+    assert any("threshold of 30 s" in n for n in r.report.notes)
+    t = compute(r.dataset, kpis=["service_level"], grain="all")
+    assert t.value("service_level") == pytest.approx(2 / 3)
+    only = compute(
+        r.dataset,
+        kpis=["service_level"],
+        grain="all",
+        settings=Settings(sl_variant="answered_only"),
+    )
+    assert only.value("service_level") == pytest.approx(100 / 135)
+
+
+def test_daily_mmss_average_is_minutes_and_seconds() -> None:
+    # 05:00 over 100 handled, 02:30 over 50: (300 * 100 + 150 * 50) / 150 = 250 s
+    text = "Date,Calls Offered,Calls Handled,Avg Handle Time (mm:ss)\n"
+    text += "2025-01-01,110,100,05:00\n2025-01-02,55,50,02:30\n"
+    t = compute(read(text, "daily.csv").dataset, kpis=["aht"], grain="all")
+    assert t.value("aht") == pytest.approx(250.0)
+
+
+# --- tickets -----------------------------------------------------------------------------------
+
+
+def test_ticket_timestamps_durations_by_difference() -> None:
+    # initial - created: 30 min and 2 h -> FRT 4500 s; resolved - created: 1 day (one ticket).
+    text = (
+        "Ticket ID,Created time,Initial response time,Resolved time,Closed time\n"
+        "1,2025-03-03 09:00:00,2025-03-03 09:30:00,2025-03-04 09:00:00,2025-03-06 09:00:00\n"
+        "2,2025-03-03 10:00:00,2025-03-03 12:00:00,,\n"
+    )
+    r = read(text, "tickets.csv")
+    assert r.mapping.get("solved_time").source == ("Resolved time",)  # type: ignore[union-attr]
+    t = compute(r.dataset, kpis=["frt", "resolution_time"], grain="all")
+    assert t.value("frt") == pytest.approx(4500.0)
+    assert t.value("resolution_time") == pytest.approx(86400.0)
+
+
+def test_date_only_creation_gives_no_response_durations() -> None:
+    text = (
+        "Number,Date,Priority,State,First response at\n"
+        "INC1,2025-04-01,2 - High,In Progress,2025-04-01 20:09:11\n"
+        "INC2,2025-04-02,4 - Low,New,\n"
+    )
+    r = read(text, "incidents.csv")
+    assert r.mapping.get("first_response_seconds") is None
+    assert r.report.rows_quarantined == 0
+    assert any("without a time of day" in n for n in r.report.notes)
+
+
+# --- one source each ---------------------------------------------------------------------------
+
+
+def test_safe_csv_is_the_report_guard() -> None:
+    frame = pd.DataFrame({"a": ["\tcmd", "=1+1", "ok"], "n": [-1.0, 2.0, math.nan]})
+    lines = ingest.safe_csv(frame).decode().splitlines()
+    assert lines[1].startswith("'\tcmd") and lines[2].startswith("'=1+1") and lines[3] == "ok,"
+    assert lines[1].endswith(",-1.0")  # numbers stay numbers
+
+
+def test_one_segment_list() -> None:
+    assert kpi.schema.SEGMENT_COLUMNS is kpi.segment.SEGMENT_COLUMNS
+
+
+def test_proposal_evidence_for_a_correction() -> None:
+    p = propose(
+        ["CALL ID", "DATE", "TIME", "DISPOSITION", "ABANDONED"],
+        samples={"DISPOSITION": ["Resolved", "Voicemail"], "ABANDONED": ["0", "1"]},
+    )
+    assert p.mapping.outcome is not None and p.mapping.outcome.others == "keep"
+    assert "Voicemail = voicemail" in p.evidence["outcome"]
