@@ -174,7 +174,7 @@ def attention() -> tuple[list[ov.Signal], object]:
                 "KPIs did not move against them beyond week-to-week noise."
             )
         for i, sig in enumerate(signals):
-            st.error(f"**{sig.segment}** — {sig.sentence}", icon="⚠️")
+            st.error(f"**{sig.label()}** — {sig.sentence}", icon="⚠️")
             st.caption(summary.evidence_text(sig.evidence))
             widgets.pin_button(
                 lambda sig=sig: _signal_finding(
@@ -197,11 +197,11 @@ def _signal_finding(sig: ov.Signal, weekly_table: KpiTable, by: str | None) -> F
     """A pinned signal: its sentence, the KPIs before -> after, and their weekly lines."""
     kpis_in = ov.signal_kpis(sig)
     frame = weekly_table.frame
-    col, _, value = sig.segment.partition(" = ")
-    if sig.segment == "All":
+    where = sig.where
+    if where is None:
         rows = frame
-    elif by and col == by and by in frame.columns:
-        rows = frame.loc[frame[by].astype("string") == value].drop(columns=[by])
+    elif by and where.column == by and by in frame.columns:
+        rows = frame.loc[where.mask(frame)].drop(columns=[by])
     else:  # an agent against its peers: no weekly series of its own to draw
         rows = frame.iloc[0:0]
     chart = None
@@ -212,9 +212,9 @@ def _signal_finding(sig: ov.Signal, weekly_table: KpiTable, by: str | None) -> F
             chart = None
     found = widgets.finding(
         "signal",
-        f"Conflicting signal — {sig.segment}",
+        f"Conflicting signal — {sig.label()}",
         sig.sentence,
-        segment=summary.where_label(sig.segment),
+        segment="" if where is None else where.label(),
         details="weekly KPIs",
         numbers=ov.signal_numbers(sig),
         chart=chart,

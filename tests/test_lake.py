@@ -224,3 +224,63 @@ def test_sources_from_secrets_and_bad_configs(tmp_path: Path) -> None:
         load_sources(env={"KPI_LAB_SOURCES": "{nope"})
     with pytest.raises(DataError, match="unknown setting"):
         load_sources(env={"KPI_LAB_SOURCES": '{"roots": []}'})
+
+
+# ---------------------------------------------------------------------------------------------
+# the mapping's SQL (kpi.engine.lake_mapping) and the narrow quarantine
+
+
+def test_direction_sql_reads_labels_as_the_importer_does() -> None:
+    from kpi.engine.lake_mapping import direction_sql
+    from kpi.ingest.parsers import parse_direction
+
+    labels = ["inbound", "outbound", "INBOUND", " Outbound ", "in", "OUT", "Autodial", "CALLBACK",
+              "Transfer", "queue", "abandoned", "Missed", "voicemail", "weird label", "", None]  # fmt: skip
+    expected = parse_direction(pd.Series(labels, dtype="string")).tolist()
+    con = duckdb.connect()
+    con.register("t", pd.DataFrame({"d": pd.Series(labels, dtype="string"), "i": range(16)}))
+    got = [r[0] for r in con.execute(f"SELECT {direction_sql('d')} FROM t ORDER BY i").fetchall()]
+    assert got == [None if pd.isna(v) else v for v in expected]
+    assert got[:4] == ["inbound", "outbound", "inbound", "outbound"] and got[-3:] == [
+        "weird label",
+        None,
+        None,
+    ]
+    spark_sql = translate(f"SELECT {direction_sql('d')} FROM t", "spark").upper()
+    assert "RLIKE" in spark_sql or "REGEXP" in spark_sql
+
+
+@pytest.fixture
+def faulty_lake(tmp_path: Path) -> Path:
+    """Canonical contacts; c3 has a negative talk time (only), c4 a CSAT of 9 (only)."""
+    frame = pd.DataFrame(
+        {
+            "contact_id": ["c1", "c2", "c3", "c4"],
+            "start_time": pd.to_datetime(["2026-03-02 09:00"] * 4),
+            "queue": ["Billing"] * 4,
+            "talk_seconds": [100.0, 200.0, -5.0, 300.0],
+            "csat": [4.0, None, None, 9.0],
+            "wait_seconds": pd.array([10, 20, 30, 40], dtype="int64"),
+        }
+    )
+    path = tmp_path / "faulty.parquet"
+    frame.to_parquet(path, index=False)
+    return path
+
+
+def test_only_the_rules_on_columns_read_apply_unless_check_all(faulty_lake: Path) -> None:
+    check = check_lake(faulty_lake)
+    assert (check.rows_read, check.rows_quarantined) == (4, 2)
+    assert check.reasons["negative talk_seconds"] == 1 and check.reasons["csat above 5"] == 1
+    # Stored timestamps cannot be unreadable and integers cannot be infinite: no such rules.
+    assert "unreadable start_time" not in check.reasons
+    assert "infinite wait_seconds" not in check.reasons
+    assert "infinite talk_seconds" in check.reasons
+    # Contacts alone read no checked column but start_time: all four counted.
+    assert compute_lake(faulty_lake, kpis=["contacts"], grain="all").value("contacts") == 4
+    # With CSAT the query reads csat: c4 is left out of the whole query; c3 (talk) stays.
+    narrow = compute_lake(faulty_lake, kpis=["contacts", "csat"], grain="all")
+    assert narrow.value("contacts") == 3 and narrow.value("csat") == pytest.approx(4.0)
+    # check_all leaves out both faulty rows, as the importer does: c1 and c2 remain.
+    strict = compute_lake(faulty_lake, kpis=["contacts", "csat"], grain="all", check_all=True)
+    assert strict.value("contacts") == 2 and strict.value("csat") == pytest.approx(4.0)

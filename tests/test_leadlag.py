@@ -338,7 +338,7 @@ def test_sample_engagement_leads_csat_by_planted_lag(sample_result) -> None:
 def test_sample_unlinked_kpis_show_no_lead(sample_result) -> None:
     result, _ = sample_result
     table = result.table.set_index("kpi")
-    # Only engagement is planted to lead CSAT. kpi/simulate.py does build same-day mechanical
+    # Only engagement is planted to lead CSAT. kpi/simulate/ does build same-day mechanical
     # links into each survey answer (resolution -> fcr/repeat rate, transfers, queue wait ->
     # asa/service level/abandonment, Tech Support time pressure -> aht/talk/acw, and nps/ces/
     # csat_top2 come from the same satisfaction draw), so those may come out "coincident".

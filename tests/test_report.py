@@ -718,3 +718,13 @@ def test_a_slide_whose_chart_cannot_render_gives_the_text_the_full_width() -> No
     assert "could not be rendered" not in body2 and "Note: ask the team lead" in body2
     assert second.notes_slide.notes_text_frame.text == "It rose.\n\nask the team lead"
     assert slides.default_subtitle(1).startswith("1 finding · generated ")
+
+
+def test_every_finding_kind_has_an_export_label() -> None:
+    # A new kind of finding must be named in the exports, not shown as its code.
+    from typing import get_args
+
+    from kpi.findings import FindingKind
+    from kpi.report.export import KIND_LABELS
+
+    assert set(KIND_LABELS) == set(get_args(FindingKind))

@@ -74,9 +74,7 @@ def test_spark_equals_duckdb_on_every_kpi(spark: Any, small: Path) -> None:
     assert got.notes == expected.notes
 
 
-def test_spark_approximate_quantiles_within_the_stated_rank_error(
-    spark: Any, small: Path
-) -> None:
+def test_spark_approximate_quantiles_within_the_stated_rank_error(spark: Any, small: Path) -> None:
     from kpi.engine.dialect import APPROX_ACCURACY
     from kpi.engine.spark import compute_spark
 

@@ -255,7 +255,7 @@ def balance_quadrant_chart(result: BalanceResult, *, title: str | None = None) -
     its size the contacts behind it; the tooltip shows raw and shrunk values. Axes run so that
     "better" is to the right and up (AHT, a lower-is-better KPI, runs right to left).
     """
-    from kpi.analysis.relations import _kpi_better  # the registry's "better" direction
+    from kpi.analysis.relations import kpi_better  # the registry's "better" direction
 
     data = _plain(result.table.assign(entity=result.table["entity"].astype(str)))
     labels = result.quadrants
@@ -265,8 +265,8 @@ def balance_quadrant_chart(result: BalanceResult, *, title: str | None = None) -
         labels[(True, False)],
         labels[(False, False)],
     ]
-    rev_x = _kpi_better(result.kpi_x) == "lower"
-    rev_y = _kpi_better(result.kpi_y) == "lower"
+    rev_x = kpi_better(result.kpi_x) == "lower"
+    rev_y = kpi_better(result.kpi_y) == "lower"
     x_name, y_name = kpi_name(result.kpi_x), kpi_name(result.kpi_y)
     x_enc = alt.X(
         "x_shrunk:Q",

@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name in SUBCOMMANDS:
         module = importlib.import_module(f"kpi.cli.{name}")
         p = module.add_parser(sub)
-        p.set_defaults(_run=module.run)
+        p.set_defaults(run_command=module.run)
     return parser
 
 
@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args._run(args) or 0)  # noqa: SLF001 -- ratchet (#17): split or fix pending
+        return int(args.run_command(args) or 0)
     except KpiLabError as err:
         print(f"kpi {args.command}: {err}", file=sys.stderr)
         return 2

@@ -93,7 +93,8 @@ _KINDS = {c.name: c.kind for c in INTERACTION_COLUMNS} | {"updated_at": "datetim
 _AGG_KINDS = {c.name: c.kind for c in AGGREGATE_COLUMNS}
 _TIMESTAMP = re.compile(
     r"^\s*(\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
-    r"[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})"
+    r"[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|"
+    r"\d{1,2}[/\-][A-Za-z]{3,9}[/\-]\d{2,4})"
 )
 
 
@@ -171,6 +172,44 @@ def _rows_are_contacts(cols: list[str], count_cols: list[str], samples: Samples)
     return per_contact or clock
 
 
+_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+#: Category stems that, with a duration unit in the header, name a duration ("queue_seconds" is
+#: the time in queue, i.e. the wait).
+_STEM_DURATION = {
+    "queue": "wait_seconds",
+    "inqueue": "wait_seconds",
+    "queued": "wait_seconds",
+    "ivr": "ivr_seconds",
+    "hold": "hold_seconds",
+    "talk": "talk_seconds",
+    "wrap": "acw_seconds",
+    "wrapup": "acw_seconds",
+    "handle": "handle_seconds",
+}
+
+
+def _numeric_duration(col: str, values: Sequence[str]) -> bool:
+    """The header announces a duration unit and the values are numbers (or clock durations)."""
+    if header_unit(col) is None:
+        return False
+    vals = [str(v).strip() for v in values if str(v).strip()][:100]
+    return bool(vals) and all(_NUMBER.match(v) or _CLOCK.match(v) for v in vals)
+
+
+def _stem_durations(st: _State) -> None:
+    """A duration-unit header whose stem is a category name ("queue_seconds", "Queue (min)")
+    with numeric values is that category's duration (queue -> wait)."""
+    if st.shape != "interactions":
+        return
+    for c in st.cols:
+        target = _STEM_DURATION.get(header_key(c))
+        if target is None or target in st.done or target not in _KINDS or c in st.used:
+            continue
+        if _numeric_duration(c, st.samples.get(c, [])):
+            f = _unit_field(st, target, c)
+            st.add(f, f"'{c}' is a duration (unit {f.unit}) of the {header_key(c)}")
+
+
 class _State:
     """The mapping being built: fields, used source columns and the evidence."""
 
@@ -189,7 +228,7 @@ class _State:
 
     def add(self, f: FieldMap, why: str) -> None:
         self.fields.append(f)
-        if f.transform in ("", "coalesce", "per_answered"):
+        if f.transform in ("", "coalesce", "per_answered", "sum"):
             self.used |= set(f.source)
         shown = [s for s in f.source if s in self.samples]
         if shown:
@@ -210,11 +249,22 @@ class _State:
         kind = self.kind(target)
         if kind in ("duration", "bool", "count", "score", "number", "rate"):
             return not stamps
+        if kind in ("category", "id") and _numeric_duration(col, values):
+            return False  # "queue_seconds" beside "queue": a duration, not the queue's name
         if kind == "datetime" and not (self.shape == "aggregated" and target == "date"):
             # A date column may hold some bad cells (they are quarantined later): a few dates do.
             numbers = all(re.fullmatch(r"\d+(\.\d+)?", str(v)) for v in values[:50])
             return looks_like_timestamps(values, 0.3) or numbers
         return True
+
+    def stamps_for_value(self, target: str, col: str) -> bool:
+        """A flag, count or duration field offered a column of timestamps (Jira's "Resolved"
+        holds when the issue was resolved, not a yes/no): never the same field."""
+        kind = self.kind(target)
+        values = self.samples.get(col)
+        return bool(values) and kind in ("duration", "bool", "count") and looks_like_timestamps(
+            values
+        )
 
     def find(self, target: str, names: Iterable[str]) -> tuple[str, str] | None:
         """(column, synonym) of the first synonym that matches an unused column."""
@@ -228,7 +278,11 @@ class _State:
             hit = exact.get(norm(n)) or keyed.get(header_key(n))
             # A column named as the canonical field is taken at its word (bad cells are then
             # quarantined with a reason); any other name must have values of the right kind.
-            if hit is not None and (norm(hit) == norm(target) or self.fits(target, hit)):
+            if hit is None:
+                continue
+            if (norm(hit) == norm(target) and not self.stamps_for_value(target, hit)) or self.fits(
+                target, hit
+            ):
                 return hit, n
         return None
 
@@ -260,6 +314,8 @@ def _synonyms(st: _State) -> None:
             continue
         if target == time_target and st.shape == "interactions" and _date_time_pair(st):
             continue
+        if target == time_target and st.shape == "aggregated" and _date_interval_pair(st):
+            continue
         hit = st.find(target, names)
         if hit is None and target == time_target:
             hit = st.find(target, DATE_PARTS)
@@ -289,6 +345,68 @@ def _date_time_pair(st: _State) -> bool:
     return True
 
 
+#: Header keys of an interval report's time-of-day column ("Interval" = "08:00-08:30").
+_INTERVAL_KEYS = frozenset(
+    {"interval", "timeinterval", "halfhour", "intervalstart", "intervalstarttime", "starttime",
+     "time", "hour", "quarterhour", "period", "timeofday", "uhrzeit", "zeit", "heure", "hora",
+     "intervalle", "intervalo", "tijd"}
+)  # fmt: skip
+_CLOCK_OR_RANGE = re.compile(
+    r"^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*(-|–|to)\s*\d{1,2}:\d{2}(:\d{2})?)?$", re.I
+)
+
+
+def _date_interval_pair(st: _State) -> bool:
+    """A summary's date column and a time-of-day / interval column ("08:00-08:30") -> one
+    ``date`` per interval (the grain is then the interval, not the day)."""
+    date = st.find("date", DATE_PARTS)
+    if date is None or not looks_like_timestamps(st.samples.get(date[0], [])):
+        return False
+    for c in st.cols:
+        vals = [str(v).strip() for v in st.samples.get(c, []) if str(v).strip()]
+        if c == date[0] or c in st.used or header_key(c) not in _INTERVAL_KEYS or not vals:
+            continue
+        if all(_CLOCK_OR_RANGE.match(v) for v in vals[:200]):
+            st.add(
+                FieldMap("date", (date[0], c)),
+                f"date column '{date[0]}' and interval column '{c}' combined (interval start)",
+            )
+            return True
+    return False
+
+
+def _agg_handle_sum(st: _State) -> None:
+    """An interval report with average talk (ACD) time and average after-call work but no AHT:
+    AHT = talk + ACW per row (both are averages over the same answered contacts)."""
+    if st.shape != "aggregated" or "aht_seconds" in st.done:
+        return
+    talk = next(
+        (f.source[0] for f in st.fields if f.target == "talk_seconds" and not f.transform), None
+    )
+    acw_keys = {header_key(n) for n in _AGG_ACW}
+    acw = next((c for c in st.cols if c not in st.used and header_key(c) in acw_keys), None)
+    if talk is None or acw is None:
+        return
+    st.add(
+        FieldMap("aht_seconds", (talk, acw), transform="sum"),
+        f"AHT = '{talk}' + '{acw}' (average talk + average after-call work)",
+    )
+
+
+_AGG_ACW = (
+    "Avg ACW Time",
+    "Avg ACW",
+    "Average ACW",
+    "ACW (AVG)",
+    "Average After Call Work",
+    "Avg After Call Work",
+    "Avg Wrap",
+    "Avg Wrap Time",
+    "Average Wrap Up Time",
+    "Avg Wrap-up Time",
+)
+
+
 def _outcome(st: _State) -> Mapping | None:
     if st.shape != "interactions":
         return None
@@ -314,6 +432,29 @@ def _outcome(st: _State) -> Mapping | None:
             st.evidence["outcome"] = f"column '{c}': {fixed[1]}"
             return Mapping(st.shape, outcome=fixed[0])
     return None
+
+
+_OUTBOUND_VALUE = re.compile(r"^out(bound|going)?$|^outbound")
+
+
+def _direction_from_outcome(st: _State, outcome: Mapping | None) -> Mapping | None:
+    """An outcome column that also says ``outbound`` (Talkdesk's ``Type``: inbound / outbound /
+    abandoned / missed / voicemail) is the direction too: outbound rows are handled contacts
+    that were never offered to a queue (answered, direction outbound), every other value is an
+    inbound attempt."""
+    rule = outcome.outcome if outcome is not None else None
+    if rule is None or "direction" in st.done:
+        return outcome
+    out = [v for v, _ in rule.values if _OUTBOUND_VALUE.match(re.sub(r"[^a-z]", "", v.lower()))]
+    if not out:
+        return outcome
+    pairs = tuple((v, "answered" if v in out else c) for v, c in rule.values)
+    st.add(
+        FieldMap("direction", (rule.source,)),
+        f"'{rule.source}' says {', '.join(out)} (outbound: handled, not offered); the other "
+        "values are inbound",
+    )
+    return Mapping(st.shape, outcome=replace(rule, values=pairs))
 
 
 #: Header keys of a "joined the queue at" timestamp and of a "connected to an agent at" one
@@ -478,8 +619,11 @@ def propose(
     preset = _preset(st)
     _sl_threshold(st)
     _synonyms(st)
+    _stem_durations(st)
     _queue_stamps(st)
+    _agg_handle_sum(st)
     outcome = _outcome(st)
+    outcome = _direction_from_outcome(st, outcome)
     _tickets(st)
     _inverse(st)
     table = INTERACTION_SYNONYMS if st.shape == "interactions" else AGGREGATE_SYNONYMS

@@ -90,7 +90,7 @@ def _apply_transform(
         return out, none, None, f
     if t == "elapsed":
         return _apply_elapsed(f, cols, timezone)
-    if t == "coalesce":
+    if t in ("coalesce", "sum"):
         parts = [
             apply_field(replace(f, source=(c,), transform=""), raw, shape, timezone)
             for c in f.source
@@ -98,7 +98,7 @@ def _apply_transform(
         value = parts[0][0]
         bad = parts[0][1]
         for v, b, _, _ in parts[1:]:
-            value = value.fillna(v)
+            value = value + v if t == "sum" else value.fillna(v)
             bad = bad | b
         return value, bad, None, replace(f, unit=parts[0][3].unit)
     return _apply_kind(f, cols[0], col_def(f.target, shape).kind)  # per_answered: the caller

@@ -39,9 +39,9 @@ def norm(name: str) -> str:
 _UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("hms", r"hh:mm:ss|h:mm:ss|mm:ss|m:ss"),
     ("ms", r"ms|msec|msecs|millis|milliseconds?"),
-    ("s", r"s|sec|secs|seconds?"),
-    ("min", r"m|min|mins|minutes?"),
-    ("h", r"h|hr|hrs|hours?"),
+    ("s", r"s|sec|secs|seconds?|seg|segs|segundos?|sek|sekunden|secondes?|seconden|sec\."),
+    ("min", r"m|min|mins|minutes?|minutos?|minuten|minuut"),
+    ("h", r"h|hr|hrs|hours?|horas?|heures?|stunden|std|uren|uur"),
 )
 _SEP = r"[\s_\-./]"
 
@@ -71,13 +71,14 @@ def _strip_copy(name: str) -> str:
 
 def _split_unit(low: str) -> tuple[str, str | None]:
     for unit, patterns in _UNITS:
-        for pat in patterns:
+        for i, pat in enumerate(patterns):
             m = pat.search(low)
             if m is None:
                 continue
             rest = (low[: m.start()] + low[m.end() :]).strip(" _-./")
             token = re.sub(r"[^a-z]", "", m.group(0))
-            if token in _SHORT and not _DURATION_WORD.search(norm(rest)):
+            # "(h)" in brackets is a unit whatever precedes it; a bare "_h" needs a duration word.
+            if i > 0 and token in _SHORT and not _DURATION_WORD.search(norm(rest)):
                 continue
             if not norm(rest):
                 continue
@@ -144,6 +145,12 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "ID de llamada",
         "Gesprek ID",
         "Oproep ID",
+        "N° de ticket",
+        "Numéro de ticket",
+        "Ticket",
+        "Número de ticket",
+        "Ticketnummer",
+        "Ticket-ID",
     ),
     "parent_contact_id": (
         "InitialContactId",
@@ -305,6 +312,15 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Inicio",
         "Begintijd",
         "Tijdstip",
+        "Date de création",
+        "Créé le",
+        "Fecha de creación",
+        "Creado",
+        "Erstellt am",
+        "Erstellt",
+        "Erstelldatum",
+        "Aangemaakt op",
+        "Aangemaakt",
     ),
     "end_time": (
         "end_time",
@@ -459,6 +475,15 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Tiempo de gestión",
         "Tiempo de atención",
         "Afhandeltijd",
+        "Duración",
+        "Duración de la llamada",
+        "Tiempo de operación",
+        "Durée",
+        "Durée de l'appel",
+        "Dauer",
+        "Anrufdauer",
+        "Duur",
+        "Gespreksduur",
     ),
     "first_response_seconds": (
         "first_response_seconds",
@@ -472,6 +497,18 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Time to First Reply",
         "First Response",
         "Reply Time",
+        "Time to first agent email reply",
+        "Time to first agent reply",
+        "Time to first reply",
+        "Délai de première réponse",
+        "Temps de première réponse",
+        "Délai de réponse",
+        "Tiempo de primera respuesta",
+        "Tiempo hasta la primera respuesta",
+        "Erste Antwortzeit",
+        "Zeit bis zur ersten Antwort",
+        "Eerste reactietijd",
+        "Eerste responstijd",
     ),
     "idle_seconds": ("idle_seconds", "Idle Time", "Available Time"),
     "answered": (
@@ -542,8 +579,28 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
     "ces": ("ces", "CES", "Attributes.ces", "ces_score", "Customer Effort Score", "Effort"),
     "engagement": ("engagement", "Engagement", "Agent Engagement"),
     "cost": ("cost", "COST", "Cost"),
-    "priority": ("priority", "Priority", "Ticket Priority", "Urgency", "Severity"),
-    "status": ("status", "Status", "Ticket Status", "State", "Ticket State"),
+    "priority": (
+        "priority",
+        "Priority",
+        "Ticket Priority",
+        "Urgency",
+        "Severity",
+        "Priorité",
+        "Prioridad",
+        "Priorität",
+        "Prioriteit",
+    ),
+    "status": (
+        "status",
+        "Status",
+        "Ticket Status",
+        "State",
+        "Ticket State",
+        "Statut",
+        "Statut du ticket",
+        "Estado",
+        "Estado del ticket",
+    ),
     "resolution_seconds": (
         "resolution_seconds",
         "Resolution Time",
@@ -553,6 +610,14 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Full resolution time in minutes",
         "Resolution time in minutes",
         "Requester wait time",
+        "Time to close",
+        "Time to resolution",
+        "Délai de résolution",
+        "Temps de résolution",
+        "Tiempo de resolución",
+        "Lösungszeit",
+        "Bearbeitungsdauer Ticket",
+        "Oplostijd",
     ),
     "solved_time": (
         "solved_time",
@@ -572,6 +637,14 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Closed On",
         "Resolved On",
         "Completed at",
+        "Date de résolution",
+        "Résolu le",
+        "Date de clôture",
+        "Fecha de resolución",
+        "Fecha de cierre",
+        "Gelöst am",
+        "Geschlossen am",
+        "Opgelost op",
     ),
     "updated_at": (
         "LastUpdateTimestamp",
@@ -675,6 +748,9 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "nHandled",
         "Calls Answered",
         "Contacts Handled",
+        "ACD Calls",
+        "ACD Calls Answered",
+        "Calls ACD",
         "Angenommene Anrufe",
         "Angenommen",
         "Appels traités",
@@ -695,6 +771,10 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Abandon",
         "nAbandon",
         "Contacts Abandoned",
+        "Aband Calls",
+        "Abn Calls",
+        "Abandons",
+        "Aband",
         "Abgebrochene Anrufe",
         "Abgebrochen",
         "Appels abandonnés",
@@ -716,6 +796,10 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Answer Speed (AVG)",
         "Avg Answer",
         "Answer Speed",
+        "Avg Speed Ans",
+        "Average Speed Ans",
+        "Avg Speed of Ans",
+        "Speed of Answer",
     ),
     "aht_seconds": (
         "aht_seconds",
@@ -741,6 +825,10 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "AvgTalkDuration",
         "Average Talk Time",
         "Total Talk",
+        "Avg ACD Time",
+        "Average ACD Time",
+        "Avg Talk Time",
+        "ACD Time (AVG)",
     ),
     "avg_wait_seconds": (
         "avg_wait_seconds",
@@ -757,6 +845,7 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "SL",
         "Service Level %",
         "SLA",
+        "Ans Calls within SL",
     ),
     "answered_within": (
         "answered_within",

@@ -78,7 +78,8 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
 #: and the second is empty (Amazon Connect: enqueued, never connected to an agent);
 #: "per_answered" a period total divided by the answered count (Genesys "Total Talk");
 #: "coalesce" the first filled of the columns; "elapsed" the seconds from the first timestamp
-#: column to the second (ticket created -> first response / solved).
+#: column to the second (ticket created -> first response / solved); "sum" the sum of duration
+#: columns (an interval report's average ACD time + average ACW time = AHT).
 TRANSFORMS: tuple[str, ...] = (
     "",
     "invert",
@@ -89,6 +90,7 @@ TRANSFORMS: tuple[str, ...] = (
     "per_answered",
     "coalesce",
     "elapsed",
+    "sum",
 )
 
 _MAPPING_VERSION = 1
@@ -149,6 +151,7 @@ class FieldMap:
             "per_answered": f"{src} / answered",
             "coalesce": " or ".join(f'"{s}"' for s in self.source),
             "elapsed": " - ".join(f'"{s}"' for s in reversed(self.source)),
+            "sum": " + ".join(f'"{s}"' for s in self.source),
         }.get(self.transform, src)
         unit = f" [{self.unit}]" if self.unit != "auto" else ""
         order = f" (date order {self.date_order})" if self.date_order != "auto" else ""

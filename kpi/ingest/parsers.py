@@ -113,9 +113,8 @@ def parse_duration(
         # Plain numbers (the common case on a large file): no text handling, no copies.
         num = pd.Series(s.to_numpy(dtype="float64"), index=s.index, copy=False)
         unit = unit if unit != "auto" else (unit_from_name(name) or _unit_from_values(num))
-        factor = _FACTORS.get(unit, 1.0)
         none = pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False)
-        return (num * factor if factor != 1.0 else num), none, unit
+        return _scaled(num, unit), none, unit
     filled = filled_mask(s)
     if pd.api.types.is_timedelta64_dtype(s.dtype):
         return s.dt.total_seconds().astype("float64"), pd.Series(False, index=s.index), "hms"
@@ -128,6 +127,8 @@ def parse_duration(
         hms = unit == "hms" or (len(sample) and sample.str.match(_HMS).mean() > 0.5)
         if hms:
             return _parse_hms(text, filled)
+        if len(sample) and sample.str.match(_SPELLED).mean() > 0.5:
+            return _parse_spelled(text, filled)
         num, bad = parse_number(text)
     else:
         num = pd.to_numeric(s, errors="coerce").astype("float64")
@@ -136,8 +137,44 @@ def parse_duration(
             unit = "s"
     if unit == "auto":
         unit = unit_from_name(name) or _unit_from_values(num)
+    return _scaled(num, unit), bad, unit
+
+
+def _scaled(num: pd.Series, unit: str) -> pd.Series:
+    """Numbers in ``unit`` as seconds. Minutes and hours are rounded to the whole second: an
+    export writes 1 h 50 min as "1.8333" h (6,599.88 s), its precision is coarser than that."""
     factor = _FACTORS.get(unit, 1.0)
-    return (num * factor if factor != 1.0 else num), bad, unit
+    if factor == 1.0:
+        return num
+    out = num * factor
+    return out.round(0) if factor >= 60 else out
+
+
+#: Spelled-out durations: "3h 50m", "1d 2h", "45m", "2 hours 5 minutes", "1w 2d" (Jira).
+_PART = r"(\d+(?:[.,]\d+)?)\s*(w|d|h|m|s)[a-z]*"
+_SPELLED = re.compile(rf"^\s*(?:{_PART}\s*,?\s*)+$", re.IGNORECASE)
+_PART_RE = re.compile(_PART, re.IGNORECASE)
+#: Jira counts working time: a "1d" is 8 hours and "1w" 5 days by default, but a service-desk
+#: export's "Time to first response" is elapsed time, so a day is 24 h and a week 7 days.
+_SPELLED_FACTORS = {"w": 604_800.0, "d": 86_400.0, "h": 3600.0, "m": 60.0, "s": 1.0}
+
+
+def _parse_spelled(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series, str]:
+    """Seconds from spelled-out durations ("3h 50m"); cells that do not read are bad."""
+
+    def one(v: object) -> float:
+        cell = str(v).strip().lower()
+        if not _SPELLED.match(cell):
+            return float("nan")
+        return sum(
+            float(n.replace(",", ".")) * _SPELLED_FACTORS[u.lower()]
+            for n, u in _PART_RE.findall(cell)
+        )
+
+    uniques = pd.unique(text[filled])
+    lookup = {u: one(u) for u in uniques}
+    out = text.map(lookup).astype("float64")
+    return out, filled & out.isna(), "s"
 
 
 def _unit_from_values(num: pd.Series) -> str:

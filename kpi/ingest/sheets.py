@@ -67,38 +67,67 @@ def workbook_sheets(src: Source, kind: str = "excel") -> list[str]:
 
 
 def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
-    """The first sheet with data (or ``sheet``) of an .xlsx or .ods workbook."""
+    """The sheet that holds the data table (or ``sheet``) of an .xlsx or .ods workbook.
+
+    Without ``sheet``, every sheet is read and the one whose header names canonical fields (or
+    has a column of dates) with the most rows wins: a short "Summary" sheet in front of the
+    data is skipped. With no such sheet, the first sheet with any cells is read.
+    """
     engine = _engine(kind)
     sheets = workbook_sheets(src, kind)
-    notes = []
-    if sheet is not None:
-        if sheet not in sheets:
-            raise DataError(
-                f"'{src.name}' has no sheet named '{sheet}'; its sheets are: "
-                f"{', '.join(sheets)}. Pick one of them."
-            )
-        chosen = [sheet]
-    else:
-        chosen = sheets
-    skip = 0
+    if sheet is not None and sheet not in sheets:
+        raise DataError(
+            f"'{src.name}' has no sheet named '{sheet}'; its sheets are: "
+            f"{', '.join(sheets)}. Pick one of them."
+        )
+    candidates: list[tuple[str, int, pd.DataFrame]] = []
     try:
-        for name in chosen:
-            top = pd.read_excel(_book(src), sheet_name=name, engine=engine, header=None, nrows=60)
-            skip = preamble_rows(list(top.itertuples(index=False, name=None)))
+        for name in [sheet] if sheet is not None else sheets:
+            whole = pd.read_excel(_book(src), sheet_name=name, engine=engine, header=None)
+            skip = preamble_rows(list(whole.head(60).itertuples(index=False, name=None)))
             frame = pd.read_excel(_book(src), sheet_name=name, engine=engine, header=skip)
-            if frame.shape[1] > 0 and len(frame.dropna(how="all")) > 0:
-                break
-            if sheet is not None:
-                break
+            candidates.append((name, skip, frame))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError):
         raise DataError(_damaged(src, kind)) from None
+    name, skip, frame = _table_sheet(candidates)
+    notes = []
     if len(sheets) > 1:
-        notes.append(f"sheet '{name}' of {len(sheets)} ({', '.join(sheets)})")
+        why = "" if sheet is not None else ": the sheet that holds the data table"
+        notes.append(f"sheet '{name}' of {len(sheets)} ({', '.join(sheets)}) read{why}")
     if skip:
         notes.append(f"header on row {skip + 1}: {lines_text(skip)} above it skipped")
     frame = frame.dropna(how="all")
     frame = excel_objects(frame)
     return RawTable(src.name, frame.reset_index(drop=True), [], notes, sheet=name)
+
+
+def _table_sheet(
+    candidates: list[tuple[str, int, pd.DataFrame]],
+) -> tuple[str, int, pd.DataFrame]:
+    """The candidate (sheet, header row, frame) holding the data: the most rows among sheets
+    whose header maps to canonical fields or that have a date column; else the first sheet
+    with cells."""
+    from kpi.ingest.automap import looks_like_timestamps
+    from kpi.ingest.headers import AGGREGATE_SYNONYMS, INTERACTION_SYNONYMS, header_key
+
+    known = {header_key(n) for t in (INTERACTION_SYNONYMS, AGGREGATE_SYNONYMS) for v in t.values()
+             for n in v}  # fmt: skip
+    best: tuple[int, int] | None = None
+    chosen = None
+    for i, (_name, _skip, frame) in enumerate(candidates):
+        rows = len(frame.dropna(how="all"))
+        if frame.shape[1] == 0 or rows == 0:
+            continue
+        hits = sum(header_key(str(c)) in known for c in frame.columns)
+        dated = any(
+            looks_like_timestamps([str(v) for v in frame[c].dropna().head(50)])
+            or pd.api.types.is_datetime64_any_dtype(frame[c].dtype)
+            for c in frame.columns
+        )
+        score = (1 if hits or dated else 0, rows)
+        if best is None or score > best:
+            best, chosen = score, i
+    return candidates[chosen if chosen is not None else 0]
 
 
 def excel_objects(frame: pd.DataFrame) -> pd.DataFrame:

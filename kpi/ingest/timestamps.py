@@ -51,6 +51,18 @@ _FORMATS = (
     "%b %d, %Y %H:%M:%S",
     "%b %d, %Y %I:%M:%S %p",
     "%b %d, %Y",
+    # Jira: "03/Mar/25 8:21 AM"; Oracle / SAP style "03-MAR-2025 08:21"
+    "%d/%b/%y %I:%M %p",
+    "%d/%b/%y %H:%M",
+    "%d/%b/%y",
+    "%d/%b/%Y %I:%M %p",
+    "%d/%b/%Y %H:%M",
+    "%d/%b/%Y",
+    "%d-%b-%Y %H:%M:%S",
+    "%d-%b-%Y %H:%M",
+    "%d-%b-%Y",
+    "%d-%b-%y %H:%M",
+    "%d-%b-%y",
 )
 _OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
 # A time of day followed by a UTC offset ("10:00:00Z", "10:00+05:30", "10:00:00.5 -0800"): the
@@ -130,6 +142,10 @@ def parse_datetime(
     compact = compact_dates(s)
     if compact is not None:
         return compact, filled & compact.isna(), None
+    epoch = epoch_times(s)
+    if epoch is not None:
+        out, note = _localise(epoch[0], timezone)
+        return out, filled & out.isna(), f"{note or 'epoch times'} ({epoch[1]} since 1970, UTC)"
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         # Excel serial day numbers (1900 system) when they look like dates 1990-2100.
         v = pd.to_numeric(s, errors="coerce")
@@ -159,6 +175,31 @@ def parse_datetime(
 
 
 _COMPACT = re.compile(r"^\d{6}$|^\d{8}$")
+_EPOCH = re.compile(r"^\d{10}(\d{3})?(\.0+)?$")
+#: Unix epoch bounds (2000-01-01 .. 2100-01-01) in seconds: a 10-digit number in this range is
+#: epoch seconds, a 13-digit one epoch milliseconds; anything else is an id, not a time.
+_EPOCH_FROM, _EPOCH_UNTIL = 946_684_800, 4_102_444_800
+
+
+def epoch_times(s: pd.Series) -> tuple[pd.Series, str] | None:
+    """Unix epoch times (10 digits: seconds; 13 digits: milliseconds) as aware UTC timestamps,
+    with the unit's name; None unless *every* filled value is a whole number of one width
+    whose time falls in 2000-2099 (an id column of 10 or 13 digits rarely does)."""
+    if pd.api.types.is_bool_dtype(s.dtype) or not len(s):
+        return None
+    head = s.iloc[:1000].dropna().iloc[:50]
+    if head.empty or not all(_EPOCH.match(str(x).strip()) for x in head):
+        return None
+    v = pd.to_numeric(s, errors="coerce")
+    filled = filled_mask(s)
+    if v[filled].isna().any() or not (v.dropna() == v.dropna().round()).all():
+        return None
+    for unit, scale, name in (("s", 1, "seconds"), ("ms", 1000, "milliseconds")):
+        lo, hi = _EPOCH_FROM * scale, _EPOCH_UNTIL * scale
+        if v.dropna().between(lo, hi, inclusive="left").all():
+            out = pd.to_datetime(v.astype("Float64").astype("float64"), unit=unit, utc=True)
+            return out.dt.floor("us"), name
+    return None
 
 
 def compact_dates(s: pd.Series) -> pd.Series | None:
@@ -278,6 +319,9 @@ def _best_format(sample: list[str], dayfirst: bool | None) -> str | None:
     return best if best_hits >= max(1, len(probe) * 0.8) else None
 
 
+_RANGE = r"^(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:-|–|to)\s*\d{1,2}:\d{2}(?::\d{2})?$"
+
+
 def combine_date_time(
     date: pd.Series,
     time: pd.Series,
@@ -296,6 +340,8 @@ def combine_date_time(
         bad_t = pd.Series(False, index=time.index)
     else:
         text = time.astype("string").str.strip()
+        # An interval label "08:00-08:30" (interval reports) starts at its first time.
+        text = text.str.replace(_RANGE, r"\1", regex=True)
         # A time of day written H:MM is hours and minutes (as a duration it would be MM:SS).
         text = text.where(~text.str.fullmatch(r"\d{1,2}:\d{2}").fillna(False), text + ":00")
         secs, bad_t, _ = parse_duration(text, "hms", "time")

@@ -30,15 +30,24 @@ __all__ = [
 #: Status words meaning a ticket is no longer open (it left the backlog even without a time).
 CLOSED_STATUSES: tuple[str, ...] = (
     "solved", "closed", "resolved", "done", "cancelled", "canceled", "completed", "merged",
+    # French, Spanish, German, Dutch
+    "résolu", "resolu", "fermé", "ferme", "clos", "clôturé", "cloture", "terminé", "termine",
+    "resuelto", "cerrado", "completado", "gelöst", "geloest", "geschlossen", "erledigt",
+    "opgelost", "gesloten", "afgesloten",
 )  # fmt: skip
 
-#: The words help desks use for each priority (Zendesk, Freshdesk, Jira, ServiceNow, P1-P4).
+#: The words help desks use for each priority (Zendesk, Freshdesk, Jira, ServiceNow, P1-P4), in
+#: English, French, Spanish, German and Dutch.
 PRIORITY_WORDS: dict[str, tuple[str, ...]] = {
-    "urgent": ("urgent", "critical", "highest", "emergency", "blocker", "p1", "1", "1 - critical"),
-    "high": ("high", "major", "p2", "2", "2 - high"),
-    "normal": ("normal", "medium", "moderate", "p3", "3", "3 - moderate", "3 - medium"),
+    "urgent": ("urgent", "critical", "highest", "emergency", "blocker", "p1", "1", "1 - critical",
+               "urgente", "critique", "très haute", "tres haute", "crítica", "critica", "dringend",
+               "kritisch", "sehr hoch", "spoed", "kritiek"),
+    "high": ("high", "major", "p2", "2", "2 - high", "haute", "élevée", "elevee", "haut", "alta",
+             "hoch", "hoog"),
+    "normal": ("normal", "medium", "moderate", "p3", "3", "3 - moderate", "3 - medium", "normale",
+               "moyenne", "media", "mittel", "normaal", "gemiddeld"),
     "low": ("low", "lowest", "minor", "trivial", "planning", "p4", "p5", "4", "5", "4 - low",
-            "5 - planning"),
+            "5 - planning", "basse", "faible", "bas", "baja", "niedrig", "gering", "laag"),
 }  # fmt: skip
 
 

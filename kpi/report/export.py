@@ -44,6 +44,7 @@ KIND_LABELS: dict[str, str] = {
     "correlation": "Relationship",
     "impact": "Impact of a change",
     "leadlag": "Leading / lagging",
+    "staffing": "Staffing what-if",
     "table": "Table",
 }
 

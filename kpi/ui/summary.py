@@ -10,23 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from kpi import format as fmt
-from kpi.segment import column_label
 
 __all__ = [
     "attention_lines",
     "attention_summary",
     "evidence_text",
     "trigger_lines",
-    "where_label",
 ]
-
-
-def where_label(segment: str) -> str:
-    """An analysis' segment text ("queue = Tech Support", "All") as a reader sees it."""
-    if segment in ("All", ""):
-        return ""
-    col, sep, value = segment.partition(" = ")
-    return f"{column_label(col)}: {value}" if sep else segment
 
 
 def trigger_lines(table: pd.DataFrame) -> list[str]:
@@ -85,7 +75,7 @@ def attention_lines(
         lines.append(f"🟢 **All {len(rated)} KPIs with a target are on or near it.**")
     if signals:
         first = signals[0]
-        where = where_label(first.segment) or "Whole centre"
+        where = first.label()
         reading = first.sentence.split(": ", 1)[-1].split(" — ")[0].split(". ")[0].rstrip(".")
         more = f" (+{len(signals) - 1} more signals)" if len(signals) > 1 else ""
         lines.append(f"⚠️ **{where}**: {reading}{more}.")

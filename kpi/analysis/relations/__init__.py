@@ -41,9 +41,6 @@ from kpi.analysis.relations.tables import (
 )
 from kpi.analysis.relations.text import kpi_name, quadrant_labels
 
-#: The registry's "better" direction; kpi/charts/relations.py imports it by this older name.
-_kpi_better = kpi_better
-
 __all__ = [
     "GUARD_TEXT",
     "MIN_PERIODS",
