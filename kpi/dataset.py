@@ -25,7 +25,7 @@ class Dataset:
     name : what the sidebar shows ("Sample contact center", the uploaded file names...).
     frame : the canonical table (``kpi.schema`` columns and dtypes).
     shape : "interactions" (one row per contact) or "aggregated" (one row per day/interval).
-    source : "sample", "upload" or "file" (CLI).
+    source : "sample", "upload", "file" (CLI) or "lake" (a server-side Parquet source).
     report : the importer's ``ImportReport`` (None for the sample).
     truth : the planted effects of simulated data (``truth.json``), else None.
     grain : the period of an aggregated table's rows ("interval", "day", "week", "month",
@@ -36,7 +36,7 @@ class Dataset:
     name: str
     frame: pd.DataFrame
     shape: Shape
-    source: Literal["sample", "upload", "file"] = "file"
+    source: Literal["sample", "upload", "file", "lake"] = "file"
     report: Any = None
     truth: dict[str, Any] | None = None
     grain: str | None = None

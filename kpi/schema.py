@@ -24,6 +24,7 @@ import pandas as pd
 from kpi.segment import SEGMENT_COLUMNS
 
 __all__ = [
+    "SEGMENT_ALIASES",
     "AGGREGATE_COLUMNS",
     "AGGREGATE_REQUIRED",
     "BOOL_COLUMNS",
@@ -231,6 +232,13 @@ AGGREGATE_COLUMNS: tuple[Column, ...] = (
     ),
     Column("service_level", "rate", "Share answered within the threshold (0-1).", 0, 1),
     Column(
+        "occupancy",
+        "rate",
+        "Share of the agents' available time spent handling contacts (0-1), per row.",
+        0,
+        1,
+    ),
+    Column(
         "answered_within",
         "count",
         "Contacts answered within the service-level threshold (the export's own threshold, "
@@ -372,3 +380,8 @@ def out_of_range_masks(frame: pd.DataFrame, shape: Shape) -> dict[str, np.ndarra
                 bad |= v > c.maximum
         flags[c.name] = bad
     return flags
+
+
+#: Everyday names of segment columns -> the canonical column ("split by agent" means agent_id).
+#: For the engine's ``by=`` and ``Table.value(**segment)`` (not used there yet: see #16).
+SEGMENT_ALIASES: dict[str, str] = {"agent": "agent_id", "skill": "queue", "split": "queue"}

@@ -13,10 +13,16 @@ from typing import Any
 
 from kpi.errors import AnalysisError
 
-__all__ = ["SEGMENT_COLUMNS", "Segment", "as_segment", "column_label"]
+__all__ = ["COMPARE_COLUMNS", "SEGMENT_COLUMNS", "Segment", "as_segment", "column_label"]
 
 #: Canonical columns a segment can be cut on, in the order they are offered.
 SEGMENT_COLUMNS: tuple[str, ...] = ("queue", "channel", "topic", "agent_id", "team", "direction")
+
+#: The segment columns a user filters on or compares (the sidebar filters, the before/after
+#: segment and comparison series): agents are too many to list, direction is a setting.
+COMPARE_COLUMNS: tuple[str, ...] = tuple(
+    c for c in SEGMENT_COLUMNS if c not in ("agent_id", "direction")
+)
 
 _COLUMN_LABELS: dict[str, str] = {
     "queue": "Queue",

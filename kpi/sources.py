@@ -5,7 +5,7 @@ An operator names what the app may read, never the user:
 * the ``KPI_LAB_SOURCES`` environment variable, a JSON object::
 
       KPI_LAB_SOURCES='{"parquet_roots": {"contacts": "/data/lake/contacts"},
-                        "spark_master": "spark://spark-master:7077"}'
+                        "spark_master": "spark://spark-master:7077", "max_rows": 5000000}'
 
   (``parquet_roots`` may also be a list of folders, each named after its last part), or
 * a ``[kpi_lab_sources]`` table in ``.streamlit/secrets.toml``::
@@ -32,10 +32,21 @@ from typing import Any
 
 from kpi.errors import DataError
 
-__all__ = ["ENV_VAR", "SECRETS_KEY", "ParquetRoot", "Sources", "load_sources"]
+__all__ = [
+    "DEFAULT_MAX_ROWS",
+    "ENV_VAR",
+    "PARQUET_SUFFIXES",
+    "SECRETS_KEY",
+    "ParquetRoot",
+    "Sources",
+    "load_sources",
+]
 
 ENV_VAR = "KPI_LAB_SOURCES"
 SECRETS_KEY = "kpi_lab_sources"
+#: Rows the app loads from a lake into one session at most (``max_rows`` in the configuration).
+DEFAULT_MAX_ROWS = 5_000_000
+PARQUET_SUFFIXES = (".parquet", ".pq")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +66,14 @@ class Sources:
     roots : the allowed Parquet roots, in configuration order.
     spark_master : a Spark master URL (``local[2]``, ``spark://host:7077``, ``sc://host``) or None.
     origin : where the configuration came from ("KPI_LAB_SOURCES", a secrets file, or "").
+    max_rows : the most rows the app loads from a lake into a session (a date range holding
+        more is refused: a shorter range, or ``kpi compute PATH`` out of core).
     """
 
     roots: tuple[ParquetRoot, ...] = ()
     spark_master: str | None = None
     origin: str = ""
+    max_rows: int = DEFAULT_MAX_ROWS
 
     @property
     def configured(self) -> bool:
@@ -110,6 +124,22 @@ class Sources:
             out.append(real)
         return out
 
+    def files(self, name: str, relative: str = "") -> list[Path]:
+        """Every Parquet file ``relative`` names inside the root ``name``, each resolved.
+
+        Folders are walked here (never handed to a reader as a glob, which would follow a
+        symlink out of the root): a file or sub-folder that resolves outside the root raises
+        ``DataError`` naming it, rather than being read or silently skipped.
+        """
+        base = self.root(name).path.resolve(strict=False)
+        out: list[Path] = []
+        for p in self.resolve(name, relative):
+            out += _walk(p, base, relative) if p.is_dir() else [p]
+        files = [p for p in out if p.suffix.lower() in PARQUET_SUFFIXES]
+        if not files:
+            raise DataError(f"{relative or name!r} holds no Parquet file.")
+        return files
+
     def datasets(self, name: str, limit: int = 200) -> list[str]:
         """Entries of a root a user can pick: its Parquet files and sub-folders (relative names)."""
         base = self.root(name).path.resolve(strict=False)
@@ -126,6 +156,41 @@ class Sources:
             if len(out) >= limit:
                 break
         return out
+
+
+def _walk(folder: Path, base: Path, shown: str) -> list[Path]:
+    """Resolved files under ``folder`` (symlinks followed once), each checked inside ``base``."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    todo = [folder]
+    while todo:
+        here = todo.pop()
+        if here in seen:
+            continue
+        seen.add(here)
+        for p in sorted(here.iterdir()):
+            if p.name.startswith("."):
+                continue
+            real = p.resolve(strict=False)
+            if not real.is_relative_to(base):
+                rel = p.relative_to(folder) if p.is_relative_to(folder) else p.name
+                raise DataError(
+                    f"{shown or 'The data source'!s}/{rel} leads outside the data source: only "
+                    "files inside it can be read (ask the operator to remove the link)."
+                )
+            if real.is_dir():
+                todo.append(real)
+            elif real.is_file():
+                out.append(real)
+    return sorted(set(out))
+
+
+def _max_rows(value: Any, origin: str) -> int:
+    if value is None:
+        return DEFAULT_MAX_ROWS
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise DataError(f"{origin}: 'max_rows' must be a positive whole number of rows.")
+    return value
 
 
 def _roots(value: Any, origin: str) -> tuple[ParquetRoot, ...]:
@@ -152,18 +217,23 @@ def _roots(value: Any, origin: str) -> tuple[ParquetRoot, ...]:
 def _from_mapping(data: Any, origin: str) -> Sources:
     if not isinstance(data, Mapping):
         raise DataError(f"{origin} must be an object with 'parquet_roots' and/or 'spark_master'.")
-    unknown = set(data) - {"parquet_roots", "spark_master"}
+    unknown = set(data) - {"parquet_roots", "spark_master", "max_rows"}
     if unknown:
         raise DataError(
-            f"{origin}: unknown setting(s) {', '.join(sorted(unknown))}; use parquet_roots "
-            "and spark_master."
+            f"{origin}: unknown setting(s) {', '.join(sorted(unknown))}; use parquet_roots, "
+            "spark_master and max_rows."
         )
     master = data.get("spark_master")
     if master is not None and (not isinstance(master, str) or not master.strip()):
         raise DataError(
             f"{origin}: 'spark_master' must be a URL such as local[2] or spark://host:7077."
         )
-    return Sources(_roots(data.get("parquet_roots"), origin), master, origin)
+    return Sources(
+        _roots(data.get("parquet_roots"), origin),
+        master,
+        origin,
+        _max_rows(data.get("max_rows"), origin),
+    )
 
 
 def load_sources(

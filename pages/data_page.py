@@ -8,9 +8,11 @@ import streamlit as st
 
 from kpi import ingest
 from kpi.errors import KpiLabError
+from kpi.metrics import available_kpis
 from kpi.schema import Shape
 from kpi.ui import mapping_view as view
 from kpi.ui import state, widgets
+from kpi.ui.sources import source_picker
 
 _ZONES = [
     "(this computer's zone)",
@@ -46,6 +48,29 @@ if not state.is_sample() and st.button("Back to the sample", key="data_reset"):
     view.forget()
     st.rerun()
 
+lake = source_picker(key="data_source")  # nothing unless the server configures a lake
+if lake is not None:
+    try:
+        lake_ds = view.load_lake(lake)
+    except KpiLabError as err:
+        st.error(str(err))
+    else:
+        view.forget()
+        state.set_dataset(lake_ds)
+        st.rerun()
+lake_check = view.lake_report()
+if lake_check is not None:
+    st.success(f"Every page now uses {state.current_dataset().name}.")
+    st.markdown(lake_check.summary())
+    l1, l2, l3 = st.columns(3)
+    l1.metric("Rows in the range", f"{lake_check.rows_read:,}")
+    l2.metric("Rows kept", f"{lake_check.rows_kept:,}")
+    l3.metric("Rows set aside", f"{lake_check.rows_quarantined:,}")
+    if lake_check.rows_quarantined:
+        st.dataframe(view.lake_reasons_table(lake_check), hide_index=True)
+    for note in lake_check.notes:
+        st.caption(note)
+
 fresh = view.uploader_is_fresh()
 uploads = st.file_uploader(
     "Export files (CSV, TSV, Excel, Parquet, JSON lines) — several monthly files, or contacts plus a survey file",
@@ -55,7 +80,8 @@ uploads = st.file_uploader(
 )
 loaded = view.loaded_files(uploads, fresh)
 if loaded is None:
-    st.info("Until you load a file, every page uses the bundled sample contact center.")
+    if lake_check is None:
+        st.info("Until you load a file, every page uses the bundled sample contact center.")
     st.stop()
 files = loaded.files
 if loaded.restored:
@@ -276,12 +302,7 @@ st.dataframe(
 )
 
 st.subheader("KPIs this data supports")
-try:
-    from kpi.metrics import available_kpis
-
-    avail = available_kpis(ds.frame.columns, ds.shape)
-except ImportError:  # the registry ships separately
-    avail = {}
+avail = available_kpis(ds.frame.columns, ds.shape)
 yes = [widgets.kpi_label(k) for k, missing in avail.items() if not missing]
 no = {widgets.kpi_label(k): missing for k, missing in avail.items() if missing}
 if yes:

@@ -17,12 +17,11 @@ from kpi.charts.impact import (
     impact_chart,
 )
 from kpi.errors import KpiLabError
-from kpi.segment import column_label
+from kpi.segment import COMPARE_COLUMNS, column_label
 from kpi.ui import layout, state, widgets
 
 T = TypeVar("T")
 
-_SEGMENT_COLUMNS = ("queue", "channel", "team", "topic")
 _WHOLE = "(whole center)"
 _OTHER_DATE = "Another date..."
 _NO_CONTROL = "(no control)"
@@ -46,7 +45,7 @@ st.markdown(
 )
 
 ds = state.scoped_dataset()
-columns = [c for c in _SEGMENT_COLUMNS if c in ds.frame.columns]
+columns = [c for c in COMPARE_COLUMNS if c in ds.frame.columns]
 events = state.events()
 by_label = {f"{e.label} — {fmt.fmt_date(e.date)}": e for e in events}
 rng = ds.date_range

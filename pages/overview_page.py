@@ -212,7 +212,7 @@ def _signal_finding(sig: ov.Signal, weekly_table: KpiTable, by: str | None) -> F
             chart = None
     found = widgets.finding(
         "signal",
-        f"Conflicting signal — {sig.label()}",
+        f"Conflicting signal — {sig.segment}",
         sig.sentence,
         segment="" if where is None else where.label(),
         details="weekly KPIs",

@@ -13,9 +13,9 @@ import pytest
 
 from kpi import engine
 from kpi.engine.dialect import translate
-from kpi.engine.lake import check_lake, compute_lake, parquet_globs
+from kpi.engine.lake import check_lake, compute_lake, lake_span, load_lake_rows, parquet_globs
 from kpi.errors import AnalysisError, DataError
-from kpi.sources import load_sources
+from kpi.sources import DEFAULT_MAX_ROWS, load_sources
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "contacts.parquet"
 
@@ -284,3 +284,82 @@ def test_only_the_rules_on_columns_read_apply_unless_check_all(faulty_lake: Path
     # check_all leaves out both faulty rows, as the importer does: c1 and c2 remain.
     strict = compute_lake(faulty_lake, kpis=["contacts", "csat"], grain="all", check_all=True)
     assert strict.value("contacts") == 2 and strict.value("csat") == pytest.approx(4.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# a date range of rows for the app (load_lake_rows)
+
+
+def _in_range(sample: pd.DataFrame, first: str, last: str) -> pd.DataFrame:
+    t = sample["start_time"]
+    end = pd.Timestamp(last) + pd.Timedelta(days=1)
+    return sample[(t >= pd.Timestamp(first)) & (t < end)]
+
+
+def _by_id(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["start_time", "contact_id"]).reset_index(drop=True)
+
+
+def test_load_lake_rows_is_the_samples_range_and_its_kpis(lake: Path, sample: pd.DataFrame) -> None:
+    frame, check = load_lake_rows(lake, "2026-02-01", "2026-02-28")
+    expected = _in_range(sample, "2026-02-01", "2026-02-28")
+    assert len(frame) == len(expected) == 30_253
+    assert (check.rows_read, check.rows_quarantined, check.rows_kept) == (30_253, 0, 30_253)
+    assert list(frame.columns) == list(sample.columns)  # canonical columns; no hive 'month'
+    pd.testing.assert_frame_equal(_by_id(frame), _by_id(expected))  # values and dtypes
+    assert frame["start_time"].is_monotonic_increasing
+    _same(
+        engine.compute(expected, grain="week", by="queue").frame,
+        engine.compute(frame, grain="week", by="queue").frame,
+    )
+    assert lake_span(lake) == (sample["start_time"].min(), sample["start_time"].max())
+
+
+def test_load_lake_rows_refuses_a_range_over_the_cap(lake: Path) -> None:
+    assert DEFAULT_MAX_ROWS == 5_000_000
+    with pytest.raises(DataError, match=r"2026-02-01 to 2026-02-28 holds 30,253 contacts, more "
+                       r"than the 30,000 .*shorter range.*kpi compute PATH"):  # fmt: skip
+        load_lake_rows(lake, "2026-02-01", "2026-02-28", max_rows=30_000)
+    frame, _ = load_lake_rows(lake, "2026-02-01", "2026-02-28", max_rows=30_253)  # the cap itself
+    assert len(frame) == 30_253
+    with pytest.raises(DataError, match="ends before it starts"):
+        load_lake_rows(lake, "2026-03-01", "2026-02-01")
+
+
+def test_load_lake_rows_maps_vendor_columns_and_counts_the_ranges_quarantine(
+    vendor_lake: Path,
+) -> None:
+    frame, check = load_lake_rows(vendor_lake, "2026-03-02", "2026-03-03")
+    # a4 (unreadable) and a6 (no start) belong to no range; a5's wait is -2 s: set aside.
+    assert (check.rows_read, check.rows_quarantined) == (4, 1)
+    assert check.reasons["negative wait_seconds"] == 1
+    assert check.summary() == "Read 4 rows, kept 3, quarantined 1 (1 negative wait_seconds)."
+    assert frame["contact_id"].tolist() == ["a1", "a2", "a3"]
+    assert frame["wait_seconds"].tolist()[:2] == [12.0, 30.0] and pd.isna(frame["wait_seconds"][2])
+    assert frame["answered"].tolist() == [True, True, False]
+    assert frame["direction"].tolist() == ["inbound", "inbound", "outbound"]
+    assert str(frame["start_time"].dtype) == "datetime64[ns]"
+    only_3rd, check3 = load_lake_rows(vendor_lake, "2026-03-03", "2026-03-03")
+    assert len(only_3rd) == 0 and (check3.rows_read, check3.rows_quarantined) == (1, 1)
+
+
+def test_source_files_never_leave_the_root(roots: Path) -> None:
+    src = load_sources(env={"KPI_LAB_SOURCES": json.dumps(
+        {"parquet_roots": {"main": str(roots / "lake")}, "max_rows": 1000})})  # fmt: skip
+    assert src.max_rows == 1000
+    assert src.files("main", "contacts") == [(roots / "lake" / "contacts" / "a.parquet").resolve()]
+    # A link inside a dataset folder to a folder (or file) outside the root is refused, named.
+    os.symlink(roots / "secret", roots / "lake" / "contacts" / "more")
+    with pytest.raises(DataError, match="contacts/more leads outside the data source"):
+        src.files("main", "contacts")
+    os.remove(roots / "lake" / "contacts" / "more")
+    os.symlink(roots / "secret" / "b.parquet", roots / "lake" / "contacts" / "b.parquet")
+    with pytest.raises(DataError, match="b.parquet leads outside"):
+        src.files("main", "contacts")
+    for bad in ("..", "../secret", "escape", "contacts/../../secret"):
+        with pytest.raises(DataError, match="outside the data source"):
+            src.files("main", bad)
+    for cap in ('"many"', "0", "true"):
+        with pytest.raises(DataError, match="max_rows"):
+            load_sources(env={"KPI_LAB_SOURCES": f'{{"parquet_roots": ["/a"], "max_rows": {cap}}}'})
+    assert load_sources(env={"KPI_LAB_SOURCES": '{"parquet_roots": ["/a"]}'}).max_rows == 5_000_000

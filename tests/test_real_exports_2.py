@@ -333,8 +333,9 @@ def test_agent_level_daily_report() -> None:
     got = values(r, "contacts", "aht", "occupancy")
     expect(got, contacts=1839, aht=426.9179)
     assert 0.62 <= got["occupancy"] <= 0.92, got
-    by_agent = compute(r.dataset, kpis=["aht"], grain="all", by=["agent"])
-    assert by_agent.value("aht", agent="Jin Park") == pytest.approx(439.2155, abs=DP)
+    # The library names segments by their canonical column (the UI shows "Agent").
+    by_agent = compute(r.dataset, kpis=["aht"], grain="all", by=["agent_id"])
+    assert by_agent.value("aht", agent_id="Jin Park") == pytest.approx(439.2155, abs=DP)
 
 
 # --- 16. mixed date spellings in one column ----------------------------------------------------------

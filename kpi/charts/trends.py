@@ -9,6 +9,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from kpi.metrics import KPIS
+
 __all__ = [
     "breakdown_chart",
     "cards_chart",
@@ -25,12 +27,7 @@ _EVENT = "#d62728"
 
 
 def _meta(kpi: str) -> tuple[str, str]:
-    try:
-        from kpi.metrics import KPIS
-
-        k = KPIS.get(kpi)
-    except ImportError:  # pragma: no cover
-        k = None
+    k = KPIS.get(kpi)
     if k is None:
         return kpi.replace("_", " "), "rate"
     return str(k.name), str(k.unit)

@@ -19,19 +19,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from kpi.cli.common import add_input_args, load_inputs
 from kpi.engine.validate import GRAINS
 from kpi.errors import AnalysisError, DataError
+from kpi.report.safe import safe_frame
 
 if TYPE_CHECKING:  # pragma: no cover
     from kpi.engine.table import KpiTable
     from kpi.metrics import Settings
 
-__all__ = ["add_parser", "lake_inputs", "neutralise_formulas", "run"]
+__all__ = ["add_parser", "lake_inputs", "run"]
 
-_FORMULA_START = ("=", "+", "-", "@")
 #: A single Parquet file with more rows than this is scanned in place rather than imported.
 SCAN_IN_PLACE_ROWS = 5_000_000
 _URI = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -90,16 +88,6 @@ def _split(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
-def neutralise_formulas(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as a formula (= + - @) with a quote."""
-    out = frame.copy()
-    for c in columns:
-        s = out[c].astype("string")
-        risky = s.str.startswith(_FORMULA_START).fillna(False)
-        out[c] = s.where(~risky, "'" + s)
-    return out
-
-
 def run(args: argparse.Namespace) -> int:
     """Read the files, compute, write ``--out``; print unavailable KPIs to stderr."""
     from kpi.engine import compute
@@ -139,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     frame = table.frame
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
-        neutralise_formulas(frame, [*by, "kpi"]).to_csv(args.out, index=False)
+        safe_frame(frame).to_csv(args.out, index=False)
     elif suffix == ".parquet":
         frame.to_parquet(args.out, index=False)
     else:

@@ -37,7 +37,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from kpi.engine.lake_mapping import LakeScan, Query, lake_scan, sql_literal
+from kpi.engine.lake_mapping import LakeScan, Query, lake_scan, quote_ident, sql_literal
 from kpi.engine.plan import QueryPlan, plan
 from kpi.engine.run import finish
 from kpi.engine.table import KpiTable
@@ -46,6 +46,10 @@ from kpi.engine.validate import Request, optional_columns, validate
 from kpi.errors import AnalysisError, DataError
 from kpi.ingest import Mapping as ColumnMapping
 from kpi.metrics import Settings
+from kpi.schema import coerce
+from kpi.sources import DEFAULT_MAX_ROWS
+
+LakePath = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
 __all__ = [
     "LakeCheck",
@@ -54,6 +58,8 @@ __all__ = [
     "compute_lake",
     "empty_columns",
     "lake_scan",
+    "lake_span",
+    "load_lake_rows",
     "parquet_globs",
     "plan_lake",
     "run_plan",
@@ -322,5 +328,154 @@ def check_lake(
         rows_quarantined=int(row[-1]),
         reasons=reasons,
         seconds=time.perf_counter() - t0,
+        notes=scan.notes,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# a date range of rows, for the app (a Dataset every page uses)
+
+
+def _bound(value: Any, *, end: bool) -> pd.Timestamp:
+    """A range bound as a naive UTC timestamp; a bare date as ``end`` includes that whole day
+    (the engine's convention: ``end`` is exclusive after this)."""
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError) as err:
+        raise DataError(f"Cannot read the date {value!r}: use YYYY-MM-DD.") from err
+    if ts is pd.NaT:
+        raise DataError(f"Cannot read the date {value!r}: use YYYY-MM-DD.")
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    if end and ts == ts.normalize():
+        ts = ts + pd.Timedelta(days=1)
+    return ts
+
+
+def _range_sql(time_sql: str, start: Any, end: Any, cast: str = "TIMESTAMP") -> tuple[str, str]:
+    """WHERE text on the start time (bounds as literals cast to ``cast``), and the range in
+    words. ``time_sql`` is a raw timestamp column when the lake stores one, so the comparison is
+    column-to-constant and DuckDB pushes it into the Parquet reader (row-group min/max)."""
+    lo = None if start is None else _bound(start, end=False)
+    hi = None if end is None else _bound(end, end=True)
+    if lo is not None and hi is not None and hi <= lo:
+        raise DataError("The range ends before it starts: pick the first day, then the last.")
+    conds = []
+    if lo is not None:
+        conds.append(f"{time_sql} >= CAST(TIMESTAMP '{lo.isoformat(sep=' ')}' AS {cast})")
+    if hi is not None:
+        conds.append(f"{time_sql} < CAST(TIMESTAMP '{hi.isoformat(sep=' ')}' AS {cast})")
+    words = (
+        f"{'the start' if lo is None else f'{lo:%Y-%m-%d}'} to "
+        f"{'the end' if hi is None else f'{hi - pd.Timedelta(days=1):%Y-%m-%d}'}"
+    )
+    return " AND ".join(conds) or "TRUE", words
+
+
+def _time_column(con: duckdb.DuckDBPyConnection, scan: LakeScan) -> tuple[str, str]:
+    """What to filter the range on: the raw column and its type when the mapped start time is
+    a stored timestamp (pushed down), else the mapped expression itself."""
+    expr = scan.columns["start_time"]
+    for name, sql_type, *_ in con.execute("DESCRIBE SELECT * FROM raw").fetchall():
+        if str(sql_type).upper().startswith("TIMESTAMP") and expr == (
+            f"CAST({quote_ident(str(name))} AS TIMESTAMP)"
+        ):
+            return quote_ident(str(name)), str(sql_type)
+    return expr, "TIMESTAMP"
+
+
+def lake_span(
+    path: LakePath, mapping: ColumnMapping | None = None
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last start time in a lake (one scan of that column; None when it has none)."""
+    con = _connect("1GB", None, None)
+    try:
+        scan = _duck_scan(con, parquet_globs(path), mapping)
+        t = scan.columns["start_time"]
+        row = con.execute(f"SELECT min({t}), max({t}) FROM raw").fetchone()
+    except duckdb.Error as err:
+        raise DataError(f"Cannot read the start times of the lake ({err}).") from err
+    finally:
+        con.close()
+    if row is None or row[0] is None:
+        return None
+    return pd.Timestamp(row[0]), pd.Timestamp(row[1])
+
+
+def load_lake_rows(
+    path: LakePath,
+    start: Any = None,
+    end: Any = None,
+    mapping: ColumnMapping | None = None,
+    *,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    memory_limit: str | None = "2GB",
+    temp_directory: str | os.PathLike[str] | None = None,
+) -> tuple[pd.DataFrame, LakeCheck]:
+    """The canonical contact rows of a lake whose start time lies in ``start`` .. ``end``.
+
+    The importer's mapping runs as SQL over a DuckDB scan (:func:`lake_scan`); the range is a
+    filter on the start time that DuckDB pushes into the Parquet reader (row groups outside it
+    are skipped), and every quarantine rule applies (``check_all``), as on an import. Two
+    passes: one counts the range's rows and those set aside, reason by reason; only when the
+    rows kept fit under ``max_rows`` does the second bring them into pandas.
+
+    Parameters
+    ----------
+    path : a Parquet file, a folder (hive partitions included), a glob, or a list of files.
+    start, end : the first and last day (a bare date as ``end`` includes that day; None: open).
+    mapping : the importer's column mapping (None: auto-mapped from the column names).
+    max_rows : the most rows kept; a range with more raises ``DataError`` saying what to do.
+
+    Returns
+    -------
+    (frame, check): the rows kept with canonical columns and dtypes (sorted by start time), and
+    the range's counts (``rows_read`` = rows in the range). Rows without a readable start time
+    belong to no range: :func:`check_lake` counts them over the whole lake. Duplicate contact
+    ids are not looked for (the importer keeps one).
+    """
+    t0 = time.perf_counter()
+    con = _connect(memory_limit, temp_directory, None)
+    try:
+        scan = _duck_scan(con, parquet_globs(path), mapping)
+        time_sql, time_type = _time_column(con, scan)
+        where, words = _range_sql(time_sql, start, end, time_type)
+        con.execute(f"CREATE VIEW in_range AS SELECT * FROM raw WHERE {where}")
+        check = _range_counts(con, scan)
+        if check.rows_kept > max_rows:
+            raise DataError(
+                f"{words} holds {check.rows_kept:,} contacts, more than the {max_rows:,} this "
+                "app loads at once: pick a shorter range, or compute the KPIs on the whole lake "
+                "out of core with `kpi compute PATH`."
+            )
+        sql = scan.select(list(scan.columns), "in_range", check_all=True)
+        try:
+            frame = con.execute(f'{sql} ORDER BY "start_time"').fetch_df()
+        except duckdb.Error as err:
+            raise DataError(f"Reading the lake failed ({type(err).__name__}: {err}).") from err
+    finally:
+        con.close()
+    frame = coerce(frame, "interactions").reset_index(drop=True)
+    seconds = time.perf_counter() - t0
+    return frame, LakeCheck(
+        check.rows_read, check.rows_quarantined, check.reasons, seconds, check.notes
+    )
+
+
+def _range_counts(con: duckdb.DuckDBPyConnection, scan: LakeScan) -> LakeCheck:
+    """Rows in the range and those each rule sets aside (one pass, the range pushed down)."""
+    rules = list(scan.rules.values())
+    parts = ["count(*)", *(f"count_if(coalesce({c}, FALSE))" for c in rules)]
+    anyrule = " OR ".join(f"coalesce({c}, FALSE)" for c in rules) or "FALSE"
+    parts.append(f"count_if({anyrule})")
+    try:
+        row = con.execute(f"SELECT {', '.join(parts)} FROM in_range").fetchone()
+    except duckdb.Error as err:
+        raise DataError(f"Reading the lake failed ({type(err).__name__}: {err}).") from err
+    assert row is not None
+    return LakeCheck(
+        rows_read=int(row[0]),
+        rows_quarantined=int(row[-1]),
+        reasons={r: int(n) for r, n in zip(scan.rules, row[1:-1], strict=True)},
         notes=scan.notes,
     )

@@ -262,9 +262,9 @@ class _State:
         holds when the issue was resolved, not a yes/no): never the same field."""
         kind = self.kind(target)
         values = self.samples.get(col)
-        return bool(values) and kind in ("duration", "bool", "count") and looks_like_timestamps(
-            values
-        )
+        if not values or kind not in ("duration", "bool", "count"):
+            return False
+        return looks_like_timestamps(values)
 
     def find(self, target: str, names: Iterable[str]) -> tuple[str, str] | None:
         """(column, synonym) of the first synonym that matches an unused column."""
@@ -354,6 +354,36 @@ _INTERVAL_KEYS = frozenset(
 _CLOCK_OR_RANGE = re.compile(
     r"^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*(-|–|to)\s*\d{1,2}:\d{2}(:\d{2})?)?$", re.I
 )
+
+
+_LATER = re.compile(
+    r"(solv|resolv|clos|end|finish|complet|updat|modif|due|first|reply|respon|last|"
+    r"resol|clot|ferm|cierr|gelost|geschlossen|opgelost|gesloten)"
+)
+
+
+_CREATED = re.compile(
+    r"(creat|crea|erstell|eroffn|aangemaakt|ouvert|opened|submitted|received|recu)"
+)
+
+
+def _only_date(st: _State) -> None:
+    """No start column by name: the one unused column of timestamps whose header says created
+    (in any of the languages) and names no later event (solved, closed, updated, first
+    response...) is the start ("Date de création", "Fecha de alta creada"). A date column with
+    another name ("Logged") is left to the user, with the message naming it."""
+    if st.shape != "interactions" or "start_time" in st.done:
+        return
+    stamps = [
+        c for c in st.cols if c not in st.used and looks_like_timestamps(st.samples.get(c, []))
+    ]
+    first = [c for c in stamps if not _LATER.search(header_key(c))]
+    first = [c for c in first if _CREATED.search(header_key(c))]
+    if len(first) == 1:
+        st.add(
+            FieldMap("start_time", (first[0],)),
+            f"'{first[0]}' is the only column of dates that names no later event",
+        )
 
 
 def _date_interval_pair(st: _State) -> bool:
@@ -620,6 +650,7 @@ def propose(
     _sl_threshold(st)
     _synonyms(st)
     _stem_durations(st)
+    _only_date(st)
     _queue_stamps(st)
     _agg_handle_sum(st)
     outcome = _outcome(st)

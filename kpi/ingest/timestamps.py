@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -74,6 +75,7 @@ _AWARE = r"(?:\d:\d\d(?::\d\d(?:\.\d+)?)?|^\d{4}-\d\d-\d\d)\s*(?:Z|UTC|[+-]\d\d(
 #: those after 2099 are "never" markers ("2999-12-31", "9999-12-31"), not real contacts.
 PLAUSIBLE_FROM = pd.Timestamp("1970-01-01")
 PLAUSIBLE_UNTIL = pd.Timestamp("2100-01-01")
+_ISO_NAIVE = r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?$"
 _ISO = re.compile(r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?)?(Z|[+-]\d\d:?\d\d)?$")
 
 
@@ -194,7 +196,11 @@ def epoch_times(s: pd.Series) -> tuple[pd.Series, str] | None:
     filled = filled_mask(s)
     if v[filled].isna().any() or not (v.dropna() == v.dropna().round()).all():
         return None
-    for unit, scale, name in (("s", 1, "seconds"), ("ms", 1000, "milliseconds")):
+    units: tuple[tuple[Literal["s", "ms"], int, str], ...] = (
+        ("s", 1, "seconds"),
+        ("ms", 1000, "milliseconds"),
+    )
+    for unit, scale, name in units:
         lo, hi = _EPOCH_FROM * scale, _EPOCH_UNTIL * scale
         if v.dropna().between(lo, hi, inclusive="left").all():
             out = pd.to_datetime(v.astype("Float64").astype("float64"), unit=unit, utc=True)
@@ -263,7 +269,7 @@ def _parse_datetime_text(
         else:
             fmt = _best_format(sample, dayfirst)
             if fmt is not None and not has_offset:
-                parsed = pd.to_datetime(text, errors="coerce", format=fmt)
+                parsed = _with_iso(pd.to_datetime(text, errors="coerce", format=fmt), text)
             else:
                 parsed = pd.to_datetime(
                     text, errors="coerce", format="mixed", utc=has_offset, dayfirst=bool(dayfirst)
@@ -276,6 +282,16 @@ def _parse_datetime_text(
     out, note = _localise(parsed, timezone)
     bad = filled & out.isna()
     return out, bad, note
+
+
+def _with_iso(parsed: pd.Series, text: pd.Series) -> pd.Series:
+    """``parsed`` with the cells it could not read filled from ISO dates (``2025-03-04``): an
+    ISO date is unambiguous, so it is read in any column, whatever the column's own format."""
+    missed = parsed.isna() & text.str.match(_ISO_NAIVE).fillna(False).astype(bool)
+    if not missed.any():
+        return parsed
+    iso = pd.to_datetime(text.where(missed), errors="coerce", format="ISO8601")
+    return parsed.fillna(iso.astype(parsed.dtype))
 
 
 def _parse_cells(text: pd.Series, timezone: str | None) -> pd.Series:
@@ -299,7 +315,8 @@ def _parse_cells(text: pd.Series, timezone: str | None) -> pd.Series:
 
 def _best_format(sample: list[str], dayfirst: bool | None) -> str | None:
     best, best_hits = None, 0
-    probe = sample[:100]
+    # ISO dates are read whatever the column's format (:func:`_with_iso`): judge the others.
+    probe = [v for v in sample if not re.match(_ISO_NAIVE, v)][:100] or sample[:100]
     for fmt in _FORMATS:
         if dayfirst is True and fmt.startswith("%m/%d"):
             continue

@@ -23,6 +23,7 @@ __all__ = [
     "contacts",
     "csat",
     "missing",
+    "occupancy",
     "per_answered",
     "service_level",
 ]
@@ -179,4 +180,37 @@ def csat(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
         "mean",
         {"num": "sum(csat)", "den": "count(csat)"},
         "CSAT rows averaged with equal weight (no csat_responses column)",
+    )
+
+
+def occupancy(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """Pooled occupancy of rows that each carry their own occupancy (agent-level reports).
+
+    A row's occupancy is its handle time ÷ its available time, so its available time is handle
+    time ÷ occupancy; the pooled value is total handle time ÷ Σ(handle time ÷ occupancy), i.e.
+    the rows' occupancies weighted by handle time (AHT × answered). Without an AHT column the
+    handle time is taken as proportional to answered contacts; without either, rows weigh the
+    same. Rows with a missing part, or an occupancy of 0, are left out and counted.
+    """
+    del settings
+    gone = missing(cols, "occupancy")
+    if gone is not None:
+        return gone
+    inputs: tuple[str, ...]
+    if {"aht_seconds", "answered"} <= cols:
+        weight, inputs, how = "aht_seconds * answered", ("aht_seconds", "answered"), "handle time"
+    elif "answered" in cols:
+        weight, inputs, how = "answered", ("answered",), "answered contacts (no AHT column)"
+    else:
+        weight, inputs, how = "1", (), "equal weights (no AHT or answered column)"
+    ok = " AND ".join(f"{c} IS NOT NULL" for c in ("occupancy", *inputs)) + " AND occupancy > 0"
+    some = " OR ".join(f"{c} IS NOT NULL" for c in ("occupancy", *inputs))
+    return KpiSql(
+        "rate",
+        {
+            "num": f"sum({weight}) FILTER (WHERE {ok})",
+            "den": f"sum(({weight}) / occupancy) FILTER (WHERE {ok})",
+            "excl": f"count(*) FILTER (WHERE ({some}) AND NOT coalesce({ok}, FALSE))",
+        },
+        f"occupancy pooled as handle time ÷ available time, rows weighted by {how}",
     )

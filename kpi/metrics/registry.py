@@ -579,6 +579,7 @@ CONTACT_KPIS: tuple[KpiDef, ...] = (
         benchmark=(0.80, 0.85),
         benchmark_note="80–85%; above 85% risks burnout",
         display_unit="%",
+        aggregated=agg.occupancy,
     ),
     KpiDef(
         id="cost_per_contact",

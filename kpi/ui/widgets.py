@@ -14,6 +14,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from kpi import format as fmt
 from kpi.findings import Finding, FindingKind
+from kpi.segment import COMPARE_COLUMNS
 from kpi.ui import layout, state
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ __all__ = [
 ]
 
 GRAINS: dict[str, str] = {"day": "Day", "week": "Week", "month": "Month"}
-_FILTER_COLUMNS = ("queue", "channel", "team", "topic")
 _CURRENCY_NAMES = {"": "none", "$": "$ dollar", "€": "€ euro", "£": "£ pound", "CHF ": "CHF"}
 
 
@@ -107,7 +107,7 @@ def _sidebar_scope(ds: Any) -> None:
     )
     start, end = picked if isinstance(picked, tuple) and len(picked) == 2 else (lo, hi)
     filters: list[tuple[str, tuple[str, ...]]] = []
-    for col in _FILTER_COLUMNS:
+    for col in COMPARE_COLUMNS:
         if col not in ds.frame.columns:
             continue
         values = sorted(v for v in ds.frame[col].dropna().unique().tolist() if str(v))

@@ -385,3 +385,88 @@ def test_missing_date_message_uses_the_typed_error() -> None:
     assert view.missing_date_message(MissingDateColumn("as is", target="date")) == "as is"
     with pytest.raises(MappingError, match="too large to be a mapping file"):
         view.read_mapping_file(b" " * 1_000_001, "big.json")
+
+
+# ---------------------------------------------------------------------------------------------
+# the team's data lake (a server-side Parquet source, KPI_LAB_SOURCES)
+
+SAMPLE = ROOT / "sample_data" / "contacts.parquet"
+
+
+@pytest.fixture(scope="module")
+def lake_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A root holding the sample as a month-partitioned lake, and a link out of the root."""
+    import duckdb
+
+    base = tmp_path_factory.mktemp("lakeapp")
+    (base / "lake").mkdir()
+    con = duckdb.connect()
+    con.execute(
+        f"COPY (SELECT *, strftime(start_time, '%Y-%m') AS month FROM '{SAMPLE}') "
+        f"TO '{base / 'lake' / 'contacts'}' (FORMAT parquet, PARTITION_BY (month))"
+    )
+    con.close()
+    (base / "secret").mkdir()
+    (base / "secret" / "x.parquet").write_bytes(b"PAR1")
+    (base / "lake" / "leaky").mkdir()
+    (base / "lake" / "leaky" / "other").symlink_to(base / "secret")
+    (base / "lake" / "escape").symlink_to(base / "secret")
+    return base
+
+
+def _lake_env(monkeypatch: pytest.MonkeyPatch, root: Path, **extra: object) -> None:
+    config = {"parquet_roots": {"team": str(root / "lake")}, **extra}
+    monkeypatch.setenv("KPI_LAB_SOURCES", json.dumps(config))
+
+
+def test_a_lake_range_becomes_the_data_every_page_uses(
+    monkeypatch: pytest.MonkeyPatch, lake_root: Path
+) -> None:
+    import datetime as dt
+
+    _lake_env(monkeypatch, lake_root)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page("pages/data_page.py").run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="data_source_root").options == ["team"]
+    # The link out of the root is not offered; the folder holding one is, and refused on use.
+    assert at.selectbox(key="data_source_dataset").options == ["contacts", "leaky"]
+    at.selectbox(key="data_source_dataset").set_value("leaky").run()
+    assert "leaky/other leads outside the data source" in at.error[0].value
+    at.selectbox(key="data_source_dataset").set_value("contacts").run()
+    assert not at.error
+    at.date_input(key="data_source_dates").set_value((dt.date(2026, 2, 1), dt.date(2026, 2, 28)))
+    at.button(key="data_source_use").click().run()
+    assert not at.exception and not at.error
+    name = "team/contacts, 01 Feb 2026 – 28 Feb 2026"
+    assert at.success[0].value == f"Every page now uses {name}."
+    assert "Read 30,253 rows, kept 30,253, quarantined 0." in _text(at)
+    assert {m.label: m.value for m in at.metric} == {
+        "Rows in the range": "30,253", "Rows kept": "30,253", "Rows set aside": "0"
+    }  # fmt: skip
+    assert not [i for i in at.info if "Until you load a file" in i.value]
+    at.switch_page("pages/overview_page.py").run()
+    assert not at.exception
+    assert f"**{name}** · 30,253 contacts · 01 Feb 2026 – 28 Feb 2026" in _text(at)
+    assert at.session_state["kpi_dataset"].n_rows == 30_253
+
+
+def test_a_range_over_the_cap_says_what_to_do_and_loads_nothing(
+    monkeypatch: pytest.MonkeyPatch, lake_root: Path
+) -> None:
+    _lake_env(monkeypatch, lake_root, max_rows=10_000)
+    at = _page().run()
+    assert "at most 10,000 rows" in _text(at)
+    at.button(key="data_source_use").click().run()  # the default: the last four weeks
+    assert not at.exception
+    assert "more than the 10,000 this app loads at once" in at.error[0].value
+    assert "kpi compute PATH" in at.error[0].value
+    assert "kpi_dataset" not in at.session_state or at.session_state["kpi_dataset"] is None
+
+
+def test_no_source_configured_shows_nothing_new(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KPI_LAB_SOURCES", raising=False)
+    at = _page().run()
+    assert not at.exception
+    assert not [s for s in at.subheader if "data lake" in s.value]
+    assert not [w for w in at.selectbox if str(w.key).startswith("data_source")]

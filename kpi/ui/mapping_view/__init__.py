@@ -1,6 +1,7 @@
 """The Data page's column mapping: tables and labels (``tables``, pure) and the page's
 memory for the session (``session``: files, options and import kept across page switches)."""
 
+from kpi.ui.mapping_view.lake import lake_reasons_table, lake_report, load_lake
 from kpi.ui.mapping_view.session import (
     ImportOptions,
     Loaded,
@@ -57,6 +58,9 @@ from kpi.ui.mapping_view.tables import (
 )
 
 __all__ = [
+    "lake_reasons_table",
+    "lake_report",
+    "load_lake",
     "needed_text",
     "preview_table",
     "completeness_table",
