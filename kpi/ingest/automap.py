@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Mapping as AbcMapping
 from dataclasses import dataclass, field, replace
 
+from kpi.ingest.fallbacks import bare_duration
 from kpi.ingest.headers import (
     AGGREGATE_SYNONYMS,
     INTERACTION_SYNONYMS,
@@ -92,7 +93,9 @@ _FIRST_RESPONSE_AT = (
 _KINDS = {c.name: c.kind for c in INTERACTION_COLUMNS} | {"updated_at": "datetime"}
 _AGG_KINDS = {c.name: c.kind for c in AGGREGATE_COLUMNS}
 _TIMESTAMP = re.compile(
-    r"^\s*(\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
+    # an optional weekday first ("Tue 03/04/2025 9:05 AM", "Tuesday, 4 March 2025")
+    r"^\s*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[A-Za-z]{0,6}\.?,?\s+)?"
+    r"(\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
     r"[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|"
     r"\d{1,2}[/\-][A-Za-z]{3,9}[/\-]\d{2,4})"
 )
@@ -363,7 +366,8 @@ _LATER = re.compile(
 
 
 _CREATED = re.compile(
-    r"(creat|crea|erstell|eroffn|aangemaakt|ouvert|opened|submitted|received|recu)"
+    r"(creat|crea|erstell|eroffn|aangemaakt|ouvert|opened|submitted|received|recu|start|"
+    r"initiat|began|begin|arriv|placed|inicio|debut|beginn)"
 )
 
 
@@ -626,6 +630,19 @@ def _has_time_of_day(values: Sequence[str]) -> bool:
     return False
 
 
+def _bare_duration(st: _State) -> None:
+    """No talk or handle column by name: a lone "Duration" column is the talk time."""
+    if st.shape != "interactions" or {"talk_seconds", "handle_seconds"} & st.done:
+        return
+    col = bare_duration(st.cols, st.used, st.samples)
+    if col is not None:
+        st.add(
+            _unit_field(st, "talk_seconds", col),
+            f"'{col}' is the only duration column: the length of the connected contact, read "
+            "as talk time (no talk, hold or handle column)",
+        )
+
+
 def _inverse(st: _State) -> None:
     if st.shape != "interactions":
         return
@@ -651,6 +668,7 @@ def propose(
     _synonyms(st)
     _stem_durations(st)
     _only_date(st)
+    _bare_duration(st)
     _queue_stamps(st)
     _agg_handle_sum(st)
     outcome = _outcome(st)

@@ -343,6 +343,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "wait_time",
         "tAnswered",
         "InQueue",
+        "Inqueue Time",
+        "In Queue Time",
         "Speed of answer in seconds",
         "Speed of answer",
         "Answer Time",
@@ -427,6 +429,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "In de wacht",
     ),
     "acw_seconds": (
+        "ACW Duration",
+        "After Call Work Duration",
+        "Wrap Duration",
         "acw_seconds",
         "Agent.AfterContactWorkDuration",
         "AFTER CALL WORK TIME",

@@ -23,6 +23,7 @@ import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~1
 
 from kpi.errors import DataError
 from kpi.ingest._fastpath import to_frame
+from kpi.ingest.rows import drop_layout_rows, promote_field_row
 
 __all__ = ["RawTable", "Source", "list_sheets", "read_raw", "to_source"]
 
@@ -213,6 +214,11 @@ def read_raw(
     else:
         raw = _read_text(src, force_text, xls_named=kind == "xls-text")
     raw.frame = _clean_columns(raw.frame)
+    raw.frame, promoted = promote_field_row(raw.frame)
+    if promoted:
+        raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
+    raw.frame, dropped = drop_layout_rows(raw.frame)
+    raw.notes += promoted + dropped
     if raw.frame.shape[1] == 0 or (len(raw.frame) == 0 and not raw.skipped):
         where = f"Sheet '{raw.sheet}' of '{src.name}'" if raw.sheet else f"'{src.name}'"
         if raw.frame.shape[1] == 0:

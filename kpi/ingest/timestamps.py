@@ -152,11 +152,11 @@ def parse_datetime(
         # Excel serial day numbers (1900 system) when they look like dates 1990-2100.
         v = pd.to_numeric(s, errors="coerce")
         ok = v.between(32874, 73051)
-        out = (pd.Timestamp("1899-12-30") + pd.to_timedelta(v.where(ok), unit="D")).astype(
-            "datetime64[ns]"
-        )
+        # A serial's fraction of a day carries float noise (45720.375000001): to the millisecond.
+        days = pd.to_timedelta(v.where(ok), unit="D").dt.round("ms")
+        out = (pd.Timestamp("1899-12-30") + days).astype("datetime64[ns]")
         return out, filled & ~ok.fillna(False), None
-    text = s.astype("string").str.strip()
+    text = _drop_weekday(s.astype("string").str.strip())
     if not filled.any():
         return pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]"), filled, None
     # Each cell keeps its own meaning whatever its neighbours are: a cell with a UTC offset is
@@ -174,6 +174,40 @@ def parse_datetime(
         )
         return out, naive_bad | aware_bad, note
     return _parse_datetime_text(text, filled, bool(aware.any()), timezone, dayfirst)
+
+
+#: A weekday name before a date ("Tue 03/04/2025 9:05 AM", "Tuesday, 4 March 2025"): it
+#: repeats what the date says, so it is dropped before parsing.
+_WEEKDAY = re.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+(?=\d|[a-z]{3})", re.IGNORECASE
+)
+
+
+def _drop_weekday(text: pd.Series) -> pd.Series:
+    """``text`` without a leading weekday name (looked for only when the first value has one)."""
+    first = text.dropna()
+    first = first[first != ""]
+    if first.empty or not _WEEKDAY.match(str(first.iloc[0])):
+        return text
+    return text.str.replace(_WEEKDAY, "", regex=True)
+
+
+#: A time of day on the 12-hour clock ("9:05 AM", "10:09:52 p.m.").
+_AMPM = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?$", re.IGNORECASE)
+
+
+def _clock_24h(text: pd.Series) -> pd.Series:
+    """12-hour clock times ("1:24:19 PM") as 24-hour "13:24:19"; other cells as they are."""
+    parts = text.str.extract(_AMPM)
+    has = parts[0].notna()
+    if not has.any():
+        return text
+    hour = pd.to_numeric(parts[0], errors="coerce") % 12
+    hour = hour + 12 * parts[3].str.lower().eq("p").astype(int)
+    sec = parts[2].fillna("00")
+    clock = hour.astype("Int64").astype("string").str.zfill(2) + ":" + parts[1] + ":" + sec
+    bad = has & pd.to_numeric(parts[0], errors="coerce").gt(12)
+    return text.where(~has | bad, clock)
 
 
 _COMPACT = re.compile(r"^\d{6}$|^\d{8}$")
@@ -359,6 +393,7 @@ def combine_date_time(
         text = time.astype("string").str.strip()
         # An interval label "08:00-08:30" (interval reports) starts at its first time.
         text = text.str.replace(_RANGE, r"\1", regex=True)
+        text = _clock_24h(text)
         # A time of day written H:MM is hours and minutes (as a duration it would be MM:SS).
         text = text.where(~text.str.fullmatch(r"\d{1,2}:\d{2}").fillna(False), text + ":00")
         secs, bad_t, _ = parse_duration(text, "hms", "time")

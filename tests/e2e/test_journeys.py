@@ -100,7 +100,7 @@ def _before_after_on_the_ivr(page: Page) -> str:
     # The sample arrives with its planted interventions pinned; the page opens on the latest
     # one, the IVR in Billing on 27 Apr 2026 (truth.json), with its queue and abandonment.
     choose(page, "impact_event", "New IVR (Billing) — 27 Apr 2026")
-    choose(page, "impact_segment_column", "queue")
+    choose(page, "impact_segment_column", "Queue")  # labelled by name (issue 18)
     choose(page, "impact_segment", "Billing")
     choose(page, "impact_kpi", "Abandonment rate")
     verdict = page.locator(f"{MAIN} strong").filter(has_text=VERDICT)
@@ -150,7 +150,8 @@ def test_pinned_findings_become_a_self_contained_html_report(
 
     # Finding 2: the IVR test on Before/after.
     verdict = _before_after_on_the_ivr(page)
-    impact_title = "Abandonment rate in Billing: before/after 27 Apr 2026"
+    # The finding's title carries its segment (issue 18: a finding keeps its full context).
+    impact_title = "Abandonment rate: before/after 27 Apr 2026 — Queue: Billing"
     _pin(page, "impact_pin", impact_title)
 
     go_to(page, "Report")
