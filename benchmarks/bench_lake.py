@@ -14,6 +14,7 @@ native memory):
 DuckDB runs with ``--memory-limit`` (default 3GB) and spills to ``--temp-dir``.
 
 Run by hand:  python benchmarks/bench_lake.py --rows 10000000 100000000 [--spark] [--dir /tmp/x]
+Same-process ratio on an existing lake (medians of 5):  python benchmarks/bench_lake.py --same-process /tmp/x/lake_10000000
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import argparse
 import json
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -131,6 +133,39 @@ def _measure(kind: str, folder: str, memory_limit: str, temp_dir: str) -> dict[s
     return {"seconds": seconds, "peak_mb": peak_mb(), "rows": rows}
 
 
+def same_process(
+    folder: Path, memory_limit: str, temp_dir: Path, repeat: int = 5
+) -> dict[str, float]:
+    """``hand`` and ``lake_core`` timed alternately in this one process, ``repeat`` times each
+    after one warm-up of both (the OS file cache and imports are then the same for both):
+    medians and their ratio (goal <= 1.3)."""
+    from kpi.engine.lake import compute_lake
+
+    def hand() -> None:
+        con = duckdb.connect(
+            config={"memory_limit": memory_limit, "temp_directory": str(temp_dir),
+                    "preserve_insertion_order": False}
+        )  # fmt: skip
+        con.execute(HAND_SQL.format(glob=f"{folder}/**/*.parquet")).fetch_df()
+        con.close()
+
+    def core() -> None:
+        compute_lake(folder, list(HAND_KPIS), grain="day", by="queue",
+                     memory_limit=memory_limit, temp_directory=temp_dir)  # fmt: skip
+
+    times: dict[str, list[float]] = {"hand": [], "lake_core": []}
+    hand()
+    core()
+    for _ in range(repeat):
+        for kind, fn in (("hand", hand), ("lake_core", core)):
+            t0 = time.perf_counter()
+            fn()
+            times[kind].append(time.perf_counter() - t0)
+    out = {f"{k}_median_s": statistics.median(v) for k, v in times.items()}
+    out["vs_hand"] = out["lake_core_median_s"] / out["hand_median_s"]
+    return out
+
+
 def measure(kind: str, folder: Path, memory_limit: str, temp_dir: Path) -> dict[str, float]:
     """``_measure`` in a fresh Python process (its own peak memory)."""
     out = subprocess.run(
@@ -152,11 +187,20 @@ def main() -> None:
     ap.add_argument("--memory-limit", default="3GB")
     ap.add_argument("--spark", action="store_true", help="also time Spark local[2]")
     ap.add_argument("--keep", action="store_true", help="keep the generated lakes")
+    ap.add_argument(
+        "--same-process", type=Path, metavar="LAKE",
+        help="time hand vs lake_core alternately in one process on an existing lake (medians)",
+    )  # fmt: skip
+    ap.add_argument("--repeat", type=int, default=5, help="runs per kind with --same-process")
     ap.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
         kind, folder, mem, tmp = args.one
         print(json.dumps(_measure(kind, folder, mem, tmp)))
+        return
+    if args.same_process:
+        spill = args.dir / "spill"
+        print(json.dumps(same_process(args.same_process, args.memory_limit, spill, args.repeat)))
         return
     results = {}
     for n in args.rows:

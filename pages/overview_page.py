@@ -70,6 +70,16 @@ with layout.controls("overview_cards"):
                 targets[kpi] = typed
 
 
+def _page_kpis(card_kpis: list[str]) -> tuple[str, ...] | None:
+    """The KPIs the cards, trends and warnings read (None = every KPI, when a card shows an
+    optional one: the engine computes those unasked only when every KPI is asked for)."""
+    wanted = tuple(dict.fromkeys([*card_kpis, *ov.DEFAULT_CARD_KPIS, *SIGNAL_KPIS]))
+    return None if any(KPIS[k].optional for k in wanted) else wanted
+
+
+page_kpis = _page_kpis(list(card_kpis))
+
+
 def _cards_spec(table: KpiTable, kpis: list[str], targets: dict[str, float | None]) -> dict | None:
     try:
         return cards_chart(table, kpis, targets).to_dict()
@@ -78,7 +88,7 @@ def _cards_spec(table: KpiTable, kpis: list[str], targets: dict[str, float | Non
 
 
 try:
-    period_table = state.compute(ds, grain=card_grain)
+    period_table = state.compute(ds, grain=card_grain, kpis=page_kpis)
 except KpiLabError as err:
     st.error(str(err))
     st.stop()
@@ -161,9 +171,17 @@ def attention() -> tuple[list[ov.Signal], object]:
         )
 
     signals = ov.detect_signals(weekly_by if weekly_by is not None else weekly, segment_column=by)
+    # The breakdown below computes every KPI by its column: cut this one from that table.
+    broken_down = state.persisted("overview_breakdown_by", segments[0] if segments else None)
     for col in ("agent_id", "queue"):
         if col in segments:
-            by_col = state.compute(ds, grain="all", by=(col,), kpis=("aht", "transfer_rate"))
+            by_col = state.compute(
+                ds,
+                grain="all",
+                by=(col,),
+                kpis=("aht", "transfer_rate"),
+                via_full=col == broken_down,
+            )
             signals += ov.detect_transfer_gaming(
                 by_col, segment_column=col, start=ds.date_range[0], end=data_end
             )
@@ -248,10 +266,10 @@ def trends() -> None:
                 key=state.persist("overview_trend_where", "All", where_options),
             )
     if where == "All":
-        table = state.compute(ds, grain=grain)
+        table = state.compute(ds, grain=grain, kpis=page_kpis)
         segment = None
     else:
-        table = state.compute(ds, grain=grain, by=("queue",))
+        table = state.compute(ds, grain=grain, by=("queue",), kpis=page_kpis)
         segment = {"queue": where}
     events = widgets.events_for({"queue": where} if where != "All" else None)
     shown = [k for k in card_kpis if k not in table.unavailable]
@@ -417,7 +435,6 @@ breakdowns()
 
 
 # ---------------------------------------------------------------------------------------------
-@st.fragment
 def reasons() -> None:
     if "topic" not in segments:
         st.info("This data has no topic (contact reason) column.")
@@ -469,12 +486,13 @@ def reasons() -> None:
             st.warning(sentence, icon="📈")
 
 
-with st.expander("Why do customers contact us? (contact reasons)"):
-    reasons()
+# Not read by the summary: computed only once the reader opens it.
+layout.lazy_expander(
+    "Why do customers contact us? (contact reasons)", "overview_reasons_open", reasons
+)
 
 
 # ---------------------------------------------------------------------------------------------
-@st.fragment
 def cost() -> None:
     table = state.compute(ds, grain="all", kpis=MONEY_KPIS)
     has_cost = "cost_per_contact" not in table.unavailable
@@ -519,8 +537,7 @@ def cost() -> None:
         st.caption(w)
 
 
-with st.expander("What do repeat contacts cost?"):
-    cost()
+layout.lazy_expander("What do repeat contacts cost?", "overview_cost_open", cost)
 
 st.divider()
 st.caption(

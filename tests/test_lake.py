@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -12,9 +13,11 @@ import pandas as pd
 import pytest
 
 from kpi import engine
+from kpi.engine import lake as lake_module
 from kpi.engine.dialect import translate
 from kpi.engine.lake import check_lake, compute_lake, lake_span, load_lake_rows, parquet_globs
 from kpi.errors import AnalysisError, DataError
+from kpi.metrics import Settings
 from kpi.sources import DEFAULT_MAX_ROWS, load_sources
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "contacts.parquet"
@@ -284,6 +287,120 @@ def test_only_the_rules_on_columns_read_apply_unless_check_all(faulty_lake: Path
     # check_all leaves out both faulty rows, as the importer does: c1 and c2 remain.
     strict = compute_lake(faulty_lake, kpis=["contacts", "csat"], grain="all", check_all=True)
     assert strict.value("contacts") == 2 and strict.value("csat") == pytest.approx(4.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# the date range pushed into the Parquet reader, widened by the repeat window
+
+REPEAT = Settings(fcr_method="repeat", fcr_window_days=7.0, fcr_ignore_minutes=15.0)
+WINDOW_KPIS = ["contacts", "fcr", "repeat_contact_rate", "aht", "csat"]
+
+
+def _rows_scanned(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Rows of the pre-filtered view each compute_lake call ran its plan on (-1: no view)."""
+    seen: list[int] = []
+    real = lake_module.run_plan
+
+    def spy(con: duckdb.DuckDBPyConnection, qp: object, by: object) -> object:
+        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views()").fetchall()}
+        row = (
+            con.execute("SELECT count(*) FROM in_range").fetchone() if "in_range" in views else None
+        )
+        seen.append(-1 if row is None else int(row[0]))
+        return real(con, qp, by)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lake_module, "run_plan", spy)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("2026-03-01", "2026-03-31"), ("2026-06-26", "2026-07-05"), ("2026-05-20", None)],
+    ids=["mid-lake", "last-days-immature", "open-end"],
+)
+def test_range_is_pushed_down_widened_by_the_repeat_window(
+    lake: Path, sample: pd.DataFrame, monkeypatch: pytest.MonkeyPatch, first: str, last: str | None
+) -> None:
+    seen = _rows_scanned(monkeypatch)
+    kw: dict[str, Any] = {
+        "grain": "week",
+        "by": "channel",
+        "settings": REPEAT,
+        "start": first,
+        "end": last,
+    }
+    got = compute_lake(lake, WINDOW_KPIS, **kw)
+    expected = engine.compute(sample, WINDOW_KPIS, **kw)
+    _same(expected.frame, got.frame)
+    assert got.notes == expected.notes
+    # The scan read the range widened by the window (15 min before, 7 days after, a day's
+    # slack each side), plus the lake's last moment (maturity): far fewer rows than the lake.
+    t = sample["start_time"]
+    lo = pd.Timestamp(first) - pd.Timedelta(days=1, minutes=15)
+    hi = t.max() if last is None else pd.Timestamp(last) + pd.Timedelta(days=9)
+    widened = int(((t >= lo) & ((t < hi) | (t == t.max()))).sum())
+    assert seen == [widened]
+    assert widened < len(sample)
+    # The repeat window did look past the range: an unwidened range gives other FCR figures.
+    if last == "2026-03-31":
+        exact = int(((t >= pd.Timestamp(first)) & (t < pd.Timestamp("2026-04-01"))).sum())
+        assert widened > exact
+
+
+def test_group_kpis_push_the_exact_range(
+    lake: Path, sample: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _rows_scanned(monkeypatch)
+    kw: dict[str, Any] = {"grain": "day", "by": "queue", "start": "2026-02-01", "end": "2026-02-28"}
+    got = compute_lake(lake, ["contacts", "aht", "asa_p90", "service_level"], **kw)
+    _same(engine.compute(sample, ["contacts", "aht", "asa_p90", "service_level"], **kw).frame,
+          got.frame)  # fmt: skip
+    assert seen == [len(_in_range(sample, "2026-02-01", "2026-02-28"))]
+    # No range: nothing to push, the plan runs on the whole lake.
+    compute_lake(lake, ["contacts"], grain="all")
+    assert seen[-1] == -1
+
+
+def test_empty_days_in_a_pushed_range_are_filled_as_in_memory(tmp_path: Path) -> None:
+    # Contacts on Mar 2, 3, 6, 8 and 20 (none on the 4th and 5th). k1 calls again on the 6th
+    # (in the range), k2 on the 8th (past it, inside the 7-day window); the 20th, beyond the
+    # widened range, is the lake's last moment, which makes the range's contacts mature.
+    days = ["2026-03-02 09:00", "2026-03-03 10:00", "2026-03-06 11:00", "2026-03-08 12:00",
+            "2026-03-20 12:00"]  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "contact_id": ["c1", "c2", "c3", "c4", "c5"],
+            "start_time": pd.to_datetime(days),
+            "customer_id": ["k1", "k2", "k1", "k2", "k3"],
+            "resolved": [True] * 5,
+            "handle_seconds": [100.0, 200.0, 300.0, 400.0, 500.0],
+        }
+    )
+    folder = tmp_path / "gappy"
+    folder.mkdir()
+    for i in range(len(frame)):  # one file per contact: the range prunes whole files
+        frame.iloc[[i]].to_parquet(folder / f"part{i}.parquet", index=False)
+    kpis = ["contacts", "repeat_contact_rate", "aht"]
+    kw: dict[str, Any] = {
+        "grain": "day",
+        "settings": REPEAT,
+        "start": "2026-03-01",
+        "end": "2026-03-06",
+    }
+    expected = engine.compute(frame, kpis, **kw)
+    got = compute_lake(folder, kpis, **kw)
+    _same(expected.frame, got.frame)
+    contacts = got.frame[got.frame["kpi"] == "contacts"].set_index("period")["value"]
+    # From the range's first contact (Mar 2) to its last (Mar 6): the 4th and 5th count 0.
+    assert contacts.to_dict() == {
+        pd.Timestamp(f"2026-03-0{d}"): float(d in (2, 3, 6)) for d in range(2, 7)
+    }
+    repeats = got.frame[got.frame["kpi"] == "repeat_contact_rate"].set_index("period")["value"]
+    assert repeats.to_dict() == {
+        pd.Timestamp("2026-03-02"): 1.0,  # k1 again on the 6th
+        pd.Timestamp("2026-03-03"): 1.0,  # k2 again on the 8th, past the range
+        pd.Timestamp("2026-03-06"): 0.0,
+    }
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -259,9 +258,8 @@ def _calibration_module():
 
 
 def test_calibration_small() -> None:
-    start = time.perf_counter()
+    # Speed is the benchmark's business (benchmarks/leadlag_calibration.py), not a timed test.
     res = _calibration_module().run(pairs=80, families=8, planted=30, seed=11)
-    assert time.perf_counter() - start < 20
     # Nominal 5%: 80 independent pairs -> expect ~4 or fewer; a method without pre-whitening
     # or correction across lags labels a large share of such pairs "leading".
     assert res["false_leading_per_pair"]["count"] <= 8

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable, Mapping
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -49,57 +51,75 @@ def correlation_heatmap(
     """
     if table.empty:
         raise ValueError("correlation_heatmap needs at least one pair")
-    rows = []
+    rows: list[dict[str, object]] = []
     kpis: list[str] = []
     for rec in table.to_dict("records"):
         for a, b in ((rec["kpi_x"], rec["kpi_y"]), (rec["kpi_y"], rec["kpi_x"])):
-            sig = (
-                bool(rec.get("p_adj", 1.0) < alpha)
-                if math.isfinite(rec.get("p_adj", math.nan))
-                else False
-            )
-            rows.append(
-                {
-                    "row": kpi_name(str(a)),
-                    "col": kpi_name(str(b)),
-                    "r": rec["r"],
-                    "ci_low": rec["ci_low"],
-                    "ci_high": rec["ci_high"],
-                    "p_adj": rec["p_adj"],
-                    "n": rec["n"],
-                    "n_eff": rec.get("n_eff", rec["n"]),
-                    "significant": "yes" if sig else "no",
-                    "shade": 1.0 if sig else _MUTED_OPACITY,
-                    "label": "" if not math.isfinite(rec["r"]) else f"{rec['r']:+.2f}",
-                    "sub": f"n={int(rec['n'])}",
-                    "warning": rec.get("warning", ""),
-                }
-            )
+            rows.append(_pair_cell(rec, str(a), str(b), alpha))
         for k in (rec["kpi_x"], rec["kpi_y"]):
             if k not in kpis:
                 kpis.append(k)
     names = [kpi_name(k) for k in kpis]
-    for nm in names:
-        rows.append(
-            {
-                "row": nm,
-                "col": nm,
-                "r": math.nan,
-                "ci_low": math.nan,
-                "ci_high": math.nan,
-                "p_adj": math.nan,
-                "n": math.nan,
-                "n_eff": math.nan,
-                "significant": "",
-                "shade": 0.0,
-                "label": "",
-                "sub": "",
-                "warning": "",
-            }
-        )
+    rows += [_diagonal_cell(nm) for nm in names]
     data = _plain(pd.DataFrame(rows))
     data = data.assign(p_text=[fmt_p(p) if p == p else "" for p in data["p_adj"]])
     size = max(40, min(90, 440 // max(len(names), 1)))
+    chart = _heatmap_layers(data, names).properties(
+        width="container",
+        height=size * len(names),
+        # Title and subtitle: one long line is cut with an ellipsis at 900 px.
+        title=title
+        or alt.TitleParams(
+            "How the KPIs move together", subtitle="Faded: not significant after adjustment"
+        ),
+    )
+    return chart
+
+
+def _pair_cell(rec: Mapping[Hashable, Any], a: str, b: str, alpha: float) -> dict[str, object]:
+    """The heatmap cell of row KPI ``a`` and column KPI ``b`` from one pair of the table."""
+    sig = (
+        bool(rec.get("p_adj", 1.0) < alpha) if math.isfinite(rec.get("p_adj", math.nan)) else False
+    )
+    return {
+        "row": kpi_name(a),
+        "col": kpi_name(b),
+        "r": rec["r"],
+        "ci_low": rec["ci_low"],
+        "ci_high": rec["ci_high"],
+        "p_adj": rec["p_adj"],
+        "n": rec["n"],
+        "n_eff": rec.get("n_eff", rec["n"]),
+        "significant": "yes" if sig else "no",
+        "shade": 1.0 if sig else _MUTED_OPACITY,
+        "label": "" if not math.isfinite(rec["r"]) else f"{rec['r']:+.2f}",
+        "sub": f"n={int(rec['n'])}",
+        "warning": rec.get("warning", ""),
+    }
+
+
+def _diagonal_cell(name: str) -> dict[str, object]:
+    """An empty cell on the diagonal (a KPI with itself)."""
+    nan = math.nan
+    return {
+        "row": name,
+        "col": name,
+        "r": nan,
+        "ci_low": nan,
+        "ci_high": nan,
+        "p_adj": nan,
+        "n": nan,
+        "n_eff": nan,
+        "significant": "",
+        "shade": 0.0,
+        "label": "",
+        "sub": "",
+        "warning": "",
+    }
+
+
+def _heatmap_layers(data: pd.DataFrame, names: list[str]) -> alt.LayerChart:
+    """Coloured cells (faded when not significant), the r label and the n below it."""
     base = alt.Chart(data).encode(
         # Full KPI names on both axes (no "Average handle ti…"), every label drawn.
         x=alt.X(
@@ -134,16 +154,7 @@ def correlation_heatmap(
         text="label:N", color=text_color
     )
     subs = base.mark_text(baseline="top", dy=4, fontSize=9).encode(text="sub:N", color=text_color)
-    chart = (cells + labels + subs).properties(
-        width="container",
-        height=size * len(names),
-        # Title and subtitle: one long line is cut with an ellipsis at 900 px.
-        title=title
-        or alt.TitleParams(
-            "How the KPIs move together", subtitle="Faded: not significant after adjustment"
-        ),
-    )
-    return chart
+    return cells + labels + subs
 
 
 def _axis_title(kpi: str, adjusted: bool) -> str:
@@ -255,6 +266,35 @@ def balance_quadrant_chart(result: BalanceResult, *, title: str | None = None) -
     its size the contacts behind it; the tooltip shows raw and shrunk values. Axes run so that
     "better" is to the right and up (AHT, a lower-is-better KPI, runs right to left).
     """
+    x_name, y_name = kpi_name(result.kpi_x), kpi_name(result.kpi_y)
+    vline = (
+        alt.Chart(pd.DataFrame({"x": [result.x_center]}))
+        .mark_rule(color="#666666", strokeDash=[4, 4])
+        .encode(x="x:Q")
+    )
+    hline = (
+        alt.Chart(pd.DataFrame({"y": [result.y_center]}))
+        .mark_rule(color="#666666", strokeDash=[4, 4])
+        .encode(y="y:Q")
+    )
+    layers = [vline, hline, _quadrant_points(result), *_corner_labels(result.quadrants)]
+    return alt.layer(*layers).properties(  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
+        width="container",
+        height=420,
+        title=alt.Title(
+            title or f"{y_name} vs {x_name} by {result.by.replace('_', ' ')}",
+            subtitle="Right = better "
+            + x_name
+            + ", up = better "
+            + y_name
+            + "; dashed lines = centre; small samples shrunk toward the centre",
+        ),
+    )
+
+
+def _quadrant_points(result: BalanceResult) -> alt.Chart:
+    """One point per entity at its shrunk values, coloured by quadrant, sized by contacts;
+    axes reversed for a lower-is-better KPI."""
     from kpi.analysis.relations import kpi_better  # the registry's "better" direction
 
     data = _plain(result.table.assign(entity=result.table["entity"].astype(str)))
@@ -278,7 +318,7 @@ def balance_quadrant_chart(result: BalanceResult, *, title: str | None = None) -
         title=f"{y_name} (shrunk toward the centre)",
         scale=alt.Scale(zero=False, reverse=rev_y),
     )
-    points = (
+    return (
         alt.Chart(data)
         .mark_circle(opacity=0.8, stroke="#333333", strokeWidth=0.4)
         .encode(
@@ -303,61 +343,30 @@ def balance_quadrant_chart(result: BalanceResult, *, title: str | None = None) -
             ],
         )
     )
-    vline = (
-        alt.Chart(pd.DataFrame({"x": [result.x_center]}))
-        .mark_rule(color="#666666", strokeDash=[4, 4])
-        .encode(x="x:Q")
-    )
-    hline = (
-        alt.Chart(pd.DataFrame({"y": [result.y_center]}))
-        .mark_rule(color="#666666", strokeDash=[4, 4])
-        .encode(y="y:Q")
-    )
-    # Quadrant names in the plot corners: better-x is to the right, better-y at the top.
-    corners = pd.DataFrame(
-        [
-            {"text": labels[(True, True)].split(" (")[0], "xr": 0.98, "yr": 0.02, "align": "right"},
-            {"text": labels[(False, True)].split(" (")[0], "xr": 0.02, "yr": 0.02, "align": "left"},
-            {
-                "text": labels[(True, False)].split(" (")[0],
-                "xr": 0.98,
-                "yr": 0.98,
-                "align": "right",
-            },
-            {
-                "text": labels[(False, False)].split(" (")[0],
-                "xr": 0.02,
-                "yr": 0.98,
-                "align": "left",
-            },
-        ]
-    )
+
+
+def _corner_labels(labels: dict[tuple[bool, bool], str]) -> list[alt.Chart]:
+    """Quadrant names in the plot corners: better-x is to the right, better-y at the top."""
+    corners: list[tuple[str, float, float, Literal["left", "right"]]] = [
+        (labels[(True, True)].split(" (")[0], 0.98, 0.02, "right"),
+        (labels[(False, True)].split(" (")[0], 0.02, 0.02, "left"),
+        (labels[(True, False)].split(" (")[0], 0.98, 0.98, "right"),
+        (labels[(False, False)].split(" (")[0], 0.02, 0.98, "left"),
+    ]
     # Corner labels are placed in pixel space via expressions on the chart's width/height.
-    corner_layers = [
-        alt.Chart(pd.DataFrame([rec]))
+    return [
+        alt.Chart(pd.DataFrame([{"text": text, "xr": xr, "yr": yr, "align": align}]))
         .mark_text(
-            align=rec["align"],
-            baseline="top" if rec["yr"] < 0.5 else "bottom",
+            align=align,
+            baseline="top" if yr < 0.5 else "bottom",
             fontSize=11,
             fontStyle="italic",
             color="#555555",
         )
         .encode(
-            x=alt.XValue(value=alt.ExprRef(expr=f"width * {rec['xr']}")),
-            y=alt.YValue(value=alt.ExprRef(expr=f"height * {rec['yr']}")),
+            x=alt.XValue(value=alt.ExprRef(expr=f"width * {xr}")),
+            y=alt.YValue(value=alt.ExprRef(expr=f"height * {yr}")),
             text="text:N",
         )
-        for rec in corners.to_dict("records")
+        for text, xr, yr, align in corners
     ]
-    return alt.layer(vline, hline, points, *corner_layers).properties(  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
-        width="container",
-        height=420,
-        title=alt.Title(
-            title or f"{y_name} vs {x_name} by {result.by.replace('_', ' ')}",
-            subtitle="Right = better "
-            + x_name
-            + ", up = better "
-            + y_name
-            + "; dashed lines = centre; small samples shrunk toward the centre",
-        ),
-    )

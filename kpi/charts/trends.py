@@ -107,13 +107,31 @@ def trend_chart(
         and the event rules / labels when present.
     """
     name, unit = _meta(kpi)
-    data = trend_frame(table, kpi, segment)
+    data, target, axis_format, y_title = _in_display_unit(
+        kpi, name, unit, trend_frame(table, kpi, segment), target
+    )
+    layers = _band_and_line(data, name, y_title, axis_format)
+    if target is not None and not math.isnan(target):
+        tdf = pd.DataFrame({"target": [float(target)], "label": [f"target {target:g}"]})
+        rule = alt.Chart(tdf).mark_rule(color=_TARGET, strokeDash=[6, 4], size=2)
+        layers.append(rule.encode(y="target:Q", tooltip=[alt.Tooltip("label:N", title="Target")]))
+    layers += _event_layers(_event_rows(events), data)
+    chart = alt.layer(*layers).properties(height=height, width="container")
+    if title:
+        chart = chart.properties(title=alt.Title(title, anchor="start", offset=6))
+    return chart  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
+
+
+def _in_display_unit(
+    kpi: str, name: str, unit: str, data: pd.DataFrame, target: float | None
+) -> tuple[pd.DataFrame, float | None, str, str]:
+    """(data, target, axis format, y title) in the KPI's display unit, as its card and target
+    box show it (one unit per KPI: durations in minutes when the KPI shows minutes)."""
     axis_format = {"rate": ".0%", "nps": "+.0f", "seconds": ",.0f", "count": ",.0f"}.get(
         unit, ".2f"
     )
     y_title = {"seconds": f"{name} (seconds)"}.get(unit, name)
     if unit == "seconds":
-        # One unit per KPI: the chart reads in the KPI's display unit, as its card and target box.
         from kpi.format import axis_title, display_unit, to_display
 
         shown_unit = display_unit(kpi)
@@ -125,6 +143,13 @@ def trend_chart(
             target = None if target is None else float(target) * scale
             axis_format = ",.1f"
         y_title = axis_title(kpi)
+    return data, target, axis_format, y_title
+
+
+def _band_and_line(
+    data: pd.DataFrame, name: str, y_title: str, axis_format: str
+) -> list[alt.Chart]:
+    """The 95% band (when the rows have intervals) and the value line with points."""
     x = alt.X("period:T", title=None)
     base = alt.Chart(data)
     layers: list[alt.Chart] = []
@@ -157,34 +182,30 @@ def trend_chart(
             ],
         )
     )
-    if target is not None and not math.isnan(target):
-        tdf = pd.DataFrame({"target": [float(target)], "label": [f"target {target:g}"]})
-        rule = alt.Chart(tdf).mark_rule(color=_TARGET, strokeDash=[6, 4], size=2)
-        layers.append(rule.encode(y="target:Q", tooltip=[alt.Tooltip("label:N", title="Target")]))
-    ev = _event_rows(events)
-    if not ev.empty and not data.empty:
-        lo, hi = data["period"].min(), data["period"].max() + pd.Timedelta(days=31)
-        ev = ev.loc[(ev["date"] >= lo) & (ev["date"] <= hi)]
-    if not ev.empty and not data.empty:
-        # Labels of neighbouring events would print over each other: stagger them in 3 rows,
-        # and cut a long name (the full one is in the tooltip).
-        ev = ev.sort_values("date").assign(ypx=[2 + 12 * (i % 3) for i in range(len(ev))])
-        ev_chart = alt.Chart(ev)
-        layers.append(
-            ev_chart.mark_rule(color=_EVENT, strokeDash=[2, 2], size=2).encode(
-                x="date:T",
-                tooltip=[alt.Tooltip("label:N", title="Event"), alt.Tooltip("date:T")],
-            )
-        )
-        layers.append(
-            ev_chart.mark_text(
-                align="left", dx=4, dy=-4, color=_EVENT, baseline="top", limit=140, fontSize=11
-            ).encode(x="date:T", y=alt.Y("ypx:Q", scale=None, axis=None), text="label:N")
-        )
-    chart = alt.layer(*layers).properties(height=height, width="container")
-    if title:
-        chart = chart.properties(title=alt.Title(title, anchor="start", offset=6))
-    return chart  # type: ignore[return-value]  # altair: .properties() -> LayerChart | FacetChart
+    return layers
+
+
+def _event_layers(ev: pd.DataFrame, data: pd.DataFrame) -> list[alt.Chart]:
+    """A rule and a label per pinned event within the plotted dates (none outside them)."""
+    if ev.empty or data.empty:
+        return []
+    lo, hi = data["period"].min(), data["period"].max() + pd.Timedelta(days=31)
+    ev = ev.loc[(ev["date"] >= lo) & (ev["date"] <= hi)]
+    if ev.empty:
+        return []
+    # Labels of neighbouring events would print over each other: stagger them in 3 rows, and
+    # cut a long name (the full one is in the tooltip).
+    ev = ev.sort_values("date").assign(ypx=[2 + 12 * (i % 3) for i in range(len(ev))])
+    ev_chart = alt.Chart(ev)
+    return [
+        ev_chart.mark_rule(color=_EVENT, strokeDash=[2, 2], size=2).encode(
+            x="date:T",
+            tooltip=[alt.Tooltip("label:N", title="Event"), alt.Tooltip("date:T")],
+        ),
+        ev_chart.mark_text(
+            align="left", dx=4, dy=-4, color=_EVENT, baseline="top", limit=140, fontSize=11
+        ).encode(x="date:T", y=alt.Y("ypx:Q", scale=None, axis=None), text="label:N"),
+    ]
 
 
 def pareto_chart(pareto: pd.DataFrame, *, title: str | None = None) -> alt.LayerChart:

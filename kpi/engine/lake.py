@@ -11,8 +11,10 @@ How it stays out of core:
   view named ``src``; the engine's own query (from :mod:`kpi.metrics`) runs over it. Nothing
   of the KPI definitions is restated here.
 * **Projection and filter push-down.** The view lists only the columns the chosen KPIs read;
-  ``start`` / ``end`` become a filter on the start time that DuckDB pushes into the Parquet
-  reader (row groups whose min/max lie outside are skipped).
+  ``start`` / ``end`` become a filter on the RAW start time column that DuckDB pushes into the
+  Parquet reader (row groups whose min/max lie outside are skipped), widened by the repeat
+  window when a chosen KPI looks past the range (see :func:`_pushdown`); the plan's own exact
+  filter then keeps the range asked.
 * **Spilling.** ``memory_limit`` and ``temp_directory`` are set on the connection: the group-by
   and the repeat-contact window sort spill to disk rather than fail.
 
@@ -165,6 +167,9 @@ def _connect(
     except duckdb.Error as err:
         raise AnalysisError(f"Cannot open DuckDB with these settings ({err}).") from err
     con.execute("SET TimeZone = 'UTC'")
+    # The footers read to bind the scan (union_by_name reads every file's) are kept for the
+    # scan itself rather than read again: measured 0.04 s of CPU less at 10M contacts / 365 files.
+    con.execute("SET parquet_metadata_cache = true")
     return con
 
 
@@ -227,11 +232,67 @@ def compute_lake(
             list(scan.columns), kpis, grain, by, settings,
             start=start, end=end, filters=filters, empty=empty,
         )  # fmt: skip
-        con.execute(f"CREATE VIEW src AS {scan.select(qp.columns, 'raw', check_all=check_all)}")
+        rows = "raw"
+        where = _pushdown(con, scan, req, qp)
+        if where:
+            con.execute(f"CREATE VIEW in_range AS SELECT * FROM raw WHERE {where}")
+            rows = "in_range"
+        con.execute(f"CREATE VIEW src AS {scan.select(qp.columns, rows, check_all=check_all)}")
         agg, stocks = run_plan(con, qp, req.by)
         return finish(req, qp, agg, stocks)
     finally:
         con.close()
+
+
+#: Slack added to a widened bound (whole days; the window's own bound is exact in microseconds).
+_SLACK = pd.Timedelta(days=1)
+
+
+def _stamp_sql(ts: pd.Timestamp, cast: str) -> str:
+    return f"CAST(TIMESTAMP '{ts.isoformat(sep=' ')}' AS {cast})"
+
+
+def _pushdown(con: duckdb.DuckDBPyConnection, scan: LakeScan, req: Request, qp: QueryPlan) -> str:
+    """A filter on the RAW start time column, widened so that the plan's results are unchanged
+    (the plan's own exact filter then keeps only the range asked); "" when none is safe.
+
+    The raw column is compared with constants, so DuckDB skips the row groups (and files)
+    outside it. Widened by what the chosen KPIs look at beyond the range:
+
+    * the repeat-contact window pass (FCR by repeat, repeat rate) looks ``fcr_window_days``
+      after each contact and ``fcr_ignore_minutes`` before it (the previous contact), and
+      judges maturity against the lake's LAST start time: the rows at that last moment are
+      kept too, so ``max(start_time)`` is the lake's own;
+    * none is pushed when the range is on another time (``time_attribution="end"``), when a
+      stock KPI (the ticket backlog, no time filter) or a ticket age (the lake's last moment)
+      is asked, or when the start time is not a stored timestamp (nothing to push into).
+    """
+    if req.start is None and req.end is None:
+        return ""
+    if req.settings.time_attribution != "start" or qp.stock or "max(start_time)" in qp.main:
+        return ""
+    time_sql, time_type = _time_column(con, scan)
+    if time_sql == scan.columns["start_time"]:
+        return ""
+    before = after = pd.Timedelta(0)
+    if qp.window:
+        before = pd.Timedelta(minutes=req.settings.fcr_ignore_minutes) + _SLACK
+        after = pd.Timedelta(days=req.settings.fcr_window_days) + _SLACK
+    conds: list[str] = []
+    if req.start is not None:
+        conds.append(f"{time_sql} >= {_stamp_sql(req.start - before, time_type)}")
+    if req.end is not None:
+        hi = req.end + after
+        upper = f"{time_sql} < {_stamp_sql(hi, time_type)}"
+        if qp.window:
+            row = con.execute(
+                f"SELECT max({time_sql})::TIMESTAMP FROM raw WHERE {time_sql} >= "
+                f"{_stamp_sql(hi, time_type)}"
+            ).fetchone()
+            if row is not None and row[0] is not None:
+                upper = f"({upper} OR {time_sql} >= {_stamp_sql(pd.Timestamp(row[0]), time_type)})"
+        conds.append(upper)
+    return " AND ".join(conds)
 
 
 def run_plan(

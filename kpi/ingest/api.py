@@ -87,7 +87,7 @@ Progress = Callable[[float, str], None]
 MissingTimestampError = MissingDateColumn
 
 
-def force_text(  # noqa: C901 -- ratchet (#17): split or fix pending
+def force_text(
     mapping: Mapping | None, shape: Shape | None
 ) -> Callable[[list[str], dict[str, list[str]]], dict[str, str]]:
     """Columns to read as text: ids and categories (leading zeros), and durations with colons
@@ -99,37 +99,48 @@ def force_text(  # noqa: C901 -- ratchet (#17): split or fix pending
     is then parsed once, see ``_apply_by_category``).
     """
 
-    def pick(names: list[str], samples: dict[str, list[str]]) -> dict[str, str]:  # noqa: C901 -- ratchet (#17): split or fix pending
+    def pick(names: list[str], samples: dict[str, list[str]]) -> dict[str, str]:
         m = mapping.restricted_to(names) if mapping is not None else auto_map(names, shape, samples)
         out: dict[str, str] = {}
         for f in m.fields:
-            kind = col_def(f.target, m.shape).kind
-            if kind == "id":
-                out.update(dict.fromkeys(f.source, "text"))
-            elif kind == "bool" and f.transform in ("", "invert"):
-                # Yes/no words Arrow can read as booleans itself (a cell outside the list
-                # later in the file makes the reader fall back to "dict").
-                for c in f.source:
-                    values = [v for v in samples.get(c, []) if v != ""]
-                    words = values and all(v in ARROW_BOOL_WORDS for v in values)
-                    out.setdefault(c, "bool" if words else "dict")
-            elif kind == "category" and f.transform == "" and f.target != "direction":
-                # Labels kept as written (trimmed): plain text reads fastest and needs no
-                # decoding at the end.
-                for c in f.source:
-                    out.setdefault(c, "text")
-            elif kind == "category" and f.transform == "" or f.transform == "equals":
-                for c in f.source:
-                    out.setdefault(c, "dict")
-            elif kind == "duration" and any(":" in v for c in f.source for v in samples.get(c, [])):
-                out.update(dict.fromkeys(f.source, "text"))
+            reads, overrides = _read_as(f, col_def(f.target, m.shape).kind, samples)
+            if overrides:
+                out.update(reads)
+            else:
+                for c, how in reads.items():
+                    out.setdefault(c, how)
         for c in names:  # other yes/no columns stay as written (not read as booleans)
-            values = [v for v in samples.get(c, []) if v != ""]
-            if c not in out and values and all(v in ARROW_BOOL_WORDS for v in values):
+            if c not in out and _yes_no_words(samples.get(c, [])):
                 out[c] = "text"
         return out
 
     return pick
+
+
+def _yes_no_words(values: list[str]) -> bool:
+    """The sample's non-empty cells are all yes/no words Arrow can read as booleans."""
+    filled = [v for v in values if v != ""]
+    return bool(filled) and all(v in ARROW_BOOL_WORDS for v in filled)
+
+
+def _read_as(f: FieldMap, kind: str, samples: dict[str, list[str]]) -> tuple[dict[str, str], bool]:
+    """How to read the source columns of one mapped field (column -> "text" | "bool" | "dict"),
+    and whether that overrides what an earlier field asked for the same column."""
+    if kind == "id":
+        return dict.fromkeys(f.source, "text"), True
+    if kind == "bool" and f.transform in ("", "invert"):
+        # Yes/no words Arrow can read as booleans itself (a cell outside the list later in
+        # the file makes the reader fall back to "dict").
+        return {c: "bool" if _yes_no_words(samples.get(c, [])) else "dict" for c in f.source}, False
+    if kind == "category" and f.transform == "" and f.target != "direction":
+        # Labels kept as written (trimmed): plain text reads fastest and needs no decoding at
+        # the end.
+        return dict.fromkeys(f.source, "text"), False
+    if kind == "category" and f.transform == "" or f.transform == "equals":
+        return dict.fromkeys(f.source, "dict"), False
+    if kind == "duration" and any(":" in v for c in f.source for v in samples.get(c, [])):
+        return dict.fromkeys(f.source, "text"), True
+    return {}, False
 
 
 def read_files(

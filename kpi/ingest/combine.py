@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -28,7 +28,7 @@ __all__ = ["combine", "date_orders", "dedupe", "join_survey"]
 Progress = Callable[[float, str], None]
 
 
-def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
+def combine(
     parsed: list[ParsedFile],
     srcs: list[Source],
     from_upload: bool,
@@ -37,7 +37,87 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
     proposal: tuple[Mapping | None, dict[str, str]] = (None, {}),
 ) -> ImportResult:
     """The files' parsed rows as one dataset; ``proposal`` is the importer's own mapping of the
-    files and its evidence (kept on the result for the mapping editor)."""
+    files and its evidence (kept on the result for the mapping editor).
+
+    Stages: :func:`_stack` the main files -> :func:`_dedupe_stage` (duplicates, then ids made
+    unique) -> :func:`_join_surveys` -> quarantine (:func:`_quarantined`) and the kept rows ->
+    warnings on kept values (:func:`_value_warnings`) -> :func:`_report`.
+    """
+    main, surveys, shape = _roles(parsed)
+    notes = list(dict.fromkeys(f"{p.raw.source}: {n}" for p in parsed for n in p.notes))
+    warnings = [w for p in parsed for w in p.warnings]
+    frame, reason, starts = _stack(main)
+    frame, reason, duplicates, renumbered = _dedupe_stage(frame, reason, main, shape, warnings)
+    frame, joined, survey_quarantine = _join_surveys(frame, reason, surveys)
+
+    tell(0.85, "Validating")
+    kept_mask = reason.isna().to_numpy()
+    rows_read = sum(len(p.raw.frame) + len(p.raw.skipped) for p in parsed)
+    if not kept_mask.any():
+        raise _nothing_kept(frame, reason, main)
+    qparts = _quarantined(main, parsed, reason, kept_mask, starts)
+    # The raw and parsed frames are not needed any more: let them go (1M rows: peak memory
+    # about 60 MB lower, and Arrow memory after the import 104 MB instead of 249 MB). After
+    # this, ``frame`` alone holds the parsed columns, so the kept rows can be moved to the
+    # front of each NumPy column in place (no new memory: on a virtual machine a fresh
+    # million-row column costs more in page faults than the copy itself).
+    for p in parsed:
+        p.raw.frame = fp.emptied(p.raw.frame)
+        p.frame = fp.emptied(p.frame)
+    if kept_mask.all():  # nothing quarantined (the common case): no copy of a million rows
+        kept = frame.reset_index(drop=True)
+    else:
+        columns = {str(c): frame[c] for c in frame.columns}
+        del frame  # the columns are handed over: fp.rows lets each go once it is filtered
+        kept = fp.rows(columns, kept_mask, in_place=True)
+    kept, derived = _value_warnings(kept, shape, warnings)
+
+    qparts += survey_quarantine
+    quarantine = (
+        pd.concat([q.astype(object) for q in qparts], ignore_index=True)
+        if qparts
+        else pd.DataFrame({"file": pd.Series(dtype="string"), "reason": pd.Series(dtype="string")})
+    )
+    counts = _Counts(rows_read, len(kept) + joined, len(quarantine), joined, duplicates, renumbered)
+    dataset_frame = canonical(kept, shape)
+    report, combined = _report(
+        dataset_frame, shape, parsed, counts, quarantine, (warnings, notes), derived
+    )
+    names = report.files
+    label = ", ".join(names) if len(names) <= 3 else f"{names[0]} and {len(names) - 1} more files"
+    dataset = Dataset(
+        name=label,
+        frame=dataset_frame,
+        shape=shape,
+        source="upload" if from_upload else "file",
+        report=report,
+        grain=report.grain,
+    )
+    tell(1.0, "Done")
+    return ImportResult(
+        dataset=dataset,
+        report=report,
+        mapping=combined,
+        columns=tuple(all_columns),
+        proposal=proposal[0],
+        evidence=dict(proposal[1]),
+    )
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """Row accounting of one import."""
+
+    read: int
+    kept: int
+    quarantined: int
+    joined: int
+    duplicates: int
+    renumbered: int
+
+
+def _roles(parsed: list[ParsedFile]) -> tuple[list[ParsedFile], list[ParsedFile], Shape]:
+    """(main files, survey files, their one shape); a clear error for what cannot combine."""
     main = [p for p in parsed if p.role == "main"]
     surveys = [p for p in parsed if p.role == "survey"]
     if not main:
@@ -54,16 +134,14 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
             f"Cannot combine contact-level files ({contacts}) with daily summary files ({daily}): "
             "import them separately."
         )
-    shape: Shape = main[0].mapping.shape
-    notes = list(dict.fromkeys(f"{p.raw.source}: {n}" for p in parsed for n in p.notes))
-    warnings = [w for p in parsed for w in p.warnings]
+    return main, surveys, main[0].mapping.shape
 
-    # Stack the main files; remember which file and row each canonical row came from.
-    frames, reasons = [], []
-    for p in main:
-        frames.append(p.frame.reset_index(drop=True))
-        reasons.append(p.reason.reset_index(drop=True))
-    # Row i of the stack is row i - starts[k] of file k, k = the last start <= i.
+
+def _stack(main: list[ParsedFile]) -> tuple[pd.DataFrame, pd.Series, np.ndarray]:
+    """The main files' rows and reasons stacked, and where each file starts: row i of the stack
+    is row i - starts[k] of file k, k = the last start <= i."""
+    frames = [p.frame.reset_index(drop=True) for p in main]
+    reasons = [p.reason.reset_index(drop=True) for p in main]
     starts = np.cumsum([0] + [len(p.frame) for p in main])
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     reason = (
@@ -71,61 +149,81 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
         if len(reasons) > 1
         else reasons[0]
     )
+    return frame, reason, starts
 
-    duplicates = renumbered = 0
-    if shape == "interactions":
-        one = main[0].repeated if len(main) == 1 else None
-        frame, reason, duplicates = dedupe(frame, reason, one)
-        frame, renumbered = unique_ids(frame, reason, one)
-        if renumbered:
-            warnings.append(
-                f"the contact id repeats across different start times on {renumbered:,} rows: it "
-                "is not a unique key (ids that restart, e.g. every day), so every row was kept and "
-                "those ids were made unique by adding the start date (id@YYYY-MM-DD)"
-            )
-    else:
-        keys = [
-            "date",
-            *[c for c in SEGMENT_COLUMNS if c in frame.columns],
-        ]
-        ok = reason.isna()
-        dup = frame.loc[ok, keys].duplicated(keep=False)
+
+def _dedupe_stage(
+    frame: pd.DataFrame,
+    reason: pd.Series,
+    main: list[ParsedFile],
+    shape: Shape,
+    warnings: list[str],
+) -> tuple[pd.DataFrame, pd.Series, int, int]:
+    """Contacts: older duplicates quarantined and repeating ids made unique -> (frame, reason,
+    duplicates, ids renumbered). Daily rows are all kept, with a warning when they overlap."""
+    if shape != "interactions":
+        keys = ["date", *[c for c in SEGMENT_COLUMNS if c in frame.columns]]
+        dup = frame.loc[reason.isna(), keys].duplicated(keep=False)
         if dup.any():
             warnings.append(
                 f"{int(dup.sum()):,} rows share a date (and segment) with another row: kept all; "
                 "check for overlapping exports"
             )
+        return frame, reason, 0, 0
+    one = main[0].repeated if len(main) == 1 else None
+    frame, reason, duplicates = dedupe(frame, reason, one)
+    frame, renumbered = unique_ids(frame, reason, one)
+    if renumbered:
+        warnings.append(
+            f"the contact id repeats across different start times on {renumbered:,} rows: it "
+            "is not a unique key (ids that restart, e.g. every day), so every row was kept and "
+            "those ids were made unique by adding the start date (id@YYYY-MM-DD)"
+        )
+    return frame, reason, duplicates, renumbered
 
-    # Join surveys onto kept contacts.
+
+def _join_surveys(
+    frame: pd.DataFrame, reason: pd.Series, surveys: list[ParsedFile]
+) -> tuple[pd.DataFrame, int, list[pd.DataFrame]]:
+    """Survey files joined onto kept contacts -> (frame, rows joined, their quarantine parts)."""
     joined = 0
-    survey_quarantine: list[pd.DataFrame] = []
+    quarantine: list[pd.DataFrame] = []
     for p in surveys:
         frame, n_joined, q = join_survey(frame, reason, p)
         joined += n_joined
         if q is not None:
-            survey_quarantine.append(q)
+            quarantine.append(q)
+    return frame, joined, quarantine
 
-    tell(0.85, "Validating")
-    kept_mask = reason.isna().to_numpy()
-    rows_read = sum(len(p.raw.frame) + len(p.raw.skipped) for p in parsed)
-    if not kept_mask.any():
-        gone = reason.dropna()
-        skipped = [s for p in main for s in p.raw.skipped]
-        # Rows the parser set aside (ragged lines) count too: "all 0 rows" would hide them.
-        n = len(frame) + len(skipped)
-        if len(gone):
-            first = gone.iloc[0]
-        elif skipped:
-            first = skipped[0].split(": ", 1)[0]
-        else:  # pragma: no cover - an empty file is refused by the reader
-            first = "no usable rows"
-        rows = f"all {n:,} rows were" if n != 1 else "its only row was"
-        raise DataError(
-            f"No row of {', '.join(repr(p.raw.source) for p in main)} could be used: {rows} "
-            f"quarantined (first reason: {first}). Check the date format or the mapping."
-        )
 
-    # Quarantine: original columns + file + reason (few rows, picked by position).
+def _nothing_kept(frame: pd.DataFrame, reason: pd.Series, main: list[ParsedFile]) -> DataError:
+    """The error when every row was quarantined, with the first reason."""
+    gone = reason.dropna()
+    skipped = [s for p in main for s in p.raw.skipped]
+    # Rows the parser set aside (ragged lines) count too: "all 0 rows" would hide them.
+    n = len(frame) + len(skipped)
+    if len(gone):
+        first = gone.iloc[0]
+    elif skipped:
+        first = skipped[0].split(": ", 1)[0]
+    else:  # pragma: no cover - an empty file is refused by the reader
+        first = "no usable rows"
+    rows = f"all {n:,} rows were" if n != 1 else "its only row was"
+    return DataError(
+        f"No row of {', '.join(repr(p.raw.source) for p in main)} could be used: {rows} "
+        f"quarantined (first reason: {first}). Check the date format or the mapping."
+    )
+
+
+def _quarantined(
+    main: list[ParsedFile],
+    parsed: list[ParsedFile],
+    reason: pd.Series,
+    kept_mask: np.ndarray,
+    starts: np.ndarray,
+) -> list[pd.DataFrame]:
+    """Quarantine parts: original columns + file + reason (few rows, picked by position), then
+    the lines the reader skipped."""
     qparts = []
     bad_positions = np.flatnonzero(~kept_mask)
     for k, p in enumerate(main):
@@ -146,23 +244,14 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
                     }
                 )
             )
-    # The raw and parsed frames are not needed any more: let them go (1M rows: peak memory
-    # about 60 MB lower, and Arrow memory after the import 104 MB instead of 249 MB). After
-    # this, ``frame`` alone holds the parsed columns, so the kept rows can be moved to the
-    # front of each NumPy column in place (no new memory: on a virtual machine a fresh
-    # million-row column costs more in page faults than the copy itself).
-    frames.clear()
-    for p in parsed:
-        p.raw.frame = fp.emptied(p.raw.frame)
-        p.frame = fp.emptied(p.frame)
-    if kept_mask.all():  # nothing quarantined (the common case): no copy of a million rows
-        kept = frame.reset_index(drop=True)
-    else:
-        columns = {str(c): frame[c] for c in frame.columns}
-        del frame
-        kept = fp.rows(columns, kept_mask, in_place=True)
+    return qparts
 
-    # Warnings on kept values.
+
+def _value_warnings(
+    kept: pd.DataFrame, shape: Shape, warnings: list[str]
+) -> tuple[pd.DataFrame, bool]:
+    """Warnings on kept values (kept all the same); daily rows get a derived answered count
+    when they need one -> (kept, whether answered was derived)."""
     cols_def = INTERACTION_COLUMNS if shape == "interactions" else AGGREGATE_COLUMNS
     for c in cols_def:
         if c.warn_above is not None and c.name in kept.columns:
@@ -178,72 +267,59 @@ def combine(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
         back = np.count_nonzero(kept["end_time"].to_numpy() < kept["start_time"].to_numpy())
         if back:
             warnings.append(f"{back:,} contacts end before they start (kept; check the timezone)")
-    derived = False
-    if shape == "aggregated":
-        kept, derived = _derived_answered(kept, warnings)
-        if {"offered", "answered", "abandoned"} <= set(kept.columns):
-            gap = int((kept["offered"] > kept["answered"] + kept["abandoned"]).sum())
-            if gap:
-                warnings.append(
-                    f"offered exceeds answered + abandoned on {gap:,} rows (a third outcome such "
-                    "as flow-outs or callbacks): the abandonment denominator is a choice"
-                )
+    if shape != "aggregated":
+        return kept, False
+    kept, derived = _derived_answered(kept, warnings)
+    if {"offered", "answered", "abandoned"} <= set(kept.columns):
+        gap = int((kept["offered"] > kept["answered"] + kept["abandoned"]).sum())
+        if gap:
+            warnings.append(
+                f"offered exceeds answered + abandoned on {gap:,} rows (a third outcome such "
+                "as flow-outs or callbacks): the abandonment denominator is a choice"
+            )
+    return kept, derived
 
-    qparts += survey_quarantine
-    quarantine = (
-        pd.concat([q.astype(object) for q in qparts], ignore_index=True)
-        if qparts
-        else pd.DataFrame({"file": pd.Series(dtype="string"), "reason": pd.Series(dtype="string")})
-    )
-    rows_quarantined = len(quarantine)
-    rows_kept = len(kept) + joined
 
+def _report(
+    frame: pd.DataFrame,
+    shape: Shape,
+    parsed: list[ParsedFile],
+    counts: _Counts,
+    quarantine: pd.DataFrame,
+    said: tuple[list[str], list[str]],
+    derived: bool,
+) -> tuple[ImportReport, Mapping]:
+    """The import report of the canonical ``frame`` (``said``: its warnings and notes), and the
+    files' combined mapping."""
+    warnings, notes = said
+    main = [p for p in parsed if p.role == "main"]
+    surveys = [p for p in parsed if p.role == "survey"]
     combined = merge_mappings([p.mapping for p in main] + [p.mapping for p in surveys])
-    dataset_frame = canonical(kept, shape)
-    fill = fill_rates(dataset_frame, combined)
+    fill = fill_rates(frame, combined)
     if derived:
         fill.loc[fill["column"] == "answered", "source"] = "(derived: offered - abandoned)"
-    grain = _combined_grain(main) if shape == "aggregated" else None
-    names = tuple(p.raw.source for p in parsed)
     report = ImportReport(
-        rows_read=rows_read,
-        rows_kept=rows_kept,
-        rows_quarantined=rows_quarantined,
+        rows_read=counts.read,
+        rows_kept=counts.kept,
+        rows_quarantined=counts.quarantined,
         quarantine=quarantine,
         warnings=tuple(warnings),
         mapping=combined.to_dict(),
         shape=shape,
-        files=names,
+        files=tuple(p.raw.source for p in parsed),
         fill_rates=fill,
-        rows_joined=joined,
-        duplicates=duplicates,
+        rows_joined=counts.joined,
+        duplicates=counts.duplicates,
         notes=tuple(notes),
-        grain=grain,
-        ids_renumbered=renumbered,
+        grain=_combined_grain(main) if shape == "aggregated" else None,
+        ids_renumbered=counts.renumbered,
         date_orders=date_orders(parsed),
     )
-    if rows_read != rows_kept + rows_quarantined:  # pragma: no cover - an importer bug
+    if counts.read != counts.kept + counts.quarantined:  # pragma: no cover - an importer bug
         raise AssertionError(
-            f"row accounting broken: {rows_read} != {rows_kept} + {rows_quarantined}"
+            f"row accounting broken: {counts.read} != {counts.kept} + {counts.quarantined}"
         )
-    label = ", ".join(names) if len(names) <= 3 else f"{names[0]} and {len(names) - 1} more files"
-    dataset = Dataset(
-        name=label,
-        frame=dataset_frame,
-        shape=shape,
-        source="upload" if from_upload else "file",
-        report=report,
-        grain=grain,
-    )
-    tell(1.0, "Done")
-    return ImportResult(
-        dataset=dataset,
-        report=report,
-        mapping=combined,
-        columns=tuple(all_columns),
-        proposal=proposal[0],
-        evidence=dict(proposal[1]),
-    )
+    return report, combined
 
 
 def date_orders(parsed: list[ParsedFile]) -> dict[str, DateOrderDecision]:

@@ -1,5 +1,6 @@
 """File readers for the importer: CSV/TSV/semicolon text files -> raw frames (workbooks,
-Parquet and JSON lines: :mod:`kpi.ingest.sheets`).
+Parquet and JSON lines: :mod:`kpi.ingest.sheets`; a text sample's layout:
+:mod:`kpi.ingest.sniff`).
 
 Private to :mod:`kpi.ingest`. Text files are parsed by Arrow's multi-threaded CSV reader (never
 row by row in Python). Each reader returns a :class:`RawTable`: the source columns as read, plus
@@ -8,11 +9,10 @@ rows the parser had to skip (ragged lines), so that every row is accounted for.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,7 @@ import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~1
 from kpi.errors import DataError
 from kpi.ingest._fastpath import to_frame
 from kpi.ingest.rows import drop_layout_rows, promote_field_row
+from kpi.ingest.sniff import header_and_rows, looks_like_data, sniff
 
 __all__ = ["RawTable", "Source", "list_sheets", "read_raw", "to_source"]
 
@@ -276,102 +277,71 @@ def _encoding(src: Source, head: bytes) -> tuple[str, str | None]:
     return "utf8", None
 
 
-def _sniff(text: str) -> tuple[str, bool, bool]:
-    """(delimiter, decimal comma?, quotes with newlines?) from the first lines."""
-    lines = [ln for ln in _lines(text)[:50] if ln.strip()]
-    if not lines:
-        return ",", False, False
-    best, best_score = ",", -1.0
-    for d in (",", ";", "\t", "|"):
-        counts = [len(next(csv.reader([ln], delimiter=d))) for ln in lines[:30]]
-        # The usual width, not the first line's: a report title may stand above the header.
-        width = Counter(counts).most_common(1)[0][0]
-        if width < 2:
-            continue
-        same = sum(1 for c in counts if c == width) / len(counts)
-        score = same * 10 + min(width, 50) / 50
-        if score > best_score:
-            best, best_score = d, score
-    decimal_comma = False
-    if best != ",":
-        body = "\n".join(lines[1:])
-        fields = re.split(re.escape(best) + r"|\n", body)
-        comma = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+,\d+"?\s*', f))
-        dot = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+\.\d+"?\s*', f))
-        decimal_comma = comma > 0 and dot == 0
-    return best, decimal_comma, _quoted_newlines(text, best)
+# "dict": flags and labels Arrow dictionary-encodes while it reads, so that the importer parses
+# each distinct value once instead of a million cells.
+_TYPE = {
+    "text": pa.large_string(),  # what pandas holds text as: no cast in to_pandas
+    "dict": pa.dictionary(pa.int32(), pa.string()),
+    "bool": pa.bool_(),
+}
 
 
-def _quoted_newlines(text: str, delimiter: str) -> bool:
-    """True when a quoted cell of the sample spans lines. Arrow then has to read the file
-    quote-aware, which is much slower, so this is judged by parsing, not by counting quotes
-    (a sample cut mid-line has an odd number of them)."""
-    if '"' not in text:
-        return False
+def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) -> RawTable:
+    """A text file through Arrow's CSV reader: sample -> format and header -> column types ->
+    read (:class:`_ArrowText`) -> frame. Unreadable text: :func:`_unreadable`."""
+    head, encoding, enc_note, sample = _text_sample(src, xls_named)
+    delimiter, decimal_comma, quoted_newlines = sniff(sample)
+    header, rows, skip = header_and_rows(sample, delimiter)
+    if looks_like_data(header):
+        raise DataError(
+            f"The first line of '{src.name}' looks like data, not column names: add a header row "
+            "with the column names and import it again."
+        )
+    names = [h.replace("\ufeff", "").strip() for h in header]
+    samples = {n: [r[i] for r in rows if i < len(r)] for i, n in enumerate(names)}
+    wanted = force_text(names, samples) if force_text is not None else {}
+    wanted = wanted if isinstance(wanted, dict) else dict.fromkeys(wanted, "text")
+    spellings = _bool_spellings(wanted, samples)
+    types = {
+        h: _TYPE[wanted[key]] for h in header if (key := h.replace("\ufeff", "").strip()) in wanted
+    }
+    notes = [n for n in (enc_note,) if n]
+    if skip:
+        notes.append(f"header on line {skip + 1}: {lines_text(skip)} above it skipped")
+    if delimiter != ",":
+        notes.append(f"delimiter: {'tab' if delimiter == chr(9) else repr(delimiter)}")
+    if decimal_comma:
+        notes.append("decimal comma")
+    reader = _ArrowText(
+        src, head, encoding, skip, delimiter, decimal_comma, quoted_newlines, spellings
+    )
     try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            if any("\n" in cell or "\r" in cell for cell in row):
-                return True
-    except csv.Error:  # pragma: no cover - a NUL or similar: read quote-aware to be safe
-        return True
-    return False
-
-
-def _lines(text: str) -> list[str]:
-    """Lines as a CSV reader sees them (str.splitlines also breaks at \x85, \u2028...)."""
-    return re.split(r"\r\n|\r|\n", text)
-
-
-def _header_and_rows(sample: str, delimiter: str) -> tuple[list[str], list[list[str]], int]:
-    """The header, up to 50 rows after it (quoted line breaks kept inside their cell) and the
-    number of title lines above the header (see :func:`preamble_rows`)."""
+        try:
+            table = reader.read(types)
+        except pa.ArrowInvalid as err:
+            if "conversion error" not in str(err):
+                raise
+            # A column typed from the first block (numbers) holds text further down: read every
+            # column as text and let the importer's parsers judge each cell.
+            text = {h: _TYPE["dict"] if t == pa.bool_() else t for h, t in types.items()}
+            table = reader.read({h: text.get(h, pa.large_string()) for h in header})
+            spellings = {}  # no column was read as booleans after all
+    except (pa.ArrowInvalid, UnicodeDecodeError) as err:
+        return _unreadable(err, src, force_text, encoding, delimiter)
     try:
-        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
-        rows = [r for _, r in zip(range(90), reader, strict=False)]
-    except csv.Error:  # pragma: no cover - the csv module refuses a pathological sample
-        rows = list(csv.reader(_lines(sample)[:90], delimiter=delimiter))
-    skip = preamble_rows(rows)
-    if not rows:
-        return [], [], 0
-    return rows[skip], rows[skip + 1 : skip + 51], skip
+        box = [normalise_arrow(table)]
+        del table  # to_frame lets each column go once it is converted
+        frame = to_frame(box)
+    except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
+        if encoding != "latin-1":
+            return _retry_latin1(src, force_text)
+        raise  # pragma: no cover - Latin-1 decodes every byte
+    frame.columns = names[: frame.shape[1]] + list(frame.columns[len(names) :])
+    return RawTable(src.name, frame, reader.skipped, notes, spellings=spellings)
 
 
-def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
-    """How many title lines stand above the header (a report name, a date range, blank lines).
-
-    0 unless the first row is clearly not the header: it fills fewer than 60% of the cells that
-    the table's rows usually fill (and they usually fill at least three). The header is then
-    the first row that fills them and does not look like data. At most 30 lines are skipped.
-    """
-
-    def cells(row: Sequence[object]) -> list[str]:
-        return [str(c).strip() for c in row if c is not None and c == c and str(c).strip()]
-
-    filled = [len(cells(r)) for r in rows[:60]]
-    body = sorted(w for w in filled if w >= 2)
-    if not body or body[len(body) // 2] < 3:  # a two-column table: too little to judge by
-        return 0
-    wide = max(2.0, 0.6 * body[len(body) // 2])
-    if filled[0] >= wide:
-        return 0
-    for i, w in enumerate(filled[:31]):
-        if w >= wide and not _looks_like_data(cells(rows[i])):
-            return i
-    return 0
-
-
-def _looks_like_data(names: list[str]) -> bool:
-    pattern = re.compile(r"^[\d\s:/.,+\-TZ]+$")
-    hits = sum(1 for n in names if pattern.match(n.strip()) and any(ch.isdigit() for ch in n))
-    return len(names) >= 2 and hits >= max(2, len(names) // 2)
-
-
-def _read_text(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
-    src: Source,
-    force_text: ForceText | None,
-    *,
-    xls_named: bool,
-) -> RawTable:
+def _text_sample(src: Source, xls_named: bool) -> tuple[bytes, str, str | None, str]:
+    """(first bytes, encoding for Arrow, encoding note, decoded sample) of a text file."""
     head = src.head()
     if xls_named and head.lstrip()[:15].lower().startswith((b"<html", b"<!doctype", b"<table")):
         raise DataError(
@@ -386,38 +356,19 @@ def _read_text(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
             f"'{src.name}' is empty: export the data again and check that the file has a header "
             "row and at least one data row."
         )
-    delimiter, decimal_comma, quoted_newlines = _sniff(sample)
-    header, rows, skip = _header_and_rows(sample, delimiter)
-    if _looks_like_data(header):
-        raise DataError(
-            f"The first line of '{src.name}' looks like data, not column names: add a header row "
-            "with the column names and import it again."
-        )
-    names = [h.replace("\ufeff", "").strip() for h in header]
-    skipped: list[str] = []
+    return head, encoding, enc_note, sample
 
-    def on_invalid(row: pacsv.InvalidRow) -> str:
-        where = f"line {row.number}" if row.number is not None else "a line"
-        skipped.append(
-            f"{where} has {row.actual_columns} fields where the header has "
-            f"{row.expected_columns}: {row.text[:200]}"
-        )
-        return "skip"
 
-    samples = {n: [r[i] for r in rows if i < len(r)] for i, n in enumerate(names)}
-    wanted = force_text(names, samples) if force_text is not None else {}
-    if not isinstance(wanted, dict):
-        wanted = dict.fromkeys(wanted, "text")
-    # "dict": flags and labels Arrow dictionary-encodes while it reads, so that the importer
-    # parses each distinct value once instead of a million cells.
-    _type = {
-        "text": pa.large_string(),  # what pandas holds text as: no cast in to_pandas
-        "dict": pa.dictionary(pa.int32(), pa.string()),
-        "bool": pa.bool_(),
-    }
-    # Booleans only where each column writes one word for yes and one for no, and Arrow takes
-    # just the words seen: any other spelling further down makes it fall back to "dict", so a
-    # quarantined row can always be shown as written.
+def _bool_spellings(
+    wanted: dict[str, str], samples: dict[str, list[str]]
+) -> dict[str, tuple[str | None, str | None]]:
+    """Column -> (true, false) as written, for the columns Arrow reads as booleans; ``wanted``
+    is updated ("bool" -> "dict") for the columns that cannot be.
+
+    Booleans only where each column writes one word for yes and one for no, and Arrow takes
+    just the words seen: any other spelling further down makes it fall back to "dict", so a
+    quarantined row can always be shown as written.
+    """
     spellings: dict[str, tuple[str | None, str | None]] = {}
     for c, how in list(wanted.items()):
         if how != "bool":
@@ -437,102 +388,109 @@ def _read_text(  # noqa: C901, PLR0915 -- ratchet (#17): split or fix pending
         if pairs and pair != pairs[0][0]:
             wanted[c] = "dict"
             del spellings[c]
-    true_words = sorted({y for y, _ in spellings.values() if y}) or _TRUE_WORDS[:4]
-    false_words = sorted({n_ for _, n_ in spellings.values() if n_}) or _FALSE_WORDS[:4]
-    types = {
-        h: _type[wanted[key]] for h in header if (key := h.replace("\ufeff", "").strip()) in wanted
-    }
-    notes = [n for n in (enc_note,) if n]
-    if skip:
-        notes.append(f"header on line {skip + 1}: {lines_text(skip)} above it skipped")
-    if delimiter != ",":
-        notes.append(f"delimiter: {'tab' if delimiter == chr(9) else repr(delimiter)}")
-    if decimal_comma:
-        notes.append("decimal comma")
+    return spellings
 
-    quoted = {"newlines": quoted_newlines}
 
-    def read(column_types: dict[str, pa.DataType] | None) -> pa.Table:
-        table = read_once(column_types)
-        if skipped and not quoted["newlines"] and b'"' in head:
+class _ArrowText:
+    """One text file read by Arrow with the format found in its sample; ``skipped`` collects
+    the lines that do not split into the header's columns."""
+
+    def __init__(
+        self,
+        src: Source,
+        head: bytes,
+        encoding: str,
+        skip: int,
+        delimiter: str,
+        decimal_comma: bool,
+        quoted_newlines: bool,
+        spellings: dict[str, tuple[str | None, str | None]],
+    ) -> None:
+        self.src, self.head, self.encoding, self.skip = src, head, encoding, skip
+        self.delimiter, self.decimal_comma, self.newlines = (
+            delimiter,
+            decimal_comma,
+            quoted_newlines,
+        )
+        self.true_words = sorted({y for y, _ in spellings.values() if y}) or _TRUE_WORDS[:4]
+        self.false_words = sorted({n for _, n in spellings.values() if n}) or _FALSE_WORDS[:4]
+        self.skipped: list[str] = []
+
+    def on_invalid(self, row: pacsv.InvalidRow) -> str:
+        where = f"line {row.number}" if row.number is not None else "a line"
+        self.skipped.append(
+            f"{where} has {row.actual_columns} fields where the header has "
+            f"{row.expected_columns}: {row.text[:200]}"
+        )
+        return "skip"
+
+    def read(self, column_types: dict[str, pa.DataType] | None) -> pa.Table:
+        table = self.read_once(column_types)
+        if self.skipped and not self.newlines and b'"' in self.head:
             # Broken lines and quotes: a quoted cell may span lines further down than the
             # sample reached. Read again quote-aware and keep that if it breaks fewer lines.
-            first = list(skipped)
-            quoted["newlines"] = True
+            first = list(self.skipped)
+            self.newlines = True
             try:
-                again = read_once(column_types)
+                again = self.read_once(column_types)
             except pa.ArrowInvalid:
                 again = None
-            if again is not None and len(skipped) < len(first):
+            if again is not None and len(self.skipped) < len(first):
                 return again
-            skipped[:] = first
+            self.skipped[:] = first
         return table
 
-    def read_once(column_types: dict[str, pa.DataType] | None) -> pa.Table:
-        skipped.clear()
-        with arrow_input(src) as where:
+    def read_once(self, column_types: dict[str, pa.DataType] | None) -> pa.Table:
+        self.skipped.clear()
+        with arrow_input(self.src) as where:
             return pacsv.read_csv(
                 where,
                 read_options=pacsv.ReadOptions(
-                    encoding=encoding, block_size=_BLOCK_SIZE, skip_rows=skip
+                    encoding=self.encoding, block_size=_BLOCK_SIZE, skip_rows=self.skip
                 ),
                 parse_options=pacsv.ParseOptions(
-                    delimiter=delimiter,
-                    newlines_in_values=quoted["newlines"],
-                    invalid_row_handler=on_invalid,
+                    delimiter=self.delimiter,
+                    newlines_in_values=self.newlines,
+                    invalid_row_handler=self.on_invalid,
                 ),
                 convert_options=pacsv.ConvertOptions(
                     column_types=column_types,
-                    decimal_point="," if decimal_comma else ".",
+                    decimal_point="," if self.decimal_comma else ".",
                     strings_can_be_null=True,
                     quoted_strings_can_be_null=True,
-                    true_values=true_words,
-                    false_values=false_words,
+                    true_values=self.true_words,
+                    false_values=self.false_words,
                 ),
             )
 
-    try:
-        try:
-            table = read(types)
-        except pa.ArrowInvalid as err:
-            if "conversion error" not in str(err):
-                raise
-            # A column typed from the first block (numbers) holds text further down: read every
-            # column as text and let the importer's parsers judge each cell.
-            text = {h: _type["dict"] if t == pa.bool_() else t for h, t in types.items()}
-            table = read({h: text.get(h, pa.large_string()) for h in header})
-            spellings = {}  # no column was read as booleans after all
-    except (pa.ArrowInvalid, UnicodeDecodeError) as err:
-        said = str(err)
-        utf8_problem = (
-            "UTF8" in said or "utf-8" in said.lower() or isinstance(err, UnicodeDecodeError)
-        )
-        if utf8_problem and encoding != "latin-1":
-            return _retry_latin1(src, force_text)
-        if "Empty CSV file" in said:
-            raise DataError(
-                f"'{src.name}' is empty: export the data again and check that the file has a "
-                "header row and at least one data row."
-            ) from None
-        problem = (
-            "a quoted value is not closed or spans lines"
-            if "straddl" in said or "quote" in said.lower()
-            else "its lines do not split into the same columns"
-        )
+
+def _unreadable(
+    err: pa.ArrowInvalid | UnicodeDecodeError,
+    src: Source,
+    force_text: ForceText | None,
+    encoding: str,
+    delimiter: str,
+) -> RawTable:
+    """Arrow could not read the text: read it again as Latin-1 when UTF-8 was the problem,
+    else a clear error."""
+    said = str(err)
+    utf8_problem = "UTF8" in said or "utf-8" in said.lower() or isinstance(err, UnicodeDecodeError)
+    if utf8_problem and encoding != "latin-1":
+        return _retry_latin1(src, force_text)
+    if "Empty CSV file" in said:
         raise DataError(
-            f"'{src.name}' could not be read as {_delim_name(delimiter)}-separated text "
-            f"({problem}): check that it is a CSV export."
+            f"'{src.name}' is empty: export the data again and check that the file has a "
+            "header row and at least one data row."
         ) from None
-    try:
-        box = [normalise_arrow(table)]
-        del table  # to_frame lets each column go once it is converted
-        frame = to_frame(box)
-    except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
-        if encoding != "latin-1":
-            return _retry_latin1(src, force_text)
-        raise  # pragma: no cover - Latin-1 decodes every byte
-    frame.columns = names[: frame.shape[1]] + list(frame.columns[len(names) :])
-    return RawTable(src.name, frame, skipped, notes, spellings=spellings)
+    problem = (
+        "a quoted value is not closed or spans lines"
+        if "straddl" in said or "quote" in said.lower()
+        else "its lines do not split into the same columns"
+    )
+    raise DataError(
+        f"'{src.name}' could not be read as {_delim_name(delimiter)}-separated text "
+        f"({problem}): check that it is a CSV export."
+    ) from None
 
 
 def arrow_input(src: Source) -> pa.NativeFile:

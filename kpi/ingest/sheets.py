@@ -23,8 +23,8 @@ from kpi.ingest.readers import (
     arrow_input,
     lines_text,
     normalise_arrow,
-    preamble_rows,
 )
+from kpi.ingest.sniff import preamble_rows
 
 __all__ = ["read_excel", "read_jsonl", "read_parquet", "workbook_sheets"]
 
@@ -107,8 +107,8 @@ def _table_sheet(
     """The candidate (sheet, header row, frame) holding the data: the most rows among sheets
     whose header maps to canonical fields or that have a date column; else the first sheet
     with cells."""
-    from kpi.ingest.automap import looks_like_timestamps
     from kpi.ingest.headers import AGGREGATE_SYNONYMS, INTERACTION_SYNONYMS, header_key
+    from kpi.ingest.shape import looks_like_timestamps
 
     known = {header_key(n) for t in (INTERACTION_SYNONYMS, AGGREGATE_SYNONYMS) for v in t.values()
              for n in v}  # fmt: skip

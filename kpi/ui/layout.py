@@ -9,6 +9,8 @@ inside a container whose key starts with ``controls_`` (see :func:`controls`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -70,3 +72,17 @@ def exit_presentation_button() -> None:
         st.session_state["sidebar_presentation"] = False
 
     st.button("✕ Exit presentation mode", key="exit_presentation", on_click=_exit)
+
+
+@st.fragment
+def lazy_expander(label: str, key: str, body: Callable[[], None]) -> None:
+    """A collapsed expander whose ``body`` runs only while it is open.
+
+    A plain expander runs its content on every run, collapsed or not: a section nobody opened
+    still paid for its computes on the page's first load. Opening or closing this one reruns
+    only this fragment. For sections the page's summary does not read.
+    """
+    box = st.expander(label, key=key, on_change="rerun")
+    if box.open:
+        with box:
+            body()

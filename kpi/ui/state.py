@@ -414,31 +414,76 @@ def compute(
     by: tuple[str, ...] | list[str] = (),
     kpis: tuple[str, ...] | list[str] | None = None,
     settings_: Settings | None = None,
+    *,
+    via_full: bool = False,
 ) -> KpiTable:
-    """``kpi.engine.compute`` memoised for this session by the dataset's content fingerprint."""
-    from kpi import engine
+    """``kpi.engine.compute`` memoised for this session by the dataset's content fingerprint.
 
+    A request for some KPIs is cut from a table already computed this session with the same
+    dataset, grain, segments and settings that holds them all (every KPI the engine computes is
+    independent of the others, so the cut is the table the engine would return, row for row).
+    ``via_full=True`` computes the table of every KPI first when there is none, for a caller
+    whose page needs that table anyway (one engine pass instead of two).
+    """
     s = settings_ or settings()
     settings_json = json.dumps(s.to_dict(), sort_keys=True, default=str)
+    wanted = tuple(kpis) if kpis is not None else None
+    key = ("compute", ds.fingerprint, grain, tuple(by), wanted, settings_json)
+    store = _ss().get(_MEMO)
+    if wanted is not None and (store is None or key not in store):
+        if via_full:
+            compute(ds, grain, by, None, s)
+        wider = _wider_table(key)
+        if wider is not None:
+            return memo(key, lambda: _cut(wider, wanted))
+    return memo(key, lambda: _engine_compute(ds, grain, tuple(by), wanted, s, settings_json))
+
+
+def _engine_compute(
+    ds: Dataset,
+    grain: str,
+    by: tuple[str, ...],
+    kpis: tuple[str, ...] | None,
+    s: Settings,
+    settings_json: str,
+) -> KpiTable:
     if ds.source == "sample" and ds is _sample():
-        return _sample_compute(
-            ds.fingerprint,
-            grain,
-            tuple(by),
-            tuple(kpis) if kpis is not None else None,
-            settings_json,
-        )
-    key = (
-        "compute",
-        ds.fingerprint,
-        grain,
-        tuple(by),
-        tuple(kpis) if kpis is not None else None,
-        settings_json,
+        return _sample_compute(ds.fingerprint, grain, by, kpis, settings_json)
+    from kpi import engine
+
+    return engine.compute(
+        ds, kpis=list(kpis) if kpis is not None else None, grain=grain, by=list(by), settings=s
     )
-    return memo(
-        key,
-        lambda: engine.compute(
-            ds, kpis=list(kpis) if kpis is not None else None, grain=grain, by=list(by), settings=s
-        ),
+
+
+def _wider_table(key: tuple[Any, ...]) -> KpiTable | None:
+    """A memoised table of the same request as ``key`` holding every KPI ``key`` asks for."""
+    store: OrderedDict[Any, Any] = _ss().get(_MEMO) or OrderedDict()
+    wanted = set(key[4])
+    for other, table in list(store.items()):
+        if (
+            len(other) != len(key)
+            or other[0] != "compute"
+            or other[4] == key[4]
+            or (other[:4], other[5]) != (key[:4], key[5])
+        ):
+            continue
+        if other[4] is not None and not wanted <= set(other[4]):
+            continue
+        if wanted <= set(table.kpis) | set(table.unavailable):
+            store.move_to_end(other)
+            return cast("KpiTable", table)
+    return None
+
+
+def _cut(table: KpiTable, kpis: Sequence[str]) -> KpiTable:
+    """``table`` reduced to ``kpis``: its rows, unavailable reasons, notes and exclusions."""
+    keep = set(kpis)
+    frame = table.frame.loc[table.frame["kpi"].isin(keep)].reset_index(drop=True)
+    return replace(
+        table,
+        frame=frame,
+        unavailable={k: v for k, v in table.unavailable.items() if k in keep},
+        notes={k: v for k, v in table.notes.items() if k in keep},
+        excluded={k: v for k, v in table.excluded.items() if k in keep},
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -168,3 +169,81 @@ def test_a_conflicting_signal_can_be_pinned_with_its_numbers_and_lines() -> None
     aht_name = f.chart["concat"][0]["data"]["name"]
     first_weeks = [row["value"] for row in f.chart["datasets"][aht_name][:3]]
     assert min(first_weeks) > 500
+
+
+def test_a_subset_of_kpis_is_cut_from_a_wider_table_and_equals_the_engines(monkeypatch) -> None:
+    """The Overview's 11 engine passes came down to 8: a request for some KPIs is cut from a
+    table of the same request already computed (same rows, notes, reasons as the engine's)."""
+    import streamlit as st
+
+    from kpi.ui import state
+
+    sample = load_sample()
+    ds = replace(sample, frame=sample.frame.iloc[:20_000].copy(), _fingerprint=[])
+    st.session_state.clear()
+    real = engine.compute
+    calls: list[tuple] = []
+
+    def counted(data, kpis=None, grain="day", by=(), settings=None):
+        calls.append((grain, tuple(by), None if kpis is None else tuple(kpis)))
+        return real(data, kpis=kpis, grain=grain, by=by, settings=settings)
+
+    monkeypatch.setattr(engine, "compute", counted)
+    signal_kpis = ("aht", "fcr", "csat", "nps", "transfer_rate", "abandonment_rate", "asa")
+    state.compute(ds, grain="week")
+    cut = state.compute(ds, grain="week", kpis=signal_kpis)
+    assert calls == [("week", (), None)]  # no second pass
+    direct = real(ds, kpis=list(signal_kpis), grain="week")
+    pd.testing.assert_frame_equal(cut.frame, direct.frame, check_exact=True)
+    assert (cut.unavailable, cut.notes, cut.excluded) == (
+        direct.unavailable,
+        direct.notes,
+        direct.excluded,
+    )
+    assert (cut.grain, cut.by, cut.remarks, cut.kpis) == (
+        direct.grain,
+        direct.by,
+        direct.remarks,
+        direct.kpis,
+    )
+    # via_full: the table of every KPI first (the page draws it anyway), then the cut.
+    calls.clear()
+    by_queue = state.compute(
+        ds, grain="all", by=("queue",), kpis=("aht", "transfer_rate"), via_full=True
+    )
+    state.compute(ds, grain="all", by=("queue",))
+    assert calls == [("all", ("queue",), None)]
+    pd.testing.assert_frame_equal(
+        by_queue.frame,
+        real(ds, kpis=["aht", "transfer_rate"], grain="all", by=["queue"]).frame,
+        check_exact=True,
+    )
+    # A narrower request is cut from a wider subset too; another grain is not.
+    calls.clear()
+    state.compute(ds, grain="all", by=("topic",), kpis=("aht", "contacts"))
+    contacts = state.compute(ds, grain="all", by=("topic",), kpis=("contacts",))
+    state.compute(ds, grain="week", by=("topic",), kpis=("contacts",))
+    assert calls == [("all", ("topic",), ("aht", "contacts")), ("week", ("topic",), ("contacts",))]
+    pd.testing.assert_frame_equal(
+        contacts.frame,
+        real(ds, kpis=["contacts"], grain="all", by=["topic"]).frame,
+        check_exact=True,
+    )
+    st.session_state.clear()
+
+
+def test_reasons_and_cost_are_computed_only_once_their_section_is_opened() -> None:
+    at = _page()
+    assert not at.exception
+    keys = {str(k) for k in (*[s.key for s in at.slider], *[n.key for n in at.number_input])}
+    assert "overview_structural_share" not in keys  # collapsed: not drawn, not computed
+    assert "overview_cost_per_minute" not in keys
+    at.session_state["overview_reasons_open"] = True  # what a click on the expander sets
+    at.session_state["overview_cost_open"] = True
+    at.run()
+    assert not at.exception
+    assert at.slider(key="overview_structural_share").value == 30
+    assert at.number_input(key="overview_cost_per_minute").value == 0.0
+    readings = [m.value for m in at.markdown if m.value.startswith("**Reading.**")]
+    assert any("structural reason" in r or "No reason holds" in r for r in readings)
+    assert any("repeat" in r.lower() for r in readings)

@@ -10,7 +10,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from kpi.analysis.overview._common import frame_of, kpi_meta
 from kpi.analysis.overview.cards import period_end
@@ -160,6 +159,8 @@ def _shift(values: np.ndarray, k: int) -> _Shift:
     a, b = values[:k], values[k:]
     before, after = float(a.mean()), float(b.mean())
     if len(a) > 1 and len(b) > 1 and (a.std() > 0 or b.std() > 0):
+        from scipy import stats  # lazy: ~0.7 s to import, needed only once weeks are tested
+
         p = float(stats.ttest_ind(b, a, equal_var=False).pvalue)
     else:
         p = float("nan")
@@ -363,6 +364,8 @@ def _above_the_rest(x1: float, n1: float, x2: float, n2: float) -> tuple[float, 
     if se == 0:
         return None
     z = (x1 / n1 - x2 / n2) / se
+    from scipy import stats  # lazy, as in _shift: the Report page imports this package too
+
     return float(z), float(stats.norm.sf(z))
 
 

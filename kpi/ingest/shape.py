@@ -1,0 +1,163 @@
+"""What a file's columns and sample values say before any mapping: contact rows or period
+totals (:func:`detect_source_shape`), calendar timestamps, numeric durations; the vendor key
+columns and the date-part and time-part column names. Used by :mod:`kpi.ingest.automap`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from collections.abc import Mapping as AbcMapping
+
+from kpi.ingest.headers import (
+    AGGREGATE_SYNONYMS,
+    INTERACTION_SYNONYMS,
+    header_key,
+    header_unit,
+    norm,
+)
+from kpi.ingest.mapping import PRESETS
+from kpi.schema import Shape
+
+__all__ = [
+    "DATE_PARTS",
+    "PRESET_KEYS",
+    "TIME_PARTS",
+    "Samples",
+    "detect_source_shape",
+    "looks_like_timestamps",
+    "numeric_duration",
+]
+
+Samples = AbcMapping[str, Sequence[str]]
+
+#: Columns that identify a preset (all must be present for the preset to be chosen).
+PRESET_KEYS: dict[str, tuple[str, ...]] = {
+    "amazon_connect": ("ContactId", "InitiationTimestamp"),
+    "genesys_cloud": ("Interval Start", "Media Type"),
+    "five9": ("CALL ID", "TIMESTAMP"),
+    "nice_cxone": ("Contact_ID", "Skill_Name"),
+    "talkdesk": ("Interaction ID", "Started At"),
+    "zendesk": ("Id", "Created at", "Solved at"),
+    "pwc": ("Call Id", "Answered (Y/N)", "Speed of answer in seconds"),
+}
+#: Date-part and time-part column names that are combined into ``start_time``.
+DATE_PARTS = (
+    "Date",
+    "Start_Date",
+    "Start Date",
+    "Call Date",
+    "Contact Date",
+    "Day",
+    "Datum",
+    "Anrufdatum",
+    "Date d'appel",
+    "Jour",
+    "Fecha",
+    "Fecha de llamada",
+    "Dag",
+    "Gespreksdatum",
+)
+TIME_PARTS = (
+    "Time",
+    "start_time",
+    "Start Time",
+    "Call Time",
+    "Contact Time",
+    "Hora",
+    "vru_entry",
+    "Entry Time",
+    "Arrival Time",
+    "Uhrzeit",
+    "Zeit",
+    "Anrufzeit",
+    "Heure",
+    "Heure d'appel",
+    "Hora",
+    "Hora de llamada",
+    "Tijd",
+    "Tijdstip",
+)
+_TIMESTAMP = re.compile(
+    # an optional weekday first ("Tue 03/04/2025 9:05 AM", "Tuesday, 4 March 2025")
+    r"^\s*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[A-Za-z]{0,6}\.?,?\s+)?"
+    r"(\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
+    r"[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|"
+    r"\d{1,2}[/\-][A-Za-z]{3,9}[/\-]\d{2,4})"
+)
+
+
+def looks_like_timestamps(values: Sequence[str], share: float = 0.8) -> bool:
+    """At least ``share`` of the values read as calendar dates or timestamps (not clock times,
+    not numbers)."""
+    vals = [str(v) for v in values if str(v).strip()][:200]
+    if not vals:
+        return False
+    return sum(bool(_TIMESTAMP.match(v)) for v in vals) >= share * len(vals)
+
+
+def detect_source_shape(columns: Iterable[str], samples: Samples | None = None) -> Shape:
+    """Guess the shape from source column names: a contact id column means one row per contact.
+
+    Without an id column, a file with a date and offered/answered/abandoned count columns is an
+    aggregated report -- unless its rows look like individual contacts (with ``samples``):
+    the "count" columns hold yes/no words, or only 0/1 beside per-contact durations (wait,
+    talk, hold time) or a time-of-day column. Anything else is treated as contact level.
+    """
+    cols = list(columns)
+    normed = {norm(c) for c in cols} | {header_key(c) for c in cols}
+    for name, keys in PRESET_KEYS.items():
+        if all(norm(k) in normed for k in keys):
+            return PRESETS[name].shape
+    if normed & {header_key(s) for s in INTERACTION_SYNONYMS["contact_id"]}:
+        return "interactions"
+    has_date = any(header_key(s) in normed for s in AGGREGATE_SYNONYMS["date"])
+    count_keys = {
+        header_key(s) for t in ("offered", "answered", "abandoned") for s in AGGREGATE_SYNONYMS[t]
+    }
+    counts = normed & count_keys
+    if counts and (has_date or len(counts) >= 2):
+        count_cols = [c for c in cols if header_key(c) in count_keys or norm(c) in count_keys]
+        if samples and _rows_are_contacts(cols, count_cols, samples):
+            return "interactions"
+        return "aggregated"
+    return "interactions"
+
+
+_YES_NO = frozenset(
+    {"y", "n", "yes", "no", "true", "false", "t", "f", "ja", "nein", "oui", "non", "si", "sí",
+     "nee", "x"}
+)  # fmt: skip
+_PER_CONTACT = ("wait_seconds", "talk_seconds", "hold_seconds", "acw_seconds", "handle_seconds")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+
+
+def _rows_are_contacts(cols: list[str], count_cols: list[str], samples: Samples) -> bool:
+    """Whether the rows of a file without an id column are contacts rather than period counts."""
+    seen = {c: [str(v).strip().lower() for v in samples.get(c, []) if str(v).strip()] for c in cols}
+    flags = [seen[c] for c in count_cols if seen.get(c)]
+    if not flags:
+        return False
+    if any(all(v in _YES_NO for v in vals) for vals in flags):
+        return True  # "Abandoned: Yes/No" is a flag of one call, never a count
+    if not all(set(vals) <= {"0", "1", "0.0", "1.0"} for vals in flags):
+        return False  # counts above one: period totals
+    durations = {header_key(s) for t in _PER_CONTACT for s in INTERACTION_SYNONYMS[t]}
+    per_contact = any(header_key(c) in durations for c in cols)
+    clock_names = {header_key(n) for n in TIME_PARTS}
+    clock = any(
+        header_key(c) in clock_names and seen[c] and all(_CLOCK.match(v) for v in seen[c][:50])
+        for c in cols
+    )
+    return per_contact or clock
+
+
+_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+
+
+def numeric_duration(col: str, values: Sequence[str]) -> bool:
+    """The header announces a duration unit and the values are numbers (or clock durations)."""
+    if header_unit(col) is None:
+        return False
+    vals = [str(v).strip() for v in values if str(v).strip()][:100]
+    return bool(vals) and all(_NUMBER.match(v) or _CLOCK.match(v) for v in vals)

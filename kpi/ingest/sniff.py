@@ -1,0 +1,106 @@
+"""What a text export's first lines say about its layout: the delimiter, a decimal comma, quoted
+line breaks, the header line (below any report title lines) and the rows after it.
+
+Part of the text reader (:mod:`kpi.ingest.readers`); works on a decoded sample, never the whole
+file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+__all__ = ["header_and_rows", "looks_like_data", "preamble_rows", "sniff"]
+
+
+def sniff(text: str) -> tuple[str, bool, bool]:
+    """(delimiter, decimal comma?, quotes with newlines?) from the first lines."""
+    lines = [ln for ln in _lines(text)[:50] if ln.strip()]
+    if not lines:
+        return ",", False, False
+    best, best_score = ",", -1.0
+    for d in (",", ";", "\t", "|"):
+        counts = [len(next(csv.reader([ln], delimiter=d))) for ln in lines[:30]]
+        # The usual width, not the first line's: a report title may stand above the header.
+        width = Counter(counts).most_common(1)[0][0]
+        if width < 2:
+            continue
+        same = sum(1 for c in counts if c == width) / len(counts)
+        score = same * 10 + min(width, 50) / 50
+        if score > best_score:
+            best, best_score = d, score
+    decimal_comma = False
+    if best != ",":
+        body = "\n".join(lines[1:])
+        fields = re.split(re.escape(best) + r"|\n", body)
+        comma = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+,\d+"?\s*', f))
+        dot = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+\.\d+"?\s*', f))
+        decimal_comma = comma > 0 and dot == 0
+    return best, decimal_comma, _quoted_newlines(text, best)
+
+
+def _quoted_newlines(text: str, delimiter: str) -> bool:
+    """True when a quoted cell of the sample spans lines. Arrow then has to read the file
+    quote-aware, which is much slower, so this is judged by parsing, not by counting quotes
+    (a sample cut mid-line has an odd number of them)."""
+    if '"' not in text:
+        return False
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if any("\n" in cell or "\r" in cell for cell in row):
+                return True
+    except csv.Error:  # pragma: no cover - a NUL or similar: read quote-aware to be safe
+        return True
+    return False
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as a CSV reader sees them (str.splitlines also breaks at \x85, \u2028...)."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def header_and_rows(sample: str, delimiter: str) -> tuple[list[str], list[list[str]], int]:
+    """The header, up to 50 rows after it (quoted line breaks kept inside their cell) and the
+    number of title lines above the header (see :func:`preamble_rows`)."""
+    try:
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        rows = [r for _, r in zip(range(90), reader, strict=False)]
+    except csv.Error:  # pragma: no cover - the csv module refuses a pathological sample
+        rows = list(csv.reader(_lines(sample)[:90], delimiter=delimiter))
+    skip = preamble_rows(rows)
+    if not rows:
+        return [], [], 0
+    return rows[skip], rows[skip + 1 : skip + 51], skip
+
+
+def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
+    """How many title lines stand above the header (a report name, a date range, blank lines).
+
+    0 unless the first row is clearly not the header: it fills fewer than 60% of the cells that
+    the table's rows usually fill (and they usually fill at least three). The header is then
+    the first row that fills them and does not look like data. At most 30 lines are skipped.
+    """
+
+    def cells(row: Sequence[object]) -> list[str]:
+        return [str(c).strip() for c in row if c is not None and c == c and str(c).strip()]
+
+    filled = [len(cells(r)) for r in rows[:60]]
+    body = sorted(w for w in filled if w >= 2)
+    if not body or body[len(body) // 2] < 3:  # a two-column table: too little to judge by
+        return 0
+    wide = max(2.0, 0.6 * body[len(body) // 2])
+    if filled[0] >= wide:
+        return 0
+    for i, w in enumerate(filled[:31]):
+        if w >= wide and not looks_like_data(cells(rows[i])):
+            return i
+    return 0
+
+
+def looks_like_data(names: list[str]) -> bool:
+    pattern = re.compile(r"^[\d\s:/.,+\-TZ]+$")
+    hits = sum(1 for n in names if pattern.match(n.strip()) and any(ch.isdigit() for ch in n))
+    return len(names) >= 2 and hits >= max(2, len(names) // 2)
