@@ -728,3 +728,11 @@ def test_every_finding_kind_has_an_export_label() -> None:
     from kpi.report.export import KIND_LABELS
 
     assert set(KIND_LABELS) == set(get_args(FindingKind))
+
+
+def test_every_chart_builder_named_in_kpi_charts_loads() -> None:
+    # kpi.charts loads its modules on first use; each public name must resolve.
+    import kpi.charts
+
+    for name in kpi.charts.__all__:
+        assert getattr(kpi.charts, name) is not None, name

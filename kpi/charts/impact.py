@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import altair as alt
 import pandas as pd
 
-from kpi.analysis.impact import ChangePointResult, CounterfactualResult, ImpactResult
-from kpi.analysis.impact.text import kpi_info
+from kpi import format as fmt
+
+if TYPE_CHECKING:  # the results only: importing the analysis loads scipy and statsmodels
+    from kpi.analysis.impact import ChangePointResult, CounterfactualResult, ImpactResult
 
 __all__ = [
     "before_after_chart",
@@ -25,7 +29,7 @@ _CONTROL = "#ff7f0e"
 
 def _kpi_title(kpi: str | None) -> str:
     """An axis title: the KPI's display name ("Abandonment rate"), not its id."""
-    return kpi_info(kpi).name if kpi else "value"
+    return fmt.kpi_label(kpi) if kpi else "value"
 
 
 def _fmt(unit: str) -> str:

@@ -420,8 +420,10 @@ def compute(
     """``kpi.engine.compute`` memoised for this session by the dataset's content fingerprint.
 
     A request for some KPIs is cut from a table already computed this session with the same
-    dataset, grain, segments and settings that holds them all (every KPI the engine computes is
-    independent of the others, so the cut is the table the engine would return, row for row).
+    dataset, grain, segments and settings that holds them all. Every KPI the engine computes is
+    independent of the others, so the cut is the table the engine would return: the same rows,
+    values, notes and reasons (checked on the sample for every grain and several segments; the
+    one difference seen was a 95% bound 4e-16 apart, DuckDB summing in another order).
     ``via_full=True`` computes the table of every KPI first when there is none, for a caller
     whose page needs that table anyway (one engine pass instead of two).
     """
