@@ -47,7 +47,7 @@ def test_blank_rows_and_trailing_notes_dropped_with_notes() -> None:
         {"a": ["x", None, "y", "", "Notes: hand-kept", "Source: CRM"],
          "b": [1.0, None, 2.0, None, None, None], "c": ["p", None, "q", " ", None, None]}
     )  # fmt: skip
-    out, notes = drop_layout_rows(frame)
+    out, notes, _ = drop_layout_rows(frame)
     assert out["a"].tolist() == ["x", "y"]
     assert notes[0].startswith("2 blank rows")
     assert "'Notes: hand-kept'" in notes[1] and "'Source: CRM'" in notes[2]
@@ -55,7 +55,7 @@ def test_blank_rows_and_trailing_notes_dropped_with_notes() -> None:
 
 def test_a_last_row_with_only_a_number_in_the_first_column_is_data() -> None:
     frame = pd.DataFrame({"id": ["1", "2", "3"], "b": ["x", "y", None], "c": ["p", "q", None]})
-    out, notes = drop_layout_rows(frame)
+    out, notes, _ = drop_layout_rows(frame)
     assert len(out) == 3 and notes == []
 
 

@@ -131,7 +131,9 @@ def test_google_sheets_spacer_rows_and_notes_line() -> None:
     # A blank ",,,,," row between days and before the notes (10 in all) and a last "Notes: ..." line: neither is a
     # contact, and the report says both were skipped.
     r = load("gsheets_calls.csv")
-    accounted(r, 60)
+    # Every line is accounted for: the 10 spacers and the notes line are set aside with their
+    # reason (issue 16: no row is lost without a reason in the import report).
+    accounted(r, 71, quarantined=11)
     assert days(r) == ("2025-04-07", "2025-04-18")
     assert "10 blank rows" in text(r), text(r)
     assert "notes: exported from the team tracker" in text(r), text(r)

@@ -15,6 +15,7 @@ and Dutch for the core fields), one name per line so that a diff shows each addi
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,6 +28,7 @@ __all__ = [
 ]
 
 
+@functools.lru_cache(maxsize=8192)
 def norm(name: str) -> str:
     """Lower-case a column name and drop everything but letters and digits (accents removed
     first, so that ``Gesprächszeit`` and ``Durée`` keep their letters)."""
@@ -95,6 +97,7 @@ def header_unit(name: str) -> str | None:
     return _split_unit(_strip_copy(str(name)).lower())[1]
 
 
+@functools.lru_cache(maxsize=8192)
 def header_key(name: str) -> str:
     """The header with its decorations removed, as a matching key.
 

@@ -218,8 +218,9 @@ def read_raw(
     raw.frame, promoted = promote_field_row(raw.frame)
     if promoted:
         raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
-    raw.frame, dropped = drop_layout_rows(raw.frame)
+    raw.frame, dropped, layout_lines = drop_layout_rows(raw.frame)
     raw.notes += promoted + dropped
+    raw.skipped += layout_lines
     if raw.frame.shape[1] == 0 or (len(raw.frame) == 0 and not raw.skipped):
         where = f"Sheet '{raw.sheet}' of '{src.name}'" if raw.sheet else f"'{src.name}'"
         if raw.frame.shape[1] == 0:

@@ -11,38 +11,72 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 __all__ = ["drop_layout_rows", "promote_field_row"]
 
 _NUMBER_OR_DATE = re.compile(r"^[-+]?[\d.,:/\s%]+$|^\d{4}-\d\d-\d\d")
 
 
-def _filled(frame: pd.DataFrame, rows: pd.Index) -> pd.DataFrame:
-    """True where a cell of ``rows`` holds something (not missing, not blank text)."""
-    part = frame.loc[rows]
-    out = part.notna()
-    for c in part.columns:
-        if not pd.api.types.is_numeric_dtype(part[c].dtype) and not pd.api.types.is_bool_dtype(
-            part[c].dtype
+def _filled(part: pd.DataFrame) -> pd.DataFrame:
+    """True where a cell of ``part`` holds something (not missing, not blank text).
+
+    Cell by cell: ``part`` is a few rows (the tail and the blank-looking ones), where pandas'
+    per-column operations would cost more than the cells themselves.
+    """
+    cells = part.astype(object).to_numpy()
+    out = [[_holds(v) for v in row] for row in cells]
+    return pd.DataFrame(out, index=part.index, columns=part.columns, dtype=bool)
+
+
+def _holds(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return not bool(pd.isna(value))  # type: ignore[call-overload]  # a scalar cell
+
+
+def _blank(col: pd.Series) -> np.ndarray:
+    """True where a cell is missing or blank text (Arrow's kernels on Arrow-backed text)."""
+    if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype):
+        return col.isna().to_numpy()
+    if isinstance(col.dtype, pd.ArrowDtype | pd.StringDtype) and col.dtype != object:
+        try:
+            arr = pa.array(col.array)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+            arr = None
+        if (
+            arr is not None
+            and pa.types.is_string(arr.type)
+            or (arr is not None and pa.types.is_large_string(arr.type))
         ):
-            out[c] = out[c] & part[c].astype("string").str.strip().ne("").fillna(False)
-    return out.astype(bool)
+            blank = pc.or_kleene(
+                pc.is_null(arr),
+                pc.or_kleene(pc.equal(pc.utf8_length(arr), 0), pc.utf8_is_space(arr)),
+            )
+            return blank.fill_null(True).to_numpy(zero_copy_only=False)
+    return (col.isna() | col.astype("string").str.strip().eq("").fillna(True)).to_numpy()
 
 
-def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list[str]]:
     """``frame`` without its blank rows and without trailing note lines (one text cell, in the
-    first column, every other cell blank, below the last record), with a note for each."""
+    first column, every other cell blank, below the last record), with a note for each.
+
+    Returns the frame, the notes, and one ``"reason: line"`` entry per row taken out, which
+    the importer quarantines like a ragged line: every row of the file is accounted for.
+    """
     if frame.shape[1] < 3 or frame.empty:
-        return frame, []
-    first = frame.iloc[:, 0]
-    candidates = frame.index[
-        first.isna().to_numpy() | first.astype("string").str.strip().eq("").fillna(True).to_numpy()
-    ]
+        return frame, [], []
+    candidates = frame.index[_blank(frame.iloc[:, 0])]
     # Blank rows have an empty first column; note rows are at the very end: look at both only.
-    tail = frame.index[-20:]
-    look = candidates.union(tail)
-    filled = _filled(frame, look)
+    # A slice when only the tail is looked at: picking rows from a million-row Arrow frame by
+    # label costs more than the whole check.
+    part = (
+        frame.iloc[-20:] if not len(candidates) else frame.loc[candidates.union(frame.index[-20:])]
+    )
+    filled = _filled(part)
     n_filled = filled.sum(axis=1)
     blank = n_filled.index[n_filled.eq(0)]
     notes: list[str] = []
@@ -63,14 +97,16 @@ def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         break
     drop = blank.union(pd.Index(footer))
     if not len(drop):
-        return frame, []
+        return frame, [], []
+    lines = ["blank row (a spacer with no value, not a contact): "] * len(blank)
     if len(blank):
         notes.append(f"{len(blank):,} blank rows (spacers with no value) skipped: not contacts")
     for idx in reversed(footer):
         text = str(frame.at[idx, frame.columns[0]]).strip()
         shown = text if len(text) <= 80 else text[:77] + "..."
         notes.append(f"note line below the data skipped (not a contact): '{shown}'")
-    return frame.drop(index=drop), notes
+        lines.append(f"note line below the data (not a contact): {text}")
+    return frame.drop(index=drop), notes, lines
 
 
 def _texts(values: list[object]) -> bool:
