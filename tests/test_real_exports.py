@@ -23,78 +23,17 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 from __future__ import annotations
 
-import functools
 import math
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from exports_check import DP, accounted, days, expect, grains, reader, text, values
 
-from kpi import ingest
 from kpi.engine import compute
 from kpi.errors import KpiLabError
 
-EXPORTS = Path(__file__).resolve().parent / "data" / "exports"
-DP = 1e-4  # "to 4 decimals": every literal below is rounded to 4 decimals
-
-
-@functools.cache
-def load(name: str) -> ingest.ImportResult:
-    """Import one export with no mapping (timestamps with Z kept in UTC for stable days)."""
-    return ingest.read_files([EXPORTS / name], timezone="UTC")
-
-
-def accounted(r: ingest.ImportResult, read: int, quarantined: int | None = 0) -> None:
-    """Rows read match the file; every row kept or quarantined; quarantine count when given."""
-    rep = r.report
-    why = rep.summary() + "\n" + rep.reasons().to_string()
-    assert rep.rows_read == read, why
-    assert rep.rows_kept + rep.rows_quarantined == rep.rows_read, why
-    if quarantined is not None:
-        assert rep.rows_quarantined == quarantined, why
-
-
-def days(r: ingest.ImportResult) -> tuple[str, str]:
-    """First and last day of the data (catches day/month swaps and misread years)."""
-    rng = r.dataset.date_range
-    assert rng is not None, "no dates were read"
-    return rng[0].date().isoformat(), rng[1].date().isoformat()
-
-
-def text(r: ingest.ImportResult) -> str:
-    """What the user is told: summary, reader notes, warnings (not the mapping)."""
-    rep = r.report
-    out = " ".join([rep.summary(), *rep.notes, *rep.warnings])
-    for name in rep.files:  # the file names must not satisfy a search ("eu_dayfirst.csv")
-        out = out.replace(Path(name).name, "<file>").replace(Path(name).stem, "<file>")
-    return out.lower()
-
-
-def values(r: ingest.ImportResult, *kpis: str, grain: str = "all") -> dict[str, float]:
-    """KPI values over the whole file (one engine call), NaN for an unavailable KPI."""
-    table = compute(r.dataset, kpis=list(kpis), grain=grain)
-    out = {}
-    for k in kpis:
-        try:
-            out[k] = table.value(k)
-        except KpiLabError as e:  # unavailable: report it as NaN with the reason in the diff
-            out[k] = float("nan")
-            out[k + "_why"] = str(e)  # type: ignore[assignment]
-    return out
-
-
-def expect(got: dict[str, float], **want: float) -> None:
-    """All KPI values to 4 decimals; the failure lists every KPI, not just the first."""
-    wrong = {k: (got.get(k), got.get(k + "_why", ""), v) for k, v in want.items()
-             if not (isinstance(got.get(k), float) and abs(got[k] - v) <= DP)}  # fmt: skip
-    assert not wrong, f"(got, why unavailable, expected): {wrong}"
-
-
-def grains(r: ingest.ImportResult) -> set[str]:
-    """The grain the import detected, wherever the importer keeps it."""
-    found = {getattr(o, "grain", None) for o in (r.mapping, r.dataset, r.report)}
-    return {str(g) for g in found if g not in (None, "auto", "")}
+load = reader("exports")
 
 
 # --- 1. Amazon Connect contact records -----------------------------------------------------

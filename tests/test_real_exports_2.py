@@ -21,69 +21,16 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
 
 import pytest
+from exports_check import DP, accounted, days, expect, grains, reader, text, values
 
 from kpi import ingest
 from kpi.engine import compute
 from kpi.errors import KpiLabError
 
-EXPORTS = Path(__file__).resolve().parent / "data" / "exports2"
-DP = 1e-4
-
-
-@functools.cache
-def load(name: str, timezone: str = "UTC") -> ingest.ImportResult:
-    return ingest.read_files([EXPORTS / name], timezone=timezone)
-
-
-def accounted(r: ingest.ImportResult, read: int, quarantined: int | None = 0) -> None:
-    rep = r.report
-    why = rep.summary() + "\n" + rep.reasons().to_string()
-    assert rep.rows_read == read, why
-    assert rep.rows_kept + rep.rows_quarantined == rep.rows_read, why
-    if quarantined is not None:
-        assert rep.rows_quarantined == quarantined, why
-
-
-def days(r: ingest.ImportResult) -> tuple[str, str]:
-    rng = r.dataset.date_range
-    assert rng is not None, "no dates were read"
-    return rng[0].date().isoformat(), rng[1].date().isoformat()
-
-
-def text(r: ingest.ImportResult) -> str:
-    rep = r.report
-    out = " ".join([rep.summary(), *rep.notes, *rep.warnings])
-    for name in rep.files:
-        out = out.replace(Path(name).name, "<file>").replace(Path(name).stem, "<file>")
-    return out.lower()
-
-
-def values(r: ingest.ImportResult, *kpis: str, grain: str = "all") -> dict[str, float]:
-    table = compute(r.dataset, kpis=list(kpis), grain=grain)
-    out = {}
-    for k in kpis:
-        try:
-            out[k] = table.value(k)
-        except KpiLabError as e:
-            out[k] = float("nan")
-            out[k + "_why"] = str(e)  # type: ignore[assignment]
-    return out
-
-
-def expect(got: dict[str, float], **want: float) -> None:
-    wrong = {k: (got.get(k), got.get(k + "_why", ""), v) for k, v in want.items()
-             if not (isinstance(got.get(k), float) and abs(got[k] - v) <= DP)}  # fmt: skip
-    assert not wrong, f"(got, why unavailable, expected): {wrong}"
-
-
-def grains(r: ingest.ImportResult) -> set[str]:
-    found = {getattr(o, "grain", None) for o in (r.mapping, r.dataset, r.report)}
-    return {str(g) for g in found if g not in (None, "auto", "")}
+load = reader("exports2")
 
 
 def daily_contacts(r: ingest.ImportResult) -> dict[str, int]:
