@@ -251,13 +251,11 @@ def _check_sources(mapping: Mapping | None, all_columns: list[str], srcs: list[S
 
 def samples_of(frame: pd.DataFrame, n: int = 500) -> dict[str, list[str]]:
     """A few distinct filled values per column, as text (what the auto-mapping looks at)."""
-    head = frame.head(n)
+    head = frame.head(n).astype(object)  # one conversion, not one per column
     out = {}
     for c in head.columns:
         s = head[c].dropna()
-        if isinstance(s.dtype, pd.CategoricalDtype):
-            s = s.astype(object)
-        values = [str(v).strip() for v in pd.unique(s.astype(object))]
+        values = [str(v).strip() for v in pd.unique(s.to_numpy())]
         out[str(c)] = [v for v in values if v][:60]
     return out
 

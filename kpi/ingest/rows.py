@@ -54,7 +54,7 @@ def _blank(col: pd.Series) -> np.ndarray:
         ):
             blank = pc.or_kleene(
                 pc.is_null(arr),
-                pc.or_kleene(pc.equal(pc.utf8_length(arr), 0), pc.utf8_is_space(arr)),
+                pc.or_kleene(pc.equal(pc.binary_length(arr), 0), pc.utf8_is_space(arr)),
             )
             return blank.fill_null(True).to_numpy(zero_copy_only=False)
     return (col.isna() | col.astype("string").str.strip().eq("").fillna(True)).to_numpy()
