@@ -30,6 +30,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: export_kit
+from export_kit import mean, spread, weekdays  # noqa: E402
+
 OUT = Path(__file__).resolve().parent
 BUILDERS: dict[str, Callable[[], dict[str, Any]]] = {}
 RESPONSE_SLA_H = {"urgent": 1, "high": 4, "normal": 8, "low": 24}
@@ -53,19 +56,6 @@ def hms(sec: float, pad: bool = False) -> str:
     s = int(round(sec))
     h, m, s = s // 3600, s % 3600 // 60, s % 60
     return f"{h:02d}:{m:02d}:{s:02d}" if pad else f"{h}:{m:02d}:{s:02d}"
-
-
-def weekdays(start: dt.date, end: dt.date) -> list[dt.date]:
-    out, d = [], start
-    while d <= end:
-        if d.weekday() < 5:
-            out.append(d)
-        d += dt.timedelta(days=1)
-    return out
-
-
-def mean(xs: list[float]) -> float:
-    return sum(xs) / len(xs)
 
 
 def contact_truth(recs: list[dict[str, Any]], sl_t: float = 20.0) -> dict[str, Any]:
@@ -102,15 +92,6 @@ def draw_call(rng: random.Random, p_ab: float = 0.15, p_vm: float = 0.0) -> dict
         talk = hold = acw = 0
     return {"outcome": outcome, "wait": wait, "talk": talk, "hold": hold, "acw": acw,
             "handle": talk + hold + acw if outcome == "answered" else 0, "inbound": True}  # fmt: skip
-
-
-def spread(rng: random.Random, days: list[dt.date], per_day: int, h0: int = 8, h1: int = 18
-           ) -> list[dt.datetime]:  # fmt: skip
-    out = []
-    for d in days:
-        secs = sorted(rng.randint(h0 * 3600, h1 * 3600 - 1) for _ in range(per_day))
-        out += [dt.datetime.combine(d, dt.time()) + dt.timedelta(seconds=s) for s in secs]
-    return out
 
 
 AGENTS = ["anna.k", "ben.o", "chloe.r", "dev.p", "elif.y", "femi.a"]

@@ -28,6 +28,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: export_kit
+from export_kit import contact_truth, draw_call, hms, mean, spread, weekdays  # noqa: E402
+
 OUT = Path(__file__).resolve().parent
 BUILDERS: dict[str, Callable[[], dict[str, Any]]] = {}
 RESPONSE_SLA_H = {"urgent": 1, "high": 4, "normal": 8, "low": 24}
@@ -49,73 +52,11 @@ def write_csv(name: str, header: list[str], rows: list[list[Any]], *, sep: str =
     (OUT / name).write_text(csv_text([header, *rows], sep=sep), encoding="utf-8")
 
 
-def hms(sec: float, pad: bool = True) -> str:
-    s = int(round(sec))
-    h, m, s = s // 3600, s % 3600 // 60, s % 60
-    return f"{h:02d}:{m:02d}:{s:02d}" if pad else f"{h}:{m:02d}:{s:02d}"
-
-
 def hms_words(sec: int) -> str:
     """3723 -> '1h 2m 3s'; 75 -> '1m 15s'; 0 -> '0s'."""
     h, m, s = sec // 3600, sec % 3600 // 60, sec % 60
     parts = [f"{h}h" if h else "", f"{m}m" if m else "", f"{s}s" if s or not (h or m) else ""]
     return " ".join(p for p in parts if p)
-
-
-def weekdays(start: dt.date, end: dt.date) -> list[dt.date]:
-    out, d = [], start
-    while d <= end:
-        if d.weekday() < 5:
-            out.append(d)
-        d += dt.timedelta(days=1)
-    return out
-
-
-def mean(xs: list[float]) -> float:
-    return sum(xs) / len(xs)
-
-
-def spread(rng: random.Random, days: list[dt.date], per_day: int, h0: int = 8, h1: int = 18
-           ) -> list[dt.datetime]:  # fmt: skip
-    out = []
-    for d in days:
-        secs = sorted(rng.randint(h0 * 3600, h1 * 3600 - 1) for _ in range(per_day))
-        out += [dt.datetime.combine(d, dt.time()) + dt.timedelta(seconds=s) for s in secs]
-    return out
-
-
-def draw_call(rng: random.Random, p_ab: float = 0.15, p_vm: float = 0.0) -> dict[str, Any]:
-    u = rng.random()
-    outcome = "abandoned" if u < p_ab else "voicemail" if u < p_ab + p_vm else "answered"
-    if outcome == "answered":
-        wait = rng.choice([rng.randint(0, 20), rng.randint(0, 20), rng.randint(21, 240)])
-        talk, acw = rng.randint(45, 720), rng.randint(5, 150)
-        hold = rng.choice([0, 0, rng.randint(5, 120)])
-    else:
-        wait = rng.randint(3, 300)
-        talk = hold = acw = 0
-    return {"outcome": outcome, "wait": wait, "talk": talk, "hold": hold, "acw": acw,
-            "handle": talk + hold + acw if outcome == "answered" else 0, "inbound": True}  # fmt: skip
-
-
-def contact_truth(recs: list[dict[str, Any]], sl_t: float = 20.0) -> dict[str, Any]:
-    inb = [r for r in recs if r["inbound"]]
-    queued = [r for r in inb if r["outcome"] in ("answered", "abandoned", "voicemail")]
-    ans = [r for r in queued if r["outcome"] == "answered"]
-    ab = [r for r in queued if r["outcome"] == "abandoned"]
-    handled = [r for r in recs if r["outcome"] == "answered" or (not r["inbound"] and r["handle"])]
-    return {
-        "rows": len(recs),
-        "offered": len(queued),
-        "answered": len(ans),
-        "abandoned": len(ab),
-        "abandonment_rate": round(len(ab) / len(queued), 4),
-        "asa": round(mean([r["wait"] for r in ans]), 4),
-        "aht": round(mean([r["handle"] for r in handled]), 4),
-        "service_level": round(sum(r["wait"] <= sl_t for r in ans) / (len(ans) + len(ab)), 4),
-        "first_day": min(r["start"] for r in recs).date().isoformat(),
-        "last_day": max(r["start"] for r in recs).date().isoformat(),
-    }
 
 
 def ticket_truth(tix: list[dict[str, Any]]) -> dict[str, Any]:
