@@ -262,10 +262,9 @@ def _only_date(st: _State) -> None:
     first = [c for c in stamps if not _LATER.search(header_key(c))]
     first = [c for c in first if _CREATED.search(header_key(c))]
     if len(first) == 1:
-        st.add(
-            FieldMap("start_time", (first[0],)),
-            f"'{first[0]}' is the only column of dates that names no later event",
-        )
+        why = f"'{first[0]}' is the start time: the only column of dates that names no later event"
+        st.add(FieldMap("start_time", (first[0],)), why)
+        st.notes.append(why)  # a guess from the header's wording: said in the report
 
 
 def _date_interval_pair(st: _State) -> bool:
@@ -514,11 +513,12 @@ def _bare_duration(st: _State) -> None:
         return
     col = bare_duration(st.cols, st.used, st.samples)
     if col is not None:
-        st.add(
-            _unit_field(st, "talk_seconds", col),
+        why = (
             f"'{col}' is the only duration column: the length of the connected contact, read "
-            "as talk time (no talk, hold or handle column)",
+            "as talk time (no talk, hold or handle column)"
         )
+        st.add(_unit_field(st, "talk_seconds", col), why)
+        st.notes.append(why)  # a guess from the absence of other columns: said in the report
 
 
 def _inverse(st: _State) -> None:
