@@ -24,7 +24,7 @@ import pandas as pd
 from kpi.errors import DataError, MappingError
 from kpi.ingest import FieldMap, auto_map
 from kpi.ingest import Mapping as ColumnMapping
-from kpi.ingest.parsers import parse_bool, unit_from_name
+from kpi.ingest.parsers import DIRECTION_PATTERNS, parse_bool, unit_from_name
 from kpi.schema import INTERACTION_COLUMNS, Column
 
 __all__ = [
@@ -54,17 +54,6 @@ def quote_ident(name: str) -> str:
 def sql_literal(text: str) -> str:
     """``text`` as a single-quoted SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
-
-
-#: The importer's direction rules (``kpi.ingest.parsers.parse_direction``), in order, over the
-#: trimmed lower-case label: inbound words, outbound words, then inbound attempts ("abandoned",
-#: "missed"); a label matching none is kept as it is. tests/test_lake.py checks that this SQL
-#: gives what ``parse_direction`` gives.
-DIRECTION_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^in|inbound|transfer|queue", "inbound"),
-    (r"^out|outbound|autodial|manual|callback|api|preview|dialer", "outbound"),
-    (r"abandon|missed|voicemail", "inbound"),
-)
 
 
 def direction_sql(col: str) -> str:

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from kpi.ingest._fastpath import edge_space, has_blank, is_arrow_text
 
 __all__ = [
+    "DIRECTION_PATTERNS",
     "by_unique",
     "csat_to_five",
     "filled_mask",
@@ -461,6 +462,15 @@ def parse_direction(s: pd.Series) -> pd.Series:
 _INBOUND = r"^in|inbound|transfer|queue"
 _OUTBOUND = r"^out|outbound|autodial|manual|callback|api|preview|dialer"
 _INBOUND_ATTEMPT = r"abandon|missed|voicemail"  # unknown labels that still say inbound
+
+#: The direction rules, in order, over the trimmed lower-case label: inbound words, outbound
+#: words, then inbound attempts ("abandoned", "missed"); a label matching none is kept as it is.
+#: The one source: the lake's SQL (kpi.engine.lake_mapping) applies the same list.
+DIRECTION_PATTERNS: tuple[tuple[str, str], ...] = (
+    (_INBOUND, "inbound"),
+    (_OUTBOUND, "outbound"),
+    (_INBOUND_ATTEMPT, "inbound"),
+)
 
 
 def _parse_direction(s: pd.Series) -> pd.Series:
