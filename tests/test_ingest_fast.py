@@ -332,6 +332,35 @@ def test_keep_text_chunk_by_chunk_equals_a_plain_filter(
 
 @settings(max_examples=200, deadline=None)
 @given(
+    sizes=st.lists(st.integers(0, 6), min_size=1, max_size=5),
+    data=st.data(),
+    dtype=st.sampled_from(["string", "str", "object"]),
+)
+def test_replace_at_equals_a_plain_setitem(
+    sizes: list[int], data: st.DataObject, dtype: str
+) -> None:
+    chunks = [
+        pa.array([f"v{i}-{j}" if (i + j) % 4 else None for j in range(n)], type=pa.large_string())
+        for i, n in enumerate(sizes)
+    ]
+    arrow = pa.chunked_array(chunks, type=pa.large_string())
+    s = (
+        pd.Series(arrow.to_pylist(), dtype=object)
+        if dtype == "object"
+        else pd.Series(pd.array(arrow, dtype=dtype))
+    )
+    positions = np.array(
+        data.draw(st.lists(st.integers(0, max(len(s) - 1, 0)), unique=True, max_size=len(s))),
+        dtype=np.int64,
+    )
+    values = pd.Series([f"new{k}" for k in range(len(positions))])
+    want = s.astype("string").copy()
+    want.iloc[positions] = values.to_numpy()
+    pd.testing.assert_series_equal(fp.replace_at(s, positions, values), want)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
     keep=st.lists(st.booleans(), max_size=40),
     block=st.integers(1, 9),
 )

@@ -764,3 +764,16 @@ def test_trend_reading_takes_a_segment_its_text_or_the_older_dict() -> None:
     assert by_dict.startswith("Average handle time fell from 8.3 min")
     with pytest.raises(AnalysisError, match="not computed by 'team'"):
         ov.trend_reading(table, "aht", segment="team=North")
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_welch_p_matches_scipy_stats(seed: int) -> None:
+    """The Overview's Welch test (written with scipy.special for a fast cold start) is scipy's."""
+    from scipy import stats
+
+    from kpi.analysis.overview.signals import _welch_p
+
+    rng = np.random.default_rng(seed)
+    a = rng.normal(10, 2, size=7 + seed)
+    b = rng.normal(11, 4, size=5 + 3 * seed)
+    assert _welch_p(b, a) == pytest.approx(stats.ttest_ind(b, a, equal_var=False).pvalue, rel=1e-12)

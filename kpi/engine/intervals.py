@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special  # not scipy.stats: ~0.45 s more to import on every cold page
 
 from kpi.metrics import QUANTILE_FRACTIONS, quantile_grid
 
@@ -23,7 +23,7 @@ __all__ = [
     "wilson_interval",
 ]
 
-Z = float(stats.norm.ppf(0.975))
+Z = float(special.ndtri(0.975))  # = scipy.stats.norm.ppf(0.975)
 
 #: The interval of each ``KpiDef.stat``, in words (hover text).
 CI_NAMES: dict[str, str] = {
@@ -58,7 +58,7 @@ def t_interval(total: np.ndarray, n: np.ndarray, ss: np.ndarray) -> tuple[np.nda
         mean = total / n
         var = np.maximum(ss - n * mean * mean, 0) / (n - 1)
         se = np.sqrt(var / n)
-        t = stats.t.ppf(0.975, np.maximum(n - 1, 1))
+        t = special.stdtrit(np.maximum(n - 1, 1), 0.975)  # = scipy.stats.t.ppf
     ok = n > 1
     return np.where(ok, mean - t * se, np.nan), np.where(ok, mean + t * se, np.nan)
 

@@ -416,9 +416,7 @@ def unique_ids(
     if clash.any():
         full = sub["start_time"].dt.strftime("%Y-%m-%dT%H:%M:%S").astype("string")
         new = new.where(~clash, sub["contact_id"].astype("string") + "@" + full)
-    ids = frame["contact_id"].astype("string").array.copy()
-    ids[pos] = new.to_numpy()
-    frame = frame.assign(contact_id=pd.Series(ids, index=frame.index, copy=False))
+    frame = frame.assign(contact_id=fp.replace_at(frame["contact_id"], pos, new))
     return frame, len(pos)
 
 

@@ -16,6 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kpi.ingest import _fastpath as fp
+
 __all__ = ["drop_layout_rows", "promote_field_row"]
 
 _NUMBER_OR_DATE = re.compile(r"^[-+]?[\d.,:/\s%]+$|^\d{4}-\d\d-\d\d")
@@ -52,6 +54,8 @@ def _blank(col: pd.Series) -> np.ndarray:
             and pa.types.is_string(arr.type)
             or (arr is not None and pa.types.is_large_string(arr.type))
         ):
+            if not arr.null_count and not fp.has_blank(arr) and not fp.edge_space(arr):
+                return np.zeros(len(col), dtype=bool)  # no empty cell, none starts with a space
             blank = pc.or_kleene(
                 pc.is_null(arr),
                 pc.or_kleene(pc.equal(pc.binary_length(arr), 0), pc.utf8_is_space(arr)),
