@@ -171,8 +171,12 @@ def attention() -> tuple[list[ov.Signal], object]:
         )
 
     signals = ov.detect_signals(weekly_by if weekly_by is not None else weekly, segment_column=by)
-    # The breakdown below computes every KPI by its column: cut this one from that table.
-    broken_down = state.persisted("overview_breakdown_by", segments[0] if segments else None)
+    # An open breakdown below computes every KPI by its column: cut this one from that table.
+    broken_down = (
+        state.persisted("overview_breakdown_by", segments[0] if segments else None)
+        if state.persisted("overview_breakdown_open", False)
+        else None
+    )
     for col in ("agent_id", "queue"):
         if col in segments:
             by_col = state.compute(
@@ -250,7 +254,6 @@ with summary_slot:
 # ---------------------------------------------------------------------------------------------
 @st.fragment
 def trends() -> None:
-    st.header("How have the KPIs moved?")
     where_options = ["All"]
     if "queue" in segments:
         where_options += sorted(str(v) for v in ds.frame["queue"].dropna().unique())
@@ -359,13 +362,13 @@ def trends() -> None:
                 st.rerun()
 
 
-trends()
+# Seven charts: drawn once the reader opens them (the cards above show where each KPI stands).
+layout.lazy_expander("How have the KPIs moved? (trend charts)", "overview_trends_open", trends)
 
 
 # ---------------------------------------------------------------------------------------------
 @st.fragment
 def breakdowns() -> None:
-    st.header("Where is it good, where is it bad?")
     if not segments:
         st.info("This data has no queue, channel, topic, team or agent column to break down by.")
         return
@@ -382,7 +385,11 @@ def breakdowns() -> None:
         ov.breakdown_table(table, display=False), table.kpis, state.currency()
     )
     st.dataframe(
-        wide, hide_index=True, width="stretch", key="overview_breakdown_table", column_config=config
+        wide.rename(columns={by: column_label(by)}),
+        hide_index=True,
+        width="stretch",
+        key="overview_breakdown_table",
+        column_config=config,
     )
     available = [k for k in card_kpis if k not in table.unavailable] or list(table.kpis)
     with layout.controls("overview_breakdown_kpi"):
@@ -413,7 +420,7 @@ def breakdowns() -> None:
         key="overview_pin_breakdown",
     )
     if "topic" in segments and "aht" not in period_table.unavailable:
-        st.subheader("Handle time by topic, against topic norms")
+        st.markdown("**Handle time by topic, against topic norms**")
         by_topic = state.compute(ds, grain="all", by=("topic",), kpis=("aht", "contacts"))
         aht_target = targets.get("aht") or KPIS["aht"].target
         topic_table = tables.aht_topic_table(ov.aht_by_topic(by_topic, aht_target))
@@ -431,7 +438,11 @@ def breakdowns() -> None:
         )
 
 
-breakdowns()
+layout.lazy_expander(
+    "Where is it good, where is it bad? (KPIs by queue, channel, topic, agent)",
+    "overview_breakdown_open",
+    breakdowns,
+)
 
 
 # ---------------------------------------------------------------------------------------------

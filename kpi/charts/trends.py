@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from kpi.metrics import KPIS
+from kpi.segment import column_label
 
 __all__ = [
     "breakdown_chart",
@@ -312,7 +313,7 @@ def breakdown_chart(
     y = alt.Y(
         "segment:N",
         sort=order,
-        title=by.replace("_", " "),
+        title=column_label(by),
         # Every category labelled (Vega drops "overlapping" labels by default).
         axis=alt.Axis(labelOverlap=False, labelLimit=220),
     )
@@ -322,7 +323,7 @@ def breakdown_chart(
             y=y,
             x=alt.X("value:Q", title=name, axis=alt.Axis(format=axis_format)),
             tooltip=[
-                alt.Tooltip("segment:N", title=by),
+                alt.Tooltip("segment:N", title=column_label(by)),
                 alt.Tooltip("value:Q", title=name, format=axis_format),
                 alt.Tooltip("denominator:Q", title="Based on", format=",.0f"),
             ],

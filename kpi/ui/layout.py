@@ -79,10 +79,13 @@ def lazy_expander(label: str, key: str, body: Callable[[], None]) -> None:
     """A collapsed expander whose ``body`` runs only while it is open.
 
     A plain expander runs its content on every run, collapsed or not: a section nobody opened
-    still paid for its computes on the page's first load. Opening or closing this one reruns
-    only this fragment. For sections the page's summary does not read.
+    still paid for its computes and its charts on the page's first load. Opening or closing
+    this one reruns the page; an opened section stays open for the session, across page
+    switches. For sections the page's summary does not read.
     """
-    box = st.expander(label, key=key, on_change="rerun")
+    from kpi.ui import state  # here: state imports the page frame, not the other way round
+
+    box = st.expander(label, key=state.persist(key, False), on_change="rerun")
     if box.open:
         with box:
             body()

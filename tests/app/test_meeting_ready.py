@@ -37,8 +37,19 @@ ID_PATTERN = re.compile(
 CODES = re.compile(r"\b(x_raw|x_shrunk|x_weight_own|cumulative_share|n_weeks|p_adj)\b|^None$")
 
 
-def _app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+def _app(opened: tuple[str, ...] = ()) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for key in opened:  # sections drawn only once opened: what a click on the expander sets
+        at.session_state[key] = True
+    return at.run()
+
+
+OVERVIEW_SECTIONS = (
+    "overview_trends_open",
+    "overview_breakdown_open",
+    "overview_reasons_open",
+    "overview_cost_open",
+)
 
 
 def _visible_text(at: AppTest) -> list[str]:
@@ -64,7 +75,7 @@ def _codes(texts: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("page", list(MINE))
 def test_no_kpi_id_or_code_in_what_a_user_sees(page: str) -> None:
-    at = _app()
+    at = _app(OVERVIEW_SECTIONS if page == "overview" else ())
     if page != "overview":
         at.switch_page(MINE[page]).run()
     assert not at.exception, at.exception
@@ -93,6 +104,18 @@ def test_overview_target_survives_a_page_switch_and_back() -> None:
     # ... and the card is judged against it: CSAT 3.86 in the last week meets a 3.5 target.
     csat = next(m for m in at.metric if m.label.endswith(KPIS["csat"].name))
     assert csat.label.startswith("🟢")
+
+
+def test_an_opened_overview_section_stays_open_across_a_page_switch() -> None:
+    at = _app()
+    assert "overview_pin_trend" not in {str(b.key) for b in at.button}  # collapsed at first
+    at.session_state["overview_trends_open"] = True  # the reader opens the trend charts
+    at.run()
+    assert "overview_pin_trend" in {str(b.key) for b in at.button}
+    at.switch_page("pages/data_page.py").run()
+    at.switch_page("pages/overview_page.py").run()
+    assert not at.exception
+    assert "overview_pin_trend" in {str(b.key) for b in at.button}
 
 
 def test_relationships_segment_survives_a_page_switch_and_resets_on_request() -> None:

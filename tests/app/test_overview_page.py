@@ -21,10 +21,16 @@ SHARED = ROOT.parent / "shared" / "data"
 PAGE = str(ROOT / "pages" / "overview_page.py")
 
 
-def _page(dataset=None) -> AppTest:
+# The sections drawn only once opened (collapsed on a first visit).
+OPENED = ("overview_trends_open", "overview_breakdown_open")
+
+
+def _page(dataset=None, opened: tuple[str, ...] = OPENED) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=120)
     if dataset is not None:
         at.session_state["kpi_dataset"] = dataset
+    for key in opened:
+        at.session_state[key] = True  # what a click on the expander sets
     return at.run()
 
 
@@ -59,9 +65,9 @@ def test_sample_shows_cards_the_planted_story_and_agrees_with_the_engine() -> No
         change = weekly.value(kpi, last) - weekly.value(kpi, previous)
         assert m.delta == overview.format_change(kpi, change), kpi
     # The breakdown table is the engine's grain-"all" table by queue.
-    table = next(df for df in at.dataframe if "queue" in df.value.columns).value
+    table = next(df for df in at.dataframe if "Queue" in df.value.columns).value
     by_queue = engine.compute(sample, grain="all", by=["queue"])
-    billing = table.loc[table["queue"] == "Billing"]
+    billing = table.loc[table["Queue"] == "Billing"]
     assert billing["First contact resolution (%)"].item() == pytest.approx(
         100 * by_queue.value("fcr", queue="Billing")
     )
@@ -232,12 +238,24 @@ def test_a_subset_of_kpis_is_cut_from_a_wider_table_and_equals_the_engines(monke
     st.session_state.clear()
 
 
-def test_reasons_and_cost_are_computed_only_once_their_section_is_opened() -> None:
-    at = _page()
+def test_collapsed_sections_are_computed_only_once_opened() -> None:
+    at = _page(opened=())
     assert not at.exception
     keys = {str(k) for k in (*[s.key for s in at.slider], *[n.key for n in at.number_input])}
     assert "overview_structural_share" not in keys  # collapsed: not drawn, not computed
     assert "overview_cost_per_minute" not in keys
+    # Trends and breakdowns too: on a first visit the page draws the cards and the warnings,
+    # and computes no table by queue with every KPI (the breakdown's).
+    buttons = {str(b.key) for b in at.button}
+    assert "overview_pin_cards" in buttons
+    assert not buttons & {"overview_pin_trend", "overview_pin_breakdown"}
+    assert not any("Queue" in df.value.columns for df in at.dataframe)
+    memo = at.session_state["kpi_memo"]
+    assert not [k for k in memo if k[0] == "compute" and k[2] == "all" and k[4] is None]
+    at.session_state["overview_trends_open"] = True
+    at.session_state["overview_breakdown_open"] = True
+    at.run()
+    assert {"overview_pin_trend", "overview_pin_breakdown"} <= {str(b.key) for b in at.button}
     at.session_state["overview_reasons_open"] = True  # what a click on the expander sets
     at.session_state["overview_cost_open"] = True
     at.run()

@@ -61,6 +61,20 @@ def upload(page: Page, key: str, *files: Path) -> None:
     by_key(page, key).locator("input[type='file']").set_input_files([str(f) for f in files])
 
 
+def open_section(page: Page, label: str, timeout: float = 90_000) -> None:
+    """Open the collapsed expander whose label starts with ``label`` (no-op when it is open)
+    and wait for the rerun that draws its content."""
+    details = (
+        page.locator("[data-testid='stExpander'] details")
+        .filter(has=page.locator("summary").filter(has_text=label))
+        .first
+    )
+    if details.evaluate("e => e.open"):
+        return
+    details.locator("summary").first.click()
+    wait_idle(page, timeout)
+
+
 def dismiss_page_not_found(page: Page) -> None:
     """Close Streamlit's "Page not found" notice if it is showing."""
     notice = page.get_by_text("Page not found")
