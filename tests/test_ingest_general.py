@@ -60,6 +60,97 @@ def test_german_call_log_maps_with_no_mapping() -> None:
     assert t.value("aht") == pytest.approx(175.0)
 
 
+def test_abbreviated_units_with_a_dot_and_foreign_satisfaction_headers() -> None:
+    assert header_key("Wartezeit (Sek.)") == "wartezeit" and header_unit("Wartezeit (Sek.)") == "s"
+    assert header_unit("Dauer (Min.)") == "min" and header_unit("ACW Min.") == "min"
+    assert header_unit("Wait Time (sec.)") == "s"
+    assert header_key("Nr.") == "nr" and header_unit("Nr.") is None  # no unit, no word lost
+
+
+def test_german_report_with_a_title_block_and_a_status_column() -> None:
+    # Title lines above the header, ';' + decimal comma + cp1252, "(Sek.)" units, a German
+    # status column and "Zufriedenheit" (CSAT). 3 calls: waits 10 / 30 / 50 s; the second
+    # abandoned. ASA (10 + 50) / 2 = 30; AHT (100 + 20 + 200 + 0) / 2 = 160; abandonment 1/3;
+    # CSAT (4 + 2) / 2 = 3 (the abandoned call has no score).
+    text = (
+        "Anrufbericht Kundendienst\r\nErstellt am 04.12.2025\r\n\r\n"
+        "Datum;Uhrzeit;Warteschlange;Wartezeit (Sek.);Gesprächsdauer (Sek.);"
+        "Nachbearbeitung (Sek.);Status;Zufriedenheit\r\n"
+        "03.11.2025;08:00;Service;10;100;20;angenommen;4,0\r\n"
+        "03.11.2025;08:37;Service;30;;;abgebrochen;\r\n"
+        "13.11.2025;09:14;Service;50;200;0;angenommen;2,0\r\n"
+    )
+    r = read(text, "bericht.csv", "cp1252")
+    m = r.mapping
+    assert m.get("wait_seconds").source == ("Wartezeit (Sek.)",)  # type: ignore[union-attr]
+    assert m.get("csat").source == ("Zufriedenheit",)  # type: ignore[union-attr]
+    assert m.outcome is not None and dict(m.outcome.values) == {
+        "angenommen": "answered",
+        "abgebrochen": "abandoned",
+    }
+    assert r.report.rows_kept == 3
+    assert r.dataset.frame["start_time"].dt.day.tolist() == [3, 3, 13]  # day-first
+    t = compute(r.dataset, kpis=["abandonment_rate", "asa", "aht", "csat"], grain="all")
+    assert t.value("abandonment_rate") == pytest.approx(1 / 3)
+    assert t.value("asa") == pytest.approx(30.0)
+    assert t.value("aht") == pytest.approx(160.0)
+    assert t.value("csat") == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize(
+    ("answered", "abandoned"),
+    [
+        ("Angenommen", "Abgebrochen"),
+        ("Répondu", "Abandonné"),
+        ("Atendida", "Abandonada"),
+        ("Beantwoord", "Afgebroken"),
+    ],
+)
+def test_outcome_words_in_four_more_languages(answered: str, abandoned: str) -> None:
+    got = propose_rule("Status", [answered, abandoned, answered])
+    assert got is not None
+    assert dict(got[0].values) == {answered: "answered", abandoned: "abandoned"}
+
+
+def test_five9_disposition_codes_are_answered_calls() -> None:
+    # Five9's DISPOSITION holds system values (Abandon, Voicemail) and the codes agents chose
+    # (Resolved, Sale, Callback Scheduled). 5 calls: Resolved (wait 10, handle 300), Abandon
+    # (wait 40), Sale (wait 20, handle 200), Voicemail (wait 90), Callback Scheduled (wait 30,
+    # handle 100). Abandonment 1/5; ASA (10 + 20 + 30) / 3 = 20; AHT 600 / 3 = 200.
+    rule, why = propose_rule(
+        "DISPOSITION", ["Resolved", "Abandon", "Sale", "Voicemail", "Callback Scheduled"]
+    ) or (None, "")
+    assert rule is not None
+    assert dict(rule.values) == {
+        "Resolved": "wrapup",
+        "Abandon": "abandoned",
+        "Sale": "wrapup",
+        "Voicemail": "voicemail",
+        "Callback Scheduled": "wrapup",
+    }
+    assert "wrap-up codes" in why
+    assert propose_rule("Notes", ["Resolved", "Abandon"]) is None  # not a disposition header
+    text = (
+        "CALL ID,TIMESTAMP,CAMPAIGN,AGENT,DISPOSITION,QUEUE WAIT TIME,HANDLE TIME\n"
+        '1,"Mon, 03 Mar 2025 09:00:00",Support,ann,Resolved,0:00:10,0:05:00\n'
+        '2,"Mon, 03 Mar 2025 09:10:00",Support,,Abandon,0:00:40,0:00:00\n'
+        '3,"Mon, 03 Mar 2025 09:20:00",Support,bob,Sale,0:00:20,0:03:20\n'
+        '4,"Mon, 03 Mar 2025 09:30:00",Support,,Voicemail,0:01:30,0:00:00\n'
+        '5,"Tue, 04 Mar 2025 09:40:00",Support,ann,Callback Scheduled,0:00:30,0:01:40\n'
+    )
+    r = read(text, "five9_call_log.csv")
+    f = r.dataset.frame
+    assert f["answered"].tolist() == [True, False, True, False, True]
+    assert f["abandoned"].tolist() == [False, True, False, False, False]
+    t = compute(r.dataset, kpis=["abandonment_rate", "asa", "aht"], grain="all")
+    assert t.value("abandonment_rate") == pytest.approx(1 / 5)
+    assert t.value("asa") == pytest.approx(20.0)
+    assert t.value("aht") == pytest.approx(200.0)
+    # A code on a contact that never reached an agent counts in no rate.
+    flags, _ = apply_rule(rule, pd.Series(["Sale", "Sale"]), pd.Series([True, False]))
+    assert flags["answered"].tolist()[0] is True and flags["answered"].isna().tolist()[1]
+
+
 # --- values ------------------------------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ from kpi.ingest.headers import (
     header_unit,
     norm,
 )
-from kpi.ingest.mapping import PRESETS, FieldMap, Mapping
+from kpi.ingest.mapping import PRESETS, FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import propose_correction, propose_rule
 from kpi.ingest.shape import (
     DATE_PARTS,
@@ -328,6 +328,8 @@ def _outcome(st: _State) -> Mapping | None:
             if not values:
                 continue
             got = propose_rule(c, values, needs_name=c in st.used)
+            if got is not None and flags and got[0].others != "keep" and _codes_only(got[0]):
+                continue  # wrap-up codes beside a mapped flag: the correction below instead
             if got is not None:
                 rule, why = got
                 st.evidence["outcome"] = f"column '{c}': {why}"
@@ -343,6 +345,12 @@ def _outcome(st: _State) -> Mapping | None:
             st.evidence["outcome"] = f"column '{c}': {fixed[1]}"
             return Mapping(st.shape, outcome=fixed[0])
     return None
+
+
+def _codes_only(rule: OutcomeRule) -> bool:
+    """The rule says "answered" only through agents' wrap-up codes."""
+    classes = {c for _, c in rule.values}
+    return "wrapup" in classes and "answered" not in classes
 
 
 _OUTBOUND_VALUE = re.compile(r"^out(bound|going)?$|^outbound")

@@ -50,9 +50,10 @@ _SEP = r"[\s_\-./]"
 
 def _unit_patterns(words: str) -> list[re.Pattern[str]]:
     return [
-        re.compile(rf"[\(\[]\s*(?:in\s+)?(?:{words})\s*[\)\]]"),  # (s) [sec] (in mins)
-        re.compile(rf"(?:^|{_SEP})in{_SEP}+(?:{words})$"),  # "... in seconds"
-        re.compile(rf"{_SEP}(?:{words})$"),  # _Hours, " mins", ".sec"
+        # (s) [sec] (in mins) (Sek.) (Min.): an abbreviation may end with a dot
+        re.compile(rf"[\(\[]\s*(?:in\s+)?(?:{words})\.?\s*[\)\]]"),
+        re.compile(rf"(?:^|{_SEP})in{_SEP}+(?:{words})\.?$"),  # "... in seconds"
+        re.compile(rf"{_SEP}(?:{words})\.?$"),  # _Hours, " mins", ".sec", " Min."
     ]
 
 
@@ -582,6 +583,16 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "csat_score",
         "CSAT",
         "Satisfaction",
+        "Customer Satisfaction",
+        "Zufriedenheit",
+        "Kundenzufriedenheit",
+        "Bewertung",
+        "Satisfaction client",
+        "Note de satisfaction",
+        "Satisfacción",
+        "Satisfacción del cliente",
+        "Tevredenheid",
+        "Klanttevredenheid",
     ),
     "nps": ("nps", "NPS", "Attributes.nps", "nps_score", "Likelihood to recommend"),
     "ces": ("ces", "CES", "Attributes.ces", "ces_score", "Customer Effort Score", "Effort"),

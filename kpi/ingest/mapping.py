@@ -49,7 +49,9 @@ DATE_ORDERS: tuple[str, ...] = ("auto", "dmy", "mdy", "ymd")
 #: voicemail (left a message or asked for a callback: neither answered nor abandoned), ignore
 #: (not an inbound attempt to count: phantom calls, tests, short abandons) or hangup (the
 #: customer hung up: abandoned when the contact never reached an agent -- no agent, no talk or
-#: handle time -- answered otherwise; Amazon Connect's CUSTOMER_DISCONNECT).
+#: handle time -- answered otherwise; Amazon Connect's CUSTOMER_DISCONNECT) or wrapup (a
+#: wrap-up code an agent chose, such as Five9's "Resolved" or "Sale": answered when the contact
+#: reached an agent, counted in no rate otherwise).
 OUTCOME_CLASSES: tuple[str, ...] = (
     "answered",
     "abandoned",
@@ -57,6 +59,7 @@ OUTCOME_CLASSES: tuple[str, ...] = (
     "voicemail",
     "ignore",
     "hangup",
+    "wrapup",
 )
 
 #: What a value an outcome rule does not list means: "ignore" (neither answered nor abandoned)

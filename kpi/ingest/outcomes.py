@@ -10,13 +10,12 @@ recognises such a column from its values and proposes what each value means
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from kpi.ingest.headers import header_key
+from kpi.ingest.headers import header_key, norm
 from kpi.ingest.mapping import OutcomeRule
 
 __all__ = [
@@ -73,6 +72,20 @@ _EXACT: dict[str, str] = {
             "callaccepted",
             "callconnected",
             "connectedcall",
+            "angenommen",
+            "beantwortet",
+            "bedient",
+            "verbunden",
+            "repondu",
+            "traite",
+            "decroche",
+            "atendida",
+            "atendido",
+            "contestada",
+            "contestado",
+            "beantwoord",
+            "opgenomen",
+            "afgehandeld",
         ],
         "answered",
     ),
@@ -92,6 +105,22 @@ _EXACT: dict[str, str] = {
             "noanswer",
             "customerabandoned",
             "abandonedcall",
+            "abgebrochen",
+            "aufgelegt",
+            "verpasst",
+            "verloren",
+            "unbeantwortet",
+            "abandonne",
+            "abandonnee",
+            "manque",
+            "perdu",
+            "abandonada",
+            "abandonado",
+            "perdida",
+            "noatendida",
+            "afgebroken",
+            "gemist",
+            "onbeantwoord",
         ],
         "abandoned",
     ),
@@ -105,6 +134,14 @@ _EXACT: dict[str, str] = {
             "allbusy",
             "overflowblocked",
             "denied",
+            "besetzt",
+            "abgewiesen",
+            "occupe",
+            "rejete",
+            "ocupado",
+            "rechazada",
+            "bezet",
+            "geweigerd",
         ],
         "blocked",
     ),
@@ -117,6 +154,15 @@ _EXACT: dict[str, str] = {
             "leftmessage",
             "voicemessage",
             "message",
+            "mailbox",
+            "sprachnachricht",
+            "rueckruf",
+            "ruckruf",
+            "messagerie",
+            "rappel",
+            "buzon",
+            "buzondevoz",
+            "terugbellen",
         ],
         "voicemail",
     ),
@@ -160,7 +206,11 @@ _EXACT: dict[str, str] = {
 
 
 def _letters(value: str) -> str:
-    return re.sub(r"[^a-z]", "", value.lower())
+    """A value's letters, lower case, accents removed ("Abandonné" -> "abandonne")."""
+    return norm(value).translate(_NO_DIGITS)
+
+
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def classify_value(value: str) -> str | None:
@@ -172,6 +222,8 @@ def classify_value(value: str) -> str | None:
         return "ignore"
     if "abandon" in key:
         return "abandoned"
+    if "scheduled" in key:  # "Callback Scheduled": an agent's follow-up, not a voicemail
+        return None
     if "voicemail" in key or "callback" in key:
         return "voicemail"
     return None
@@ -193,10 +245,12 @@ def propose_rule(
         return None
     known = {v: classify_value(v) for v in distinct}
     classes = {c for c in known.values() if c}
-    if "answered" not in classes or not classes & {"abandoned", "blocked", "voicemail", "hangup"}:
+    if not classes & {"abandoned", "blocked", "voicemail", "hangup"}:
         return None
-    share = sum(c is not None for c in known.values()) / len(distinct)
     named = header_key(name) in OUTCOME_NAMES
+    if "answered" not in classes:
+        return _wrapup_rule(name, distinct, known) if named else None
+    share = sum(c is not None for c in known.values()) / len(distinct)
     if needs_name and not named:
         return None
     if share < (0.8 if named else 0.95):
@@ -205,6 +259,34 @@ def propose_rule(
     unknown = [v for v in distinct if known[v] is None]
     why = f"values {', '.join(distinct[:6])} read as outcomes" + (
         f" ({', '.join(unknown)} not recognised: ignore)" if unknown else ""
+    )
+    return OutcomeRule(name, pairs), why
+
+
+#: Header keys of columns holding the code an agent chose at wrap-up (besides system values).
+_WRAPUP_NAMES = frozenset(
+    {"disposition", "calldisposition", "dispositioncode", "dispositionname", "wrapup", "wrapupcode"}
+)
+
+
+def _wrapup_rule(
+    name: str, distinct: list[str], known: dict[str, str | None]
+) -> tuple[OutcomeRule, str] | None:
+    """A disposition column that names abandoned / blocked / voicemail calls but never an
+    answered one (Five9: ``Abandon``, ``Voicemail`` beside ``Resolved``, ``Sale``): its other
+    values are the codes agents chose at wrap-up, so those contacts were answered when they
+    reached an agent. At least one value must be such a code."""
+    if header_key(name) not in _WRAPUP_NAMES:
+        return None
+    codes = [v for v in distinct if known[v] is None]
+    if not codes:
+        return None
+    pairs = tuple((v, known[v] or "wrapup") for v in distinct)
+    system = [v for v in distinct if known[v] is not None]
+    why = (
+        f"values {', '.join(system[:4])} read as outcomes; {', '.join(codes[:4])}"
+        f"{' and more' if len(codes) > 4 else ''} read as wrap-up codes agents chose "
+        "(answered when the contact reached an agent)"
     )
     return OutcomeRule(name, pairs), why
 
@@ -257,17 +339,23 @@ def apply_rule(
     answered / abandoned / blocked set one flag True and the others False; voicemail sets all
     three False (a contact that neither reached an agent nor hung up in queue); hangup is
     answered where ``reached`` (the contact reached an agent: an agent, talk or handle time) and
-    abandoned elsewhere; ignore and values the rule does not list leave all three missing, so
+    abandoned elsewhere; wrapup (an agent's wrap-up code) is answered where ``reached`` and
+    counted in no rate elsewhere (answered everywhere without ``reached``); ignore and values the rule does not list leave all three missing, so
     those rows count in no rate. Returns the columns and a note naming values the rule did not
     list (None when none; a correcting rule, ``others="keep"``, names none).
     """
     mapped, unlisted, low = _classes(rule, column)
-    if reached is not None and "hangup" in set(mapped.dropna().unique()):
+    present = set(mapped.dropna().unique())
+    got = reached.reindex(column.index).fillna(False).astype(bool) if reached is not None else None
+    if got is not None and "hangup" in present:
         hung = mapped.eq("hangup").fillna(False)
-        got = reached.reindex(column.index).fillna(False).astype(bool)
         mapped = mapped.mask(hung & got, "answered").mask(hung & ~got, "abandoned")
     else:
         mapped = mapped.replace("hangup", "abandoned")
+    if "wrapup" in present:  # an agent's code: answered where the contact reached one
+        code = mapped.eq("wrapup").fillna(False)
+        coded = code & got if got is not None else code
+        mapped = mapped.mask(coded, "answered").mask(code & ~coded, None)
     counted = mapped.isin(["answered", "abandoned", "blocked", "voicemail"]).to_numpy(
         dtype=bool, na_value=False
     )

@@ -241,6 +241,7 @@ _CLASS_WORDS = {
     "voicemail": "voicemail or callback",
     "ignore": "counted in no rate",
     "hangup": "the customer hung up (abandoned unless it reached an agent)",
+    "wrapup": "a wrap-up code an agent chose (answered when the contact reached an agent)",
 }
 
 
