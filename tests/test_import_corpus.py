@@ -50,7 +50,7 @@ CASES = {
     "tickets_durations.csv": (4, 4, 0, None, {"frt": 4500.0, "resolution_time": 14400.0}),
     # first response 30 min, 2 h, 15 min -> 3300 s; resolution 2 h and 24 h -> 46800 s
     "tickets_timestamps.csv": (3, 3, 0, None, {"frt": 3300.0, "resolution_time": 46800.0}),
-    # answered Handled (30 s, 60 s wait): ASA 45; abandoned 1; short abandon ignored
+    # answered Handled (30 s, 60 s wait): ASA 45; abandoned 1; short abandon abandoned
     "call_result_outcomes.csv": (5, 5, 0, None, {"asa": 45.0}),
     # one record delivered twice (same id, same start): quarantined; talk (100 + 200) / 2
     "redelivered_contacts.csv": (4, 3, 1, None, {"contacts": 3.0, "talk_time": 150.0}),

@@ -270,13 +270,13 @@ def test_outcome_rule_round_trips_with_its_new_parts() -> None:
 
 
 def test_ignored_outcomes_are_in_no_denominator() -> None:
-    # Handled (wait 10, handle 300) / Abandoned (wait 40) / Short abandon (wait 3) / Handled
+    # Handled (wait 10, handle 300) / Abandoned (wait 40) / Phantom (wait 3) / Handled
     # (wait 30, handle 100): abandonment 1/3 (not 2/4), AHT (300 + 100) / 2 = 200, ASA 20.
     text = (
         "Interaction ID,Date,Time,Call Result,Queue Time,Handle Time\n"
         "a,2025-06-02,09:00:00,Handled,00:00:10,00:05:00\n"
         "b,2025-06-02,09:10:00,Abandoned,00:00:40,\n"
-        "c,2025-06-02,09:20:00,Short abandon,00:00:03,00:00:00\n"
+        "c,2025-06-02,09:20:00,Phantom,00:00:03,00:00:00\n"
         "d,2025-06-02,09:30:00,Handled,00:00:30,00:01:40\n"
     )
     r = read(text)

@@ -230,7 +230,7 @@ def _date_time_pair(st: _State) -> bool:
 _INTERVAL_KEYS = frozenset(
     {"interval", "timeinterval", "halfhour", "intervalstart", "intervalstarttime", "starttime",
      "time", "hour", "quarterhour", "period", "timeofday", "uhrzeit", "zeit", "heure", "hora",
-     "intervalle", "intervalo", "tijd"}
+     "intervalle", "intervalo", "intervallo", "fasciaoraria", "ora", "tijd"}
 )  # fmt: skip
 _CLOCK_OR_RANGE = re.compile(
     r"^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*(-|–|to)\s*\d{1,2}:\d{2}(:\d{2})?)?$", re.I
@@ -259,12 +259,19 @@ def _only_date(st: _State) -> None:
     stamps = [
         c for c in st.cols if c not in st.used and looks_like_timestamps(st.samples.get(c, []))
     ]
-    first = [c for c in stamps if not _LATER.search(header_key(c))]
-    first = [c for c in first if _CREATED.search(header_key(c))]
+    earliest = [c for c in stamps if not _LATER.search(header_key(c))]
+    first = [c for c in earliest if _CREATED.search(header_key(c))]
     if len(first) == 1:
         why = f"'{first[0]}' is the start time: the only column of dates that names no later event"
-        st.add(FieldMap("start_time", (first[0],)), why)
-        st.notes.append(why)  # a guess from the header's wording: said in the report
+    elif len(stamps) == 1 and earliest and _has_time_of_day(st.samples.get(stamps[0], [])):
+        # A call log's one column of date-and-time values (3CX "Call Time"): when each contact
+        # has a single moment, it is when the contact started. Dates alone are left to the user.
+        first = earliest
+        why = f"'{first[0]}' is the start time: the file's only column of dates with times of day"
+    else:
+        return
+    st.add(FieldMap("start_time", (first[0],)), why)
+    st.notes.append(why)  # a guess from the header's wording: said in the report
 
 
 def _date_interval_pair(st: _State) -> bool:

@@ -47,7 +47,7 @@ DATE_ORDERS: tuple[str, ...] = ("auto", "dmy", "mdy", "ymd")
 
 #: What an outcome value means: answered, abandoned (in queue), blocked (never queued),
 #: voicemail (left a message or asked for a callback: neither answered nor abandoned), ignore
-#: (not an inbound attempt to count: phantom calls, tests, short abandons) or hangup (the
+#: (not an inbound attempt to count: phantom calls, tests) or hangup (the
 #: customer hung up: abandoned when the contact never reached an agent -- no agent, no talk or
 #: handle time -- answered otherwise; Amazon Connect's CUSTOMER_DISCONNECT) or wrapup (a
 #: wrap-up code an agent chose, such as Five9's "Resolved" or "Sale": answered when the contact

@@ -4,7 +4,8 @@
 such as ANSWERED/ABANDONED/VOICEMAIL, AGENT/HANG/PHANTOM (queue-research call logs),
 Handled/Abandoned/Short abandon, AGENT_DISCONNECT/CUSTOMER_DISCONNECT. :func:`propose_rule`
 recognises such a column from its values and proposes what each value means
-(``OUTCOME_CLASSES``); :func:`apply_rule` turns the rule into the canonical ``answered``,
+(``OUTCOME_CLASSES``). A short abandon is an abandon: the abandonment definition counts it
+unless the setting ``exclude_short_abandons`` drops abandons under its threshold; :func:`apply_rule` turns the rule into the canonical ``answered``,
 ``abandoned`` and ``blocked`` columns.
 """
 
@@ -34,6 +35,9 @@ OUTCOME_NAMES = frozenset(
         "calloutcome",
         "disposition",
         "calldisposition",
+        "esito",
+        "resultado",
+        "category",
         "callresult",
         "result",
         "status",
@@ -86,6 +90,11 @@ _EXACT: dict[str, str] = {
             "beantwoord",
             "opgenomen",
             "afgehandeld",
+            "risposta",
+            "risposto",
+            "gestita",
+            "incoming",
+            "atendidas",
         ],
         "answered",
     ),
@@ -105,6 +114,8 @@ _EXACT: dict[str, str] = {
             "noanswer",
             "customerabandoned",
             "abandonedcall",
+            "shortabandon",
+            "shortabandoned",
             "abgebrochen",
             "aufgelegt",
             "verpasst",
@@ -121,6 +132,11 @@ _EXACT: dict[str, str] = {
             "afgebroken",
             "gemist",
             "onbeantwoord",
+            "abbandonata",
+            "abbandonato",
+            "persa",
+            "nonrisposta",
+            "naoatendida",
         ],
         "abandoned",
     ),
@@ -185,8 +201,6 @@ _EXACT: dict[str, str] = {
     **dict.fromkeys(
         [
             "phantom",
-            "shortabandon",
-            "shortabandoned",
             "test",
             "outbound",
             "system",
@@ -218,8 +232,6 @@ def classify_value(value: str) -> str | None:
     key = _letters(str(value))
     if key in _EXACT:
         return _EXACT[key]
-    if "short" in key and "abandon" in key:
-        return "ignore"
     if "abandon" in key:
         return "abandoned"
     if "scheduled" in key:  # "Callback Scheduled": an agent's follow-up, not a voicemail
@@ -293,13 +305,13 @@ def _wrapup_rule(
 
 #: "ignore" words a correcting rule may list: records that are not contacts at all. Other
 #: "ignore" words (transfer, outbound, other) describe handled contacts and are left alone.
-_NOT_CONTACTS = frozenset({"phantom", "shortabandon", "shortabandoned", "test"})
+_NOT_CONTACTS = frozenset({"phantom", "test"})
 
 
 def propose_correction(name: str, values: Sequence[str]) -> tuple[OutcomeRule, str] | None:
     """A correcting rule (``others="keep"``) for an outcome-named column beside mapped
     answered / abandoned flags: the values that say voicemail / callback, blocked, or not a
-    contact (phantom, short abandon, test) override the flags on their rows; every other value
+    contact (phantom, test) override the flags on their rows; every other value
     keeps them. None when the column is not outcome-named or lists no such value.
 
     A Five9 ``DISPOSITION`` of ``Voicemail`` beside ``ABANDONED = 0`` is not an answered call.

@@ -38,8 +38,23 @@ __all__ = [
     "unit_from_name",
 ]
 
-_TRUE = {"y", "yes", "true", "t", "1", "1.0", "oui", "si", "sí", "ja", "x", "abandoned"}
-_FALSE = {"n", "no", "false", "f", "0", "0.0", "non", "nein", "2", "2.0"}
+_TRUE = {
+    "y",
+    "yes",
+    "true",
+    "t",
+    "1",
+    "1.0",
+    "oui",
+    "si",
+    "sí",
+    "sì",
+    "sim",
+    "ja",
+    "x",
+    "abandoned",
+}
+_FALSE = {"n", "no", "false", "f", "0", "0.0", "non", "nein", "não", "nao", "nee", "2", "2.0"}
 
 
 def is_text(s: pd.Series) -> bool:

@@ -57,6 +57,11 @@ DATE_PARTS = (
     "Fecha de llamada",
     "Dag",
     "Gespreksdatum",
+    "Data",
+    "Data chiamata",
+    "Giorno",
+    "Data da chamada",
+    "Dia",
 )
 TIME_PARTS = (
     "Time",
@@ -77,6 +82,10 @@ TIME_PARTS = (
     "Hora de llamada",
     "Tijd",
     "Tijdstip",
+    "Ora",
+    "Ora chiamata",
+    "Orario",
+    "Hora da chamada",
 )
 _TIMESTAMP = re.compile(
     # an optional weekday first ("Tue 03/04/2025 9:05 AM", "Tuesday, 4 March 2025")
@@ -126,7 +135,7 @@ def detect_source_shape(columns: Iterable[str], samples: Samples | None = None) 
 
 _YES_NO = frozenset(
     {"y", "n", "yes", "no", "true", "false", "t", "f", "ja", "nein", "oui", "non", "si", "sí",
-     "nee", "x"}
+     "sì", "sim", "não", "nao", "nee", "x"}
 )  # fmt: skip
 _PER_CONTACT = ("wait_seconds", "talk_seconds", "hold_seconds", "acw_seconds", "handle_seconds")
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?$", re.IGNORECASE)
