@@ -17,7 +17,6 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 from exports_check import accounted, days, expect, grains, reader, text, values
 
 from kpi import ingest
@@ -50,11 +49,6 @@ def test_aircall_epoch_seconds_and_status_values() -> None:
     expect(values(r, "contacts", "abandonment_rate"), contacts=70, abandonment_rate=0.1321)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Aircall 'duration (in call)' is not read as talk time and "
-    "the wait (answered_at - started_at) is not derived: no AHT / ASA / SL",
-)
 def test_aircall_in_call_duration_and_wait_from_answered_at() -> None:
     # wait = answered_at - started_at (= duration (total) - duration (in call)); talk = in call.
     r = load("aircall_calls.csv")
@@ -92,22 +86,11 @@ def test_dialpad_dates_and_rows() -> None:
     expect(values(r, "contacts"), contacts=60)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Dialpad talk_duration is decimal MINUTES (4.4 = 264 s) "
-    "but is read as seconds: AHT 4.81 instead of 345.98",
-)
 def test_dialpad_talk_duration_in_minutes() -> None:
     r = load("dialpad_calls.csv")
     expect(values(r, "aht"), aht=345.98)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Dialpad 'category' (incoming/abandoned/voicemail/outgoing) "
-    "is mapped to topic, not read as the outcome; wait not derived from "
-    "date_connected - date_started",
-)
 def test_dialpad_category_outcome_and_wait_from_date_connected() -> None:
     r = load("dialpad_calls.csv")
     got = values(r, "abandonment_rate", "asa", "service_level")
@@ -137,11 +120,6 @@ def test_italian_kpis() -> None:
 # --- 5. Brazilian interval report, and the same numbers in English ----------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Portuguese 'Data' not recognised as the date: "
-    "MissingDateColumn; (then the Total line also stops Data+Intervalo combining)",
-)
 def test_pt_interval_report_dates_and_intervals() -> None:
     # Data 13/03/2025 + Intervalo "08:00 - 08:30" (16 half-hours x 2 queues x 2 days) and a last
     # "Total" line that is not a row of data.
@@ -173,12 +151,6 @@ def test_interval_report_with_total_line_kpis() -> None:
            service_level=0.7512)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 'Total' line in the Date column makes the date column "
-    "fail looks_like_timestamps, so Date + Interval ('08:00 - 08:30') are not "
-    "combined: grain 'day', every row at 00:00 (works without the Total line)",
-)
 def test_interval_report_with_total_line_keeps_interval_grain() -> None:
     r = load("interval_total_en.csv")
     assert "interval" in grains(r), grains(r)
@@ -207,12 +179,6 @@ def test_intercom_dates_with_utc_suffix() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Intercom 'First admin reply at' / 'Last closed at' are not "
-    "used (no frt, no resolution from the timestamp pairs) and 'Conversation rating' "
-    "is not read as CSAT",
-)
 def test_intercom_first_reply_close_and_rating() -> None:
     # frt = First admin reply at - Created at (42 replied); resolution = Last closed at -
     # Created at (29 closed; "Updated at" is not a close); rating 1-5 (10 rated).
@@ -277,11 +243,6 @@ def test_vonage_xlsx_title_block_subtotals_and_grand_total() -> None:
            service_level=0.8224)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="subtotal / grand-total lines are reported as 'missing or "
-    "unparseable date: 4', not as total rows set aside",
-)
 def test_vonage_xlsx_report_names_the_total_lines() -> None:
     r = load("vonage_queue_summary.xlsx")
     assert "total" in text(r), text(r)

@@ -4,8 +4,9 @@ Order: a vendor preset when its key columns are all there; then the synonym tabl
 (:mod:`kpi.ingest.headers`), matched on normalised headers (units and decorations removed, the
 unit read from the header); values must agree with the field's kind (a timestamp column is never
 a duration, a date field needs values that read as dates); then an outcome column recognised
-from its values; then ticket durations computed from timestamps (created -> first response,
-created -> solved).
+from its values; then durations computed from pairs of timestamps, only through their
+difference and only when no column gives the duration (started -> connected: the wait; created
+-> first response, created -> solved).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from kpi.ingest.headers import (
     norm,
 )
 from kpi.ingest.mapping import PRESETS, FieldMap, Mapping, OutcomeRule
-from kpi.ingest.outcomes import propose_correction, propose_rule
+from kpi.ingest.outcomes import classify_value, propose_correction, propose_rule
 from kpi.ingest.shape import (
     DATE_PARTS,
     PRESET_KEYS,
@@ -263,7 +264,7 @@ def _only_date(st: _State) -> None:
     first = [c for c in earliest if _CREATED.search(header_key(c))]
     if len(first) == 1:
         why = f"'{first[0]}' is the start time: the only column of dates that names no later event"
-    elif len(stamps) == 1 and earliest and _has_time_of_day(st.samples.get(stamps[0], [])):
+    elif _only_moment(st, earliest):
         # A call log's one column of date-and-time values (3CX "Call Time"): when each contact
         # has a single moment, it is when the contact started. Dates alone are left to the user.
         first = earliest
@@ -334,7 +335,7 @@ def _outcome(st: _State) -> Mapping | None:
             values = st.samples.get(c)
             if not values:
                 continue
-            got = propose_rule(c, values, needs_name=c in st.used)
+            got = _rule_with_outbound(c, values, needs_name=c in st.used)
             if got is not None and flags and got[0].others != "keep" and _codes_only(got[0]):
                 continue  # wrap-up codes beside a mapped flag: the correction below instead
             if got is not None:
@@ -354,6 +355,35 @@ def _outcome(st: _State) -> Mapping | None:
     return None
 
 
+def _rule_with_outbound(
+    name: str, values: Sequence[str], *, needs_name: bool
+) -> tuple[OutcomeRule, str] | None:
+    """:func:`propose_rule`, with the outbound words the outcome vocabulary does not know
+    ("outgoing": Dialpad's ``category`` incoming / abandoned / voicemail / outgoing) set apart:
+    they say the direction, not an outcome, so they neither count for nor against the column
+    being an outcome column, and the rule lists them as "ignore" (then
+    :func:`_direction_from_outcome` reads them as outbound)."""
+    outbound = [
+        v
+        for v in dict.fromkeys(str(v).strip() for v in values)
+        if v and classify_value(v) is None and _is_outbound_word(v)
+    ]
+    got = propose_rule(
+        name, [v for v in values if str(v).strip() not in outbound], needs_name=needs_name
+    )
+    if got is None or not outbound:
+        return got
+    rule, why = got
+    extra = tuple((v, "ignore") for v in outbound)
+    why += f" ({', '.join(outbound)}: outbound, not an outcome)"
+    return replace(rule, values=rule.values + extra), why
+
+
+def _is_outbound_word(value: str) -> bool:
+    """An outcome-column value that only says "outbound" ("outgoing", "Outbound call")."""
+    return bool(_OUTBOUND_VALUE.match(re.sub(r"[^a-z]", "", value.lower())))
+
+
 def _codes_only(rule: OutcomeRule) -> bool:
     """The rule says "answered" only through agents' wrap-up codes."""
     classes = {c for _, c in rule.values}
@@ -371,7 +401,7 @@ def _direction_from_outcome(st: _State, outcome: Mapping | None) -> Mapping | No
     rule = outcome.outcome if outcome is not None else None
     if rule is None or "direction" in st.done:
         return outcome
-    out = [v for v, _ in rule.values if _OUTBOUND_VALUE.match(re.sub(r"[^a-z]", "", v.lower()))]
+    out = [v for v, _ in rule.values if _is_outbound_word(v)]
     if not out:
         return outcome
     pairs = tuple((v, "answered" if v in out else c) for v, c in rule.values)
@@ -392,7 +422,13 @@ _ENQUEUED = frozenset(
 )  # fmt: skip
 _CONNECTED = frozenset(
     {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
-     "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime"}
+     "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime",
+     "dateconnected"}
+)  # fmt: skip
+#: Header keys of a "the contact ended at" timestamp (beside the end-time synonyms): Aircall
+#: ``ended_at``, Dialpad ``date_ended``.
+_ENDED = frozenset(
+    {"endedat", "dateended", "callendedat", "hungupat", "disconnectedat", "endtimestamp"}
 )  # fmt: skip
 
 
@@ -451,6 +487,41 @@ def _queue_stamps(st: _State) -> None:
         )
 
 
+def _wait_from_stamps(st: _State) -> None:
+    """No wait column: the wait is the time from the start to when an agent connected (Aircall
+    ``answered_at`` - ``started_at``, Dialpad ``date_connected`` - ``date_started``). A contact
+    never connected waited until it ended (hung up in queue, or sent to voicemail) when the
+    file says when contacts ended: without that, an unanswered contact would have no wait and
+    would no longer count as queued (abandonment, service level)."""
+    if st.shape != "interactions" or "wait_seconds" in st.done:
+        return
+    start = next((f for f in st.fields if f.target == "start_time"), None)
+    if start is None or len(start.source) != 1 or start.transform:
+        return
+    begun = start.source[0]
+    if not _clock_stamps(st.samples.get(begun, [])):
+        return  # dates alone: counting from midnight is not a wait
+    stamps = [c for c in st.cols if c != begun and _clock_stamps(st.samples.get(c, []))]
+    connected = next((c for c in stamps if header_key(c) in _CONNECTED), None)
+    if connected is None:
+        return
+    end = next((f.source[0] for f in st.fields if f.target == "end_time" and not f.transform), None)
+    ended = end if end in stamps else next((c for c in stamps if header_key(c) in _ENDED), None)
+    why = f"wait = '{connected}' - '{begun}' (the file has no wait column)"
+    if ended is not None:
+        why += f"; a contact never connected waited until '{ended}'"
+    source = (begun, connected) + ((ended,) if ended is not None else ())
+    st.add(FieldMap("wait_seconds", source, transform="elapsed"), why)
+
+
+def _clock_stamps(values: Sequence[str]) -> bool:
+    """Timestamps with a time of day, or Unix epoch seconds / milliseconds (Aircall)."""
+    vals = [str(v).strip() for v in values if str(v).strip()][:200]
+    if vals and all(re.fullmatch(r"\d{9,13}(\.0+)?", v) for v in vals):
+        return True
+    return looks_like_timestamps(vals) and _has_time_of_day(vals)
+
+
 def _tickets(st: _State) -> None:
     if st.shape != "interactions":
         return
@@ -497,17 +568,31 @@ def _tickets(st: _State) -> None:
 
 
 _FIRST_RESPONSE_KEY = re.compile(
-    r"^(first|initial)(agent)?(response|reply|responded|replied|respond)"
+    r"^(first|initial)(agent|admin|teammate|staff)?(response|reply|responded|replied|respond)"
     r"(at|time|date|timestamp|datetime|on|sent)?$"
 )
 
 
 def _is_first_response(col: str) -> bool:
     """A header naming when the first response was sent ("First response at", Freshdesk's
-    "Initial response time")."""
+    "Initial response time", Intercom's "First admin reply at")."""
     key = header_key(col)
     return key in {header_key(n) for n in _FIRST_RESPONSE_AT} or bool(
         _FIRST_RESPONSE_KEY.match(key)
+    )
+
+
+def _only_moment(st: _State, earliest: list[str]) -> bool:
+    """``earliest`` is the file's one column of timestamps (mapped or not), its values carry
+    times of day and its header is a name (letters, not itself a date)."""
+    every = [c for c in st.cols if looks_like_timestamps(st.samples.get(c, []))]
+    if len(every) != 1 or earliest != every:
+        return False
+    name = str(every[0])
+    return (
+        bool(re.search(r"[^\W\d_]{3}", name))
+        and not looks_like_timestamps([name])
+        and _has_time_of_day(st.samples.get(every[0], []))
     )
 
 
@@ -563,6 +648,7 @@ def propose(
     _only_date(st)
     _bare_duration(st)
     _queue_stamps(st)
+    _wait_from_stamps(st)
     _agg_handle_sum(st)
     outcome = _outcome(st)
     outcome = _direction_from_outcome(st, outcome)

@@ -66,7 +66,7 @@ def apply_field(
         if order is None:
             order = decide_order(f, raw, shape, locale_dayfirst)
         return _apply_datetime(f, cols, timezone, order)
-    return _apply_kind(f, cols[0], kind)
+    return _apply_kind(f, cols[0], kind, shape)
 
 
 def _apply_transform(
@@ -101,7 +101,7 @@ def _apply_transform(
             value = value + v if t == "sum" else value.fillna(v)
             bad = bad | b
         return value, bad, None, replace(f, unit=parts[0][3].unit)
-    return _apply_kind(f, cols[0], col_def(f.target, shape).kind)  # per_answered: the caller
+    return _apply_kind(f, cols[0], col_def(f.target, shape).kind, shape)  # per_answered
 
 
 def decide_order(
@@ -135,8 +135,10 @@ def _apply_datetime(
 
 
 def _apply_elapsed(f: FieldMap, cols: list[pd.Series], timezone: str | None) -> Result:
-    """Seconds from the first timestamp column to the second (created -> first response)."""
-    (a, bad_a, _, _), (b, bad_b, _, _) = (
+    """Seconds from the first timestamp column to the second (created -> first response); with
+    a third column, to the third where the second is empty (started -> connected, else ->
+    ended: the wait of a contact never connected)."""
+    parsed = [
         _apply_datetime(
             replace(f, source=(str(c.name),)),
             [c],
@@ -144,22 +146,39 @@ def _apply_elapsed(f: FieldMap, cols: list[pd.Series], timezone: str | None) -> 
             detect_date_order(c, forced=f.date_order) if P.is_text(c) else None,
         )
         for c in cols
-    )
-    secs = (b - a).dt.total_seconds().astype("float64")
+    ]
+    start, end = parsed[0][0], parsed[1][0]
+    bad = parsed[0][1] | parsed[1][1]
+    for later, bad_later, _, _ in parsed[2:]:
+        bad = bad | (end.isna() & bad_later)
+        end = end.fillna(later)
+    secs = (end - start).dt.total_seconds().astype("float64")
     plain = f.target.removesuffix("_seconds").replace("_", " ")
     note = f"The {plain} is the time from '{f.source[0]}' to '{f.source[1]}', in seconds"
-    return secs, bad_a | bad_b, note, replace(f, unit="s")
+    if len(f.source) > 2:
+        note += f" (to '{f.source[2]}' where '{f.source[1]}' is empty)"
+    return secs, bad, note, replace(f, unit="s")
 
 
-def _apply_kind(f: FieldMap, col: pd.Series, kind: str) -> Result:
+def _apply_duration(f: FieldMap, col: pd.Series, shape: Shape) -> Result:
+    """Seconds, with a note when the unit was not seconds and the mapping did not name it."""
+    # Decimal minutes are recognised from the values only where a row is one contact: a
+    # summary's averages of whole seconds can be sixtieths too (1,037 s / 3 contacts).
+    each = shape == "interactions"
+    v, bad, unit = P.parse_duration(col, f.unit, f.source[0], minutes=each)
+    note = None
+    if f.unit == "auto" and unit != "s":
+        label = {"ms": "milliseconds", "min": "minutes", "h": "hours", "hms": "HH:MM:SS"}[unit]
+        note = f"'{f.source[0]}' read as {label}"
+        if unit == "min" and not P.unit_from_name(f.source[0]):
+            note += _minutes_evidence(col, v)
+    return v, bad, note, replace(f, unit=unit)
+
+
+def _apply_kind(f: FieldMap, col: pd.Series, kind: str, shape: Shape) -> Result:
     none = pd.Series(np.zeros(len(col), dtype=bool), index=col.index, copy=False)
     if kind == "duration":
-        v, bad, unit = P.parse_duration(col, f.unit, f.source[0])
-        note = None
-        if f.unit == "auto" and unit != "s":
-            label = {"ms": "milliseconds", "min": "minutes", "h": "hours", "hms": "HH:MM:SS"}[unit]
-            note = f"'{f.source[0]}' read as {label}"
-        return v, bad, note, replace(f, unit=unit)
+        return _apply_duration(f, col, shape)
     if kind == "bool":
         v, unknown = P.parse_bool(col)
         return v, none, _unrecognised(f, unknown), f
@@ -180,6 +199,19 @@ def _apply_kind(f: FieldMap, col: pd.Series, kind: str) -> Result:
         return v, bad, (f"'{f.source[0]}' read as a percentage" if note else None), f
     v, bad, how = P.parse_number_noted(col, integer_like=kind == "count")
     return v, bad, (f"'{f.source[0]}': {how}" if how else None), f
+
+
+def _minutes_evidence(col: pd.Series, seconds: pd.Series) -> str:
+    """Why a column with no unit in its header was read as decimal minutes, with an example."""
+    odd = (seconds % 60).gt(0).to_numpy(dtype=bool, na_value=False)
+    example = ""
+    if odd.any():
+        i = int(np.flatnonzero(odd)[0])
+        example = f", e.g. {str(col.iloc[i]).strip()} = {seconds.iloc[i]:.0f} s"
+    return (
+        " (decimal minutes: no unit in the header, and every value is a whole number of "
+        f"seconds divided by 60{example})"
+    )
 
 
 #: Transforms whose result for a cell depends on that cell alone.

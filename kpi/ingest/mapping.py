@@ -81,7 +81,8 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
 #: and the second is empty (Amazon Connect: enqueued, never connected to an agent);
 #: "per_answered" a period total divided by the answered count (Genesys "Total Talk");
 #: "coalesce" the first filled of the columns; "elapsed" the seconds from the first timestamp
-#: column to the second (ticket created -> first response / solved); "sum" the sum of duration
+#: column to the second (ticket created -> first response / solved), or to a third where the
+#: second is empty (call started -> answered, else ended: the wait); "sum" the sum of duration
 #: columns (an interval report's average ACD time + average ACW time = AHT).
 TRANSFORMS: tuple[str, ...] = (
     "",
@@ -97,6 +98,12 @@ TRANSFORMS: tuple[str, ...] = (
 )
 
 _MAPPING_VERSION = 1
+
+
+def _elapsed_text(source: tuple[str, ...]) -> str:
+    """ "answered_at" (else "ended_at") - "started_at": the elapsed transform in words."""
+    later = f'"{source[1]}"' + (f' (else "{source[2]}")' if len(source) > 2 else "")
+    return f'{later} - "{source[0]}"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +160,7 @@ class FieldMap:
             "queued_not_answered": " and not ".join(f'"{s}"' for s in self.source),
             "per_answered": f"{src} / answered",
             "coalesce": " or ".join(f'"{s}"' for s in self.source),
-            "elapsed": " - ".join(f'"{s}"' for s in reversed(self.source)),
+            "elapsed": _elapsed_text(self.source),
             "sum": " + ".join(f'"{s}"' for s in self.source),
         }.get(self.transform, src)
         unit = f" [{self.unit}]" if self.unit != "auto" else ""

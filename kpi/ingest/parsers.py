@@ -22,6 +22,7 @@ __all__ = [
     "DIRECTION_PATTERNS",
     "by_unique",
     "csat_to_five",
+    "decimal_minutes",
     "filled_mask",
     "is_arrow_text",
     "is_text",
@@ -116,19 +117,22 @@ _FACTORS = {"s": 1.0, "ms": 0.001, "min": 60.0, "h": 3600.0}
 
 
 def parse_duration(
-    s: pd.Series, unit: str = "auto", name: str = ""
+    s: pd.Series, unit: str = "auto", name: str = "", *, minutes: bool = False
 ) -> tuple[pd.Series, pd.Series, str]:
     """Durations in seconds from seconds, ms, minutes, hours or HH:MM:SS text.
 
     With ``unit="auto"`` the unit comes from the column name ("... in minutes", "_ms"), else
     from the values: HH:MM:SS text is read as such; plain numbers whose median is above 10,000
-    are taken as milliseconds (a median contact over 2.7 hours is implausible), else seconds.
+    are taken as milliseconds (a median contact over 2.7 hours is implausible); with
+    ``minutes`` (one contact per row, not a summary's averages) numbers that are whole seconds
+    divided by 60 are decimal minutes (:func:`decimal_minutes`); else seconds.
     Returns (seconds float64, bad mask, unit used).
     """
     if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iuf" and unit != "hms":
         # Plain numbers (the common case on a large file): no text handling, no copies.
         num = pd.Series(s.to_numpy(dtype="float64"), index=s.index, copy=False)
-        unit = unit if unit != "auto" else (unit_from_name(name) or _unit_from_values(num))
+        if unit == "auto":
+            unit = unit_from_name(name) or _unit_from_values(num, minutes)
         none = pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False)
         return _scaled(num, unit), none, unit
     filled = filled_mask(s)
@@ -152,7 +156,7 @@ def parse_duration(
         if unit == "hms":
             unit = "s"
     if unit == "auto":
-        unit = unit_from_name(name) or _unit_from_values(num)
+        unit = unit_from_name(name) or _unit_from_values(num, minutes)
     return _scaled(num, unit), bad, unit
 
 
@@ -193,14 +197,43 @@ def _parse_spelled(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Se
     return out, filled & out.isna(), "s"
 
 
-def _unit_from_values(num: pd.Series) -> str:
+def _unit_from_values(num: pd.Series, minutes: bool = False) -> str:
     """ "ms" when the median positive value is above 10,000 (a median contact over 2.7 hours is
-    implausible in seconds), else "s". Judged on an even sample of at most ~100,000 cells."""
+    implausible in seconds); with ``minutes``, "min" when :func:`decimal_minutes` says so;
+    else "s". Judged on an even sample of at most ~100,000 cells."""
     values = num.to_numpy(dtype="float64", na_value=np.nan)
     if len(values) > 200_000:
         values = values[:: len(values) // 100_000]
     positive = values[values > 0]
-    return "ms" if len(positive) and float(np.median(positive)) > 10_000 else "s"
+    if len(positive) and float(np.median(positive)) > 10_000:
+        return "ms"
+    return "min" if minutes and decimal_minutes(positive) else "s"
+
+
+def decimal_minutes(values: np.ndarray) -> bool:
+    """Whether durations are decimal minutes written from whole seconds (Dialpad's
+    ``talk_duration`` 4.733333 = 284 s / 60), a unit no header says.
+
+    Every positive value times 60 is a whole number (within 0.003), at least 5 values are not
+    whole, and at least 3 of them (and a fifth of the non-whole ones) are a number of seconds
+    that is not a multiple of 3 over 60 -- a repeating decimal (.016667, .733333) that seconds
+    written with up to three decimals (12.5, 30.25, 1.234) cannot be, as 1/20 s multiples are
+    exactly the sixtieths with a finite decimal. Seconds written as whole numbers are never
+    minutes. And the median read as minutes is at most 3 hours.
+    """
+    v = values[np.isfinite(values) & (values > 0)]
+    if len(v) < 5:
+        return False
+    sixty = v * 60.0
+    whole_seconds = np.abs(sixty - np.round(sixty)) <= 0.003
+    if not whole_seconds.all():
+        return False
+    fractional = v[np.abs(v - np.round(v)) > 1e-9]
+    if len(fractional) < 5:
+        return False
+    thirds = np.round(fractional * 60.0).astype("int64") % 3 != 0
+    n = int(thirds.sum())
+    return n >= 3 and n >= 0.2 * len(fractional) and float(np.median(v)) <= 180.0
 
 
 def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series, str]:

@@ -1,14 +1,17 @@
-"""Rows that are not records: spreadsheet spacer rows, a trailing notes line, and a group row
-above the real header (#16, third round).
+"""Rows that are not records: spreadsheet spacer rows, a trailing notes line, total lines, and
+a group row above the real header (#16, third and fourth rounds).
 
 Google Sheets and Excel exports often carry blank rows between blocks (",,,,,") and a last
-"Notes: ..." line in the first column; report tools put a group row ("Queue", "Queue",
-"Handling", ...) above the column names. None of them is a contact: they are taken out before
-mapping, each with a note in the import report, so that no row disappears without a word.
+"Notes: ..." line in the first column; report exports add a "Total" line at the bottom, or a
+"Total for <queue>" line after each block and a "Grand Total" at the end; report tools put a
+group row ("Queue", "Queue", "Handling", ...) above the column names. None of them is a contact
+or a period: they are taken out before mapping, each with a note in the import report, so that
+no row disappears without a word.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import numpy as np
@@ -22,16 +25,59 @@ __all__ = ["drop_layout_rows", "promote_field_row"]
 
 _NUMBER_OR_DATE = re.compile(r"^[-+]?[\d.,:/\s%]+$|^\d{4}-\d\d-\d\d")
 
+#: The total words, "{s}" standing for the white space of each regular expression dialect.
+_WORDS = (
+    r"grand[{s}-]*totals?|sub[{s}-]*totals?|totals?|total[{s}]+for[{s}]+\S.*|sum|summe|gesamt"
+    r"|gesamtsumme|totaal|totale(?:[{s}]+generale)?|total[{s}]+g[eé]n[eé]ral|total[{s}]+geral"
+    r"|somme"
+)
+#: A whole cell that labels a total line (after trimming; case-insensitive, a trailing ':'
+#: allowed). Whole-cell only: a queue "Total Care" or an agent "Totaro" is a record.
+_TOTAL = re.compile("(?:" + _WORDS.replace("{s}", r"\s") + r")\s*:?", re.IGNORECASE)
+#: The same for Arrow's RE2 kernel, on the untrimmed cell (RE2's \s is ASCII: no-break space
+#: added).
+_TOTAL_RE2 = "(?i)^[{s}]*(?:" + _WORDS + ")[{s}]*:?[{s}]*$"
+_TOTAL_RE2 = _TOTAL_RE2.replace("{s}", r"\s\x{a0}")
+#: The total words that close the whole table rather than one block.
+_GRAND = re.compile(r"grand|g[eé]n[eé]ral|geral|generale|gesamtsumme", re.IGNORECASE)
 
-def _filled(part: pd.DataFrame) -> pd.DataFrame:
-    """True where a cell of ``part`` holds something (not missing, not blank text).
 
-    Cell by cell: ``part`` is a few rows (the tail and the blank-looking ones), where pandas'
-    per-column operations would cost more than the cells themselves.
+def _byte_table(letters: bytes) -> np.ndarray:
+    """A lookup table over the 256 byte values: True for ``letters`` in either case."""
+    table = np.zeros(256, dtype=bool)
+    table[list(letters.lower() + letters.upper())] = True
+    return table
+
+
+#: The bytes the first three of a total word can be ("tot", "sub", "sum", "som", "gra",
+#: "ges"), position by position: cheap filters on the Arrow buffers before any regular
+#: expression runs (a superset: "sob" passes, RE2 judges).
+_TOTAL_BYTES = (_byte_table(b"tsg"), _byte_table(b"oure"), _byte_table(b"tbmas"))
+#: A first byte that may begin white space (ASCII, or a no-break space in UTF-8): the string
+#: is left to RE2, which trims it.
+_LEAD = np.zeros(256, dtype=bool)
+_LEAD[:33] = _LEAD[128:] = True
+#: Above this many candidate strings, RE2 runs on their distinct values only.
+_DISTINCT_FROM = 10_000
+#: A date written in a text cell: 13/03/2025, 2025-03-13, 13.03.25, "Mar 13", "13 Mar".
+_MONTH = r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zäé]*\.?"
+_DATE = re.compile(
+    r"(?<!\d)(?:\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d\d)|\d{4}([-/.])\d{1,2}\2\d{1,2})(?!\d)"
+    rf"|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+{_MONTH}(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _filled(part: pd.DataFrame) -> tuple[np.ndarray, pd.DataFrame]:
+    """The cells of ``part`` (an object array) and True where one holds something (not
+    missing, not blank text).
+
+    Cell by cell: ``part`` is a few rows (the tail and the blank- or total-looking ones), where
+    pandas' per-column operations would cost more than the cells themselves.
     """
     cells = part.astype(object).to_numpy()
     out = [[_holds(v) for v in row] for row in cells]
-    return pd.DataFrame(out, index=part.index, columns=part.columns, dtype=bool)
+    return cells, pd.DataFrame(out, index=part.index, columns=part.columns, dtype=bool)
 
 
 def _holds(value: object) -> bool:
@@ -64,31 +110,119 @@ def _blank(col: pd.Series) -> np.ndarray:
     return (col.isna() | col.astype("string").str.strip().eq("").fillna(True)).to_numpy()
 
 
-def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list[str]]:
-    """``frame`` without its blank rows and without trailing note lines (one text cell, in the
-    first column, every other cell blank, below the last record), with a note for each.
+def _total_words(col: pd.Series) -> np.ndarray:
+    """True where a cell may be a total word (:data:`_TOTAL`; a superset, each row is confirmed
+    by :func:`_total_lines`). Number, date and duration columns hold none; Arrow text is
+    filtered on its first three bytes, and only the strings that pass go to Arrow's regular
+    expression kernel: a column of ids or queue names costs a few vectorised passes."""
+    dtype = col.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        cats = pd.Series(dtype.categories)
+        hit = np.array([isinstance(v, str) and bool(_TOTAL.fullmatch(v.strip())) for v in cats])
+        codes = col.cat.codes.to_numpy()
+        return np.append(hit, False)[codes] if hit.any() else np.zeros(len(col), dtype=bool)
+    if fp.is_arrow_text(col):
+        arr = pa.array(col.array)
+        chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+        out = np.zeros(len(col), dtype=bool)
+        at = 0
+        for chunk in chunks:
+            out[at : at + len(chunk)] = _total_chunk(chunk)
+            at += len(chunk)
+        return out
+    if pd.api.types.is_string_dtype(dtype):  # object columns too
+        return np.array([isinstance(v, str) and bool(_TOTAL.fullmatch(v.strip())) for v in col])
+    return np.zeros(len(col), dtype=bool)  # numbers, dates, durations, booleans
 
-    Returns the frame, the notes, and one ``"reason: line"`` entry per row taken out, which
-    the importer quarantines like a ragged line: every row of the file is accounted for.
-    """
-    if frame.shape[1] < 3 or frame.empty:
-        return frame, [], []
-    candidates = frame.index[_blank(frame.iloc[:, 0])]
-    # Blank rows have an empty first column; note rows are at the very end: look at both only.
-    # A slice when only the tail is looked at: picking rows from a million-row Arrow frame by
-    # label costs more than the whole check.
-    part = (
-        frame.iloc[-20:] if not len(candidates) else frame.loc[candidates.union(frame.index[-20:])]
-    )
-    filled = _filled(part)
-    n_filled = filled.sum(axis=1)
-    blank = n_filled.index[n_filled.eq(0)]
-    notes: list[str] = []
+
+def _total_chunk(arr: pa.Array) -> np.ndarray:
+    """:func:`_total_words` on one Arrow string array: the first byte of each string, then the
+    next two of the few that pass, then RE2 on the fewer still (on their distinct values when
+    they are many: a queue "Total Care" on every other row)."""
+    out = np.zeros(len(arr), dtype=bool)
+    offsets, data = fp.text_buffers(arr)
+    if not len(arr) or not len(data):
+        return out
+    starts = offsets[:-1]
+    b0 = data[np.minimum(starts, len(data) - 1)]
+    pos = np.flatnonzero(_TOTAL_BYTES[0][b0] | _LEAD[b0])
+    pos = pos[offsets[pos + 1] - starts[pos] >= 3]  # "sum", the shortest word, has 3 bytes
+    lead = _LEAD[data[starts[pos]]]
+    for k in (1, 2):
+        keep = lead | _TOTAL_BYTES[k][data[starts[pos] + k]]
+        pos, lead = pos[keep], lead[keep]
+    if not len(pos):
+        return out
+    some = pc.take(arr, pa.array(pos))
+    if len(pos) < _DISTINCT_FROM:
+        hit = pc.match_substring_regex(some, _TOTAL_RE2).fill_null(False)
+    else:
+        coded = pc.dictionary_encode(some)
+        words = pc.match_substring_regex(coded.dictionary, _TOTAL_RE2).fill_null(False)
+        hit = pc.take(words, coded.indices).fill_null(False)
+    out[pos] = hit.to_numpy(zero_copy_only=False)
+    return out
+
+
+def _is_date(value: object) -> bool:
+    """Whether a cell holds a date: a date-typed value, or text with a written date."""
+    if isinstance(value, str):
+        return bool(_DATE.search(value))
+    if isinstance(value, pd.Timestamp | dt.date | np.datetime64):
+        return not bool(pd.isna(value))
+    return False
+
+
+def _total_lines(cells: np.ndarray, filled: np.ndarray) -> dict[int, str]:
+    """The total lines among the rows of ``cells`` (by position) and their total word: the
+    first filled cell is a total word, and no other cell is a date (a row "Total, 2025-03-10,
+    97, ..." is that day's record, not a line to set aside)."""
+    out: dict[int, str] = {}
+    if not cells.size:
+        return out
+    firsts = filled.argmax(axis=1)
+    for i in np.flatnonzero(filled.any(axis=1)):
+        j = int(firsts[i])
+        word = cells[i, j]
+        if not isinstance(word, str) or not _TOTAL.fullmatch(word.strip()):
+            continue
+        if any(
+            _is_date(v) for v, f in zip(cells[i, j + 1 :], filled[i, j + 1 :], strict=True) if f
+        ):
+            continue
+        out[int(i)] = word.strip()
+    return out
+
+
+def _written(cells: np.ndarray, filled: np.ndarray) -> str:
+    """A row as a line of the file (its cells joined by ','; blank cells empty)."""
+    return ",".join(str(v).strip() if f else "" for v, f in zip(cells, filled, strict=True))
+
+
+def _total_note(words: list[str]) -> str:
+    """The report's note on the total lines taken out, naming them."""
+    shown = ", ".join(f"'{w}'" for w in list(dict.fromkeys(words))[:5])
+    shown += ", ..." if len(set(words)) > 5 else ""
+    if len(words) == 1:
+        return f"a total line set aside (a sum of other rows, not a period or a contact): {shown}"
+    grand = sum(bool(_GRAND.search(w)) for w in words)
+    sub = len(words) - grand
+    kinds = f"{sub:,} subtotal{'s' if sub > 1 else ''} and a grand total"
+    if grand != 1 or not sub:
+        kinds = "sums of other rows"
+    return f"{len(words):,} total lines ({kinds}) set aside: not periods or contacts: {shown}"
+
+
+def _footer(
+    frame: pd.DataFrame, filled: pd.DataFrame, n_filled: pd.Series, totals: dict[object, str]
+) -> list[object]:
+    """The note lines below the last record (last first): one text cell, in the first column,
+    that is not a number or a date. Blank rows and total lines between them are passed over."""
     footer: list[object] = []
     for idx in reversed(frame.index):
         if idx not in n_filled.index:
             break
-        if n_filled[idx] == 0:
+        if n_filled[idx] == 0 or idx in totals:
             continue
         cell = str(frame.at[idx, frame.columns[0]]).strip()
         if (
@@ -99,12 +233,60 @@ def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
             footer.append(idx)
             continue
         break
-    drop = blank.union(pd.Index(footer))
+    return footer
+
+
+def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """``frame`` without its blank rows, total lines and trailing note lines (one text cell, in
+    the first column, every other cell blank, below the last record), with a note for each.
+
+    A total line's first filled cell is a whole total word ("Total", "Grand Total", "Total for
+    Sales", "Subtotal:", "Summe", "Total geral", ...; :data:`_TOTAL`) and none of its other
+    cells is a date. It sums other rows: kept, it would count every contact twice. The word is
+    in the first column, or further right when the cells before it are blank (Vonage indents
+    its totals). Should more than half of the rows be "total lines", the word is a value of
+    the data (a queue named "Total") and every row stays.
+
+    Returns the frame, the notes, and one ``"reason: line"`` entry per row taken out, which
+    the importer quarantines like a ragged line: every row of the file is accounted for.
+    """
+    if frame.shape[1] < 3 or frame.empty:
+        return frame, [], []
+    first = frame.iloc[:, 0]
+    words = _total_words(first)
+    if 2 * np.count_nonzero(words) > len(frame):
+        words[:] = False  # mostly "totals": a value of the data (a queue named so)
+    candidates = frame.index[_blank(first) | words]
+    # Blank rows have an empty first column, a total line a total word there (or an empty
+    # first column); note rows are at the very end: look at these only.
+    # A slice when only the tail is looked at: picking rows from a million-row Arrow frame by
+    # label costs more than the whole check.
+    part = (
+        frame.iloc[-20:] if not len(candidates) else frame.loc[candidates.union(frame.index[-20:])]
+    )
+    cells, filled = _filled(part)
+    n_filled = filled.sum(axis=1)
+    blank = n_filled.index[n_filled.eq(0)]
+    mask = filled.to_numpy()
+    found = _total_lines(cells, mask)
+    if 2 * len(found) > len(frame):
+        found = {}  # mostly "totals": a value of the data (a queue named so), not layout rows
+    totals = {part.index[i]: w for i, w in found.items()}
+    footer = _footer(frame, filled, n_filled, totals)
+    notes: list[str] = []
+    drop = blank.union(pd.Index(footer)).union(pd.Index(list(totals)))
     if not len(drop):
         return frame, [], []
     lines = ["blank row (a spacer with no value, not a contact): "] * len(blank)
     if len(blank):
         notes.append(f"{len(blank):,} blank rows (spacers with no value) skipped: not contacts")
+    if totals:
+        notes.append(_total_note(list(totals.values())))
+        lines += [
+            "total line (a sum of other rows, not a period or a contact): "
+            + _written(cells[i], mask[i])
+            for i in found
+        ]
     for idx in reversed(footer):
         text = str(frame.at[idx, frame.columns[0]]).strip()
         shown = text if len(text) <= 80 else text[:77] + "..."
