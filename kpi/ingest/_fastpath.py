@@ -31,6 +31,7 @@ __all__ = [
     "has_blank",
     "is_arrow_text",
     "keep_text",
+    "match_text",
     "pick",
     "repeated",
     "replace_at",
@@ -272,6 +273,57 @@ def replace_at(s: pd.Series, positions: np.ndarray, values: pd.Series) -> pd.Ser
     take[positions] = len(s) + np.arange(len(positions))
     out = pa.chunked_array(chunks, type=arr.type).take(pa.array(take))
     return pd.Series(pd.array(out, dtype="string"), index=s.index, name=s.name, copy=False)
+
+
+def _byte_table(letters: bytes) -> np.ndarray:
+    """A lookup table over the 256 byte values: True for ``letters`` in either case."""
+    table = np.zeros(256, dtype=bool)
+    table[list(letters.lower() + letters.upper())] = True
+    return table
+
+
+#: A first byte that may begin white space (ASCII, or a no-break space in UTF-8): such a string
+#: is left to the regular expression, which trims it.
+_LEAD = np.zeros(256, dtype=bool)
+_LEAD[:33] = _LEAD[128:] = True
+#: Above this many candidate strings, the expression runs on their distinct values only.
+_DISTINCT_FROM = 10_000
+
+
+def match_text(arr: pa.Array, pattern: str, prefix: tuple[bytes, ...]) -> np.ndarray:
+    """True where a string of ``arr`` matches the RE2 ``pattern`` (missing: False), as
+    ``pc.match_substring_regex`` would say, for a pattern whose matches all start (after white
+    space) with one of the letters ``prefix[k]`` at position k, either case.
+
+    The letters are checked on the Arrow buffers first (position 0 on every string, then the
+    next positions on the few that pass), and the expression runs only on the strings left
+    (on their distinct values when they are many): a million ids or queue names cost a few
+    vectorised passes instead of a million regular-expression matches.
+    """
+    out = np.zeros(len(arr), dtype=bool)
+    offsets, data = text_buffers(arr)
+    if not len(arr) or not len(data):
+        return out
+    tables = [_byte_table(letters) for letters in prefix]
+    starts = offsets[:-1]
+    b0 = data[np.minimum(starts, len(data) - 1)]
+    pos = np.flatnonzero(tables[0][b0] | _LEAD[b0])
+    pos = pos[offsets[pos + 1] - starts[pos] >= len(prefix)]
+    lead = _LEAD[data[starts[pos]]]
+    for k in range(1, len(prefix)):
+        keep = lead | tables[k][data[starts[pos] + k]]
+        pos, lead = pos[keep], lead[keep]
+    if not len(pos):
+        return out
+    some = pc.take(arr, pa.array(pos))
+    if len(pos) < _DISTINCT_FROM:
+        hit = pc.match_substring_regex(some, pattern).fill_null(False)
+    else:
+        coded = pc.dictionary_encode(some)
+        words = pc.match_substring_regex(coded.dictionary, pattern).fill_null(False)
+        hit = pc.take(words, coded.indices).fill_null(False)
+    out[pos] = hit.to_numpy(zero_copy_only=False)
+    return out
 
 
 def repeated(ids: pd.Series) -> np.ndarray:

@@ -42,23 +42,10 @@ _TOTAL_RE2 = _TOTAL_RE2.replace("{s}", r"\s\x{a0}")
 _GRAND = re.compile(r"grand|g[eé]n[eé]ral|geral|generale|gesamtsumme", re.IGNORECASE)
 
 
-def _byte_table(letters: bytes) -> np.ndarray:
-    """A lookup table over the 256 byte values: True for ``letters`` in either case."""
-    table = np.zeros(256, dtype=bool)
-    table[list(letters.lower() + letters.upper())] = True
-    return table
-
-
-#: The bytes the first three of a total word can be ("tot", "sub", "sum", "som", "gra",
-#: "ges"), position by position: cheap filters on the Arrow buffers before any regular
-#: expression runs (a superset: "sob" passes, RE2 judges).
-_TOTAL_BYTES = (_byte_table(b"tsg"), _byte_table(b"oure"), _byte_table(b"tbmas"))
-#: A first byte that may begin white space (ASCII, or a no-break space in UTF-8): the string
-#: is left to RE2, which trims it.
-_LEAD = np.zeros(256, dtype=bool)
-_LEAD[:33] = _LEAD[128:] = True
-#: Above this many candidate strings, RE2 runs on their distinct values only.
-_DISTINCT_FROM = 10_000
+#: The letters the first three of a total word can be ("tot", "sub", "sum", "som", "gra",
+#: "ges"), position by position: a cheap filter before the regular expression runs (a
+#: superset: "sob" passes, the expression judges).
+_TOTAL_BYTES = (b"tsg", b"oure", b"tbmas")
 #: A date written in a text cell: 13/03/2025, 2025-03-13, 13.03.25, "Mar 13", "13 Mar".
 _MONTH = r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zäé]*\.?"
 _DATE = re.compile(
@@ -127,41 +114,12 @@ def _total_words(col: pd.Series) -> np.ndarray:
         out = np.zeros(len(col), dtype=bool)
         at = 0
         for chunk in chunks:
-            out[at : at + len(chunk)] = _total_chunk(chunk)
+            out[at : at + len(chunk)] = fp.match_text(chunk, _TOTAL_RE2, _TOTAL_BYTES)
             at += len(chunk)
         return out
     if pd.api.types.is_string_dtype(dtype):  # object columns too
         return np.array([isinstance(v, str) and bool(_TOTAL.fullmatch(v.strip())) for v in col])
     return np.zeros(len(col), dtype=bool)  # numbers, dates, durations, booleans
-
-
-def _total_chunk(arr: pa.Array) -> np.ndarray:
-    """:func:`_total_words` on one Arrow string array: the first byte of each string, then the
-    next two of the few that pass, then RE2 on the fewer still (on their distinct values when
-    they are many: a queue "Total Care" on every other row)."""
-    out = np.zeros(len(arr), dtype=bool)
-    offsets, data = fp.text_buffers(arr)
-    if not len(arr) or not len(data):
-        return out
-    starts = offsets[:-1]
-    b0 = data[np.minimum(starts, len(data) - 1)]
-    pos = np.flatnonzero(_TOTAL_BYTES[0][b0] | _LEAD[b0])
-    pos = pos[offsets[pos + 1] - starts[pos] >= 3]  # "sum", the shortest word, has 3 bytes
-    lead = _LEAD[data[starts[pos]]]
-    for k in (1, 2):
-        keep = lead | _TOTAL_BYTES[k][data[starts[pos] + k]]
-        pos, lead = pos[keep], lead[keep]
-    if not len(pos):
-        return out
-    some = pc.take(arr, pa.array(pos))
-    if len(pos) < _DISTINCT_FROM:
-        hit = pc.match_substring_regex(some, _TOTAL_RE2).fill_null(False)
-    else:
-        coded = pc.dictionary_encode(some)
-        words = pc.match_substring_regex(coded.dictionary, _TOTAL_RE2).fill_null(False)
-        hit = pc.take(words, coded.indices).fill_null(False)
-    out[pos] = hit.to_numpy(zero_copy_only=False)
-    return out
 
 
 def _is_date(value: object) -> bool:
