@@ -102,6 +102,8 @@ _MAPPING_VERSION = 1
 
 def _elapsed_text(source: tuple[str, ...]) -> str:
     """ "answered_at" (else "ended_at") - "started_at": the elapsed transform in words."""
+    if len(source) < 2:  # not an elapsed field (the describe table is built for every field)
+        return ", ".join(f'"{s}"' for s in source)
     later = f'"{source[1]}"' + (f' (else "{source[2]}")' if len(source) > 2 else "")
     return f'{later} - "{source[0]}"'
 
