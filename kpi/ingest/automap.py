@@ -363,11 +363,10 @@ def _rule_with_outbound(
     they say the direction, not an outcome, so they neither count for nor against the column
     being an outcome column, and the rule lists them as "ignore" (then
     :func:`_direction_from_outcome` reads them as outbound)."""
-    outbound = [
-        v
-        for v in dict.fromkeys(str(v).strip() for v in values)
-        if v and classify_value(v) is None and _is_outbound_word(v)
-    ]
+    distinct = [v for v in dict.fromkeys(str(v).strip() for v in values) if v]
+    if len(distinct) > 44:  # ids, names, times: past propose_rule's 40 values (+ outbound)
+        return None
+    outbound = [v for v in distinct if classify_value(v) is None and _is_outbound_word(v)]
     got = propose_rule(
         name, [v for v in values if str(v).strip() not in outbound], needs_name=needs_name
     )
