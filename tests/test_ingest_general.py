@@ -5,6 +5,7 @@ creation time. Every expected value is worked out by hand in the comment beside 
 
 from __future__ import annotations
 
+import json
 import math
 
 import pandas as pd
@@ -386,3 +387,52 @@ def test_proposal_evidence_for_a_correction() -> None:
     )
     assert p.mapping.outcome is not None and p.mapping.outcome.others == "keep"
     assert "Voicemail = voicemail" in p.evidence["outcome"]
+
+
+# --- round 5: ISO durations, week labels, IVR hang-ups, nested JSON -----------------------------
+
+
+def test_iso_8601_and_negative_spelled_durations() -> None:
+    from kpi.ingest.parsers import parse_duration
+
+    secs, bad, _ = parse_duration(pd.Series(["PT3M19S", "PT0S", "PT1H2M3.5S", "P1DT2H", "x"]))
+    assert secs.tolist()[:4] == [199.0, 0.0, 3723.5, 93600.0]
+    assert bad.tolist() == [False, False, False, False, True]
+    secs, _, _ = parse_duration(pd.Series(["9m 21s", "-3s", "1h 9m 33s"]))
+    assert secs.tolist() == [561.0, -3.0, 4173.0]  # negative: then quarantined by its range
+
+
+@pytest.mark.parametrize("label", ["Week 10 2025", "Wk 10, 2025", "KW 10 2025", "2025 Week 10"])
+def test_week_number_labels(label: str) -> None:
+    from kpi.ingest.grain import parse_periods
+
+    got = parse_periods(pd.Series([label, "2025-W11"]))
+    assert got is not None and got[1] == "week"
+    assert [str(d.date()) for d in got[0]] == ["2025-03-03", "2025-03-10"]
+
+
+def test_an_ivr_hang_up_is_not_a_queue_abandon() -> None:
+    got = propose_rule("completion_status", ["completed", "abandoned_in_queue", "abandoned_in_ivr"])
+    assert got is not None
+    assert dict(got[0].values)["abandoned_in_ivr"] == "ignore"
+    assert dict(got[0].values)["abandoned_in_queue"] == "abandoned"
+
+
+def test_nested_json_records_and_an_api_response() -> None:
+    # 2 calls: wait 10 / 30, the second abandoned; csat null or {"score": 4}.
+    calls = [
+        {"id": "a", "created_at": "2025-03-03T09:00:00Z", "queue": {"name": "Sales"},
+         "outcome": "ANSWERED", "timings": {"wait_seconds": 10, "talk_seconds": 100},
+         "csat": {"score": 4}},
+        {"id": "b", "created_at": "2025-03-03T10:00:00Z", "queue": {"name": "Sales"},
+         "outcome": "ABANDONED", "timings": {"wait_seconds": 30, "talk_seconds": 0},
+         "csat": None},
+    ]  # fmt: skip
+    for doc in (calls, {"meta": {"page": 1}, "data": calls}):
+        r = read(json.dumps(doc), "calls.json")
+        f = r.dataset.frame
+        assert f["queue"].tolist() == ["Sales", "Sales"]
+        t = compute(r.dataset, kpis=["abandonment_rate", "asa", "csat"], grain="all")
+        assert t.value("abandonment_rate") == pytest.approx(0.5)
+        assert t.value("asa") == pytest.approx(10.0)
+        assert t.value("csat") == pytest.approx(4.0)

@@ -422,7 +422,7 @@ _ENQUEUED = frozenset(
 _CONNECTED = frozenset(
     {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
      "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime",
-     "dateconnected"}
+     "dateconnected", "connecteddatetimeutc", "connecteddatetime", "connectedtime"}
 )  # fmt: skip
 #: Header keys of a "the contact ended at" timestamp (beside the end-time synonyms): Aircall
 #: ``ended_at``, Dialpad ``date_ended``.

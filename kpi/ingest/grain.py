@@ -39,6 +39,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("quarter", re.compile(r"^q([1-4])[\s\-/']*(\d{4})$")),
     ("quarter", re.compile(r"^(\d{4})[\s\-/]*q([1-4])$")),
     ("week", re.compile(r"^(\d{4})-?w(\d{1,2})$")),
+    # "Week 10 2025", "Wk 10, 2025", "KW 10 2025", "Semaine 10 2025": (week, year)
+    (
+        "week_first",
+        re.compile(
+            r"^(?:week|wk|w|kw|semaine|semana|settimana|week nr)\.?\s*(\d{1,2}),?\s+(\d{4})$"
+        ),
+    ),
+    # "2025 Week 10", "2025, week 10": (year, week)
+    ("week", re.compile(r"^(\d{4}),?\s+(?:week|wk|kw)\.?\s*(\d{1,2})$")),
     ("month", re.compile(r"^([a-z]{3,9})\.?[\s\-/']*(\d{4}|\d{2})$")),
     ("month", re.compile(r"^(\d{4})[\-/](\d{1,2})$")),
     ("month", re.compile(r"^(\d{1,2})[\-/](\d{4})$")),
@@ -59,6 +68,8 @@ def _one(label: str) -> tuple[pd.Timestamp, str] | None:
                 return pd.Timestamp(int(y), 3 * int(q) - 2, 1), grain
             if grain == "week":
                 return pd.Timestamp.fromisocalendar(int(g[0]), int(g[1]), 1), grain
+            if grain == "week_first":
+                return pd.Timestamp.fromisocalendar(int(g[1]), int(g[0]), 1), "week"
             if grain == "year":
                 year = int(g[0])
                 return (pd.Timestamp(year, 1, 1), grain) if 1970 <= year < 2100 else None

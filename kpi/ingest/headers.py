@@ -160,6 +160,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "ID Chiamata",
         "ID chamada",
         "Protocolo",
+        "Conversation Number",
+        "InteractionIDKey",
+        "Interaction ID Key",
     ),
     "parent_contact_id": (
         "InitialContactId",
@@ -232,6 +235,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Coda",
         "Fila",
         "Coda di attesa",
+        "LastAssignedWorkgroupID",
+        "Workgroup",
+        "Last Assigned Workgroup",
     ),
     "agent_id": (
         "Agent.Username",
@@ -264,6 +270,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Agente",
         "Atendente",
         "Operador",
+        "LastLocalUserId",
+        "Last Local User",
+        "LastLocalUserID",
     ),
     "team": (
         "team",
@@ -344,6 +353,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Data/Hora",
         "Inizio",
         "Início",
+        "InitiatedDateTimeUTC",
+        "Initiated Date Time",
+        "InitiatedDateTime",
     ),
     "end_time": (
         "end_time",
@@ -357,6 +369,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "End Date Time",
         "Call End Time",
         "Disconnect Time",
+        "TerminatedDateTimeUTC",
+        "Terminated Date Time",
+        "TerminatedDateTime",
     ),
     "wait_seconds": (
         "wait_seconds",
@@ -403,6 +418,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Attesa",
         "Tempo de espera",
         "Espera",
+        "tQueueWait",
     ),
     "talk_seconds": (
         "talk_seconds",
@@ -444,6 +460,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Tempo de conversa",
         "Duração da conversa",
         "Conversa",
+        "tConnected",
     ),
     "hold_seconds": (
         "hold_seconds",
@@ -611,6 +628,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Trasferimento",
         "Transferida",
         "Transferência",
+        "nTransfer",
     ),
     "escalated": ("escalated", "Escalated", "is_escalated", "Escalation"),
     "resolved": (
@@ -695,6 +713,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Lösungszeit",
         "Bearbeitungsdauer Ticket",
         "Oplostijd",
+        "Last Done Time",
+        "lastDone.time",
     ),
     "solved_time": (
         "solved_time",

@@ -232,6 +232,8 @@ def classify_value(value: str) -> str | None:
     key = _letters(str(value))
     if key in _EXACT:
         return _EXACT[key]
+    if "ivr" in key:  # "abandoned_in_ivr": hung up in the menu, never offered to a queue
+        return "ignore"
     if "abandon" in key:
         return "abandoned"
     if "scheduled" in key:  # "Callback Scheduled": an agent's follow-up, not a voicemail

@@ -142,13 +142,9 @@ def parse_duration(
         return pd.Series(np.nan, index=s.index), filled, "s" if unit == "auto" else unit
     if is_text(s):
         text = s.astype("string").str.strip()
-        sample = text[filled].iloc[:200]
-        # H:MM:SS text is read as such even when the header names a unit ("Talk (s)").
-        hms = unit == "hms" or (len(sample) and sample.str.match(_HMS).mean() > 0.5)
-        if hms:
-            return _parse_hms(text, filled)
-        if len(sample) and sample.str.match(_SPELLED).mean() > 0.5:
-            return _parse_spelled(text, filled)
+        written = _written_duration(text, filled, unit)
+        if written is not None:
+            return written
         num, bad = parse_number(text)
     else:
         num = pd.to_numeric(s, errors="coerce").astype("float64")
@@ -158,6 +154,22 @@ def parse_duration(
     if unit == "auto":
         unit = unit_from_name(name) or _unit_from_values(num, minutes)
     return _scaled(num, unit), bad, unit
+
+
+def _written_duration(
+    text: pd.Series, filled: pd.Series, unit: str
+) -> tuple[pd.Series, pd.Series, str] | None:
+    """Durations written as H:MM:SS, spelled out ("3h 50m") or in ISO 8601 ("PT3M19S"), read
+    as such when most of a sample is; None for plain numbers."""
+    sample = text[filled].iloc[:200]
+    # H:MM:SS text is read as such even when the header names a unit ("Talk (s)").
+    if unit == "hms" or (len(sample) and sample.str.match(_HMS).mean() > 0.5):
+        return _parse_hms(text, filled)
+    if len(sample) and sample.str.match(_SPELLED).mean() > 0.5:
+        return _parse_spelled(text, filled)
+    if len(sample) and sample.str.match(_ISO).mean() > 0.5:
+        return _parse_iso(text, filled)
+    return None
 
 
 def _scaled(num: pd.Series, unit: str) -> pd.Series:
@@ -172,7 +184,7 @@ def _scaled(num: pd.Series, unit: str) -> pd.Series:
 
 #: Spelled-out durations: "3h 50m", "1d 2h", "45m", "2 hours 5 minutes", "1w 2d" (Jira).
 _PART = r"(\d+(?:[.,]\d+)?)\s*(w|d|h|m|s)[a-z]*"
-_SPELLED = re.compile(rf"^\s*(?:{_PART}\s*,?\s*)+$", re.IGNORECASE)
+_SPELLED = re.compile(rf"^\s*-?\s*(?:{_PART}\s*,?\s*)+$", re.IGNORECASE)
 _PART_RE = re.compile(_PART, re.IGNORECASE)
 #: Jira counts working time: a "1d" is 8 hours and "1w" 5 days by default, but a service-desk
 #: export's "Time to first response" is elapsed time, so a day is 24 h and a week 7 days.
@@ -186,10 +198,36 @@ def _parse_spelled(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Se
         cell = str(v).strip().lower()
         if not _SPELLED.match(cell):
             return float("nan")
-        return sum(
+        total = sum(
             float(n.replace(",", ".")) * _SPELLED_FACTORS[u.lower()]
             for n, u in _PART_RE.findall(cell)
         )
+        return -total if cell.startswith("-") else total
+
+    uniques = pd.unique(text[filled])
+    lookup = {u: one(u) for u in uniques}
+    out = text.map(lookup).astype("float64")
+    return out, filled & out.isna(), "s"
+
+
+#: ISO 8601 durations (CDRs, APIs): "PT3M19S", "PT0S", "PT1H2M3.5S", "P1DT2H".
+_ISO = re.compile(
+    r"^-?P(?=\d|T\d)(?:(\d+(?:[.,]\d+)?)D)?"
+    r"(?:T(?=\d)(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _parse_iso(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series, str]:
+    """Seconds from ISO 8601 durations; cells that do not read are bad."""
+
+    def one(v: object) -> float:
+        m = _ISO.match(str(v).strip())
+        if m is None:
+            return float("nan")
+        parts = [float(g.replace(",", ".")) if g else 0.0 for g in m.groups()]
+        total = parts[0] * 86_400 + parts[1] * 3600 + parts[2] * 60 + parts[3]
+        return -total if str(v).strip().startswith("-") else total
 
     uniques = pd.unique(text[filled])
     lookup = {u: one(u) for u in uniques}

@@ -275,7 +275,12 @@ def promote_field_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     header = [str(c) for c in frame.columns]
     groups = [_SUFFIX.sub("", c) if not c.startswith("column ") else "" for c in header]
     repeated = len(set(groups)) < len(groups) or "" in groups
-    row0 = frame.iloc[0].tolist()
+    # A cell merged down over both rows ("Date" in a workbook) leaves the field row blank
+    # below it: the header's own name is that column's field name.
+    row0 = [
+        g if not _holds(v) and g and not h.startswith("column ") else v
+        for v, g, h in zip(frame.iloc[0].tolist(), groups, header, strict=True)
+    ]
     if not repeated or not _texts(row0):
         return frame, []
     fields = [str(v).strip() for v in row0]

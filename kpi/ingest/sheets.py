@@ -164,28 +164,31 @@ def read_parquet(src: Source) -> RawTable:
 
 
 def read_jsonl(src: Source) -> RawTable:
-    """JSON lines, or one JSON list of objects."""
+    """JSON lines, one JSON list of objects, or an API response holding such a list.
+
+    Nested objects become dotted columns (``queue.name``, ``timings.wait_seconds``); an API
+    response (``{"data": [...], "meta": ...}``, JSON:API's ``attributes``) is read as its list
+    of records. Lists inside a record stay as JSON text in one cell.
+    """
     data = src.data if src.data is not None else Path(str(src.path)).read_bytes()
     text = data.decode("utf-8-sig", errors="replace")
     stripped = text.lstrip()
-    if stripped.startswith("["):
+    if stripped.startswith(("[", "{")):
         try:
-            rows = json.loads(stripped)
+            doc = json.loads(stripped)
         except ValueError:
-            rows = None
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            doc = None  # JSON lines (one object per line) are not one document
+        rows = _records(doc)
+        if rows is not None:
+            return RawTable(src.name, _flat_records(rows))
+        if stripped.startswith("[") or (isinstance(doc, dict) and doc):
             raise DataError(
                 f"'{src.name}' is not valid JSON (expected a list of objects or one object per "
                 "line): export one JSON object per line."
             )
-        return RawTable(src.name, pd.DataFrame(rows))
-    import pyarrow.json as pajson
-
-    try:
-        table = pajson.read_json(io.BytesIO(data))
-        return RawTable(src.name, normalise_arrow(table).to_pandas(date_as_object=False))
-    except pa.ArrowInvalid:
-        pass
+    flat = _flat_json_lines(data)
+    if flat is not None:
+        return RawTable(src.name, flat)
     rows = []
     for i, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -200,4 +203,86 @@ def read_jsonl(src: Source) -> RawTable:
                 "JSON object per line."
             )
         rows.append(obj)
-    return RawTable(src.name, pd.json_normalize(rows) if rows else pd.DataFrame())
+    return RawTable(src.name, _flat_records(rows))
+
+
+def _flat_json_lines(data: bytes) -> pd.DataFrame | None:
+    """JSON lines read by Arrow (fast on large files) when no record nests an object or a list;
+    None otherwise (the records are then read one by one and flattened)."""
+    import pyarrow.json as pajson
+
+    try:
+        table = pajson.read_json(io.BytesIO(data))
+    except pa.ArrowInvalid:
+        return None
+    if any(pa.types.is_nested(f.type) for f in table.schema):
+        return None
+    return normalise_arrow(table).to_pandas(date_as_object=False)
+
+
+def _records(doc: object) -> list[dict[str, Any]] | None:
+    """The records of a JSON document: a list of objects, or the longest list of objects held
+    by an object (an API response's ``data`` / ``results`` / ``items``); None otherwise."""
+    if isinstance(doc, list):
+        return doc if doc and all(isinstance(r, dict) for r in doc) else None
+    if not isinstance(doc, dict):
+        return None
+    lists = [v for v in doc.values() if isinstance(v, list) and v]
+    lists = [v for v in lists if all(isinstance(r, dict) for r in v)]
+    return max(lists, key=len) if lists else None
+
+
+#: Leaf names that say nothing without their parent ("queue.name", "firstResponse.time").
+_GENERIC_LEAVES = frozenset(
+    {"id", "name", "type", "value", "time", "key", "label", "code", "text", "count", "date",
+     "number", "createdat", "updatedat", "businesstime", "start", "end", "total", "seconds"}
+)  # fmt: skip
+
+
+def _leaf_names(names: list[str]) -> dict[str, str]:
+    """Dotted columns renamed to their last part where that part names something on its own
+    and no other column ends so: ``timings.wait_seconds`` -> ``wait_seconds``,
+    ``satisfactionLevel.rating`` -> ``rating``; ``queue.name`` keeps its parent."""
+    leaves = [n.rsplit(".", 1)[-1] for n in names]
+    return {
+        n: leaf
+        for n, leaf in zip(names, leaves, strict=True)
+        if "." in n
+        and leaves.count(leaf) == 1
+        and leaf not in names
+        and leaf.lower().replace("_", "") not in _GENERIC_LEAVES
+    }
+
+
+def _one_child_as_parent(frame: pd.DataFrame) -> pd.DataFrame:
+    """A field that is null on some records and an object of one field on the others
+    (``"csat": null`` / ``"csat": {"score": 4}``) is that one field: its column takes the
+    parent's name instead of an all-empty ``csat`` beside ``csat.score``."""
+    names = [str(c) for c in frame.columns]
+    for parent in names:
+        children = [n for n in names if n.startswith(parent + ".")]
+        if len(children) == 1 and frame[parent].isna().all():
+            frame = frame.drop(columns=[parent]).rename(columns={children[0]: parent})
+    return frame
+
+
+def _flat_records(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Records as a table: nested objects as dotted columns (named by their last part when it
+    says enough, :func:`_leaf_names`), JSON:API's ``attributes.`` prefix dropped where no other
+    column has the name, lists as JSON text."""
+    if not rows:
+        return pd.DataFrame()
+    frame = pd.json_normalize(rows)
+    names = [str(c) for c in frame.columns]
+    short = {c: c[len("attributes.") :] for c in names if c.startswith("attributes.")}
+    taken = set(names) - set(short)
+    frame = frame.rename(columns={c: n for c, n in short.items() if n not in taken})
+    frame = _one_child_as_parent(frame)
+    frame = frame.rename(columns=_leaf_names([str(c) for c in frame.columns]))
+    for c in frame.columns:
+        col = frame[c]
+        if col.dtype == object and col.map(lambda v: isinstance(v, list | dict)).any():
+            frame[c] = col.map(
+                lambda v: json.dumps(v, default=str) if isinstance(v, list | dict) else v
+            )
+    return frame
