@@ -15,7 +15,7 @@ import kpi.schema
 import kpi.segment
 from kpi import ingest
 from kpi.engine import compute
-from kpi.errors import MappingError
+from kpi.errors import DataError, MappingError
 from kpi.ingest.automap import detect_source_shape, propose
 from kpi.ingest.headers import header_key, header_unit
 from kpi.ingest.mapping import OutcomeRule, load_mapping
@@ -436,3 +436,16 @@ def test_nested_json_records_and_an_api_response() -> None:
         assert t.value("abandonment_rate") == pytest.approx(0.5)
         assert t.value("asa") == pytest.approx(10.0)
         assert t.value("csat") == pytest.approx(4.0)
+
+
+def test_a_report_with_one_column_group_per_queue_is_refused_with_what_to_do() -> None:
+    text = (
+        "Date,Sales Offered,Sales Answered,Sales ASA,Support Offered,Support Answered,Support ASA\n"
+        "2024-04-08,64,61,70,84,76,93\n"
+        "2024-04-09,79,73,89,82,73,28\n"
+    )
+    with pytest.raises(DataError, match=r"one column group per queue \(Sales, Support"):
+        read(text, "wide.csv")
+    # A queue column with ordinary headers is no column group.
+    r = read("Date,Queue,Offered,Answered,ASA\n2024-04-08,Sales,64,61,70\n", "long.csv")
+    assert r.report.rows_kept == 1

@@ -34,14 +34,6 @@ def load_many(*names: str) -> ingest.ImportResult:
 # --- 1. Genesys Cloud queue performance -----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Genesys preset/synonyms map 'Abandon %' (a per-row rate, '0.9%') to abandoned instead "
-        "of 'Abandon', and the UI's 'Answer' column is not mapped: every row is quarantined "
-        "('unparseable abandoned'), DataError 'No row ... could be used'"
-    ),
-)
 def test_genesys_queue_performance_ui_export() -> None:
     # Interval Start 2024-04-08T04:00:00.000Z (daily view in New York), Offer / Answer / Answer %
     # / Abandon / Abandon % / ASA hh:mm:ss / AHT / "Service Level %" "59.3%".
@@ -80,21 +72,11 @@ def test_avaya_cms_counts_and_mm_ss_averages() -> None:
            abandonment_rate=0.0625, asa=53.3889, aht=372.4422)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'% Within Service Level' (Avaya CMS, values '85' with no %) matches no service_level "
-    "synonym: service level unavailable",
-)
 def test_avaya_cms_percent_within_service_level() -> None:
     r = load("avaya_cms_split_interval.txt")
     expect(values(r, "service_level"), service_level=0.7086)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Date + Time ('8:00 AM-8:30 AM') are not combined: every half-hour row lands at "
-    "midnight, grain 'day', warning '16 rows share a date'",
-)
 def test_avaya_cms_interval_starts() -> None:
     r = load("avaya_cms_split_interval.txt")
     assert "interval" in grains(r), grains(r)
@@ -115,21 +97,11 @@ def test_ucce_call_type_counts() -> None:
            abandonment_rate=0.0757, asa=54.5826, aht=404.1744)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Service Level Calls' (UCCE count answered within the threshold) is not mapped to "
-    "answered_within: SL falls back to the per-row % weighted by answered (0.6949, want 0.6917)",
-)
 def test_ucce_service_level_from_counts() -> None:
     r = load("ucce_call_type_daily.csv")
     expect(values(r, "service_level"), service_level=0.6917)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Call Type Name' is not mapped to queue: the two call types per day are unsegmented "
-    "('20 rows share a date' warning)",
-)
 def test_ucce_call_type_is_a_segment() -> None:
     r = load("ucce_call_type_daily.csv")
     assert set(r.dataset.frame["queue"].astype(str)) == {"CT_Sales_EN", "CT_Care_EN"}
@@ -175,9 +147,10 @@ def test_cxone_workbook_numbers_stored_as_text() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="'Sales Offered', 'Support Answered', ... (one column group per queue) are not "
-    "recognised: the file is read as contact level with only start_time, contacts = 10 (one "
-    "per day), every other KPI unavailable, no warning",
+    reason=(
+        "one column group per queue is not read: the import now stops with a message saying "
+        "so and what to export instead (it used to pass silently as 10 contacts)"
+    ),
 )
 def test_wide_report_column_group_per_queue() -> None:
     r = load("wide_queue_groups.csv")
@@ -211,22 +184,11 @@ def test_spanish_report_counts_and_tmo() -> None:
            abandonment_rate=0.0508, aht=347.8605)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Spanish headers missing from the aggregated synonyms: 'Velocidad media de "
-    "respuesta (s)' (ASA) and 'Nivel de servicio' ('63,3 %'; only Portuguese 'Nivel de "
-    "serviço' is listed): asa and service_level unavailable",
-)
 def test_spanish_report_asa_and_service_level() -> None:
     r = load("informe_diario_colas_es.csv")
     expect(values(r, "asa", "service_level"), asa=44.9035, service_level=0.6924)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Cola' is an interaction queue synonym only, not an aggregated one: the two queues "
-    "are unsegmented ('20 rows share a date' warning)",
-)
 def test_spanish_report_queue_segment() -> None:
     r = load("informe_diario_colas_es.csv")
     assert set(r.dataset.frame["queue"].astype(str)) == {"Atención al cliente", "Ventas"}
@@ -265,13 +227,6 @@ def test_contact_log_with_survey_control_header() -> None:
            abandonment_rate=0.125, aht=485.7429, csat=4.0909)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ingest.MissingDateColumn,
-    reason="'Satisfaction (1-5)' (scale in brackets) matches no csat synonym, so the survey file "
-    "is not recognised as a survey and the whole import is refused: MissingDateColumn "
-    "''Response Date' looks like dates — map it to start_time'",
-)
 def test_contact_log_with_csat_survey_export() -> None:
     r = load_many("calls_contact_log.csv", "csat_survey_responses.csv")
     accounted(r, 102)

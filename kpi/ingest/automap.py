@@ -152,8 +152,9 @@ class _State:
         """(column, synonym) of the first synonym that matches an unused column."""
         exact: dict[str, str] = {}
         keyed: dict[str, str] = {}
+        counts = self.kind(target) == "count"
         for c in self.cols:
-            if c not in self.used:
+            if c not in self.used and not (counts and "%" in c):  # "Abandon %" is no count
                 exact.setdefault(norm(c), c)
                 keyed.setdefault(header_key(c), c)
         for n in names:
@@ -171,12 +172,15 @@ class _State:
 
 def _preset(st: _State) -> str | None:
     normed = {norm(c) for c in st.cols}
-    by_norm = {norm(c): c for c in st.cols}
+    by_norm: dict[str, str] = {}
+    for c in st.cols:  # the first column of a name ("Abandon" before "Abandon %")
+        if "%" not in c:
+            by_norm.setdefault(norm(c), c)
     for name, keys in PRESET_KEYS.items():
         preset = PRESETS[name]
         if preset.shape == st.shape and all(norm(k) in normed for k in keys):
             for f in preset.fields:
-                src = tuple(by_norm.get(norm(s), s) for s in f.source)
+                src = tuple(s if s in st.cols else by_norm.get(norm(s), s) for s in f.source)
                 if set(src) <= set(st.cols):
                     st.add(replace(f, source=src), f"the {name} preset names this column")
             return name
@@ -234,7 +238,9 @@ _INTERVAL_KEYS = frozenset(
      "intervalle", "intervalo", "intervallo", "fasciaoraria", "ora", "tijd"}
 )  # fmt: skip
 _CLOCK_OR_RANGE = re.compile(
-    r"^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?(\s*(-|–|to)\s*\d{1,2}:\d{2}(:\d{2})?)?$", re.I
+    r"^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?"
+    r"(\s*(-|–|to)\s*\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?)?$",
+    re.I,
 )
 
 

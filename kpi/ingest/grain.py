@@ -113,7 +113,11 @@ def detect_grain(dates: pd.Series) -> str:
     if d.empty:
         return "day"
     if (d != d.dt.normalize()).any():
-        return "interval"
+        # One time of day on every row, days apart (Genesys' "Interval Start" of a daily
+        # report is local midnight written in UTC, 04:00Z): days, not intervals.
+        if d.dt.time.nunique() > 1:
+            return "interval"
+        d = d.dt.normalize()
     u = np.sort(d.unique())
     if len(u) < 2:
         return "month" if pd.Timestamp(u[0]).day == 1 else "day"

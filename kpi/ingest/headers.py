@@ -65,6 +65,7 @@ _DURATION_WORD = re.compile(
     r"resolution|work|delay|aht|asa|ring|idle|service|ser|q|"
     r"zeit|dauer|tijd|duur|temps|duree|attente|tiempo|duracion|espera|conversacion)$"
 )
+_SCALE = re.compile(r"\s*[\(\[]\s*\d+\s*(?:-|–|to)\s*\d+\s*[\)\]]")  # (1-5), [0-10]
 _COPY = re.compile(r"(\.\d+|\s*\(\d+\)|\s+#\d+)$")  # "Talk Time.1", "Wait (2)", "Queue #2"
 
 
@@ -105,7 +106,7 @@ def header_key(name: str) -> str:
     >>> header_key("Talk Time (s)") == header_key("talk_time") == header_key("TALK TIME [sec]")
     True
     """
-    low = _strip_copy(str(name)).lower()
+    low = _SCALE.sub("", _strip_copy(str(name)).lower())  # "Satisfaction (1-5)"
     rest, _ = _split_unit(low)
     rest = re.sub(r"%|#|\bpct\b|\bpercent(age)?\b|\bcount\b|\bno\.", " ", rest)
     return norm(rest) or norm(low)
@@ -807,6 +808,11 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Campaign",
         "Coda",
         "Fila",
+        "Cola",
+        "File d'attente",
+        "Warteschlange",
+        "Call Type Name",
+        "Wachtrij",
     ),
     "channel": ("channel", "Channel", "Media Type", "Media"),
     "agent_id": (
@@ -887,6 +893,7 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Risposte",
         "Chiamate risposte",
         "Chamadas atendidas",
+        "Answer",
     ),
     "abandoned": (
         "abandoned",
@@ -932,6 +939,11 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "TME",
         "Tempo médio de espera",
         "Tempo medio di attesa",
+        "Velocidad media de respuesta",
+        "Tiempo medio de respuesta",
+        "Vitesse moyenne de réponse",
+        "Temps moyen de réponse",
+        "Durchschnittliche Wartezeit",
     ),
     "aht_seconds": (
         "aht_seconds",
@@ -985,6 +997,12 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Nível de serviço",
         "Nivel de serviço",
         "Livello di servizio",
+        "% Within Service Level",
+        "Pct Within Service Level",
+        "Percent Within Service Level",
+        "Nivel de servicio",
+        "Niveau de service",
+        "% dans le niveau de service",
     ),
     "occupancy": (
         "occupancy",
@@ -1014,6 +1032,9 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Within SL",
         "SL Calls",
         "In SL",
+        "Service Level Calls",
+        "Calls Answered Within Service Level",
+        "Answered Within SL",
     ),
     "csat": ("csat", "CSAT", "Avg CSAT", "Satisfaction"),
     "csat_responses": ("csat_responses", "CSAT Responses", "Survey Responses", "Responses"),

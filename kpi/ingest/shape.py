@@ -170,3 +170,25 @@ def numeric_duration(col: str, values: Sequence[str]) -> bool:
         return False
     vals = [str(v).strip() for v in values if str(v).strip()][:100]
     return bool(vals) and all(_NUMBER.match(v) or _CLOCK.match(v) for v in vals)
+
+
+#: Field names a report repeats once per queue in a wide layout ("Sales Offered", "Sales ASA").
+_GROUP_FIELDS = ("offered", "answered", "abandoned", "asa_seconds", "aht_seconds", "service_level")
+
+
+def column_groups(columns: Iterable[str]) -> dict[str, list[str]]:
+    """A wide report's column groups: prefix -> the columns that hold one summary field under
+    it ("Sales Offered", "Sales Answered", "Support Offered", ...). Empty unless at least two
+    prefixes each hold at least two such fields (then the file has one column group per queue
+    rather than one row per queue)."""
+    keys = {header_key(n) for f in _GROUP_FIELDS for n in AGGREGATE_SYNONYMS.get(f, ())}
+    groups: dict[str, list[str]] = {}
+    for c in columns:
+        words = str(c).split()
+        for k in range(1, min(4, len(words))):
+            prefix, field = " ".join(words[:-k]), " ".join(words[-k:])
+            if header_key(field) in keys:
+                groups.setdefault(prefix, []).append(str(c))
+                break
+    groups = {p: cs for p, cs in groups.items() if len(cs) >= 2}
+    return groups if len(groups) >= 2 else {}

@@ -370,7 +370,11 @@ def _best_format(sample: list[str], dayfirst: bool | None) -> str | None:
     return best if best_hits >= max(1, len(probe) * 0.8) else None
 
 
-_RANGE = r"^(\d{1,2}:\d{2}(?::\d{2})?)\s*(?:-|–|to)\s*\d{1,2}:\d{2}(?::\d{2})?$"
+#: An interval label, "08:00-08:30" or "8:00 AM-8:30 AM": its first time, AM/PM included.
+_RANGE = (
+    r"^(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:-|–|to)\s*"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?$"
+)
 
 
 def combine_date_time(
