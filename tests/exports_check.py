@@ -7,6 +7,8 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
+
 from kpi import ingest
 from kpi.engine import compute
 from kpi.errors import KpiLabError
@@ -76,3 +78,15 @@ def grains(r: ingest.ImportResult) -> set[str]:
     """The grain the import detected, wherever the importer keeps it."""
     found = {getattr(o, "grain", None) for o in (r.mapping, r.dataset, r.report)}
     return {str(g) for g in found if g not in (None, "auto", "")}
+
+
+def starts(r: ingest.ImportResult) -> pd.Series:
+    """The imported start times (contact logs) or period starts (summary reports)."""
+    frame = r.dataset.frame
+    return frame["start_time" if "start_time" in frame else "date"]
+
+
+def office_hours(r: ingest.ImportResult) -> None:
+    """Every contact was drawn between 08:00 and 18:00 (catches 12-hour / epoch misreads)."""
+    h = starts(r).dt.hour
+    assert h.between(8, 17).all(), h.value_counts().sort_index().to_dict()

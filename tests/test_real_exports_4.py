@@ -16,24 +16,20 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 from __future__ import annotations
 
-import pandas as pd
-from exports_check import accounted, days, expect, grains, reader, text, values
-
-from kpi import ingest
+from exports_check import (
+    accounted,
+    days,
+    expect,
+    grains,
+    office_hours,
+    reader,
+    starts,
+    text,
+    values,
+)
 
 load = reader("exports4")
 MARCH = ("2025-03-03", "2025-03-14")
-
-
-def starts(r: ingest.ImportResult) -> pd.Series:
-    frame = r.dataset.frame
-    return frame["start_time" if "start_time" in frame else "date"]
-
-
-def office_hours(r: ingest.ImportResult) -> None:
-    """Every contact was drawn between 08:00 and 18:00 (catches 12-hour / epoch misreads)."""
-    h = starts(r).dt.hour
-    assert h.between(8, 17).all(), h.value_counts().sort_index().to_dict()
 
 
 # --- 1. Aircall ----------------------------------------------------------------------------------

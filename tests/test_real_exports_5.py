@@ -18,23 +18,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from exports_check import accounted, days, expect, grains, reader, values
-
-from kpi import ingest
+from exports_check import accounted, days, expect, grains, office_hours, reader, starts, values
 
 load = reader("exports5")
 MARCH = ("2025-03-03", "2025-03-14")
-
-
-def starts(r: ingest.ImportResult) -> pd.Series:
-    frame = r.dataset.frame
-    return frame["start_time" if "start_time" in frame else "date"]
-
-
-def office_hours(r: ingest.ImportResult) -> None:
-    """Every contact was drawn between 08:00 and 18:00 (catches 12-hour / epoch misreads)."""
-    h = starts(r).dt.hour
-    assert h.between(8, 17).all(), h.value_counts().sort_index().to_dict()
 
 
 # --- 1. Freshcaller call log ---------------------------------------------------------------------

@@ -4,9 +4,49 @@ Nothing here calls KPI Lab: the expected values stay independent of the code und
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 import random
+import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+Builder = Callable[[], dict[str, Any]]
+
+
+def csv_text(rows: list[list[Any]], *, sep: str = ",", eol: str = "\n", **kw: Any) -> str:
+    """Rows as CSV text (``kw``: more ``csv.writer`` options, e.g. ``quoting``)."""
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=sep, lineterminator=eol, **kw).writerows(rows)
+    return buf.getvalue()
+
+
+class Builders:
+    """A generator's file builders: ``@builders`` registers a ``build_<name>`` function (it
+    writes its files and returns their truth); files are written beside the generator."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.fns: dict[str, Builder] = {}
+
+    def __call__(self, fn: Builder) -> Builder:
+        self.fns[fn.__name__.removeprefix("build_")] = fn
+        return fn
+
+    def write_csv(
+        self, name: str, header: list[str], rows: list[list[Any]], *, sep: str = ","
+    ) -> None:
+        (self.out / name).write_text(csv_text([header, *rows], sep=sep), encoding="utf-8")
+
+    def main(self) -> None:
+        """Write every file; with ``--expected``, print each builder's truth."""
+        truths = {name: fn() for name, fn in self.fns.items()}
+        if "--expected" in sys.argv:
+            for name, t in truths.items():
+                print(name, json.dumps(t, default=str))
 
 
 def hms(sec: float, pad: bool = True) -> str:

@@ -30,36 +30,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
 import random
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: export_kit
-from export_kit import contact_truth, draw_call, mean, spread, weekdays  # noqa: E402
+from export_kit import Builders, contact_truth, csv_text, draw_call, mean, spread, weekdays  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
-BUILDERS: dict[str, Callable[[], dict[str, Any]]] = {}
+BUILD = Builders(OUT)
+builder, write_csv = BUILD, BUILD.write_csv
 AGENTS = ["Maya Lopez", "Omar Haddad", "Jin Park", "Sara Novak", "Luca Bianchi", "Ada Okafor"]
 MARCH = weekdays(dt.date(2025, 3, 3), dt.date(2025, 3, 14))  # day 13 and 14 disambiguate
-
-
-def builder(fn: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
-    BUILDERS[fn.__name__.removeprefix("build_")] = fn
-    return fn
-
-
-def csv_text(rows: list[list[Any]], *, sep: str = ",", eol: str = "\n", **kw: Any) -> str:
-    buf = io.StringIO()
-    csv.writer(buf, delimiter=sep, lineterminator=eol, **kw).writerows(rows)
-    return buf.getvalue()
-
-
-def write_csv(name: str, header: list[str], rows: list[list[Any]], *, sep: str = ",") -> None:
-    (OUT / name).write_text(csv_text([header, *rows], sep=sep), encoding="utf-8")
 
 
 def handled(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -616,12 +600,5 @@ def build_nextiva() -> dict[str, Any]:
     }  # fmt: skip
 
 
-def main() -> None:
-    truths = {name: fn() for name, fn in BUILDERS.items()}
-    if "--expected" in sys.argv:
-        for name, t in truths.items():
-            print(name, json.dumps(t, default=str))
-
-
 if __name__ == "__main__":
-    main()
+    BUILD.main()

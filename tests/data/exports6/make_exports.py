@@ -26,39 +26,21 @@ a monthly report with "Apr 2024" / "2024-04" / "April 2024", and a contact log +
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import random
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: export_kit
-from export_kit import contact_truth, draw_call, hms, spread, weekdays  # noqa: E402
+from export_kit import Builders, contact_truth, csv_text, draw_call, hms, spread, weekdays  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
-BUILDERS: dict[str, Callable[[], dict[str, Any]]] = {}
+BUILD = Builders(OUT)
+builder, write_csv = BUILD, BUILD.write_csv
 APRIL = weekdays(dt.date(2024, 4, 8), dt.date(2024, 4, 19))  # days 13+ disambiguate d/m
 MAY = weekdays(dt.date(2024, 5, 6), dt.date(2024, 5, 17))
 AGENTS = ["Maya Lopez", "Omar Haddad", "Jin Park", "Sara Novak", "Luca Bianchi", "Ada Okafor"]
-
-
-def builder(fn: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
-    BUILDERS[fn.__name__.removeprefix("build_")] = fn
-    return fn
-
-
-def csv_text(rows: list[list[Any]], *, sep: str = ",") -> str:
-    buf = io.StringIO()
-    csv.writer(buf, delimiter=sep, lineterminator="\n").writerows(rows)
-    return buf.getvalue()
-
-
-def write_csv(name: str, header: list[str], rows: list[list[Any]], *, sep: str = ",") -> None:
-    (OUT / name).write_text(csv_text([header, *rows], sep=sep), encoding="utf-8")
 
 
 def mmss(sec: int) -> str:
@@ -418,12 +400,5 @@ def build_calls_and_survey() -> dict[str, Any]:
     return t
 
 
-def main() -> None:
-    truths = {name: fn() for name, fn in BUILDERS.items()}
-    if "--expected" in sys.argv:
-        for name, t in truths.items():
-            print(name, json.dumps(t, default=str))
-
-
 if __name__ == "__main__":
-    main()
+    BUILD.main()
