@@ -436,6 +436,18 @@ def test_nested_json_records_and_an_api_response() -> None:
         assert t.value("abandonment_rate") == pytest.approx(0.5)
         assert t.value("asa") == pytest.approx(10.0)
         assert t.value("csat") == pytest.approx(4.0)
+        assert any("'timings.wait_seconds' as 'wait_seconds'" in n for n in r.report.notes)
+
+
+def test_a_one_line_json_lines_file_is_one_record() -> None:
+    # A lone object (even with a list of objects inside) is a record, not an API envelope.
+    for line in (
+        '{"id": "a", "start_time": "2025-03-03T09:00:00", "wait_seconds": 5}',
+        '{"id": "a", "start_time": "2025-03-03T09:00:00", "legs": [{"x": 1}, {"x": 2}]}',
+    ):
+        r = read(line + "\n", "one.jsonl")
+        assert (r.report.rows_read, r.report.rows_kept) == (1, 1)
+        assert r.dataset.frame["contact_id"].tolist() == ["a"]
 
 
 def test_a_report_with_one_column_group_per_queue_is_refused_with_what_to_do() -> None:

@@ -180,8 +180,8 @@ def read_jsonl(src: Source) -> RawTable:
             doc = None  # JSON lines (one object per line) are not one document
         rows = _records(doc)
         if rows is not None:
-            return RawTable(src.name, _flat_records(rows))
-        if stripped.startswith("[") or (isinstance(doc, dict) and doc):
+            return _flat_table(src.name, rows)
+        if stripped.startswith("["):
             raise DataError(
                 f"'{src.name}' is not valid JSON (expected a list of objects or one object per "
                 "line): export one JSON object per line."
@@ -203,7 +203,7 @@ def read_jsonl(src: Source) -> RawTable:
                 "JSON object per line."
             )
         rows.append(obj)
-    return RawTable(src.name, _flat_records(rows))
+    return _flat_table(src.name, rows)
 
 
 def _flat_json_lines(data: bytes) -> pd.DataFrame | None:
@@ -220,22 +220,47 @@ def _flat_json_lines(data: bytes) -> pd.DataFrame | None:
     return normalise_arrow(table).to_pandas(date_as_object=False)
 
 
+#: Keys under which an API response holds its records ({"data": [...], "meta": {...}}).
+_ENVELOPE = frozenset(
+    {"data", "results", "items", "records", "rows", "value", "values", "entries", "hits",
+     "calls", "conversations", "tickets", "interactions", "contacts", "objects"}
+)  # fmt: skip
+
+
 def _records(doc: object) -> list[dict[str, Any]] | None:
-    """The records of a JSON document: a list of objects, or the longest list of objects held
-    by an object (an API response's ``data`` / ``results`` / ``items``); None otherwise."""
+    """The records of a JSON document: a list of objects, or an API response's list of objects
+    (under ``data``, ``results``, ``items``...); None otherwise (a lone object is one record
+    of a JSON-lines file, even when one of its fields is a list)."""
     if isinstance(doc, list):
         return doc if doc and all(isinstance(r, dict) for r in doc) else None
     if not isinstance(doc, dict):
         return None
-    lists = [v for v in doc.values() if isinstance(v, list) and v]
-    lists = [v for v in lists if all(isinstance(r, dict) for r in v)]
+    lists = [
+        v
+        for k, v in doc.items()
+        if str(k).lower() in _ENVELOPE
+        and isinstance(v, list)
+        and v
+        and all(isinstance(r, dict) for r in v)
+    ]
     return max(lists, key=len) if lists else None
+
+
+def _flat_table(source: str, rows: list[dict[str, Any]]) -> RawTable:
+    """The records as a :class:`RawTable`, saying which nested fields were renamed."""
+    frame, renamed = _flat_records(rows)
+    notes = []
+    if renamed:
+        shown = ", ".join(f"'{a}' as '{b}'" for a, b in list(renamed.items())[:6])
+        more = f" and {len(renamed) - 6} more" if len(renamed) > 6 else ""
+        notes.append(f"nested JSON fields read as columns: {shown}{more}")
+    return RawTable(source, frame, notes=notes)
 
 
 #: Leaf names that say nothing without their parent ("queue.name", "firstResponse.time").
 _GENERIC_LEAVES = frozenset(
     {"id", "name", "type", "value", "time", "key", "label", "code", "text", "count", "date",
-     "number", "createdat", "updatedat", "businesstime", "start", "end", "total", "seconds"}
+     "number", "data", "createdat", "updatedat", "businesstime", "start", "end", "total", "seconds"}
 )  # fmt: skip
 
 
@@ -254,35 +279,42 @@ def _leaf_names(names: list[str]) -> dict[str, str]:
     }
 
 
-def _one_child_as_parent(frame: pd.DataFrame) -> pd.DataFrame:
+def _one_child_as_parent(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """A field that is null on some records and an object of one field on the others
     (``"csat": null`` / ``"csat": {"score": 4}``) is that one field: its column takes the
     parent's name instead of an all-empty ``csat`` beside ``csat.score``."""
     names = [str(c) for c in frame.columns]
+    renamed: dict[str, str] = {}
     for parent in names:
         children = [n for n in names if n.startswith(parent + ".")]
         if len(children) == 1 and frame[parent].isna().all():
             frame = frame.drop(columns=[parent]).rename(columns={children[0]: parent})
-    return frame
+            renamed[children[0]] = parent
+    return frame, renamed
 
 
-def _flat_records(rows: list[dict[str, Any]]) -> pd.DataFrame:
+def _flat_records(rows: list[dict[str, Any]]) -> tuple[pd.DataFrame, dict[str, str]]:
     """Records as a table: nested objects as dotted columns (named by their last part when it
     says enough, :func:`_leaf_names`), JSON:API's ``attributes.`` prefix dropped where no other
-    column has the name, lists as JSON text."""
+    column has the name, lists as JSON text. Also returns the dotted name -> column name of
+    every nested field given a shorter name."""
     if not rows:
-        return pd.DataFrame()
+        return pd.DataFrame(), {}
     frame = pd.json_normalize(rows)
     names = [str(c) for c in frame.columns]
     short = {c: c[len("attributes.") :] for c in names if c.startswith("attributes.")}
     taken = set(names) - set(short)
-    frame = frame.rename(columns={c: n for c, n in short.items() if n not in taken})
-    frame = _one_child_as_parent(frame)
-    frame = frame.rename(columns=_leaf_names([str(c) for c in frame.columns]))
+    renamed = {c: n for c, n in short.items() if n not in taken}
+    frame = frame.rename(columns=renamed)
+    frame, parents = _one_child_as_parent(frame)
+    leaves = _leaf_names([str(c) for c in frame.columns])
+    frame = frame.rename(columns=leaves)
+    back = {n: c for c, n in renamed.items()}
+    renamed = {back.get(c, c): n for c, n in (parents | leaves).items()}
     for c in frame.columns:
         col = frame[c]
         if col.dtype == object and col.map(lambda v: isinstance(v, list | dict)).any():
             frame[c] = col.map(
                 lambda v: json.dumps(v, default=str) if isinstance(v, list | dict) else v
             )
-    return frame
+    return frame, renamed
