@@ -168,7 +168,12 @@ def _apply_duration(f: FieldMap, col: pd.Series, shape: Shape) -> Result:
     v, bad, unit = P.parse_duration(col, f.unit, f.source[0], minutes=each)
     note = None
     if f.unit == "auto" and unit != "s":
-        label = {"ms": "milliseconds", "min": "minutes", "h": "hours", "hms": "HH:MM:SS"}[unit]
+        label = {
+            "ms": "milliseconds",
+            "min": "minutes",
+            "h": "hours",
+            "hms": "clock durations (H:MM:SS, or MM:SS when a value has two parts)",
+        }[unit]
         note = f"'{f.source[0]}' read as {label}"
         if unit == "min" and not P.unit_from_name(f.source[0]):
             note += _minutes_evidence(col, v)
