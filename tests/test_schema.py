@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import numpy as np
@@ -108,3 +109,25 @@ def test_the_copy_detector_finds_a_copy(tmp_path: Path) -> None:
     assert _literal_lists_of_canonical_names(
         fake, {c.name for c in schema.INTERACTION_COLUMNS}
     ) == [1]
+
+
+def test_mapping_json_schema_lists_every_transform() -> None:
+    # docs/mapping.schema.json is written by hand: it must offer exactly the transforms the
+    # importer reads (it once lacked "sum").
+    from kpi.ingest.mapping import TRANSFORMS
+
+    text = json.loads((ROOT / "docs" / "mapping.schema.json").read_text())
+    found: list[list[str]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "transform" in node and isinstance(node["transform"], dict):
+                found.append(node["transform"].get("enum", []))
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(text)
+    assert found and all(sorted(e) == sorted(TRANSFORMS) for e in found), found

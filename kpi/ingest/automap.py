@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+import pandas as pd
+
 from kpi.ingest.fallbacks import bare_duration
 from kpi.ingest.headers import (
     AGGREGATE_SYNONYMS,
@@ -25,6 +27,7 @@ from kpi.ingest.headers import (
 )
 from kpi.ingest.mapping import PRESETS, FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import classify_value, propose_correction, propose_rule
+from kpi.ingest.parsers import parse_duration
 from kpi.ingest.shape import (
     DATE_PARTS,
     PRESET_KEYS,
@@ -316,6 +319,74 @@ def _agg_handle_sum(st: _State) -> None:
         FieldMap("aht_seconds", (talk, acw), transform="sum"),
         f"AHT = '{talk}' + '{acw}' (average talk + average after-call work)",
     )
+
+
+#: Period totals of a summary report, by field: their sum over the period's answered contacts
+#: ("Total Talk", "Handle Time (hrs)" = 53.89 for a week), divided by the answered count.
+_AGG_TOTALS: dict[str, tuple[str, ...]] = {
+    "asa_seconds": ("Wait Time", "Total Wait Time", "Total Wait", "Answer Time",
+                    "Total Answer Time", "Queue Time", "Total Queue Time", "Speed of Answer Total"),
+    "aht_seconds": ("Handle Time", "Total Handle Time", "Total Handle", "Handling Time",
+                    "Total Handling Time"),
+    "talk_seconds": ("Talk Time", "Total Talk Time", "Total Talk", "ACD Time", "Total ACD Time"),
+}  # fmt: skip
+_TOTAL_WORD = re.compile(r"(^|[^a-z])(total|sum|summe|gesamt|totale|tot)([^a-z]|$)", re.I)
+#: Above this (in seconds), a summary row's value cannot be an average per contact.
+_AVERAGE_CEILING = 3 * 3600.0
+
+
+def _period_totals(st: _State) -> None:
+    """A summary report's duration totals: a header saying so ("Total Talk") or values too
+    long for an average per contact (a week's "Handle Time (hrs)" of 53.89) make the field a
+    period total, divided by the answered count. A header that could be either, with values
+    that could be averages, is left unmapped with a note (never guessed)."""
+    if st.shape != "aggregated":
+        return
+    answered = "answered" in st.done or {"offered", "abandoned"} <= st.done
+    for i, f in enumerate(st.fields):  # taken by the synonyms as an average: a total?
+        if f.target in _AGG_TOTALS and not f.transform and _says_total(f.source[0]):
+            st.fields[i] = replace(f, transform="per_answered")
+            st.evidence[f.target] += "; a period total (the header says so), divided by answered"
+    for target, names in _AGG_TOTALS.items():
+        if target in st.done:
+            continue
+        keys = {header_key(n) for n in names}
+        col = next((c for c in st.cols if c not in st.used and header_key(c) in keys), None)
+        if col is None or st.stamps_for_value(target, col):
+            continue
+        longest = _median_seconds(col, st.samples.get(col, []))
+        total = _says_total(col) or (longest is not None and longest > _AVERAGE_CEILING)
+        if not total:
+            st.notes.append(
+                f"'{col}' is not used: it may be an average or a period total; map it to "
+                f"{target} (an average) or with transform per_answered (a total)"
+            )
+            continue
+        if not answered:
+            st.notes.append(
+                f"'{col}' looks like a period total but the file has no answered count to "
+                "divide it by: it is not used"
+            )
+            continue
+        f = replace(_unit_field(st, target, col), transform="per_answered")
+        why = "the header says so" if _says_total(col) else "its values are too long for averages"
+        st.add(f, f"'{col}' is a period total ({why}), divided by answered")
+
+
+def _says_total(col: str) -> bool:
+    return bool(_TOTAL_WORD.search(str(col)))
+
+
+def _median_seconds(col: str, values: Sequence[str]) -> float | None:
+    """The median of a column's sample values in seconds (unit from the header, else seconds;
+    H:MM:SS read as such); None without numbers."""
+    vals = [str(v).strip() for v in values if str(v).strip()][:200]
+    if not vals:
+        return None
+    unit = header_unit(col) or "s"
+    secs, bad, _ = parse_duration(pd.Series(vals, dtype="string"), unit, col)
+    got = secs[~bad].dropna()
+    return float(got.median()) if len(got) else None
 
 
 _AGG_ACW = (
@@ -649,6 +720,7 @@ def propose(
     preset = _preset(st)
     _sl_threshold(st)
     _synonyms(st)
+    _period_totals(st)
     _stem_durations(st)
     _only_date(st)
     _bare_duration(st)

@@ -235,6 +235,10 @@ def _parse_iso(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series
     return out, filled & out.isna(), "s"
 
 
+#: A median above this many "seconds" per contact is taken as milliseconds (2.7 hours).
+MS_MEDIAN = 10_000.0
+
+
 def _unit_from_values(num: pd.Series, minutes: bool = False) -> str:
     """ "ms" when the median positive value is above 10,000 (a median contact over 2.7 hours is
     implausible in seconds); with ``minutes``, "min" when :func:`decimal_minutes` says so;
@@ -243,7 +247,7 @@ def _unit_from_values(num: pd.Series, minutes: bool = False) -> str:
     if len(values) > 200_000:
         values = values[:: len(values) // 100_000]
     positive = values[values > 0]
-    if len(positive) and float(np.median(positive)) > 10_000:
+    if len(positive) and float(np.median(positive)) > MS_MEDIAN:
         return "ms"
     return "min" if minutes and decimal_minutes(positive) else "s"
 

@@ -48,6 +48,12 @@ def _quoted_newlines(text: str, delimiter: str) -> bool:
     (a sample cut mid-line has an odd number of them)."""
     if '"' not in text:
         return False
+    # A cell that opens a quote on one line and closes it on a later one leaves an odd number
+    # of quote marks on its first line (an escaped "" counts two). Every complete line even:
+    # no cell spans lines, and the sample need not be parsed (a stray quote inside an unquoted
+    # cell makes a line odd: then the parse decides). The last line may be cut: not counted.
+    if all(line.count('"') % 2 == 0 for line in _lines(text)[:-1]):
+        return False
     try:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if any("\n" in cell or "\r" in cell for cell in row):

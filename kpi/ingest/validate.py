@@ -174,17 +174,35 @@ def _per_answered(
 ) -> tuple[list[FieldMap], list[str], pd.Series]:
     used, notes = [], []
     for f in fields:
-        total, bad, unit = P.parse_duration(raw.frame[f.source[0]], f.unit, f.source[0])
-        if "answered" not in out:
-            raise MappingError(
-                f"'{f.source[0]}' is a total divided by answered contacts, but no column is mapped "
-                "to answered: map the answered count too."
-            )
-        out[f.target] = total / out["answered"].where(out["answered"] > 0)
+        col = raw.frame[f.source[0]]
+        total, bad, unit = P.parse_duration(col, f.unit, f.source[0])
+        answered, by = _answered_count(out, f.source[0])
+        if f.unit == "auto" and unit == "ms":
+            # Totals are long by nature: milliseconds only if the averages still look so.
+            total, bad, unit = P.parse_duration(col, "s", f.source[0])
+            if (total / answered.where(answered > 0)).median() > P.MS_MEDIAN:
+                total, unit = total / 1000.0, "ms"
+        out[f.target] = total / answered.where(answered > 0)
         reason = first_reason(reason, bad, f"unparseable {f.target}")
         used.append(replace(f, unit=unit))
-        notes.append(f"'{f.source[0]}' divided by answered to get an average")
+        notes.append(f"'{f.source[0]}' (a period total, unit {unit}) divided by {by}")
     return used, notes, reason
+
+
+def _answered_count(out: dict[str, pd.Series], source: str) -> tuple[pd.Series, str]:
+    """The answered count a period total is divided by: the answered column, else offered -
+    abandoned; with how it is said in the import report."""
+    if "answered" in out:
+        return pd.to_numeric(out["answered"], errors="coerce"), "answered"
+    if "offered" in out and "abandoned" in out:
+        diff = pd.to_numeric(out["offered"], errors="coerce") - pd.to_numeric(
+            out["abandoned"], errors="coerce"
+        )
+        return diff.clip(lower=0), "answered (offered - abandoned)"
+    raise MappingError(
+        f"'{source}' is a total divided by answered contacts, but no column is mapped to "
+        "answered: map the answered count too."
+    )
 
 
 def _reached_agent(out: dict[str, pd.Series]) -> pd.Series | None:

@@ -1,0 +1,65 @@
+"""Summary reports whose duration columns are period totals, not averages: read with no mapping,
+divided by the answered count, and never guessed when a header could be either."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi import ingest
+from kpi.engine import compute
+
+
+def _read(text: str) -> ingest.ImportResult:
+    return ingest.read_files([("report.csv", text.encode())], timezone="UTC")
+
+
+def _field(r: ingest.ImportResult, target: str) -> ingest.FieldMap | None:
+    return r.mapping.get(target)
+
+
+def test_total_header_in_seconds_is_divided_by_answered_not_read_as_ms() -> None:
+    # "Total Talk" with no unit: 120,000 s over 400 answered is 300 s a call. As averages the
+    # numbers would pass the millisecond rule (median above 10,000): totals must not.
+    r = _read(
+        "Date,Queue,Offered,Answered,Abandoned,Total Talk\n"
+        "2025-03-03,Sales,430,400,30,120000\n"
+        "2025-03-04,Sales,260,250,10,87500\n"
+    )
+    f = _field(r, "talk_seconds")
+    assert f is not None and f.transform == "per_answered" and f.unit == "s"
+    assert r.dataset.frame["talk_seconds"].tolist() == [300.0, 350.0]
+    assert any(
+        "'Total Talk' (a period total, unit s) divided by answered" in n for n in r.report.notes
+    )
+
+
+def test_values_too_long_for_averages_make_a_total_and_offered_minus_abandoned_divides() -> None:
+    # "Handle Time (min)" 2,000 min for a day is 33 h: no average per call. No answered column:
+    # offered - abandoned (400 and 200) is the count. AHT pooled = (120,000 + 48,000) / 600.
+    r = _read(
+        "Date,Offered,Abandoned,Handle Time (min)\n2025-03-03,430,30,2000\n2025-03-04,220,20,800\n"
+    )
+    f = _field(r, "aht_seconds")
+    assert f is not None and f.transform == "per_answered" and f.unit == "min"
+    assert r.dataset.frame["aht_seconds"].tolist() == [300.0, 240.0]
+    assert any("divided by answered (offered - abandoned)" in n for n in r.report.notes)
+    table = compute(r.dataset, kpis=["aht"], grain="all")
+    assert table.value("aht") == pytest.approx(168_000 / 600)
+
+
+def test_a_header_that_may_be_an_average_or_a_total_is_not_guessed() -> None:
+    # "Handle Time" of 310 s: a plausible average, and a plausible total of one or two calls.
+    r = _read(
+        "Date,Offered,Answered,Abandoned,Handle Time\n"
+        "2025-03-03,12,11,1,310\n"
+        "2025-03-04,9,9,0,295\n"
+    )
+    assert _field(r, "aht_seconds") is None
+    notes = " ".join(r.report.notes)
+    assert "'Handle Time' is not used: it may be an average or a period total" in notes
+
+
+def test_an_average_header_stays_an_average() -> None:
+    r = _read("Date,Answered,Abandoned,Avg Handle Time\n2025-03-03,400,30,300\n")
+    f = _field(r, "aht_seconds")
+    assert f is not None and f.transform == "" and r.dataset.frame["aht_seconds"].iloc[0] == 300
