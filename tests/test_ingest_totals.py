@@ -63,3 +63,44 @@ def test_an_average_header_stays_an_average() -> None:
     r = _read("Date,Answered,Abandoned,Avg Handle Time\n2025-03-03,400,30,300\n")
     f = _field(r, "aht_seconds")
     assert f is not None and f.transform == "" and r.dataset.frame["aht_seconds"].iloc[0] == 300
+
+
+def test_direction_labels_that_say_neither_way_are_warned_about() -> None:
+    # "Internal" and a bare code "3" are counted as inbound by the KPIs: the report says so.
+    r = _read(
+        "Call ID,Start Time,Direction,Wait Time,Talk Time,Answered\n"
+        "1,2025-03-03 09:00:00,Inbound,10,100,Y\n"
+        "2,2025-03-03 09:05:00,Internal,0,60,Y\n"
+        "3,2025-03-03 09:06:00,3,0,50,Y\n"
+        "4,2025-03-03 09:07:00,Outbound,0,70,Y\n"
+    )
+    said = [w for w in r.report.warnings if w.startswith("direction values")]
+    assert said == [
+        "direction values '3', 'internal' (2 contacts) say neither inbound nor outbound: they "
+        "count as inbound; map the direction column's values if they are codes"
+    ] or said == [
+        "direction values 'internal', '3' (2 contacts) say neither inbound nor outbound: they "
+        "count as inbound; map the direction column's values if they are codes"
+    ], said
+
+
+def test_direction_codes_listed_as_outbound_in_a_mapping() -> None:
+    m = ingest.Mapping(
+        "interactions",
+        (
+            ingest.FieldMap("contact_id", ("id",)),
+            ingest.FieldMap("start_time", ("start",)),
+            ingest.FieldMap("direction", ("dir",), transform="equals", values=("2",)),
+        ),
+    )
+    r = ingest.read_files(
+        [
+            (
+                "c.csv",
+                b"id,start,dir\na,2025-03-03 09:00,1\nb,2025-03-03 09:01,2\nc,2025-03-03 09:02,\n",
+            )
+        ],
+        mapping=m,
+    )
+    assert r.dataset.frame["direction"].tolist()[:2] == ["inbound", "outbound"]
+    assert r.dataset.frame["direction"].isna().iloc[2]

@@ -177,16 +177,12 @@ def test_pureconnect_parquet_tz_aware_dates() -> None:
     expect(values(r, "contacts"), contacts=70)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "PureConnect: timers and names map now (AHT 470.4483, transfer 0.3793 right), but "
-        "Direction codes 1/2 stay text (outbound calls count in ASA: 42.03) and no abandon is "
-        "derived from an empty ConnectedDateTimeUTC (abandonment unavailable)"
-    ),
-)
 def test_pureconnect_parquet_millisecond_timers() -> None:
+    # Direction codes 1 / 2 (inbound / outbound) and abandons from an empty ConnectedDateTimeUTC
+    # come from the PureConnect preset; the rule is said in the report.
     r = load("pureconnect_interactions.parquet")
+    assert r.mapping.preset == "pureconnect"
+    assert "'Direction': 2 means outbound, any other value inbound" in " ".join(r.report.notes)
     got = values(r, "abandonment_rate", "asa", "aht", "service_level", "transfer_rate")
     expect(got, abandonment_rate=0.1607, asa=51.8701, aht=470.4483, service_level=0.5179,
            transfer_rate=0.3793)  # fmt: skip

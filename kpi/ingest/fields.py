@@ -87,6 +87,13 @@ def _apply_transform(
         low = P.parse_text(cols[0]).str.lower()
         wanted = {v.lower() for v in f.values}
         out = low.isin(wanted).astype("boolean").mask(low.isna())
+        if f.target == "direction":  # direction codes: the listed ones mean outbound
+            labels = pd.Series("inbound", index=raw.index, dtype="string")
+            note = (
+                f"'{f.source[0]}': {', '.join(f.values)} "
+                f"{'means' if len(f.values) == 1 else 'mean'} outbound, any other value inbound"
+            )
+            return labels.mask(out.fillna(False), "outbound").mask(low.isna()), none, note, f
         return out, none, None, f
     if t == "elapsed":
         return _apply_elapsed(f, cols, timezone)

@@ -79,6 +79,8 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
 #: not empty (a timestamp that exists); "absent" the opposite; "equals" True when the cell equals
 #: one of ``values`` (case-insensitive); "queued_not_answered" True when the first column is filled
 #: and the second is empty (Amazon Connect: enqueued, never connected to an agent);
+#: For ``direction`` (codes such as PureConnect's 1 / 2), "equals" lists the values that mean
+#: outbound: every other value is inbound.
 #: "per_answered" a period total divided by the answered count (Genesys "Total Talk");
 #: "coalesce" the first filled of the columns; "elapsed" the seconds from the first timestamp
 #: column to the second (ticket created -> first response / solved), or to a third where the
@@ -498,6 +500,28 @@ PRESETS: dict[str, Mapping] = {
             _p("service_level", "Service Level %"),
         ),
         "genesys_cloud",
+    ),
+    "pureconnect": Mapping(
+        "interactions",
+        (
+            _p("contact_id", "InteractionIDKey"),
+            _p("start_time", "InitiatedDateTimeUTC"),
+            _p("end_time", "TerminatedDateTimeUTC"),
+            # InteractionSummary's Direction: 1 inbound, 2 outbound.
+            _p("direction", "Direction", transform="equals", values=("2",)),
+            _p("queue", "LastAssignedWorkgroupID"),
+            _p("agent_id", "LastLocalUserId"),
+            _p("wait_seconds", "tQueueWait", unit="ms"),
+            _p("talk_seconds", "tConnected", unit="ms"),
+            _p("hold_seconds", "tHeld", unit="ms"),
+            _p("acw_seconds", "tACW", unit="ms"),
+            _p("answered", "ConnectedDateTimeUTC", transform="present"),
+            # Never connected to an agent: abandoned (an inbound call; outbound ones are not
+            # counted in the abandonment rate).
+            _p("abandoned", "ConnectedDateTimeUTC", transform="absent"),
+            _p("transferred", "nTransfer"),
+        ),
+        "pureconnect",
     ),
     "five9": Mapping(
         "interactions",

@@ -36,6 +36,7 @@ PRESET_KEYS: dict[str, tuple[str, ...]] = {
     "amazon_connect": ("ContactId", "InitiationTimestamp"),
     "genesys_cloud": ("Interval Start", "Media Type"),
     "five9": ("CALL ID", "TIMESTAMP"),
+    "pureconnect": ("InteractionIDKey", "InitiatedDateTimeUTC"),
     "nice_cxone": ("Contact_ID", "Skill_Name"),
     "talkdesk": ("Interaction ID", "Started At"),
     "zendesk": ("Id", "Created at", "Solved at"),
