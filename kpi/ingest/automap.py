@@ -513,6 +513,11 @@ _WITHIN = re.compile(
     r"(?:s|sec|secs|seconds?)?\b\W*$",
     re.IGNORECASE,
 )
+#: "Service level 60 seconds" (Amazon Connect), "SL (20 sec)": the threshold after the name.
+_SL_SECONDS = re.compile(
+    r"(?:service[\s_]*level|\bsl\b)[\s_(]*(\d{1,3})[\s_]*(?:s|sec|secs|seconds?)\b\W*$",
+    re.IGNORECASE,
+)
 _RATE_WORDS = re.compile(r"%|percent|pct|\brate\b|service\s*level|\bsl\b", re.IGNORECASE)
 
 
@@ -523,7 +528,7 @@ def _sl_threshold(st: _State) -> None:
     if st.shape != "aggregated":
         return
     for c in st.cols:
-        m = _WITHIN.search(c.strip())
+        m = _WITHIN.search(c.strip()) or _SL_SECONDS.search(c.strip())
         if c in st.used or m is None:
             continue
         values = [str(v).strip() for v in st.samples.get(c, []) if str(v).strip()]

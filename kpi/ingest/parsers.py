@@ -549,7 +549,7 @@ def parse_direction(s: pd.Series) -> pd.Series:
     return by_unique(s, _parse_direction, "string")
 
 
-_INBOUND = r"^in([^t]|$)|inbound|transfer|queue"  # "in", "incoming"; not "internal"
+_INBOUND = r"^in(?:[^t]|$)|inbound|transfer|queue"  # "in", "incoming"; not "internal"
 _OUTBOUND = r"^out|outbound|autodial|manual|callback|api|preview|dialer"
 _INBOUND_ATTEMPT = r"abandon|missed|voicemail"  # unknown labels that still say inbound
 

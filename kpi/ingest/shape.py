@@ -148,9 +148,12 @@ def _rows_are_contacts(cols: list[str], count_cols: list[str], samples: Samples)
     flags = [seen[c] for c in count_cols if seen.get(c)]
     if not flags:
         return False
-    if any(all(v in _YES_NO for v in vals) for vals in flags):
-        return True  # "Abandoned: Yes/No" is a flag of one call, never a count
-    if not all(set(vals) <= {"0", "1", "0.0", "1.0"} for vals in flags):
+    if any(
+        any(v in _YES_NO for v in vals) and all(v in _YES_NO or v in _ZERO_ONE for v in vals)
+        for vals in flags
+    ):
+        return True  # "Abandoned: Yes/No" (some cells 0/1) is a flag of one call, never a count
+    if not all(set(vals) <= _ZERO_ONE for vals in flags):
         return False  # counts above one: period totals
     durations = {header_key(s) for t in _PER_CONTACT for s in INTERACTION_SYNONYMS[t]}
     per_contact = any(header_key(c) in durations for c in cols)
@@ -163,6 +166,7 @@ def _rows_are_contacts(cols: list[str], count_cols: list[str], samples: Samples)
 
 
 _NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+_ZERO_ONE = frozenset({"0", "1", "0.0", "1.0"})
 
 
 def numeric_duration(col: str, values: Sequence[str]) -> bool:

@@ -36,10 +36,19 @@ def sniff(text: str) -> tuple[str, bool, bool]:
     if best != ",":
         body = "\n".join(lines[1:])
         fields = re.split(re.escape(best) + r"|\n", body)
-        comma = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+,\d+"?\s*', f))
-        dot = sum(1 for f in fields if re.fullmatch(r'\s*"?-?\d+\.\d+"?\s*', f))
+        # "2.959" may be a thousands group as much as a decimal: evidence for neither side.
+        comma = sum(1 for f in fields if _COMMA_DECIMAL.fullmatch(f))
+        dot = sum(1 for f in fields if _DOT_DECIMAL.fullmatch(f) and not _DOT_GROUPS.fullmatch(f))
         decimal_comma = comma > 0 and dot == 0
     return best, decimal_comma, _quoted_newlines(text, best)
+
+
+#: A number with a decimal comma ("75,3", "1.136,5"), one with a decimal point ("922.5",
+#: "1,126.6"), and one that may be either ("2.959": a decimal, or 2,959 with its thousands
+#: grouped by a dot).
+_COMMA_DECIMAL = re.compile(r'\s*"?-?(\d{1,3}(\.\d{3})+|\d+),\d+"?\s*')
+_DOT_DECIMAL = re.compile(r'\s*"?-?(\d{1,3}(,\d{3})+|\d+)\.\d+"?\s*')
+_DOT_GROUPS = re.compile(r'\s*"?-?\d{1,3}(\.\d{3})+"?\s*')
 
 
 def _quoted_newlines(text: str, delimiter: str) -> bool:

@@ -206,20 +206,19 @@ def _answered_count(out: dict[str, pd.Series], source: str) -> tuple[pd.Series, 
 
 
 def _reached_agent(out: dict[str, pd.Series]) -> pd.Series | None:
-    """True where a contact shows it reached an agent: an agent named, or talk / handle time
-    above zero (None when the file has none of those columns)."""
-    parts = []
-    if "agent_id" in out:
-        parts.append(P.filled_mask(out["agent_id"].astype("string")))
+    """True where a contact shows it reached an agent (None when the file cannot say): talk
+    time above zero where the file has talk times, else handle time above zero, else an agent
+    named. An agent's name alone is weaker evidence: on an outbound dial it names whoever
+    dialled, answered or not (an answering machine)."""
+    agent = P.filled_mask(out["agent_id"].astype("string")) if "agent_id" in out else None
     for c in ("talk_seconds", "handle_seconds"):
         if c in out:
-            parts.append(pd.to_numeric(out[c], errors="coerce").gt(0).fillna(False))
-    if not parts:
-        return None
-    reached = parts[0]
-    for p in parts[1:]:
-        reached = reached | p
-    return reached.astype(bool)
+            seconds = pd.to_numeric(out[c], errors="coerce")
+            reached = seconds.gt(0)
+            if agent is not None:  # no time written: the agent's name decides
+                reached = reached.mask(seconds.isna(), agent)
+            return reached.fillna(False).astype(bool)
+    return None if agent is None else agent.astype(bool)
 
 
 def _apply_outcome(mapping: Mapping, raw: RawTable, out: dict[str, pd.Series]) -> list[str]:

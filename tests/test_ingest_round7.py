@@ -1,5 +1,6 @@
-"""Summary reports whose duration columns are period totals, not averages: read with no mapping,
-divided by the answered count, and never guessed when a header could be either."""
+"""Import fixes of the seventh round: summary reports whose duration columns are period totals
+(divided by the answered count, never guessed when a header could be either), direction codes,
+flags spelled both as yes/no and 0/1 in a file without an id column."""
 
 from __future__ import annotations
 
@@ -104,3 +105,18 @@ def test_direction_codes_listed_as_outbound_in_a_mapping() -> None:
     )
     assert r.dataset.frame["direction"].tolist()[:2] == ["inbound", "outbound"]
     assert r.dataset.frame["direction"].isna().iloc[2]
+
+
+def test_flags_spelled_yes_no_and_0_1_make_contact_rows_without_an_id() -> None:
+    # No id column; "Answered?" mixes Yes / NO / y / 1 / 0: still one call per row, not counts.
+    r = _read(
+        "Start,Queue,Answered?,Abandoned?,Wait (s)\n"
+        "2025-05-05 09:00,Sales,Yes,No,12\n"
+        "2025-05-05 09:03,Sales,1,0,30\n"
+        "2025-05-05 09:07,Sales,NO,y,44\n"
+        "2025-05-05 09:09,Sales,0,1,5\n"
+    )
+    assert r.dataset.shape == "interactions" and r.report.rows_kept == 4
+    assert r.dataset.frame["answered"].tolist() == [True, True, False, False]
+    table = compute(r.dataset, kpis=["abandonment_rate"], grain="all")
+    assert table.value("abandonment_rate") == 0.5
