@@ -15,7 +15,7 @@ import kpi.schema
 import kpi.segment
 from kpi import ingest
 from kpi.engine import compute
-from kpi.errors import DataError, MappingError
+from kpi.errors import MappingError
 from kpi.ingest.automap import detect_source_shape, propose
 from kpi.ingest.headers import header_key, header_unit
 from kpi.ingest.mapping import OutcomeRule, load_mapping
@@ -450,14 +450,26 @@ def test_a_one_line_json_lines_file_is_one_record() -> None:
         assert r.dataset.frame["contact_id"].tolist() == ["a"]
 
 
-def test_a_report_with_one_column_group_per_queue_is_refused_with_what_to_do() -> None:
+def test_a_report_with_one_column_group_per_queue_is_read_one_row_per_queue() -> None:
+    # Two lines x two queues: four rows; the "Total" group sums the others and is left out.
     text = (
-        "Date,Sales Offered,Sales Answered,Sales ASA,Support Offered,Support Answered,Support ASA\n"
-        "2024-04-08,64,61,70,84,76,93\n"
-        "2024-04-09,79,73,89,82,73,28\n"
+        "Date,Sales Offered,Sales Answered,Sales ASA,Support Offered,Support Answered,"
+        "Support ASA,Total Offered,Total Answered\n"
+        "2024-04-08,64,61,70,84,76,93,148,137\n"
+        "2024-04-09,79,73,89,82,73,28,161,146\n"
     )
-    with pytest.raises(DataError, match=r"one column group per queue \(Sales, Support"):
-        read(text, "wide.csv")
+    r = read(text, "wide.csv")
+    assert (r.report.rows_read, r.report.rows_kept) == (4, 4)
+    f = r.dataset.frame.sort_values(["date", "queue"])
+    assert f["queue"].tolist() == ["Sales", "Support", "Sales", "Support"]
+    assert f["offered"].tolist() == [64, 84, 79, 82]
+    assert f["asa_seconds"].tolist() == [70, 93, 89, 28]
+    notes = " ".join(r.report.notes)
+    assert "one column group per queue (Sales, Support) read as one row per line and queue" in notes
+    assert "column group 'Total' left out: it sums the other queues" in notes
+    # ASA pooled over both queues and days, weighted by answered.
+    table = compute(r.dataset, kpis=["asa"], grain="all")
+    assert table.value("asa") == pytest.approx((61 * 70 + 76 * 93 + 73 * 89 + 73 * 28) / 283)
     # A queue column with ordinary headers is no column group.
     r = read("Date,Queue,Offered,Answered,ASA\n2024-04-08,Sales,64,61,70\n", "long.csv")
     assert r.report.rows_kept == 1

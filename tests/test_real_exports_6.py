@@ -145,13 +145,6 @@ def test_cxone_workbook_numbers_stored_as_text() -> None:
 # --- 7. Wide report: one column group per queue ----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "one column group per queue is not read: the import now stops with a message saying "
-        "so and what to export instead (it used to pass silently as 10 contacts)"
-    ),
-)
 def test_wide_report_column_group_per_queue() -> None:
     r = load("wide_queue_groups.csv")
     assert days(r) == APRIL

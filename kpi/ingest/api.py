@@ -50,8 +50,8 @@ from kpi.ingest.readers import (
     to_source,
 )
 from kpi.ingest.report import ImportReport, ImportResult
-from kpi.ingest.shape import column_groups
 from kpi.ingest.validate import ParsedFile, columns_text, parse_file
+from kpi.ingest.wide import unpivot_groups
 from kpi.schema import Shape
 
 __all__ = [
@@ -200,7 +200,8 @@ def read_files(
 
     raws, all_columns = _read_all(srcs, mapping, shape, sheet, tell)
     _check_sources(mapping, all_columns, srcs)
-    _refuse_column_groups(raws, mapping)
+    if mapping is None:  # a mapping names the columns as the file has them
+        raws = [unpivot_groups(raw) for raw in raws]
     parsed: list[ParsedFile] = []
     proposals: list[tuple[str, Proposal]] = []
     for i, raw in enumerate(raws):
@@ -236,23 +237,6 @@ def _read_all(
         all_columns += [str(c) for c in raw.frame.columns if str(c) not in all_columns]
         raws.append(raw)
     return raws, all_columns
-
-
-def _refuse_column_groups(raws: list[RawTable], mapping: Mapping | None) -> None:
-    """A report with one column group per queue ("Sales Offered", "Support Offered", ...) is
-    refused with what to do (unless a mapping says how to read it): read as it is, it would
-    pass for a log of one contact per row."""
-    for raw in raws if mapping is None else []:
-        groups = column_groups(str(c) for c in raw.frame.columns)
-        if not groups:
-            continue
-        names = list(groups)
-        raise DataError(
-            f"'{raw.source}' has one column group per queue ({', '.join(names[:4])}"
-            f"{', ...' if len(names) > 4 else ''}: {', '.join(groups[names[0]][:3])}, ...). "
-            "KPI Lab reads one row per period and queue: export the report with the queue as a "
-            "column (a 'long' layout), or one file per queue."
-        )
 
 
 def _check_sources(mapping: Mapping | None, all_columns: list[str], srcs: list[Source]) -> None:
