@@ -469,7 +469,7 @@ BAD_CASES = [
     (
         "binary_renamed.csv",
         {},
-        "'binary_renamed.csv' is not a text file (it contains binary data): export the data as CSV, TSV, Excel (.xlsx), Parquet or JSON lines.",
+        "'binary_renamed.csv' is not a text file (it contains binary data): export the data as CSV, TSV, Excel (.xlsx, .xls), Parquet or JSON lines.",
     ),
     (
         "no_timestamp.csv",
@@ -514,12 +514,12 @@ BAD_CASES = [
     (
         "report.pdf",
         {},
-        "'report.pdf' is not a supported file type (.pdf): export the data as CSV, TSV, Excel (.xlsx), Parquet or JSON lines.",
+        "'report.pdf' is not a supported file type (.pdf): export the data as CSV, TSV, Excel (.xlsx, .xls), Parquet or JSON lines.",
     ),
     (
         "legacy.xls",
         {},
-        "'legacy.xls' is an old Excel 97-2003 workbook: open it in Excel and save it as .xlsx or CSV.",
+        "'legacy.xls' could not be opened as an Excel 97-2003 workbook (the file is damaged): open it in Excel and save it as .xlsx or CSV.",
     ),
     (
         "webpage.xls",

@@ -4,10 +4,15 @@ flags spelled both as yes/no and 0/1 in a file without an id column."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kpi import ingest
 from kpi.engine import compute
+from kpi.errors import DataError
+
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def _read(text: str) -> ingest.ImportResult:
@@ -120,3 +125,24 @@ def test_flags_spelled_yes_no_and_0_1_make_contact_rows_without_an_id() -> None:
     assert r.dataset.frame["answered"].tolist() == [True, True, False, False]
     table = compute(r.dataset, kpis=["abandonment_rate"], grain="all")
     assert table.value("abandonment_rate") == 0.5
+
+
+def test_an_old_excel_97_2003_workbook_is_read() -> None:
+    # tests/data/xls/make_xls.py: an Avaya CMS split interval report saved as .xls (BIFF8), with
+    # title lines, date cells, "Aban Calls", whole counts stored as numbers ("16.0") and a
+    # "Totals" line. Offered = 100 answered + 10 abandoned; ASA = 2,300 / 100; SL = 72 / 110.
+    r = ingest.read_files([DATA / "xls" / "cms_split_interval.xls"])
+    assert (r.report.rows_read, r.report.rows_kept, r.report.rows_quarantined) == (5, 4, 1)
+    assert r.mapping.get("answered_within") is not None  # a count, not a percentage
+    table = compute(r.dataset, kpis=["contacts", "abandonment_rate", "asa", "service_level"])
+    got = {k: table.value(k, "2024-05-06") for k in ("contacts", "asa")}
+    assert got == {"contacts": 55.0, "asa": (20 * 15 + 30 * 25) / 50}
+    whole = compute(r.dataset, kpis=["abandonment_rate", "asa", "service_level"], grain="all")
+    assert whole.value("abandonment_rate") == pytest.approx(10 / 110)
+    assert whole.value("asa") == pytest.approx(23.0)
+    assert whole.value("service_level") == pytest.approx(72 / 110)
+
+
+def test_a_damaged_xls_is_refused_with_what_to_do() -> None:
+    with pytest.raises(DataError, match=r"could not be opened as an Excel 97-2003 workbook"):
+        ingest.read_files([("legacy.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)])

@@ -535,7 +535,9 @@ def _sl_threshold(st: _State) -> None:
         rate = (
             bool(_RATE_WORDS.search(c))
             or any("%" in v for v in values)
-            or any(re.fullmatch(r"0?\.\d+|\d{1,2}\.\d+", v) for v in values)
+            # A fraction ("0.853", "85.3"); a whole number written as "16.0" (a workbook's
+            # number cell) is a count.
+            or any(re.fullmatch(r"0?\.\d*[1-9]\d*|\d{1,2}\.\d*[1-9]\d*", v) for v in values)
         )
         target = "service_level" if rate else "answered_within"
         if target in st.done:

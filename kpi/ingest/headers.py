@@ -918,6 +918,8 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Abandon",
         "nAbandon",
         "Contacts Abandoned",
+        "Aban Calls",
+        "Aban",
         "Aband Calls",
         "Abn Calls",
         "Abandons",

@@ -33,7 +33,7 @@ EXCEL_EXT = {".xlsx", ".xlsm"}
 PARQUET_EXT = {".parquet", ".pq"}
 JSON_EXT = {".jsonl", ".ndjson", ".json"}
 ODS_EXT = {".ods"}
-SUPPORTED = "CSV, TSV, Excel (.xlsx), Parquet or JSON lines"  # .ods too (not listed: rare)
+SUPPORTED = "CSV, TSV, Excel (.xlsx, .xls), Parquet or JSON lines"  # .ods too (not listed: rare)
 # Yes/no words Arrow reads as booleans while it reads the file (exact spellings; the importer's
 # own parser, which also trims and ignores case, takes anything else). Arrow's defaults first.
 _TRUE_WORDS = ["1", "True", "TRUE", "true", "Y", "y", "Yes", "YES", "yes", "T", "t", "X", "x"]
@@ -173,7 +173,7 @@ def list_sheets(item: str | Path | tuple[str, bytes]) -> list[str]:
 
     src = item if isinstance(item, Source) else to_source(item)
     kind = _kind(src)
-    if kind not in ("excel", "ods"):
+    if kind not in ("excel", "xls", "ods"):
         return []
     return sheets.workbook_sheets(src, kind)
 
@@ -197,16 +197,11 @@ def read_raw(
             "row and at least one data row."
         )
     kind = _kind(src)
-    if kind == "xls":
-        raise DataError(
-            f"'{src.name}' is an old Excel 97-2003 workbook: open it in Excel and save it as .xlsx "
-            "or CSV."
-        )
     if kind == "corrupt-parquet":
         kind = "parquet"
     from kpi.ingest import sheets
 
-    if kind in ("excel", "ods"):
+    if kind in ("excel", "xls", "ods"):
         raw = sheets.read_excel(src, sheet, kind)
     elif kind == "parquet":
         raw = sheets.read_parquet(src)

@@ -1,7 +1,7 @@
 """Workbook, Parquet and JSON readers for the importer (text files: :mod:`kpi.ingest.readers`).
 
-Excel ``.xlsx`` is read with openpyxl, LibreOffice ``.ods`` with odfpy (both through pandas);
-each returns a :class:`~kpi.ingest.readers.RawTable`.
+Excel ``.xlsx`` is read with openpyxl, old Excel 97-2003 ``.xls`` with calamine, LibreOffice ``.ods``
+with odfpy (all through pandas); each returns a :class:`~kpi.ingest.readers.RawTable`.
 """
 
 from __future__ import annotations
@@ -29,8 +29,20 @@ from kpi.ingest.sniff import preamble_rows
 __all__ = ["read_excel", "read_jsonl", "read_parquet", "workbook_sheets"]
 
 
-def _engine(kind: str) -> Literal["odf", "openpyxl"]:
-    return "odf" if kind == "ods" else "openpyxl"
+def _engine(kind: str) -> Literal["odf", "openpyxl", "calamine"]:
+    return "odf" if kind == "ods" else "calamine" if kind == "xls" else "openpyxl"
+
+
+def _unreadable() -> tuple[type[BaseException], ...]:
+    """The errors a damaged workbook raises in its reader."""
+    errors: tuple[type[BaseException], ...] = (
+        zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError, IndexError,
+    )  # fmt: skip
+    try:
+        from python_calamine import CalamineError
+    except ImportError:  # pragma: no cover - python-calamine is a dependency
+        return errors
+    return (*errors, CalamineError)
 
 
 def _book(src: Source) -> Any:
@@ -40,6 +52,11 @@ def _book(src: Source) -> Any:
 
 
 def _damaged(src: Source, kind: str) -> str:
+    if kind == "xls":
+        return (
+            f"'{src.name}' could not be opened as an Excel 97-2003 workbook (the file is damaged): "
+            "open it in Excel and save it as .xlsx or CSV."
+        )
     if kind == "ods":
         return (
             f"'{src.name}' could not be opened as a LibreOffice spreadsheet (the file is damaged or "
@@ -52,22 +69,24 @@ def _damaged(src: Source, kind: str) -> str:
 
 
 def workbook_sheets(src: Source, kind: str = "excel") -> list[str]:
-    """The sheet names of an .xlsx (``kind="excel"``) or .ods (``kind="ods"``) workbook."""
+    """The sheet names of an .xlsx (``kind="excel"``), .xls (``"xls"``) or .ods (``"ods"``)
+    workbook."""
     engine = _engine(kind)
     try:
         with pd.ExcelFile(_book(src), engine=engine) as book:
             return [str(s) for s in book.sheet_names]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError):
+    except _unreadable():
         raise DataError(_damaged(src, kind)) from None
-    except ImportError:  # pragma: no cover - odfpy is a dependency
+    except ImportError:  # pragma: no cover - odfpy and python-calamine are dependencies
+        package = {"odf": "odfpy", "calamine": "python-calamine"}.get(engine, engine)
         raise DataError(
-            f"'{src.name}' is a LibreOffice spreadsheet and the odfpy package is missing: "
-            "install it (pip install odfpy) or save the file as .xlsx or CSV."
+            f"'{src.name}' needs the {package} package, which is missing: install it (pip "
+            f"install {package}) or save the file as .xlsx or CSV."
         ) from None
 
 
 def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
-    """The sheet that holds the data table (or ``sheet``) of an .xlsx or .ods workbook.
+    """The sheet that holds the data table (or ``sheet``) of an .xlsx, .xls or .ods workbook.
 
     Without ``sheet``, every sheet is read and the one whose header names canonical fields (or
     has a column of dates) with the most rows wins: a short "Summary" sheet in front of the
@@ -87,7 +106,7 @@ def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
             skip = preamble_rows(list(whole.head(60).itertuples(index=False, name=None)))
             frame = pd.read_excel(_book(src), sheet_name=name, engine=engine, header=skip)
             candidates.append((name, skip, frame))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError):
+    except _unreadable():
         raise DataError(_damaged(src, kind)) from None
     name, skip, frame = _table_sheet(candidates)
     notes = []

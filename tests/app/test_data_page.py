@@ -77,7 +77,7 @@ def test_bad_file_shows_one_sentence_and_no_exception() -> None:
     assert not at.exception
     assert [e.value for e in at.error] == [
         "'binary_renamed.csv' is not a text file (it contains binary data): export the data as "
-        "CSV, TSV, Excel (.xlsx), Parquet or JSON lines."
+        "CSV, TSV, Excel (.xlsx, .xls), Parquet or JSON lines."
     ]
 
 
