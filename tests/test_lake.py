@@ -12,10 +12,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi import engine
+from kpi import engine, ingest
 from kpi.engine import lake as lake_module
 from kpi.engine.dialect import translate
 from kpi.engine.lake import check_lake, compute_lake, lake_span, load_lake_rows, parquet_globs
+from kpi.engine.lake_mapping import lake_scan
 from kpi.errors import AnalysisError, DataError
 from kpi.metrics import Settings
 from kpi.sources import DEFAULT_MAX_ROWS, load_sources
@@ -238,10 +239,12 @@ def test_direction_sql_reads_labels_as_the_importer_does() -> None:
     from kpi.ingest.parsers import parse_direction
 
     labels = ["inbound", "outbound", "INBOUND", " Outbound ", "in", "OUT", "Autodial", "CALLBACK",
-              "Transfer", "queue", "abandoned", "Missed", "voicemail", "weird label", "", None]  # fmt: skip
+              "Transfer", "queue", "abandoned", "Missed", "voicemail", "Internal", "Incoming",
+              "weird label", "", None]  # fmt: skip
     expected = parse_direction(pd.Series(labels, dtype="string")).tolist()
+    assert expected[13:15] == ["internal", "inbound"]  # "in..." is inbound, "internal" is not
     con = duckdb.connect()
-    con.register("t", pd.DataFrame({"d": pd.Series(labels, dtype="string"), "i": range(16)}))
+    con.register("t", pd.DataFrame({"d": pd.Series(labels, dtype="string"), "i": range(18)}))
     got = [r[0] for r in con.execute(f"SELECT {direction_sql('d')} FROM t ORDER BY i").fetchall()]
     assert got == [None if pd.isna(v) else v for v in expected]
     assert got[:4] == ["inbound", "outbound", "inbound", "outbound"] and got[-3:] == [
@@ -251,6 +254,35 @@ def test_direction_sql_reads_labels_as_the_importer_does() -> None:
     ]
     spark_sql = translate(f"SELECT {direction_sql('d')} FROM t", "spark").upper()
     assert "RLIKE" in spark_sql or "REGEXP" in spark_sql
+
+
+def test_direction_codes_listed_as_outbound_read_as_the_importer_does(tmp_path: Path) -> None:
+    # PureConnect-style codes: 2 means outbound, any other code inbound (a mapping's "equals").
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d"],
+            "start": pd.to_datetime(["2026-03-02 09:00"] * 4),
+            "dir": pd.array([1, 2, 1, None], dtype="Int64"),
+        }
+    )
+    path = tmp_path / "codes.parquet"
+    frame.to_parquet(path, index=False)
+    m = ingest.Mapping(
+        "interactions",
+        (
+            ingest.FieldMap("contact_id", ("id",)),
+            ingest.FieldMap("start_time", ("start",)),
+            ingest.FieldMap("direction", ("dir",), transform="equals", values=("2",)),
+        ),
+    )
+    con = duckdb.connect()
+    con.execute(f"CREATE VIEW raw AS SELECT * FROM read_parquet('{path}')")
+    types = {r[0]: r[1] for r in con.execute("DESCRIBE raw").fetchall()}
+    scan = lake_scan(types, lambda sql: con.execute(sql).fetchall(), "raw", m)
+    got = [r[0] for r in con.execute(scan.select(["direction"], "raw")).fetchall()]
+    imported = ingest.read_files([path], mapping=m).dataset.frame["direction"]
+    assert got == ["inbound", "outbound", "inbound", None]
+    assert [None if pd.isna(v) else v for v in imported] == got
 
 
 @pytest.fixture

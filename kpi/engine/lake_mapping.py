@@ -226,6 +226,11 @@ class _Mapper:
         if f.transform == "equals":
             wanted = ", ".join(sql_literal(v.lower()) for v in f.values) or "NULL"
             text = f"lower(trim(CAST({quote_ident(src[0])} AS VARCHAR)))"
+            if f.target == "direction":  # direction codes: the listed ones mean outbound
+                return (
+                    f"(CASE WHEN {quote_ident(src[0])} IS NULL THEN NULL WHEN {text} IN "
+                    f"({wanted}) THEN 'outbound' ELSE 'inbound' END)"
+                )
             return (
                 f"(CASE WHEN {quote_ident(src[0])} IS NULL THEN NULL ELSE {text} IN ({wanted}) END)"
             )
