@@ -8,8 +8,8 @@ sum abandoned / sum offered over rows whose abandoned cell is filled; ASA, AHT a
 service level weighted by answered; service level from an answered-within count when the report
 has one (/ (answered + abandoned)); occupancy pooled as handle time / (handle time / occupancy).
 
-Tests marked ``xfail(strict=True)`` document importer defects found by this round (the reason is
-the diagnosis); they are meant to be un-marked when the importer is fixed.
+The defects this round found are fixed (the last: a report with one column group per queue is
+now read one row per queue).
 
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
 """
