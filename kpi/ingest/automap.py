@@ -113,7 +113,7 @@ class _State:
 
     def add(self, f: FieldMap, why: str) -> None:
         self.fields.append(f)
-        if f.transform in ("", "coalesce", "per_answered", "sum"):
+        if f.transform in ("", "coalesce", "per_answered", "of_offered", "sum"):
             self.used |= set(f.source)
         shown = [s for s in f.source if s in self.samples]
         if shown:
@@ -389,6 +389,34 @@ def _median_seconds(col: str, values: Sequence[str]) -> float | None:
     return float(got.median()) if len(got) else None
 
 
+#: Abandon rates of a summary report (matched on header keys, which drop "%"); the header or
+#: the values must still say it is a rate ("% Verlaten" is, "Verlaten" is a count).
+_ABANDON_RATES = (
+    "Abandon %", "Abandon Rate", "Abandonment Rate", "Abandoned %", "Abandon Pct", "Aband %",
+    "Verlaten", "Verlaten %", "Taux d'abandon", "Abandons %", "Tasa de abandono", "Abandono",
+    "Tasso di abbandono", "Abbandono", "Taxa de abandono", "Abbruchquote", "Abbruchrate",
+)  # fmt: skip
+_RATE_HEADER = re.compile(r"%|percent|pct|rate|taux|tasa|tasso|taxa|quote", re.IGNORECASE)
+
+
+def _abandon_rate(st: _State) -> None:
+    """A summary report with an abandon rate but no abandoned count: abandoned = rate x offered
+    (the pooled rate is then the rate weighted by offered, never a mean of the rates)."""
+    if st.shape != "aggregated" or "abandoned" in st.done or "offered" not in st.done:
+        return
+    keys = {header_key(n) for n in _ABANDON_RATES}
+    for c in st.cols:
+        if c in st.used or header_key(c) not in keys:
+            continue
+        values = [str(v).strip() for v in st.samples.get(c, []) if str(v).strip()]
+        if _RATE_HEADER.search(c) or any(v.endswith("%") for v in values):
+            st.add(
+                FieldMap("abandoned", (c,), transform="of_offered"),
+                f"'{c}' is an abandon rate: abandoned = rate x offered",
+            )
+            return
+
+
 _AGG_ACW = (
     "Avg ACW Time",
     "Avg ACW",
@@ -515,7 +543,9 @@ _WITHIN = re.compile(
 )
 #: "Service level 60 seconds" (Amazon Connect), "SL (20 sec)": the threshold after the name.
 _SL_SECONDS = re.compile(
-    r"(?:service[\s_]*level|\bsl\b)[\s_(]*(\d{1,3})[\s_]*(?:s|sec|secs|seconds?)\b\W*$",
+    r"(?:service[\s_]*level|\bsl\b|taux de service|niveau de service|nivel de servicio|"
+    r"n[ií]vel de servi[cç]o|livello di servizio|servicegrad)"
+    r"[\s_(]*(\d{1,3})[\s_]*(?:s|sec|secs|seconds?|sek|seg|secondes?|segundos?|secondi)\b\W*$",
     re.IGNORECASE,
 )
 _RATE_WORDS = re.compile(r"%|percent|pct|\brate\b|service\s*level|\bsl\b", re.IGNORECASE)
@@ -734,6 +764,7 @@ def propose(
     _queue_stamps(st)
     _wait_from_stamps(st)
     _agg_handle_sum(st)
+    _abandon_rate(st)
     outcome = _outcome(st)
     outcome = _direction_from_outcome(st, outcome)
     _tickets(st)

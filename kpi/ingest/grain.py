@@ -9,32 +9,32 @@ the date the week starts. :func:`parse_periods` reads those labels as the period
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
 
 __all__ = ["detect_grain", "parse_periods"]
 
-_MONTH = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for m in names
-}
+#: Month names and abbreviations (English, French, German, Spanish, Dutch, Italian, Portuguese),
+#: written without accents (labels are matched with theirs removed: "févr." is "fevr").
+_MONTH_NAMES = (
+    ("jan", "january", "janv", "janvier", "januar", "ene", "enero", "januari", "gen", "gennaio",
+     "janeiro"),
+    ("feb", "february", "fev", "fevr", "fevrier", "februar", "febrero", "februari", "febbraio",
+     "fevereiro"),
+    ("mar", "march", "mars", "marz", "marzo", "mrt", "maart", "marco"),
+    ("apr", "april", "avr", "avril", "abr", "abril", "aprile"),
+    ("may", "mai", "mayo", "mei", "mag", "maggio", "maio"),
+    ("jun", "june", "juin", "juni", "junio", "giu", "giugno", "junho"),
+    ("jul", "july", "juil", "juillet", "juli", "julio", "lug", "luglio", "julho"),
+    ("aug", "august", "aout", "ago", "agosto", "augustus"),
+    ("sep", "sept", "september", "septembre", "septiembre", "set", "settembre", "setembro"),
+    ("oct", "october", "octobre", "okt", "oktober", "octubre", "ott", "ottobre", "out", "outubro"),
+    ("nov", "november", "novembre", "noviembre", "novembro"),
+    ("dec", "december", "decembre", "dez", "dezember", "dic", "diciembre", "dicembre", "dezembro"),
+)  # fmt: skip
+_MONTH = {m: i + 1 for i, names in enumerate(_MONTH_NAMES) for m in names}
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("quarter", re.compile(r"^q([1-4])[\s\-/']*(\d{4})$")),
     ("quarter", re.compile(r"^(\d{4})[\s\-/]*q([1-4])$")),
@@ -43,20 +43,28 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "week_first",
         re.compile(
-            r"^(?:week|wk|w|kw|semaine|semana|settimana|week nr)\.?\s*(\d{1,2}),?\s+(\d{4})$"
+            r"^(?:week|wk|w|kw|semaine|semana|settimana|week nr)\.?\s*(\d{1,2})[\s,\-/]+(\d{4})$"
         ),
     ),
     # "2025 Week 10", "2025, week 10": (year, week)
     ("week", re.compile(r"^(\d{4}),?\s+(?:week|wk|kw)\.?\s*(\d{1,2})$")),
-    ("month", re.compile(r"^([a-z]{3,9})\.?[\s\-/']*(\d{4}|\d{2})$")),
+    ("month", re.compile(r"^([a-z]{3,10})\.?[\s\-/']*(\d{4}|\d{2})$")),
     ("month", re.compile(r"^(\d{4})[\-/](\d{1,2})$")),
     ("month", re.compile(r"^(\d{1,2})[\-/](\d{4})$")),
     ("year", re.compile(r"^(\d{4})$")),
 )
 
 
-def _one(label: str) -> tuple[pd.Timestamp, str] | None:
+def _plain(label: str) -> str:
+    """The label lower-cased, single-spaced, without accents ("févr. 2024" -> "fevr. 2024")."""
     low = " ".join(label.strip().lower().split())
+    if low.isascii():
+        return low
+    return unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode()
+
+
+def _one(label: str) -> tuple[pd.Timestamp, str] | None:
+    low = _plain(label)
     for grain, pat in _PATTERNS:
         m = pat.match(low)
         if m is None:

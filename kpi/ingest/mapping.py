@@ -82,6 +82,8 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
 #: For ``direction`` (codes such as PureConnect's 1 / 2), "equals" lists the values that mean
 #: outbound: every other value is inbound.
 #: "per_answered" a period total divided by the answered count (Genesys "Total Talk");
+#: "of_offered" a count from a rate of the offered count (a report with "% Abandoned" and no
+#: abandoned count: abandoned = rate x offered);
 #: "coalesce" the first filled of the columns; "elapsed" the seconds from the first timestamp
 #: column to the second (ticket created -> first response / solved), or to a third where the
 #: second is empty (call started -> answered, else ended: the wait); "sum" the sum of duration
@@ -94,6 +96,7 @@ TRANSFORMS: tuple[str, ...] = (
     "equals",
     "queued_not_answered",
     "per_answered",
+    "of_offered",
     "coalesce",
     "elapsed",
     "sum",
@@ -163,6 +166,7 @@ class FieldMap:
             "equals": f"{src} in ({', '.join(self.values)})",
             "queued_not_answered": " and not ".join(f'"{s}"' for s in self.source),
             "per_answered": f"{src} / answered",
+            "of_offered": f"{src} x offered",
             "coalesce": " or ".join(f'"{s}"' for s in self.source),
             "elapsed": _elapsed_text(self.source),
             "sum": " + ".join(f'"{s}"' for s in self.source),

@@ -53,6 +53,22 @@ OUTCOME_NAMES = frozenset(
     }
 )
 
+#: Endings of longer outcome headers ("Call Queue Call Result", Microsoft Teams).
+_OUTCOME_ENDINGS = (
+    "callresult",
+    "calloutcome",
+    "outcome",
+    "disposition",
+    "callstatus",
+    "endreason",
+)
+
+
+def _outcome_name(name: str) -> bool:
+    key = header_key(name)
+    return key in OUTCOME_NAMES or key.endswith(_OUTCOME_ENDINGS)
+
+
 # Whole-value vocabulary (a value's letters only, lower case) -> class.
 _EXACT: dict[str, str] = {
     **dict.fromkeys(
@@ -95,6 +111,8 @@ _EXACT: dict[str, str] = {
             "gestita",
             "incoming",
             "atendidas",
+            "agentjoinedconference",  # Microsoft Teams call queues
+            "transferredtoagent",
         ],
         "answered",
     ),
@@ -179,6 +197,8 @@ _EXACT: dict[str, str] = {
             "buzon",
             "buzondevoz",
             "terugbellen",
+            "timedout",  # Teams: the queue's time-out sent the call elsewhere
+            "overflown",
         ],
         "voicemail",
     ),
@@ -195,6 +215,7 @@ _EXACT: dict[str, str] = {
             "customerendedcall",
             "remotedisconnect",
             "customerleft",
+            "disconnected",
         ],
         "hangup",
     ),
@@ -213,6 +234,16 @@ _EXACT: dict[str, str] = {
             "telecomproblem",
             "contactflowdisconnect",
             "expired",
+            # dialer results that never reached a person
+            "machine",
+            "answeringmachine",
+            "amd",
+            "fax",
+            "intercept",
+            "sitintercept",
+            "invalidnumber",
+            "wrongnumber",
+            "dialerror",
         ],
         "ignore",
     ),
@@ -261,7 +292,7 @@ def propose_rule(
     classes = {c for c in known.values() if c}
     if not classes & {"abandoned", "blocked", "voicemail", "hangup"}:
         return None
-    named = header_key(name) in OUTCOME_NAMES
+    named = _outcome_name(name)
     if "answered" not in classes:
         return _wrapup_rule(name, distinct, known) if named else None
     share = sum(c is not None for c in known.values()) / len(distinct)

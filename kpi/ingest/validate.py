@@ -169,12 +169,32 @@ def _locale_dayfirst(raw: RawTable) -> bool:
     return "decimal comma" in raw.notes or "delimiter: ';'" in raw.notes
 
 
+#: Transforms that need other fields parsed first: a period total per answered contact, a
+#: count from a rate of the offered count.
+_AFTER = ("per_answered", "of_offered")
+
+
 def _per_answered(
     raw: RawTable, fields: list[FieldMap], out: dict[str, pd.Series], reason: pd.Series
 ) -> tuple[list[FieldMap], list[str], pd.Series]:
     used, notes = [], []
     for f in fields:
         col = raw.frame[f.source[0]]
+        if f.transform == "of_offered":
+            rate, bad, _ = P.parse_rate(col)
+            if "offered" not in out:
+                raise MappingError(
+                    f"'{f.source[0]}' is a rate of the offered contacts, but no column is mapped "
+                    "to offered: map the offered count too."
+                )
+            out[f.target] = (rate * pd.to_numeric(out["offered"], errors="coerce")).round()
+            reason = first_reason(reason, bad, f"unparseable {f.target}")
+            used.append(f)
+            notes.append(
+                f"{f.target} = '{f.source[0]}' x offered, rounded to whole contacts (the report "
+                "has a rate, not a count)"
+            )
+            continue
         total, bad, unit = P.parse_duration(col, f.unit, f.source[0])
         answered, by = _answered_count(out, f.source[0])
         if f.unit == "auto" and unit == "ms":
@@ -292,7 +312,7 @@ def parse_file(
     out: dict[str, pd.Series] = {}
     used_fields = []
     repeated: np.ndarray | None = None
-    fields = [f for f in mapping.fields if f.transform != "per_answered"]
+    fields = [f for f in mapping.fields if f.transform not in _AFTER]
     locale = _locale_dayfirst(raw)
 
     def one(f: FieldMap) -> _Parsed:
@@ -314,8 +334,8 @@ def parse_file(
             if got.order.rejected:
                 rejections.append(got.order.rejection())
         out[f.target] = got.value
-    per_answered = [f for f in mapping.fields if f.transform == "per_answered"]
-    more, more_notes, reason = _per_answered(raw, per_answered, out, reason)
+    later = [f for f in mapping.fields if f.transform in _AFTER]
+    more, more_notes, reason = _per_answered(raw, later, out, reason)
     used_fields += more
     notes += more_notes + _apply_outcome(mapping, raw, out)
     role, warnings = _role(raw, mapping, out, undated_start)

@@ -109,3 +109,84 @@ def contact_truth(recs: list[dict[str, Any]], sl_t: float = 20.0) -> dict[str, A
         "first_day": min(r["start"] for r in recs).date().isoformat(),
         "last_day": max(r["start"] for r in recs).date().isoformat(),
     }
+
+
+def r4(x: float) -> float:
+    """To 4 decimals, as every expected literal is written."""
+    return round(x, 4)
+
+
+def mmss(sec: int) -> str:
+    """Minutes:seconds, minutes unbounded ("75:12" for 1 h 15 min 12 s)."""
+    return f"{sec // 60:02d}:{sec % 60:02d}"
+
+
+def log_truth(recs: list[dict[str, Any]], sl_t: float = 20.0) -> dict[str, Any]:
+    """KPIs of a contact log: contacts = rows (a transfer leg with ``initial`` False is no new
+    contact), abandonment over inbound queued, ASA over inbound answered, AHT over handled
+    (``handle`` is 0 when not handled), service level abandons negative; transfer rate, FCR
+    (``resolved`` flags) and CSAT when the records have them."""
+    inb = [r for r in recs if r["inbound"]]
+    queued = [r for r in inb if r["outcome"] in ("answered", "abandoned", "voicemail")]
+    ans = [r for r in queued if r["outcome"] == "answered"]
+    ab = [r for r in queued if r["outcome"] == "abandoned"]
+    handled = [r for r in recs if r["outcome"] in ("answered", "connected")]
+    out: dict[str, Any] = {
+        "rows": len(recs),
+        "contacts": sum(r.get("initial", True) for r in recs),
+        "abandonment_rate": r4(len(ab) / len(queued)),
+        "asa": r4(mean([r["wait"] for r in ans])),
+        "aht": r4(mean([r["handle"] for r in handled])),
+        "service_level": r4(sum(r["wait"] <= sl_t for r in ans) / (len(ans) + len(ab))),
+        "first_day": min(r["start"] for r in recs).date().isoformat(),
+        "last_day": max(r["start"] for r in recs).date().isoformat(),
+    }
+    if any("transferred" in r for r in recs):
+        out["transfer_rate"] = r4(sum(bool(r.get("transferred")) for r in handled) / len(handled))
+    flagged = [r for r in handled if r.get("resolved") is not None]
+    if flagged:
+        out["fcr"] = r4(sum(r["resolved"] for r in flagged) / len(flagged))
+    rated = [r["csat"] for r in recs if r.get("csat") is not None]
+    if rated:
+        out["csat"] = r4(mean(rated))
+    return out
+
+
+def draw_row(rng: random.Random, day: Any, base: int, gap: int = 0) -> dict[str, Any]:
+    """One summary row: offered = answered + abandoned + a third outcome (flow-outs, 0..gap)."""
+    offered = rng.randint(int(base * 0.7), int(base * 1.3))
+    abandoned = rng.randint(0, max(1, offered // 8))
+    flow = rng.randint(0, gap)
+    answered = offered - abandoned - flow
+    talk, hold, acw = rng.randint(180, 420), rng.randint(0, 40), rng.randint(20, 90)
+    within = round(answered * rng.uniform(0.55, 0.95))
+    return {
+        "day": day, "offered": offered, "answered": answered, "abandoned": abandoned,
+        "flow": flow, "asa": rng.randint(8, 95), "talk": talk, "hold": hold, "acw": acw,
+        "aht": talk + hold + acw, "within": within,
+        "transferred": rng.randint(0, max(1, answered // 10)),
+        "sl": 100 * within / (answered + abandoned),
+    }  # fmt: skip
+
+
+def summary_truth(rows: list[dict[str, Any]], sl: str = "pct") -> dict[str, Any]:
+    """KPIs of summary rows re-weighted by answered; ``sl`` "pct": r["sl"] (the percentage as
+    displayed) weighted by answered, "count": within / (answered + abandoned)."""
+    ans = sum(r["answered"] for r in rows)
+    off = sum(r["offered"] for r in rows)
+    out: dict[str, Any] = {
+        "rows": len(rows),
+        "contacts": off,
+        "abandonment_rate": r4(sum(r["abandoned"] for r in rows) / off),
+        "asa": r4(sum(r["asa"] * r["answered"] for r in rows) / ans),
+        "aht": r4(sum(r["aht"] * r["answered"] for r in rows) / ans),
+    }
+    if sl == "pct":
+        out["service_level"] = r4(sum(r["sl"] / 100 * r["answered"] for r in rows) / ans)
+    else:
+        out["service_level"] = r4(
+            sum(r["within"] for r in rows) / sum(r["answered"] + r["abandoned"] for r in rows)
+        )
+    out["first_day"] = min(r["day"] for r in rows).isoformat()
+    out["last_day"] = max(r["day"] for r in rows).isoformat()
+    return out
