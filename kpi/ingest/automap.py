@@ -132,7 +132,9 @@ class _State:
             return True
         stamps = looks_like_timestamps(values)
         kind = self.kind(target)
-        if kind in ("duration", "bool", "count", "score", "number", "rate"):
+        if kind == "duration":
+            return not stamps and _durations(target, values)
+        if kind in ("bool", "count", "score", "number", "rate"):
             return not stamps
         if kind in ("category", "id") and numeric_duration(col, values):
             return False  # "queue_seconds" beside "queue": a duration, not the queue's name
@@ -371,6 +373,58 @@ def _period_totals(st: _State) -> None:
         f = replace(_unit_field(st, target, col), transform="per_answered")
         why = "the header says so" if _says_total(col) else "its values are too long for averages"
         st.add(f, f"'{col}' is a period total ({why}), divided by answered")
+
+
+#: Elapsed times of a ticket: never negative ("-12h 18m" is time left on an SLA, breached).
+_ELAPSED = frozenset({"first_response_seconds", "resolution_seconds"})
+
+
+def _durations(target: str, values: Sequence[str]) -> bool:
+    """A sample that may hold durations: most values have digits (Jira's "Resolution" holds
+    "Done", a name, not a time; bad cells among numbers are quarantined later). A ticket's
+    elapsed times are never negative ("-12h 18m" is time left on an SLA)."""
+    vals = [str(v).strip() for v in values if str(v).strip()][:200]
+    if not vals:
+        return True
+    if sum(not any(ch.isdigit() for ch in v) for v in vals) > 0.2 * len(vals):
+        return False
+    if target not in _ELAPSED:
+        return True
+    secs, _, _ = parse_duration(pd.Series(vals, dtype="string"), "s")
+    return not bool((secs < 0).any())
+
+
+def _time_left(st: _State) -> None:
+    """Say why a column named as a ticket's elapsed time was not used when it holds negative
+    times: Jira Service Management's "Time to first response" is the time left on the SLA."""
+    table = INTERACTION_SYNONYMS if st.shape == "interactions" else {}
+    for target in sorted(_ELAPSED - st.done):
+        keys = {header_key(n) for n in table.get(target, ())}
+        for c in st.cols:
+            values = st.samples.get(c, [])
+            if c in st.used or header_key(c) not in keys or not _durations("", values):
+                continue
+            if not _durations(target, values):
+                st.notes.append(
+                    f"'{c}' is not read as {target}: it holds negative times (time left on an "
+                    "SLA, not the time taken)"
+                )
+
+
+#: Zendesk's satisfaction words: "good" / "bad" ratings, "offered" / "unoffered" no rating.
+_RATING_WORDS = frozenset({"good", "bad", "offered", "unoffered"})
+
+
+def _good_bad(st: _State) -> None:
+    """A column whose values are Zendesk's satisfaction words (``score``: good, bad, offered)
+    is the CSAT, whatever its header (good and bad are read as 5 and 1)."""
+    if st.shape != "interactions" or "csat" in st.done:
+        return
+    for c in st.cols:
+        values = {str(v).strip().lower() for v in st.samples.get(c, []) if str(v).strip()}
+        if c not in st.used and values & {"good", "bad"} and values <= _RATING_WORDS:
+            st.add(FieldMap("csat", (c,)), f"'{c}' holds good / bad satisfaction ratings")
+            return
 
 
 def _says_total(col: str) -> bool:
@@ -768,6 +822,8 @@ def propose(
     outcome = _outcome(st)
     outcome = _direction_from_outcome(st, outcome)
     _tickets(st)
+    _time_left(st)
+    _good_bad(st)
     _inverse(st)
     table = INTERACTION_SYNONYMS if st.shape == "interactions" else AGGREGATE_SYNONYMS
     order = {name: i for i, name in enumerate(table)}

@@ -283,12 +283,17 @@ _GENERIC_LEAVES = frozenset(
 )  # fmt: skip
 
 
+#: Leaves named after their parent ("calendar" beside "business": Zendesk's ticket metrics).
+_BY_PARENT = frozenset({"score", "calendar"})
+
+
 def _leaf_names(names: list[str]) -> dict[str, str]:
     """Dotted columns renamed to their last part where that part names something on its own
     and no other column ends so: ``timings.wait_seconds`` -> ``wait_seconds``,
-    ``satisfactionLevel.rating`` -> ``rating``; ``queue.name`` keeps its parent."""
+    ``satisfactionLevel.rating`` -> ``rating``; ``queue.name`` keeps its parent;
+    ``satisfaction_rating.score`` -> ``satisfaction_rating``."""
     leaves = [n.rsplit(".", 1)[-1] for n in names]
-    return {
+    out = {
         n: leaf
         for n, leaf in zip(names, leaves, strict=True)
         if "." in n
@@ -296,6 +301,15 @@ def _leaf_names(names: list[str]) -> dict[str, str]:
         and leaf not in names
         and leaf.lower().replace("_", "") not in _GENERIC_LEAVES
     }
+    # A value that its parent names: ``satisfaction_rating.score`` is the satisfaction rating,
+    # ``reply_time_in_minutes.calendar`` the reply time (its ``.business`` twin is left aside).
+    parents = {
+        n: n.split(".")[-2] for n in names if n.count(".") and n.split(".")[-1] in _BY_PARENT
+    }
+    for n, parent in parents.items():
+        if list(parents.values()).count(parent) == 1 and parent not in names:
+            out[n] = parent
+    return out
 
 
 def _one_child_as_parent(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
