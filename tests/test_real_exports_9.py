@@ -21,12 +21,15 @@ Definition choices that are ambiguous, and the one taken:
 * footer / metadata lines (Salesforce report footer, survey question-text rows) are rows read
   and set aside with a reason, as in rounds 3 and 7.
 
+The round found nine importer defects (Jira's "Resolution" and SLA time-left columns read as
+durations, Zendesk good/bad scores, Qualtrics and SurveyMonkey header rows and question texts,
+a survey export on its own, "CSAT rating", nested Zendesk API metrics); all are fixed.
+
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
 """
 
 from __future__ import annotations
 
-import pytest
 from exports_check import accounted, days, expect, reader, starts, values
 
 load = reader("exports9")
@@ -54,28 +57,6 @@ def test_servicenow_resolution_sla_and_backlog() -> None:
 
 
 # --- 2. Jira Service Management: SLA fields hold the time remaining ("-2h 15m" = breached) ---------
-
-_JSM_RESOLUTION = (
-    "kpi/ingest/automap.py _synonyms/_State.find maps Jira's 'Resolution' column (the "
-    "resolution NAME: 'Done') to resolution_seconds: the synonym 'resolution_seconds' has "
-    "headers.header_key 'resolution' (the '_seconds' unit is stripped), equal to "
-    "header_key('Resolution'), and _State.fits accepts any non-timestamp values for a duration. "
-    "The 36 resolved tickets are quarantined as 'unparseable resolution_seconds' and the "
-    "'Resolved' - 'Created' rule of automap._tickets is skipped (resolution already mapped): "
-    "resolution_time NaN, expected 217743.3333 (median 154710.0), csat NaN (its rated tickets "
-    "are among those quarantined), expected 4.0385. Fix: for a duration target require values "
-    "that parse as durations in _State.fits, and match the canonical name only by norm() "
-    "equality, not by its unit-stripped key"
-)
-_JSM_NEGATIVE = (
-    "43 of 50 tickets quarantined: 36 by the 'Resolution' = 'Done' defect (see the resolution "
-    "test) and 7 as 'negative first_response_seconds' (validate.range_reasons): automap maps "
-    "JSM's SLA field 'Time to first response' (time REMAINING to the goal, '-12h 18m' = "
-    "breached) as an elapsed first response, and parsers keep the sign, so each breached ticket "
-    "is dropped whole. Expected 50 kept, 0 quarantined; got 7 kept. Fix: a negative duration "
-    "in a ticket field should null that cell (with a warning), not quarantine the ticket; and a "
-    "Jira 'Time to ...' SLA column with signed values should not be read as elapsed time"
-)
 
 
 def test_jsm_breached_sla_cells_do_not_drop_tickets() -> None:
@@ -122,15 +103,6 @@ def test_salesforce_escalated_checkbox() -> None:
 
 # --- 4. Zendesk satisfaction ratings (good / bad / offered) ----------------------------------------
 
-_ZD_SCORE = (
-    "csat unavailable (expected csat 3.5517, csat_top2 0.6379 over 58 good/bad ratings): the "
-    "ratings export's column is 'score' (good/bad/offered) and headers.INTERACTION_SYNONYMS"
-    "['csat'] has no 'score', and kpi/ingest/automap.py has no value-based rule, although "
-    "parsers.parse_score already reads good/bad as 5/1 and offered as no response. Fix: in "
-    "automap, map an unmapped column whose values are all good/bad/offered/unoffered (parsers "
-    "_CSAT_WORDS | _NO_RESPONSE, at least one good/bad) to csat"
-)
-
 
 def test_zendesk_ratings_rows_and_days() -> None:
     r = load("zendesk_satisfaction_ratings.csv")
@@ -146,17 +118,6 @@ def test_zendesk_ratings_good_bad_score_is_csat() -> None:
 
 # --- 5. Qualtrics: three header rows (names, question texts, ImportId JSON) --------------------------
 
-_QUALTRICS = (
-    "nps and csat unavailable (expected nps 8.3333 over 60 responses, csat 3.4615): the reader "
-    "takes row 1 (StartDate, ..., Q1, Q1_NPS_GROUP, Q3) as the header and rows 2-3 (question "
-    'texts, {"ImportId": ...} JSON) as data, quarantined as \'missing or unparseable '
-    "start_time'; 'Q1' / 'Q3' match no synonym, and the question text that names them ('How "
-    "likely are you to recommend ...', 'how satisfied ...') is never read. kpi/ingest/rows.py "
-    "knows only a group row ABOVE the names. Fix: recognise Qualtrics' layout (a row whose "
-    "cells are all ImportId JSON under a row of texts) as header rows, match fields on the "
-    "question text, and read a column with a '<col>_NPS_GROUP' sibling as nps"
-)
-
 
 def test_qualtrics_metadata_rows_are_not_responses() -> None:
     r = load("qualtrics_nps.csv")
@@ -166,24 +127,12 @@ def test_qualtrics_metadata_rows_are_not_responses() -> None:
     expect(values(r, "contacts"), contacts=60)
 
 
-@pytest.mark.xfail(strict=True, reason=_QUALTRICS)
 def test_qualtrics_nps_and_csat_from_question_text() -> None:
     r = load("qualtrics_nps.csv")
     expect(values(r, "nps", "csat"), nps=8.3333, csat=3.4615)
 
 
 # --- 6. SurveyMonkey: question texts as headers, "Response" row, 12-hour US dates ---------------------
-
-_SURVEYMONKEY = (
-    "nps and csat unavailable (expected nps 19.1489 over 47 answers, csat 3.3043 over 46): the "
-    "headers are SurveyMonkey's question texts; 'How likely is it that you would recommend "
-    "Acme Support to a friend or colleague?' (the standard NPS question) matches no "
-    "headers.INTERACTION_SYNONYMS['nps'] entry (only nps / NPS / 'Likelihood to recommend'), "
-    "'Overall, how satisfied or dissatisfied are you with the support you received?' no csat "
-    "entry. Fix: in automap, match a header containing 'recommend' with 'likely' (0-10 values) "
-    "to nps and 'how satisfied' (1-5 values) to csat; recognise the 'Response' / 'Open-Ended "
-    "Response' second row as a header row"
-)
 
 
 def test_surveymonkey_second_header_row_and_dates() -> None:
@@ -196,7 +145,6 @@ def test_surveymonkey_second_header_row_and_dates() -> None:
     expect(values(r, "contacts"), contacts=50)
 
 
-@pytest.mark.xfail(strict=True, reason=_SURVEYMONKEY)
 def test_surveymonkey_question_text_nps_and_csat() -> None:
     r = load("surveymonkey_nps_csat.csv")
     expect(values(r, "nps", "csat"), nps=19.1489, csat=3.3043)
@@ -204,20 +152,7 @@ def test_surveymonkey_question_text_nps_and_csat() -> None:
 
 # --- 7. Medallia survey export: NPS, CES and CSAT on their own --------------------------------------
 
-_MEDALLIA = (
-    'read_files raises MissingDateColumn "looks like a survey file (contact ids and scores, no '
-    "dates)\" although 'Response Date' holds full timestamps: automap._only_date skips it "
-    "because _LATER matches 'respon' (a 'first response' word), so start_time stays unmapped; "
-    "validate._role then makes the file (contact_id 'Interaction ID' + nps/ces) a survey "
-    "sidecar and combine._roles refuses a lone sidecar. Also 'Overall Satisfaction (1-5)' is "
-    "no csat synonym (header_key 'overallsatisfaction'). Expected contacts 70, nps 8.8235, "
-    "ces 3.3208, csat 3.459. Fix: when a survey-role file is imported alone, read it as the "
-    "main file with its response timestamp as start_time (date_candidates), and add "
-    "'Overall Satisfaction' to the csat synonyms"
-)
 
-
-@pytest.mark.xfail(strict=True, reason=_MEDALLIA)
 def test_medallia_standalone_survey_nps_ces_csat() -> None:
     r = load("medallia_cx_survey.csv")
     accounted(r, 70)
@@ -299,14 +234,6 @@ def test_freshdesk_multiline_slas_and_backlog() -> None:
 
 # --- 12. Warehouse parquet: Europe/Paris tz-aware timestamps, categorical columns -----------------------
 
-_CSAT_RATING = (
-    "csat unavailable (expected csat 3.25, csat_top2 0.5556 over 36 ratings): the column "
-    "'csat_rating' (int8 1-5) has header_key 'csatrating', and headers.INTERACTION_SYNONYMS"
-    "['csat'] holds 'CSAT', 'rating', 'Satisfaction rating' but not 'CSAT rating'; matching is "
-    "whole-key only. Fix: add 'CSAT rating' / 'csat_rating' (and 'csat_score' exists already) "
-    "to the csat synonyms"
-)
-
 
 def test_parquet_tz_aware_categorical_tickets() -> None:
     r = load("tickets_warehouse_tz.parquet")
@@ -327,23 +254,6 @@ def test_parquet_csat_rating_column() -> None:
 
 
 # --- 13. Zendesk API tickets as JSON lines with a nested metric set ----------------------------------------
-
-_ZD_REPLY = (
-    "frt and response_sla unavailable (expected frt 21706.8, response_sla 0.5833): "
-    "kpi/ingest/sheets.py _leaf_names keeps 'metric_set.reply_time_in_minutes.calendar' / "
-    "'.business' dotted (the leaf 'calendar' repeats), and no synonym matches that key; the "
-    "parent 'reply_time_in_minutes' (header_key 'replytime', unit min = synonym 'Reply Time') "
-    "is never tried. Fix: for a {calendar, business} object name the calendar leaf after its "
-    "parent ('reply_time_in_minutes') and leave the business figure aside"
-)
-_ZD_NESTED_SCORE = (
-    "csat unavailable (expected csat 4.0476, csat_top2 0.7619 over 21 good/bad): sheets."
-    "_leaf_names renames 'satisfaction_rating.score' to 'score' ('score' is not in "
-    "_GENERIC_LEAVES), dropping the parent that IS a csat synonym ('Satisfaction rating'); "
-    "'score' matches nothing. Fix: add 'score' (and 'rating') to _GENERIC_LEAVES so the parent "
-    "is kept, or try the parent's name when the leaf matches no field; a value rule for "
-    "good/bad/offered (see the Zendesk ratings test) would also catch it"
-)
 
 
 def test_zendesk_api_jsonl_resolution_and_backlog() -> None:

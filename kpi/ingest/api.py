@@ -18,8 +18,8 @@ sentence saying what is wrong and what to do.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -50,9 +50,10 @@ from kpi.ingest.readers import (
     to_source,
 )
 from kpi.ingest.report import ImportReport, ImportResult
-from kpi.ingest.validate import ParsedFile, columns_text, parse_file
+from kpi.ingest.shape import looks_like_timestamps
+from kpi.ingest.validate import TICKET_FIELDS, ParsedFile, columns_text, parse_file
 from kpi.ingest.wide import unpivot_groups
-from kpi.schema import Shape
+from kpi.schema import SURVEY_COLUMNS, Shape
 
 __all__ = [
     "MAX_BYTES",
@@ -206,20 +207,72 @@ def read_files(
     proposals: list[tuple[str, Proposal]] = []
     for i, raw in enumerate(raws):
         tell(0.6 + 0.15 * i / len(raws), f"Mapping and checking {raw.source}")
-        if mapping is not None:
-            m = mapping.restricted_to([str(c) for c in raw.frame.columns])
-            with contextlib.suppress(KpiLabError):  # the evidence only: the mapping is given
-                proposals.append((raw.source, propose_for(raw, shape)))
-        else:
-            proposal = propose_for(raw, shape)
+        m, proposal = _mapping_for(raw, mapping, shape, alone=len(raws) == 1)
+        if proposal is not None:
             proposals.append((raw.source, proposal))
-            m = proposal.mapping
-            raw.notes.extend(proposal.notes)
         parsed.append(parse_file(raw, m, timezone, undated_start))
     tell(0.75, "Combining files")
     got = merge_proposals(proposals) if len(proposals) == len(raws) else None
     own = (got[0], got[1]) if got is not None else (None, {})
     return combine(parsed, srcs, from_upload, all_columns, tell, own)
+
+
+def _mapping_for(
+    raw: RawTable, mapping: Mapping | None, shape: Shape | None, *, alone: bool
+) -> tuple[Mapping, Proposal | None]:
+    """The mapping one file is read with, and the auto-mapping's proposal (its evidence; None
+    when a given mapping leaves nothing to propose)."""
+    if mapping is not None:
+        m = mapping.restricted_to([str(c) for c in raw.frame.columns])
+        try:
+            return m, propose_for(raw, shape)
+        except KpiLabError:  # the evidence only: the mapping is given
+            return m, None
+    proposal = propose_for(raw, shape)
+    if alone:
+        proposal = _lone_survey(raw, proposal)
+    raw.notes.extend(proposal.notes)
+    return proposal.mapping, proposal
+
+
+#: Headers of a survey's answer moment ("Response Date", "Submitted At", "RecordedDate").
+_ANSWERED_AT = re.compile(r"respon|submit|record|complet|answer|survey|date|time", re.IGNORECASE)
+
+
+def _lone_survey(raw: RawTable, proposal: Proposal) -> Proposal:
+    """A survey export imported on its own (ids and scores; no start time by name, as it would
+    otherwise join the contacts of another file by id): when its responses are dated, the
+    moment of each answer is its start time, and the scores are read per day of answer."""
+    m = proposal.mapping
+    targets = {f.target for f in m.fields}
+    if (
+        m.shape != "interactions"
+        or "start_time" in targets
+        or not targets & set(SURVEY_COLUMNS)
+        or targets & TICKET_FIELDS
+    ):
+        return proposal
+    used = m.sources()
+    samples = samples_of(raw.frame)
+    stamps = [
+        str(c)
+        for c in raw.frame.columns
+        if str(c) not in used and looks_like_timestamps(samples.get(str(c), []))
+    ]
+    named = [c for c in stamps if _ANSWERED_AT.search(c)]
+    if len(named) != 1:
+        return proposal
+    why = (
+        f"a survey export read on its own: '{named[0]}' (when each answer was given) is the "
+        "start time"
+    )
+    fields = (*m.fields, FieldMap("start_time", (named[0],)))
+    return replace(
+        proposal,
+        mapping=replace(m, fields=fields),
+        evidence={**proposal.evidence, "start_time": why},
+        notes=(*proposal.notes, why),
+    )
 
 
 def _read_all(

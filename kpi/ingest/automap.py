@@ -427,6 +427,47 @@ def _good_bad(st: _State) -> None:
             return
 
 
+#: Survey questions written out as headers (SurveyMonkey, Qualtrics question texts), by field,
+#: with the scale their answers must be on.
+_QUESTIONS: tuple[tuple[str, re.Pattern[str], float, float], ...] = (
+    ("nps", re.compile(
+        r"(likely|likelihood|wahrscheinlich|probab|waarschijnlijk).{0,80}"
+        r"(recommend|empfehl|recommand|recomend|raccomand|aanbevelen|aanraden)", re.I), 0, 10),
+    ("csat", re.compile(
+        r"how satisfied|overall satisfaction|satisfied with|satisfied or dissatisfied|"
+        r"wie zufrieden|satisfait|satisfecho|soddisfatt|tevreden", re.I), 1, 5),
+    ("ces", re.compile(
+        r"how easy|easy (was it|it was)|how much effort|effort did|wie einfach|facile|f[aá]cil|"
+        r"gemakkelijk", re.I), 1, 7),
+)  # fmt: skip
+#: Fields that make a file a contact log rather than a survey export.
+_CONTACT_FIELDS = frozenset(
+    {"wait_seconds", "talk_seconds", "handle_seconds", "queue", "answered", "abandoned"}
+)
+
+
+def _questions(st: _State) -> None:
+    """A survey question written out as a header ("How likely is it that you would recommend
+    us to a friend?") is its score's column when its answers are numbers on that score's
+    scale (0-10, 1-5, 1-7); a "- Group" column of labels beside it is not."""
+    if st.shape != "interactions":
+        return
+    for target, question, low, high in _QUESTIONS:
+        if target in st.done:
+            continue
+        for c in st.cols:
+            if c in st.used or not question.search(str(c)):
+                continue
+            vals = [str(v).strip() for v in st.samples.get(c, []) if str(v).strip()]
+            nums = pd.to_numeric(pd.Series(vals, dtype="string"), errors="coerce")
+            if vals and nums.notna().all() and nums.between(low, high).all():
+                st.add(
+                    FieldMap(target, (c,)),
+                    f"the question '{c}' is answered on a {low:g}-{high:g} scale",
+                )
+                break
+
+
 def _says_total(col: str) -> bool:
     return bool(_TOTAL_WORD.search(str(col)))
 
@@ -775,8 +816,10 @@ def _has_time_of_day(values: Sequence[str]) -> bool:
 
 
 def _bare_duration(st: _State) -> None:
-    """No talk or handle column by name: a lone "Duration" column is the talk time."""
-    if st.shape != "interactions" or {"talk_seconds", "handle_seconds"} & st.done:
+    """No talk or handle column by name: a lone "Duration" column is the talk time (not in a
+    survey export, where it is how long the survey took)."""
+    survey = bool(st.done & {"nps", "csat", "ces"}) and not st.done & _CONTACT_FIELDS
+    if st.shape != "interactions" or {"talk_seconds", "handle_seconds"} & st.done or survey:
         return
     col = bare_duration(st.cols, st.used, st.samples)
     if col is not None:
@@ -812,6 +855,7 @@ def propose(
     _sl_threshold(st)
     _synonyms(st)
     _period_totals(st)
+    _questions(st)
     _stem_durations(st)
     _only_date(st)
     _bare_duration(st)

@@ -23,7 +23,7 @@ import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~1
 
 from kpi.errors import DataError
 from kpi.ingest._fastpath import to_frame
-from kpi.ingest.rows import drop_layout_rows, promote_field_row
+from kpi.ingest.rows import drop_layout_rows, promote_field_row, survey_header_rows
 from kpi.ingest.sniff import header_and_rows, looks_like_data, sniff
 
 __all__ = ["RawTable", "Source", "list_sheets", "read_raw", "to_source"]
@@ -213,9 +213,12 @@ def read_raw(
     raw.frame, promoted = promote_field_row(raw.frame)
     if promoted:
         raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
+    raw.frame, survey_notes, survey_lines = survey_header_rows(raw.frame)
+    if survey_notes:
+        raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
     raw.frame, dropped, layout_lines = drop_layout_rows(raw.frame)
-    raw.notes += promoted + dropped
-    raw.skipped += layout_lines
+    raw.notes += promoted + survey_notes + dropped
+    raw.skipped += survey_lines + layout_lines
     if raw.frame.shape[1] == 0 or (len(raw.frame) == 0 and not raw.skipped):
         where = f"Sheet '{raw.sheet}' of '{src.name}'" if raw.sheet else f"'{src.name}'"
         if raw.frame.shape[1] == 0:

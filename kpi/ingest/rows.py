@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from kpi.ingest import _fastpath as fp
 
-__all__ = ["drop_layout_rows", "promote_field_row"]
+__all__ = ["drop_layout_rows", "promote_field_row", "survey_header_rows"]
 
 _NUMBER_OR_DATE = re.compile(r"^[-+]?[\d.,:/\s%]+$|^\d{4}-\d\d-\d\d")
 
@@ -296,3 +296,50 @@ def promote_field_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     out = frame.iloc[1:].set_axis(names, axis=1)
     shown = ", ".join(dict.fromkeys(g for g in groups if g))
     return out, [f"two header rows: the group row ({shown}) stands above the column names"]
+
+
+#: Qualtrics question ids ("Q1", "Q1_NPS_GROUP", "Q2_3", "QID5"): their question text names them.
+_QUESTION_ID = re.compile(r"^(?:Q|QID)\d+(?:_\w+)?$", re.IGNORECASE)
+#: SurveyMonkey's answer-type row under the question texts.
+_ANSWER_TYPES = frozenset({"response", "open-ended response", "other (please specify)"})
+
+
+def survey_header_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """Survey exports with header rows under the column names: Qualtrics writes the question
+    texts, then a row of import ids (``{"ImportId": "QID1"}``); SurveyMonkey an answer-type row
+    ("Response", "Open-Ended Response"). Those rows are set aside (as ``"reason: line"``
+    entries, like other layout rows), and a column named by a question id ("Q1") takes its
+    question text as its name, so that the fields are matched on what was asked.
+
+    Returns the frame, the notes and the lines set aside.
+    """
+    if len(frame) < 2 or frame.shape[1] < 2:
+        return frame, [], []
+    cells, filled = _filled(frame.iloc[:2])
+    mask = filled.to_numpy()
+    first = [str(v).strip() for v, f in zip(cells[0], mask[0], strict=True) if f]
+    second = [str(v).strip() for v, f in zip(cells[1], mask[1], strict=True) if f]
+    if second and all(v.startswith('{"ImportId"') for v in second):
+        texts = [str(v).strip() if f else "" for v, f in zip(cells[0], mask[0], strict=True)]
+        names = [
+            t if t and _QUESTION_ID.match(str(c)) and t not in frame.columns else str(c)
+            for c, t in zip(frame.columns, texts, strict=True)
+        ]
+        renamed = sum(str(c) != n for c, n in zip(frame.columns, names, strict=True))
+        out = frame.iloc[2:].set_axis(names, axis=1)
+        lines = [
+            "survey header row (the question texts, not a response): "
+            + _written(cells[0], mask[0]),
+            "survey header row (Qualtrics import ids, not a response): "
+            + _written(cells[1], mask[1]),
+        ]
+        note = (
+            "Qualtrics header rows (question texts, import ids) set aside; "
+            f"{renamed} question columns named by their question text"
+        )
+        return out, [note], lines
+    if first and all(v.lower() in _ANSWER_TYPES for v in first):
+        out = frame.iloc[1:]
+        line = "survey header row (answer types, not a response): " + _written(cells[0], mask[0])
+        return out, ["SurveyMonkey's answer-type row under the questions set aside"], [line]
+    return frame, [], []

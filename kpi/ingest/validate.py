@@ -428,7 +428,7 @@ def _role(
             "contact_id" in targets
             and targets & set(SURVEY_COLUMNS)
             and shape == "interactions"
-            and not targets & _TICKET_TARGETS
+            and not targets & TICKET_FIELDS
         ):
             role = "survey"
         else:
@@ -445,7 +445,7 @@ def _role(
     return role, warnings
 
 
-_TICKET_TARGETS = {
+TICKET_FIELDS = {
     "priority",
     "status",
     "resolution_seconds",
