@@ -170,8 +170,9 @@ def draw_row(rng: random.Random, day: Any, base: int, gap: int = 0) -> dict[str,
 
 
 def summary_truth(rows: list[dict[str, Any]], sl: str = "pct") -> dict[str, Any]:
-    """KPIs of summary rows re-weighted by answered; ``sl`` "pct": r["sl"] (the percentage as
-    displayed) weighted by answered, "count": within / (answered + abandoned)."""
+    """KPIs of summary rows re-weighted by answered (rows drawn by :func:`draw_row`); ``sl``
+    "pct": r["sl"] (the percentage as displayed) weighted by answered, "count": within /
+    (answered + abandoned); transfer rate over answered, talk time weighted by answered."""
     ans = sum(r["answered"] for r in rows)
     off = sum(r["offered"] for r in rows)
     out: dict[str, Any] = {
@@ -187,6 +188,9 @@ def summary_truth(rows: list[dict[str, Any]], sl: str = "pct") -> dict[str, Any]
         out["service_level"] = r4(
             sum(r["within"] for r in rows) / sum(r["answered"] + r["abandoned"] for r in rows)
         )
+    if all("transferred" in r and "talk" in r for r in rows):
+        out["transfer_rate"] = r4(sum(r["transferred"] for r in rows) / ans)
+        out["talk_time"] = r4(sum(r["talk"] * r["answered"] for r in rows) / ans)
     out["first_day"] = min(r["day"] for r in rows).isoformat()
     out["last_day"] = max(r["day"] for r in rows).isoformat()
     return out

@@ -106,11 +106,7 @@ def build_amazon_connect_historical() -> dict[str, Any]:
          "Service level 60 seconds"],
         out,
     )  # fmt: skip
-    t = summary_truth(rows)
-    ans = sum(r["answered"] for r in rows)
-    t["transfer_rate"] = r4(sum(r["transferred"] for r in rows) / ans)
-    t["talk_time"] = r4(sum(r["talk"] * r["answered"] for r in rows) / ans)
-    return t
+    return summary_truth(rows)
 
 
 # --- 2. Mitel MiCC queue performance by period (15 minutes), title lines, Total ---------------------

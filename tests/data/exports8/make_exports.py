@@ -154,11 +154,7 @@ def build_genesys_queue_interval_ms() -> dict[str, Any]:
          "Avg ACW", "Avg Handle", "Total Handle"],
         out,
     )  # fmt: skip
-    t = summary_truth(rows)
-    ans = sum(r["answered"] for r in rows)
-    t["transfer_rate"] = r4(sum(r["transferred"] for r in rows) / ans)
-    t["talk_time"] = r4(sum(r["talk"] * r["answered"] for r in rows) / ans)
-    return t
+    return summary_truth(rows)
 
 
 # --- 2. Cisco CUIC "Call Type Historical All Fields": half-hours, 12-hour clock, totals -----------
