@@ -52,7 +52,7 @@ from kpi.ingest.readers import (
 from kpi.ingest.report import ImportReport, ImportResult
 from kpi.ingest.shape import looks_like_timestamps
 from kpi.ingest.validate import TICKET_FIELDS, ParsedFile, columns_text, parse_file
-from kpi.ingest.wide import unpivot_groups
+from kpi.ingest.wide import date_parts, measure_rows, segment_from_names, unpivot_groups
 from kpi.schema import SURVEY_COLUMNS, Shape
 
 __all__ = [
@@ -202,7 +202,7 @@ def read_files(
     raws, all_columns = _read_all(srcs, mapping, shape, sheet, tell)
     _check_sources(mapping, all_columns, srcs)
     if mapping is None:  # a mapping names the columns as the file has them
-        raws = [unpivot_groups(raw) for raw in raws]
+        raws = segment_from_names([unpivot_groups(date_parts(measure_rows(r))) for r in raws])
     parsed: list[ParsedFile] = []
     proposals: list[tuple[str, Proposal]] = []
     for i, raw in enumerate(raws):

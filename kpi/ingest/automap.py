@@ -251,13 +251,13 @@ _CLOCK_OR_RANGE = re.compile(
 
 _LATER = re.compile(
     r"(solv|resolv|clos|end|finish|complet|updat|modif|due|first|reply|respon|last|"
-    r"resol|clot|ferm|cierr|gelost|geschlossen|opgelost|gesloten)"
+    r"resol|clot|ferm|cierr|gelost|geschlossen|opgelost|gesloten|connect|attempt|accept|answer)"
 )
 
 
 _CREATED = re.compile(
     r"(creat|crea|erstell|eroffn|aangemaakt|ouvert|opened|submitted|received|recu|start|"
-    r"initiat|began|begin|arriv|placed|inicio|debut|beginn)"
+    r"initiat|began|begin|arriv|placed|inicio|debut|beginn|request)"
 )
 
 
@@ -332,6 +332,10 @@ _AGG_TOTALS: dict[str, tuple[str, ...]] = {
                     "Total Handling Time"),
     "talk_seconds": ("Talk Time", "Total Talk Time", "Total Talk", "ACD Time", "Total ACD Time"),
 }  # fmt: skip
+_AVERAGE_WORD = re.compile(
+    r"(^|[^a-z])(avg|average|mean|durchschnitt\w*|moyen\w*|medio|media|gem)([^a-z]|$)|^[ø⌀]",
+    re.I,
+)
 _TOTAL_WORD = re.compile(r"(^|[^a-z])(total|sum|summe|gesamt|totale|tot)([^a-z]|$)", re.I)
 #: Above this (in seconds), a summary row's value cannot be an average per contact.
 _AVERAGE_CEILING = 3 * 3600.0
@@ -358,6 +362,9 @@ def _period_totals(st: _State) -> None:
             continue
         longest = _median_seconds(col, st.samples.get(col, []))
         total = _says_total(col) or (longest is not None and longest > _AVERAGE_CEILING)
+        if not total and _AVERAGE_WORD.search(str(col)):  # "Average of Handle Time (sec)"
+            st.add(_unit_field(st, target, col), f"header '{col}' says it is an average")
+            continue
         if not total:
             st.notes.append(
                 f"'{col}' is not used: it may be an average or a period total; map it to "

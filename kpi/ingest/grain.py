@@ -14,7 +14,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-__all__ = ["detect_grain", "parse_periods"]
+__all__ = ["detect_grain", "month_number", "parse_periods"]
 
 #: Month names and abbreviations (English, French, German, Spanish, Dutch, Italian, Portuguese),
 #: written without accents (labels are matched with theirs removed: "févr." is "fevr").
@@ -53,6 +53,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(r"^(\d{1,2})[\-/](\d{4})$")),
     ("year", re.compile(r"^(\d{4})$")),
 )
+
+
+def month_number(name: str) -> int | None:
+    """A month's number from its name or abbreviation in any of the languages ("févr." -> 2)."""
+    return _MONTH.get(_plain(name).rstrip("."))
 
 
 def _plain(label: str) -> str:

@@ -69,6 +69,10 @@ _SCALE = re.compile(r"\s*[\(\[]\s*\d+\s*(?:-|–|to)\s*\d+\s*[\)\]]")  # (1-5), 
 _COPY = re.compile(r"(\.\d+|\s*\(\d+\)|\s+#\d+)$")  # "Talk Time.1", "Wait (2)", "Queue #2"
 
 
+_AVERAGE_SIGN = re.compile(r"^[ø⌀]\s*")
+_AGGREGATED = re.compile(r"^(sum|average|avg|mean|median) of\s+")
+
+
 def _strip_copy(name: str) -> str:
     return _COPY.sub("", name.strip())
 
@@ -107,6 +111,8 @@ def header_key(name: str) -> str:
     True
     """
     low = _SCALE.sub("", _strip_copy(str(name)).lower())  # "Satisfaction (1-5)"
+    low = _AVERAGE_SIGN.sub("durchschnittliche ", low)  # "Ø Wartezeit"
+    low = _AGGREGATED.sub("", low)  # "Sum of Answered", "Average of ASA" (Power BI, pivots)
     rest, _ = _split_unit(low)
     rest = re.sub(r"%|#|\bpct\b|\bpercent(age)?\b|\bcount\b|\bno\.", " ", rest)
     return norm(rest) or norm(low)
@@ -218,6 +224,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Initial Direction",
         "CALL TYPE",
         "Call Direction",
+        "Skill_Direction",
+        "Skill Direction",
     ),
     "queue": (
         "Queue.Name",
@@ -593,6 +601,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Zeit bis zur ersten Antwort",
         "Eerste reactietijd",
         "Eerste responstijd",
+        "response_time_first",
+        "Response Time First",
     ),
     "idle_seconds": ("idle_seconds", "Idle Time", "Available Time"),
     "answered": (
@@ -819,6 +829,13 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Settimana",
         "StartInterval",
         "Start Interval",
+        "Day of Date",
+        "Week of Date",
+        "Month of Date",
+        "Quarter of Date",
+        "Year of Date",
+        "Calls Created Date",
+        "Created Date",
     ),
     "queue": (
         "queue",
@@ -838,6 +855,7 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Ring Group",
         "Call Queue",
         "File",
+        "Queues Name",
     ),
     "channel": ("channel", "Channel", "Media Type", "Media"),
     "agent_id": (
@@ -896,6 +914,12 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Appels présentés",
         "Présentés",
         "Aangeboden gesprekken",
+        "Count of Call ID",
+        "Count of Calls",
+        "Count of Contacts",
+        "Count of Contact ID",
+        "Count of Interaction ID",
+        "Number of Calls",
     ),
     "answered": (
         "answered",
@@ -927,6 +951,7 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Answer",
         "Appels décrochés",
         "Décrochés",
+        "Handle",
     ),
     "abandoned": (
         "abandoned",
@@ -1007,6 +1032,10 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Gemiddelde antwoordtijd",
         "Délai moyen de décroché",
         "Délai moyen de réponse",
+        "Avg ASA",
+        "Average ASA",
+        "Avg. ASA",
+        "Calls Average Speed of Answer",
     ),
     "aht_seconds": (
         "aht_seconds",
@@ -1029,6 +1058,10 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Tempo medio di gestione",
         "Gem. afhandeltijd",
         "Gem. gespreksduur",
+        "Avg AHT",
+        "Average AHT",
+        "Avg. AHT",
+        "Calls Average Handle Time",
     ),
     "talk_seconds": (
         "talk_seconds",
@@ -1077,6 +1110,7 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Svc Lvl %",
         "Service Lvl",
         "Taux de service",
+        "Calls Service Level",
     ),
     "occupancy": (
         "occupancy",

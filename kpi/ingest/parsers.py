@@ -96,7 +96,9 @@ def filled_mask(s: pd.Series) -> pd.Series:
     return mask.fillna(False).astype(bool)
 
 
-_HMS = re.compile(r"^\s*-?\d+:\d{1,2}(:\d{1,2})?(\.\d+)?\s*$")
+#: H:MM:SS, MM:SS, with fractions of a second; .NET timespans put days in front ("1.02:03:04").
+_HMS = re.compile(r"^\s*-?(\d+\.)?\d+:\d{1,2}(:\d{1,2})?(\.\d+)?\s*$")
+_DAYS = re.compile(r"^\s*-?(\d+)\.(?=\d+:\d{1,2}:)")
 
 
 def unit_from_name(name: str) -> str | None:
@@ -279,6 +281,11 @@ def decimal_minutes(values: np.ndarray) -> bool:
 
 
 def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series, str]:
+    days = pd.to_numeric(text.str.extract(_DAYS, expand=False), errors="coerce").fillna(0.0)
+    if days.any():  # "1.02:03:04": 1 day 2 h 3 min 4 s
+        text = text.str.replace(
+            _DAYS, lambda m: "-" if m.group(0).lstrip().startswith("-") else "", regex=True
+        )
     parts = text.str.split(":", expand=True, n=2)
     nums = pd.DataFrame({k: pd.to_numeric(parts[k], errors="coerce") for k in parts.columns})
     secs: pd.Series
@@ -291,7 +298,7 @@ def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series
     else:
         three = nums[2].notna()
         secs = (nums[0] * 3600 + nums[1] * 60 + nums[2]).where(three, nums[0] * 60 + nums[1])
-    secs = secs.astype("float64")
+    secs = secs.astype("float64") + days.to_numpy() * 86_400.0
     negative = text.str.startswith("-").fillna(False)
     secs = secs.where(~negative, -secs.abs())
     bad = filled & secs.isna()

@@ -188,12 +188,31 @@ def column_groups(columns: Iterable[str]) -> dict[str, list[str]]:
     rather than one row per queue)."""
     keys = {header_key(n) for f in _GROUP_FIELDS for n in AGGREGATE_SYNONYMS.get(f, ())}
     groups: dict[str, list[str]] = {}
+    fields: dict[str, set[str]] = {}
     for c in columns:
         words = str(c).split()
         for k in range(1, min(4, len(words))):
             prefix, field = " ".join(words[:-k]), " ".join(words[-k:])
-            if header_key(field) in keys:
+            if header_key(field) in keys and prefix.lower() not in _NOT_GROUPS:
                 groups.setdefault(prefix, []).append(str(c))
+                fields.setdefault(prefix, set()).add(header_key(field))
                 break
     groups = {p: cs for p, cs in groups.items() if len(cs) >= 2}
+    # Queues repeat the same fields: prefixes that share fewer than two are no such groups.
+    shared = {p for p in groups if any(len(fields[p] & fields[q]) >= 2 for q in groups if q != p)}
+    groups = {p: cs for p, cs in groups.items() if p in shared}
     return groups if len(groups) >= 2 else {}
+
+
+#: Header prefixes that are no queue: Power BI's and pivot tables' aggregations ("Sum of
+#: Offered", "Average of ASA").
+_NOT_GROUPS = frozenset(
+    {"sum of", "average of", "avg of", "mean of", "median of", "count of", "min of", "max of"}
+)
+#: Prefixes of a plan-versus-actual report ("Forecast Calls", "Actual Calls"): only the
+#: actual figures are contacts.
+PLAN_WORDS = frozenset(
+    {"forecast", "fcst", "forecasted", "planned", "plan", "required", "scheduled", "budget",
+     "target", "expected", "projected"}
+)  # fmt: skip
+ACTUAL_WORDS = frozenset({"actual", "actuals", "real", "observed"})

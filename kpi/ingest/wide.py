@@ -1,5 +1,10 @@
-"""Summary reports laid out wide, with one column group per queue ("Sales Offered", "Sales ASA",
-"Support Offered", ...), read as one row per period and queue.
+"""Summary reports laid out for a reader rather than as a table, reshaped before they are mapped:
+one column group per queue ("Sales Offered", "Sales ASA", "Support Offered", ...) read as one
+row per period and queue; a plan-versus-actual report read as its actual figures; a date split
+into Year / Quarter / Month / Day columns (Power BI's date hierarchy) read as one date; Tableau's
+long layout (one row per measure: "Measure Names", "Measure Values") read as one row per period;
+several files of one layout whose names differ by a queue ("calls_Sales.csv", "calls_Support.csv")
+given that queue as a column.
 
 Part of the importer (:mod:`kpi.ingest.api`): the file's raw table is reshaped before it is
 mapped, so every later step sees the usual long layout (a ``Queue`` column and one column per
@@ -8,14 +13,24 @@ field). Groups are found by :func:`kpi.ingest.shape.column_groups`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 
+from kpi.ingest.grain import month_number
+from kpi.ingest.headers import header_key
 from kpi.ingest.readers import RawTable
-from kpi.ingest.shape import column_groups
+from kpi.ingest.shape import ACTUAL_WORDS, PLAN_WORDS, column_groups
 
-__all__ = ["unpivot_groups"]
+__all__ = ["date_parts", "measure_rows", "segment_from_names", "unpivot_groups"]
+
+#: Header keys of segment columns: files that have one need no segment from their names.
+_SEGMENT_KEYS = frozenset(
+    {"queue", "queuename", "skill", "skillname", "split", "channel", "mediatype", "campaign",
+     "callcenter", "department", "team", "group", "workgroup", "calltype", "ringgroup"}
+)  # fmt: skip
 
 #: Group names that sum the others ("Total Offered", "All Queues ASA"): left out, else every
 #: contact would count twice.
@@ -33,6 +48,8 @@ def unpivot_groups(raw: RawTable) -> RawTable:
     groups = column_groups(str(c) for c in frame.columns)
     if not groups:
         return raw
+    if {g.lower() for g in groups} <= PLAN_WORDS | ACTUAL_WORDS:
+        return _actual_only(raw, groups)
     grouped = {c for cs in groups.values() for c in cs}
     shared = [c for c in frame.columns if str(c) not in grouped]
     kept = {g: cs for g, cs in groups.items() if g.strip().lower() not in _TOTAL_GROUPS}
@@ -56,3 +73,130 @@ def unpivot_groups(raw: RawTable) -> RawTable:
             "queues (kept, every contact would count twice)"
         )
     return replace(raw, frame=long, notes=[*raw.notes, *notes])
+
+
+def _actual_only(raw: RawTable, groups: dict[str, list[str]]) -> RawTable:
+    """A plan-versus-actual report ("Forecast Calls", "Actual Calls", "Required Staff"): the
+    actual figures keep their field names ("Calls"); the planned ones are left out (a forecast
+    call is no contact), and the notes say so."""
+    frame = raw.frame
+    actual = [g for g in groups if g.lower() in ACTUAL_WORDS]
+    plan_words = tuple(f"{w} " for w in PLAN_WORDS)
+    planned = [str(c) for c in frame.columns if str(c).lower().startswith(plan_words)]
+    renames = {c: c[len(g) :].strip() for g in actual for c in groups[g]}
+    # Every "Actual ..." column, not only the summary fields the groups were found by.
+    for c in frame.columns:
+        for g in actual:
+            if str(c).lower().startswith(g.lower() + " ") and str(c) not in renames:
+                renames[str(c)] = str(c)[len(g) :].strip()
+    clash = set(renames.values()) & {str(c) for c in frame.columns if str(c) not in renames}
+    out = frame.drop(columns=planned + [c for c in clash if c not in renames]).rename(
+        columns=renames
+    )
+    notes = [
+        f"a plan-versus-actual report: the actual figures are read ({', '.join(renames)}); the "
+        f"planned ones are left out ({', '.join(planned) or 'none'}): a forecast call is no contact"
+    ]
+    return replace(raw, frame=out, notes=[*raw.notes, *notes])
+
+
+#: Header keys of a date hierarchy's parts (Power BI, pivot tables), in English, German, French,
+#: Spanish, Italian, Portuguese and Dutch.
+_YEAR = frozenset({"year", "jahr", "annee", "ano", "anno", "jaar"})
+_QUARTER = frozenset({"quarter", "quartal", "trimestre", "kwartaal"})
+_MONTH_PART = frozenset({"month", "monat", "mois", "mes", "mese", "maand"})
+_DAY_PART = frozenset({"day", "tag", "jour", "dia", "giorno", "dag"})
+
+
+def date_parts(raw: RawTable) -> RawTable:
+    """A date split into Year, (Quarter,) Month and Day columns ("2024", "Qtr 2", "May", "27")
+    read as one ``Date`` column ("2024-05-27"; "2024-05" without a day); unchanged when the file
+    has a date column of its own or its parts do not all read as such."""
+    frame = raw.frame
+    by_key = {header_key(str(c)): str(c) for c in frame.columns}
+    year = next((by_key[k] for k in _YEAR if k in by_key), None)
+    month = next((by_key[k] for k in _MONTH_PART if k in by_key), None)
+    if year is None or month is None or "date" in by_key:
+        return raw
+    day = next((by_key[k] for k in _DAY_PART if k in by_key), None)
+    quarter = next((by_key[k] for k in _QUARTER if k in by_key), None)
+    years = pd.to_numeric(frame[year], errors="coerce")
+    months = frame[month].map(_month_number)
+    days = pd.to_numeric(frame[day], errors="coerce") if day else pd.Series(1, index=frame.index)
+    ok = years.between(1970, 2099) & months.between(1, 12) & days.between(1, 31)
+    if not bool(ok[frame[year].notna()].all()):
+        return raw
+    stamps = pd.to_datetime(
+        pd.DataFrame({"year": years, "month": months, "day": days}).where(ok), errors="coerce"
+    )
+    text = stamps.dt.strftime("%Y-%m-%d" if day else "%Y-%m").astype("string")
+    parts = [c for c in (year, quarter, month, day) if c]
+    out = frame.drop(columns=parts)
+    out.insert(0, "Date", text)
+    note = f"the date is read from its parts ({', '.join(parts)}), as one 'Date' column"
+    return replace(raw, frame=out, notes=[*raw.notes, note])
+
+
+def _month_number(value: object) -> float:
+    """1-12 from a month's number or name ("May", "mai", "05"); NaN otherwise."""
+    text = str(value).strip()
+    if text.isdigit():
+        return float(text)
+    got = month_number(text)
+    return float(got) if got else float("nan")
+
+
+def measure_rows(raw: RawTable) -> RawTable:
+    """Tableau's long layout, one line per period (and segment) and measure ("Measure Names",
+    "Measure Values"), read as one row per period with a column per measure; unchanged when the
+    file has no such pair of columns."""
+    frame = raw.frame
+    by_key = {header_key(str(c)): c for c in frame.columns}
+    names, values = by_key.get("measurenames"), by_key.get("measurevalues")
+    if names is None or values is None:
+        return raw
+    keys = [c for c in frame.columns if c not in (names, values)]
+    long = frame.astype({names: "string"})
+    wide = long.pivot_table(
+        index=keys, columns=names, values=values, aggfunc="first", sort=False, dropna=False
+    )
+    measures = list(dict.fromkeys(long[names].dropna()))
+    out = wide.reindex(columns=measures).reset_index()
+    out.columns = [str(c) for c in out.columns]
+    note = (
+        f"one line per measure ({', '.join(measures[:6])}{', ...' if len(measures) > 6 else ''}) "
+        f"read as one row per {', '.join(str(k) for k in keys) or 'line'}: {len(frame):,} lines "
+        f"give {len(out):,} rows"
+    )
+    return replace(raw, frame=out, notes=[*raw.notes, note])
+
+
+_CHANNEL_WORDS = frozenset({"phone", "voice", "chat", "email", "e-mail", "sms", "social", "web"})
+_NAME_TOKEN = re.compile(r"[^_\-\s.]+")
+
+
+def segment_from_names(raws: list[RawTable]) -> list[RawTable]:
+    """Files with the same columns and no queue or channel column, whose names differ in one
+    word only ("queue_Sales.csv", "queue_Support.csv"), each get that word as a ``Queue`` column
+    (``Channel`` when the words are channels): the segment the export left in the file name.
+    Words with digits (dates, numbers: one file per day) are no segment."""
+    if len(raws) < 2 or len({frozenset(map(str, r.frame.columns)) for r in raws}) != 1:
+        return raws
+    keys = {header_key(str(c)) for c in raws[0].frame.columns}
+    if keys & _SEGMENT_KEYS:
+        return raws
+    tokens = [_NAME_TOKEN.findall(Path(r.source).stem) for r in raws]
+    if len({len(t) for t in tokens}) != 1:
+        return raws
+    differ = [i for i in range(len(tokens[0])) if len({t[i] for t in tokens}) > 1]
+    if len(differ) != 1:
+        return raws
+    words = [t[differ[0]] for t in tokens]
+    if len(set(words)) < len(words) or any(any(ch.isdigit() for ch in w) for w in words):
+        return raws
+    name = "Channel" if {w.lower() for w in words} <= _CHANNEL_WORDS else "Queue"
+    note = f"'{name}' taken from the file names ({', '.join(words)}): the files hold no such column"
+    return [
+        replace(r, frame=r.frame.assign(**{name: w}), notes=[*r.notes, note])
+        for r, w in zip(raws, words, strict=True)
+    ]
