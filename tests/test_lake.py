@@ -285,6 +285,34 @@ def test_direction_codes_listed_as_outbound_read_as_the_importer_does(tmp_path: 
     assert [None if pd.isna(v) else v for v in imported] == got
 
 
+def test_answered_from_talk_time_reads_as_the_importer_does(tmp_path: Path) -> None:
+    # A contact log with talk times and no outcome column: answered where talk > 0 (auto-mapped).
+    frame = pd.DataFrame(
+        {
+            "Contact_ID": ["a", "b", "c", "d"],
+            "Start_Time": pd.to_datetime(["2026-03-02 09:00"] * 4),
+            "Inqueue_Time": [10.0, 20.0, 30.0, 40.0],
+            "Active_Talk_Time": [100.0, 0.0, None, 50.0],
+        }
+    )
+    path = tmp_path / "talk.parquet"
+    frame.to_parquet(path, index=False)
+    imported = ingest.read_files([path])
+    answered = imported.mapping.get("answered")
+    assert answered is not None and answered.transform == "positive"
+    assert answered.source == ("Active_Talk_Time",)
+    con = duckdb.connect()
+    con.execute(f"CREATE VIEW raw AS SELECT * FROM read_parquet('{path}')")
+    types = {r[0]: r[1] for r in con.execute("DESCRIBE raw").fetchall()}
+    scan = lake_scan(types, lambda sql: con.execute(sql).fetchall(), "raw", imported.mapping)
+    got = [r[0] for r in con.execute(scan.select(["answered"], "raw")).fetchall()]
+    want = imported.dataset.frame["answered"].tolist()
+    assert got == [True, False, None, True]
+    assert [None if pd.isna(v) else bool(v) for v in want] == got
+    asa = compute_lake(path, kpis=["asa"], grain="all").value("asa")
+    assert asa == pytest.approx((10 + 40) / 2)
+
+
 @pytest.fixture
 def faulty_lake(tmp_path: Path) -> Path:
     """Canonical contacts; c3 has a negative talk time (only), c4 a CSAT of 9 (only)."""

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 
-import pytest
 from exports_check import (
     DATA,
     accounted,
@@ -373,7 +372,6 @@ _FIN_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_FIN_WHY)
 def test_finance_cost_centre_rows_are_not_overlaps() -> None:
     r = load(_FIN)
     assert "overlapping" not in text(r), text(r)

@@ -221,6 +221,9 @@ class _Mapper:
             return self.filled(src[0])
         if f.transform == "absent":
             return f"(NOT {self.filled(src[0])})"
+        if f.transform == "positive":
+            value = self.number(FieldMap("talk_seconds", src[:1], f.unit), _BY_NAME["talk_seconds"])
+            return f"(CASE WHEN ({value}) IS NULL THEN NULL ELSE ({value}) > 0 END)"
         if f.transform == "queued_not_answered":
             return f"({self.filled(src[0])} AND NOT {self.filled(src[1])})"
         if f.transform == "equals":

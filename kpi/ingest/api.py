@@ -128,7 +128,9 @@ def _yes_no_words(values: list[str]) -> bool:
 def _read_as(f: FieldMap, kind: str, samples: dict[str, list[str]]) -> tuple[dict[str, str], bool]:
     """How to read the source columns of one mapped field (column -> "text" | "bool" | "dict"),
     and whether that overrides what an earlier field asked for the same column."""
-    if kind == "id":
+    if kind == "id" or (f.target == "date" and len(f.source) == 2):
+        # Ids keep their leading zeros; a summary's date + interval pair stays text (Arrow would
+        # read "09:00" as a time of day, and the pair is then no longer seen as one).
         return dict.fromkeys(f.source, "text"), True
     if kind == "bool" and f.transform in ("", "invert"):
         # Yes/no words Arrow can read as booleans itself (a cell outside the list later in

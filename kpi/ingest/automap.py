@@ -293,7 +293,10 @@ def _date_interval_pair(st: _State) -> bool:
     if date is None or not looks_like_timestamps(st.samples.get(date[0], [])):
         return False
     for c in st.cols:
-        vals = [str(v).strip() for v in st.samples.get(c, []) if str(v).strip()]
+        # "0 days 09:00:00": a time of day Arrow read as such (as a duration since midnight).
+        vals = [
+            str(v).strip().removeprefix("0 days ") for v in st.samples.get(c, []) if str(v).strip()
+        ]
         if c == date[0] or c in st.used or header_key(c) not in _INTERVAL_KEYS or not vals:
             continue
         if all(_CLOCK_OR_RANGE.match(v) for v in vals[:200]):
@@ -473,6 +476,21 @@ def _questions(st: _State) -> None:
                     f"the question '{c}' is answered on a {low:g}-{high:g} scale",
                 )
                 break
+
+
+def _answered_by_talk(st: _State, outcome: Mapping | None) -> None:
+    """A contact log that says nothing of outcomes (no answered or abandoned column, no outcome
+    column, no connected time) but has talk times: a contact was answered when it has talk
+    time (an agent contact report). Abandonment stays unknown: a contact without talk may have
+    hung up, or been an unanswered outbound dial."""
+    if st.shape != "interactions" or outcome is not None or {"answered", "abandoned"} & st.done:
+        return
+    talk = next((f for f in st.fields if f.target == "talk_seconds" and not f.transform), None)
+    if talk is None or len(talk.source) != 1:
+        return
+    why = f"answered where '{talk.source[0]}' is above zero (the file has no outcome column)"
+    st.add(FieldMap("answered", talk.source, talk.unit, transform="positive"), why)
+    st.notes.append(why)
 
 
 def _says_total(col: str) -> bool:
@@ -875,6 +893,7 @@ def propose(
     _tickets(st)
     _time_left(st)
     _good_bad(st)
+    _answered_by_talk(st, outcome)
     _inverse(st)
     table = INTERACTION_SYNONYMS if st.shape == "interactions" else AGGREGATE_SYNONYMS
     order = {name: i for i, name in enumerate(table)}

@@ -152,6 +152,28 @@ def _stack(main: list[ParsedFile]) -> tuple[pd.DataFrame, pd.Series, np.ndarray]
     return frame, reason, starts
 
 
+def _shared_periods(
+    frame: pd.DataFrame, reason: pd.Series, main: list[ParsedFile], keys: list[str], n: int
+) -> str:
+    """The warning on summary rows that share a date and segment: the column not mapped that
+    tells them apart ("Cost Centre": map it as a segment), else overlapping exports."""
+    said = f"{n:,} rows share a date (and segment) with another row: kept all (added up)"
+    used = {s for p in main for f in p.mapping.fields for s in f.source}
+    raw = pd.concat([p.raw.frame for p in main], ignore_index=True)
+    if len(raw) == len(frame):
+        ok = reason.isna().to_numpy()
+        for c in raw.columns:
+            if str(c) in used or pd.api.types.is_numeric_dtype(raw[c].dtype):
+                continue
+            both = frame.loc[ok, keys].assign(_by=raw.loc[ok, c].astype("string").to_numpy())
+            if not both.duplicated(keep=False).any():
+                return (
+                    f"{said}; they differ by '{c}', which is not mapped: map it to queue or team "
+                    "to see it as a segment"
+                )
+    return f"{said}; check for overlapping exports"
+
+
 def _dedupe_stage(
     frame: pd.DataFrame,
     reason: pd.Series,
@@ -165,10 +187,7 @@ def _dedupe_stage(
         keys = ["date", *[c for c in SEGMENT_COLUMNS if c in frame.columns]]
         dup = frame.loc[reason.isna(), keys].duplicated(keep=False)
         if dup.any():
-            warnings.append(
-                f"{int(dup.sum()):,} rows share a date (and segment) with another row: kept all; "
-                "check for overlapping exports"
-            )
+            warnings.append(_shared_periods(frame, reason, main, keys, int(dup.sum())))
         return frame, reason, 0, 0
     one = main[0].repeated if len(main) == 1 else None
     frame, reason, duplicates = dedupe(frame, reason, one)

@@ -80,6 +80,9 @@ def _apply_transform(
     if t in ("present", "absent"):
         there = P.filled_mask(cols[0])
         return (there if t == "present" else ~there).astype("boolean"), none, None, f
+    if t == "positive":
+        secs, bad, unit = P.parse_duration(cols[0], f.unit, f.source[0])
+        return secs.gt(0).astype("boolean").mask(secs.isna()), bad, None, replace(f, unit=unit)
     if t == "queued_not_answered":
         out = P.filled_mask(cols[0]) & ~P.filled_mask(cols[1])
         return out.astype("boolean"), none, None, f

@@ -82,6 +82,7 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
 #: For ``direction`` (codes such as PureConnect's 1 / 2), "equals" lists the values that mean
 #: outbound: every other value is inbound.
 #: "per_answered" a period total divided by the answered count (Genesys "Total Talk");
+#: "positive" True where the (duration) column is above zero (answered: talk time > 0);
 #: "of_offered" a count from a rate of the offered count (a report with "% Abandoned" and no
 #: abandoned count: abandoned = rate x offered);
 #: "coalesce" the first filled of the columns; "elapsed" the seconds from the first timestamp
@@ -97,6 +98,7 @@ TRANSFORMS: tuple[str, ...] = (
     "queued_not_answered",
     "per_answered",
     "of_offered",
+    "positive",
     "coalesce",
     "elapsed",
     "sum",
@@ -167,6 +169,7 @@ class FieldMap:
             "queued_not_answered": " and not ".join(f'"{s}"' for s in self.source),
             "per_answered": f"{src} / answered",
             "of_offered": f"{src} x offered",
+            "positive": f"{src} > 0",
             "coalesce": " or ".join(f'"{s}"' for s in self.source),
             "elapsed": _elapsed_text(self.source),
             "sum": " + ".join(f'"{s}"' for s in self.source),
