@@ -31,6 +31,7 @@ from kpi.errors import DataError, KpiLabError, MappingError, MissingDateColumn
 from kpi.ingest.automap import Proposal, auto_map, detect_source_shape, propose
 from kpi.ingest.combine import combine
 from kpi.ingest.fields import col_def
+from kpi.ingest.headers import norm
 from kpi.ingest.mapping import (
     PRESETS,
     UNITS,
@@ -233,8 +234,37 @@ def _mapping_for(
     proposal = propose_for(raw, shape)
     if alone:
         proposal = _lone_survey(raw, proposal)
+    if shape is None:
+        _refuse_non_contacts(raw, proposal.mapping)
     raw.notes.extend(proposal.notes)
     return proposal.mapping, proposal
+
+
+def _refuse_non_contacts(raw: RawTable, m: Mapping) -> None:
+    """An auto-mapping that found nothing of a contact in a file with no id and dates without a
+    time of day (an IVR report whose volume column was not recognised): counting its rows as
+    contacts would be a silent misread, so the import stops and says what to map."""
+    start = m.get("start_time")
+    if m.shape != "interactions" or m.get("contact_id") is not None or start is None:
+        return
+    if len(start.source) != 1 or norm(start.source[0]) == "starttime":
+        return  # a date and a time, or a column the file itself calls the start time
+    if any(col_def(f.target, m.shape).kind not in ("category", "datetime") for f in m.fields):
+        return
+    values = pd.Series(samples_of(raw.frame).get(start.source[0], []), dtype="string")
+    try:
+        days = pd.to_datetime(values, errors="coerce", format="mixed").dropna()
+    except (ValueError, TypeError):  # mixed time zones and the like: times of day, then
+        return
+    if days.empty or not bool((days == days.dt.normalize()).all()):
+        return
+    cols = [str(c) for c in raw.frame.columns]
+    raise DataError(
+        f"'{raw.source}' holds no contacts the importer can see (no contact id, dates without a "
+        f"time of day, no column of one contact such as a wait or talk time; its columns: "
+        f"{columns_text(cols)}): if it is a summary report, map its volume column to offered "
+        "or answered in a mapping file."
+    )
 
 
 #: Headers of a survey's answer moment ("Response Date", "Submitted At", "RecordedDate").

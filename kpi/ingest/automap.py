@@ -134,6 +134,8 @@ class _State:
         kind = self.kind(target)
         if kind == "duration":
             return not stamps and _durations(target, values)
+        if kind == "bool" and any(_CLOCK_OR_RANGE.match(str(v).strip()) for v in values):
+            return False  # "Busy" 00:30:00 in an agent status report is a time, not a flag
         if kind in ("bool", "count", "score", "number", "rate"):
             return not stamps
         if kind in ("category", "id") and numeric_duration(col, values):
@@ -647,8 +649,14 @@ _ENQUEUED = frozenset(
 _CONNECTED = frozenset(
     {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
      "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime",
-     "dateconnected", "connecteddatetimeutc", "connecteddatetime", "connectedtime"}
+     "dateconnected", "connecteddatetimeutc", "connecteddatetime", "connectedtime",
+     "accepttime", "acceptedat", "accepttimestamp", "agentaccepttime", "accepteddate"}
 )  # fmt: skip
+#: A messaging session's "accepted by an agent" moment: the session waited for an agent from
+#: its start, so a session never accepted was abandoned (Salesforce Messaging "Accept Time").
+_ACCEPTED = frozenset(
+    {"accepttime", "acceptedat", "accepttimestamp", "agentaccepttime", "accepteddate"}
+)
 #: Header keys of a "the contact ended at" timestamp (beside the end-time synonyms): Aircall
 #: ``ended_at``, Dialpad ``date_ended``.
 _ENDED = frozenset(
@@ -717,6 +725,11 @@ def _queue_stamps(st: _State) -> None:
         st.add(
             FieldMap("abandoned", (queued, connected), transform="queued_not_answered"),
             f"abandoned: '{queued}' filled (queued) and '{connected}' empty (no agent)",
+        )
+    elif header_key(connected) in _ACCEPTED and "abandoned" not in st.done:
+        st.add(
+            FieldMap("abandoned", (connected,), transform="absent"),
+            f"abandoned: '{connected}' empty (the session waited from its start, no agent took it)",
         )
 
 
