@@ -194,7 +194,7 @@ def test_nice_cxone_semicolon_latin1_decimal_comma_split_datetime() -> None:
     # 13/03/2024 forces day-first dates.
     assert f["start_time"].tolist()[2] == pd.Timestamp("2024-03-13 14:02:10")
     assert f["abandoned"].tolist() == [False, True, False]
-    assert any("Latin-1" in n for n in r.report.notes)
+    assert any("Windows-1252 (Western European) (not UTF-8)" in n for n in r.report.notes)
 
 
 def test_talkdesk_preset_abandon_time_is_wait() -> None:

@@ -146,3 +146,31 @@ def test_an_old_excel_97_2003_workbook_is_read() -> None:
 def test_a_damaged_xls_is_refused_with_what_to_do() -> None:
     with pytest.raises(DataError, match=r"could not be opened as an Excel 97-2003 workbook"):
         ingest.read_files([("legacy.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)])
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Città più però è già", "cp1252"),
+        ("Café crème à la française", "cp1252"),
+        ("Niño señor mañana", "cp1252"),
+        ("Größe Straße Übung", "cp1252"),
+        ("Ação não coração", "cp1252"),
+        ("Łódź żółć gęślą jaźń", "cp1250"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy", "cp1250"),
+    ],
+)
+def test_a_file_that_is_not_utf8_is_read_in_the_code_page_of_its_letters(
+    text: str, codec: str
+) -> None:
+    # Western and Central European Windows code pages share most bytes but not their letters:
+    # 0xB3 is Polish "ł" or "³", 0xF8 Czech "ř" or Danish "ø".
+    from kpi.ingest.readers import single_byte_codec
+
+    assert single_byte_codec(text.encode(codec))[0] == codec
+    r = _read_bytes(f"Call ID,Start Time,Queue\n1,2025-03-03 09:00,{text}\n".encode(codec))
+    assert r.dataset.frame["queue"].iloc[0] == text
+
+
+def _read_bytes(data: bytes) -> ingest.ImportResult:
+    return ingest.read_files([("calls.csv", data)], timezone="UTC")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from kpi.ingest.fallbacks import bare_duration
+from kpi.ingest.grain import parse_periods
 from kpi.ingest.headers import (
     AGGREGATE_SYNONYMS,
     INTERACTION_SYNONYMS,
@@ -140,10 +141,18 @@ class _State:
             return not stamps
         if kind in ("category", "id") and numeric_duration(col, values):
             return False  # "queue_seconds" beside "queue": a duration, not the queue's name
-        if kind == "datetime" and not (self.shape == "aggregated" and target == "date"):
+        if kind == "datetime":
             # A date column may hold some bad cells (they are quarantined later): a few dates do.
             numbers = all(re.fullmatch(r"\d+(\.\d+)?", str(v)) for v in values[:50])
-            return looks_like_timestamps(values, 0.3) or numbers
+            if looks_like_timestamps(values, 0.3) or numbers:
+                return True
+            # A summary's period labels ("Apr 2024", "2024-W15"); "Jan" with no year is none.
+            labels = pd.Series([str(v) for v in values], dtype="string")
+            return (
+                self.shape == "aggregated"
+                and target == "date"
+                and (parse_periods(labels) is not None)
+            )
         return True
 
     def stamps_for_value(self, target: str, col: str) -> bool:
@@ -493,6 +502,24 @@ def _answered_by_talk(st: _State, outcome: Mapping | None) -> None:
     why = f"answered where '{talk.source[0]}' is above zero (the file has no outcome column)"
     st.add(FieldMap("answered", talk.source, talk.unit, transform="positive"), why)
     st.notes.append(why)
+
+
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+\d+$", re.IGNORECASE)
+
+
+def _rounded_ids(st: _State) -> None:
+    """Ids written like "2.40603E+11": Excel showed long numbers in scientific notation and the
+    file was saved so, rounding them; contacts then share ids (they are numbered apart). Said
+    in the report, with what to do."""
+    f = next((f for f in st.fields if f.target == "contact_id"), None)
+    values = [str(v).strip() for v in st.samples.get(f.source[0], [])] if f else []
+    if f is None or not values or sum(map(bool, map(_SCIENTIFIC.match, values))) < len(values) / 2:
+        return
+    st.notes.append(
+        f"'{f.source[0]}' holds ids in scientific notation ({values[0]}): Excel rounded them "
+        "when the file was saved, so different contacts share an id; export the file again "
+        "from the source system (or open it in Excel with that column as text)"
+    )
 
 
 def _says_total(col: str) -> bool:
@@ -892,6 +919,7 @@ def propose(
     preset = _preset(st)
     _sl_threshold(st)
     _synonyms(st)
+    _rounded_ids(st)
     _period_totals(st)
     _questions(st)
     _stem_durations(st)

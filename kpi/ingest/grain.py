@@ -19,9 +19,9 @@ __all__ = ["detect_grain", "month_number", "parse_periods"]
 #: Month names and abbreviations (English, French, German, Spanish, Dutch, Italian, Portuguese),
 #: written without accents (labels are matched with theirs removed: "févr." is "fevr").
 _MONTH_NAMES = (
-    ("jan", "january", "janv", "janvier", "januar", "ene", "enero", "januari", "gen", "gennaio",
+    ("jan", "january", "janv", "janvier", "januar", "janner", "ene", "enero", "januari", "gen", "gennaio",
      "janeiro"),
-    ("feb", "february", "fev", "fevr", "fevrier", "februar", "febrero", "februari", "febbraio",
+    ("feb", "february", "fev", "fevr", "fevrier", "februar", "feber", "febrero", "februari", "febbraio",
      "fevereiro"),
     ("mar", "march", "mars", "marz", "marzo", "mrt", "maart", "marco"),
     ("apr", "april", "avr", "avril", "abr", "abril", "aprile"),
@@ -43,7 +43,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "week_first",
         re.compile(
-            r"^(?:week|wk|w|kw|semaine|semana|settimana|week nr)\.?\s*(\d{1,2})[\s,\-/]+(\d{4})$"
+            r"^(?:week|wk|w|kw|semaine|semana|settimana|week nr|uke|uge|vecka|v|viikko|vko|"
+            r"tydzien|tyden|hafta)\.?\s*(\d{1,2})[\s,\-/]+(\d{4})$"
         ),
     ),
     # "2025 Week 10", "2025, week 10": (year, week)

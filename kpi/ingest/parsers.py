@@ -164,6 +164,9 @@ def _written_duration(
     """Durations written as H:MM:SS, spelled out ("3h 50m") or in ISO 8601 ("PT3M19S"), read
     as such when most of a sample is; None for plain numbers."""
     sample = text[filled].iloc[:200]
+    if unit == "hms":  # a clock written with dots or "h" ("11.24.16", "9 h 43", "13h05")
+        text = text.str.replace(_DOT_CLOCK, r"\1:\2:\3", regex=True)
+        text = text.str.replace(_H_CLOCK, r"\1:\2:00", regex=True)
     # H:MM:SS text is read as such even when the header names a unit ("Talk (s)").
     if unit == "hms" or (len(sample) and sample.str.match(_HMS).mean() > 0.5):
         return _parse_hms(text, filled)
@@ -171,6 +174,12 @@ def _written_duration(
         return _parse_spelled(text, filled)
     if len(sample) and sample.str.match(_ISO).mean() > 0.5:
         return _parse_iso(text, filled)
+    if len(sample) and sample.str.match(_PRIME).mean() > 0.5:  # 5'34'' (Switzerland)
+        parts = text.str.extract(_PRIME)
+        secs = pd.to_numeric(parts[0], errors="coerce") * 60 + pd.to_numeric(
+            parts[1], errors="coerce"
+        )
+        return secs.astype("float64"), filled & secs.isna(), "hms"
     return None
 
 
@@ -184,6 +193,11 @@ def _scaled(num: pd.Series, unit: str) -> pd.Series:
     return out.round(0) if factor >= 60 else out
 
 
+#: Times of day with dots (Danish, Finnish "11.24.16") or an "h" (Canadian French "9 h 43").
+_DOT_CLOCK = r"^\s*(\d{1,2})\.(\d{2})\.(\d{2})\s*$"
+_H_CLOCK = r"^\s*(\d{1,2})\s*h\s*(\d{2})\s*$"
+#: Minutes and seconds with primes: "5'34''", "0'36\"" (Swiss exports).
+_PRIME = re.compile(r"^\s*(\d+)'\s*(\d{1,2})(?:''|\"|′′|″)?\s*$")
 #: Spelled-out durations: "3h 50m", "1d 2h", "45m", "2 hours 5 minutes", "1w 2d" (Jira).
 _PART = r"(\d+(?:[.,]\d+)?)\s*(w|d|h|m|s)[a-z]*"
 _SPELLED = re.compile(rf"^\s*-?\s*(?:{_PART}\s*,?\s*)+$", re.IGNORECASE)
@@ -305,6 +319,17 @@ def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series
     return secs, bad, "hms"
 
 
+#: Spaces and apostrophes that group thousands ("1 234", "1'234" in Switzerland): an apostrophe
+#: only before three digits ("5'34''" is 5 minutes 34 seconds, not 534).
+_GROUP_MARK = r"[\s\u00a0]|'(?=\d{3}(?:\D|$))"
+
+
+#: Cells that stand for "no figure" in a number column (a hand-kept tracker): read as missing.
+PLACEHOLDERS = frozenset(
+    {"-", "--", "–", "—", "n/a", "na", "#n/a", "tbc", "tbd", "pending", "?", "x", "none", "nil"}
+)
+
+
 def parse_number(s: pd.Series, *, integer_like: bool = False) -> tuple[pd.Series, pd.Series]:
     """Numbers from numeric or text cells: decimal commas, thousands separators (``3,343``,
     ``1.234.567``, ``1 234``) and thousands spaces accepted (see :func:`number_separators`).
@@ -329,12 +354,15 @@ def parse_number_noted(
     text = s.astype("string").str.strip()
     out = _to_float(text)
     unread = filled & out.isna()
+    if unread.any():  # "-", "TBC" in a hand-kept sheet: no figure, not a bad cell
+        gap = text.str.lower().isin(PLACEHOLDERS).fillna(False) & unread
+        filled, unread = filled & ~gap, unread & ~gap
     if not unread.any() and not integer_like:
         return out, unread, None
     how = number_separators(text[filled], integer_like)
     if how == "plain" and not unread.any():
         return out, unread, None
-    cleaned = text.str.replace(r"[\s\u00a0']", "", regex=True)
+    cleaned = text.str.replace(_GROUP_MARK, "", regex=True)
     if how == "thousands_comma":  # 1,234.5
         cleaned = cleaned.str.replace(",", "", regex=False)
         out = _to_float(cleaned)
@@ -372,7 +400,7 @@ def number_separators(text: pd.Series, integer_like: bool = False) -> str:
     have several groups or write a decimal comma after them, or count columns with only
     three-digit groups).
     """
-    values = pd.Series(pd.unique(text.dropna().str.replace(r"[\s\u00a0']", "", regex=True)))
+    values = pd.Series(pd.unique(text.dropna().str.replace(_GROUP_MARK, "", regex=True)))
     values = values[values != ""].astype(str)
     if values.empty:
         return "plain"
@@ -556,8 +584,15 @@ def parse_direction(s: pd.Series) -> pd.Series:
     return by_unique(s, _parse_direction, "string")
 
 
-_INBOUND = r"^in(?:[^t]|$)|inbound|transfer|queue"  # "in", "incoming"; not "internal"
-_OUTBOUND = r"^out|outbound|autodial|manual|callback|api|preview|dialer"
+# "in", "incoming" (not "internal"); German, French, Spanish, Dutch, Italian, Portuguese words.
+_INBOUND = (
+    r"^in(?:[^t]|$)|inbound|transfer|queue|eingehend|entrant|entrada|inkomend|in entrata|"
+    r"ricevut"
+)
+_OUTBOUND = (
+    r"^out|outbound|autodial|manual|callback|api|preview|dialer|ausgehend|sortant|saliente|"
+    r"salida|uitgaand|uscita|sa[ií]da"
+)
 _INBOUND_ATTEMPT = r"abandon|missed|voicemail"  # unknown labels that still say inbound
 
 #: The direction rules, in order, over the trimmed lower-case label: inbound words, outbound

@@ -23,7 +23,12 @@ import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~1
 
 from kpi.errors import DataError
 from kpi.ingest._fastpath import to_frame
-from kpi.ingest.rows import drop_layout_rows, promote_field_row, survey_header_rows
+from kpi.ingest.rows import (
+    drop_layout_rows,
+    promote_field_row,
+    repeated_headers,
+    survey_header_rows,
+)
 from kpi.ingest.sniff import header_and_rows, looks_like_data, sniff
 
 __all__ = ["RawTable", "Source", "list_sheets", "read_raw", "to_source"]
@@ -214,6 +219,8 @@ def read_raw(
     if promoted:
         raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
     raw.frame, survey_notes, survey_lines = survey_header_rows(raw.frame)
+    raw.frame, page_notes, page_lines = repeated_headers(raw.frame)
+    survey_notes, survey_lines = survey_notes + page_notes, survey_lines + page_lines
     if survey_notes:
         raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
     raw.frame, dropped, layout_lines = drop_layout_rows(raw.frame)
@@ -272,8 +279,37 @@ def _encoding(src: Source, head: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError as err:
         cut = len(head) < src.size and err.start >= len(head) - 4  # a character cut by the sample
         if not cut:
-            return "latin-1", "text encoding: Latin-1 (not UTF-8)"
+            codec, name = single_byte_codec(head)
+            return codec, f"text encoding: {name} (not UTF-8)"
     return "utf8", None
+
+
+#: Single-byte code pages an export that is not UTF-8 is likely written in: codec, name, and
+#: the letters above ASCII its languages use most (the same bytes read as other letters in the
+#: other page: 0xE8 is "è" in Western European, "č" in Central European).
+_CODE_PAGES = (
+    ("cp1252", "Windows-1252 (Western European)",
+     frozenset("àáâãäåçèéêëìíîïñòóôõöùúûüßÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜ")),
+    ("cp1250", "Windows-1250 (Central European)",
+     frozenset("áäčďéěíĺľňóôŕřšťúůýžąćęłńśźżőűÁÄČĎÉĚÍĹĽŇÓÔŔŘŠŤÚŮÝŽĄĆĘŁŃŚŹŻŐŰ")),
+)  # fmt: skip
+
+
+def single_byte_codec(data: bytes) -> tuple[str, str]:
+    """(codec, name) of text that is not UTF-8: the Windows code page under which most bytes
+    above ASCII read as the letters of its languages (Polish "ł", 0xB3, is "³" in Western
+    European; Czech "ř", 0xF8, is "ø"), Western European when they tie; Latin-1 (which reads
+    any byte) when neither decodes."""
+    high = bytes(b for b in data if b >= 0x80)
+    best: tuple[int, str, str] | None = None
+    for codec, name, letters in _CODE_PAGES:
+        try:
+            score = sum(ch in letters for ch in high.decode(codec))
+        except UnicodeDecodeError:
+            continue
+        if best is None or score > best[0]:
+            best = (score, codec, name)
+    return (best[1], best[2]) if best is not None else ("latin-1", "Latin-1")
 
 
 # "dict": flags and labels Arrow dictionary-encodes while it reads, so that the importer parses
@@ -332,8 +368,8 @@ def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) ->
         del table  # to_frame lets each column go once it is converted
         frame = to_frame(box)
     except UnicodeDecodeError:  # column names that are not UTF-8 after the sample
-        if encoding != "latin-1":
-            return _retry_latin1(src, force_text)
+        if encoding == "utf8":
+            return _retry_single_byte(src, force_text)
         raise  # pragma: no cover - Latin-1 decodes every byte
     frame.columns = names[: frame.shape[1]] + list(frame.columns[len(names) :])
     return RawTable(src.name, frame, reader.skipped, notes, spellings=spellings)
@@ -474,8 +510,8 @@ def _unreadable(
     else a clear error."""
     said = str(err)
     utf8_problem = "UTF8" in said or "utf-8" in said.lower() or isinstance(err, UnicodeDecodeError)
-    if utf8_problem and encoding != "latin-1":
-        return _retry_latin1(src, force_text)
+    if utf8_problem and encoding == "utf8":
+        return _retry_single_byte(src, force_text)
     if "Empty CSV file" in said:
         raise DataError(
             f"'{src.name}' is empty: export the data again and check that the file has a "
@@ -514,12 +550,14 @@ def lines_text(n: int) -> str:
     return "the title line" if n == 1 else f"{n} title lines"
 
 
-def _retry_latin1(src: Source, force_text: ForceText | None) -> RawTable:
+def _retry_single_byte(src: Source, force_text: ForceText | None) -> RawTable:
+    """The file again, decoded with the single-byte code page its bytes read best in (the
+    sample was UTF-8, a later part of the file is not)."""
     data = src.data if src.data is not None else Path(str(src.path)).read_bytes()
-    text = data.decode("latin-1")
-    again = Source(src.name, data=text.encode("utf-8"))
+    codec, name = single_byte_codec(data)
+    again = Source(src.name, data=data.decode(codec).encode("utf-8"))
     raw = _read_text(again, force_text, xls_named=False)
-    raw.notes.insert(0, "text encoding: Latin-1 (not UTF-8)")
+    raw.notes.insert(0, f"text encoding: {name} (not UTF-8)")
     return raw
 
 

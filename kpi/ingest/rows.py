@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from kpi.ingest import _fastpath as fp
 
-__all__ = ["drop_layout_rows", "promote_field_row", "survey_header_rows"]
+__all__ = ["drop_layout_rows", "promote_field_row", "repeated_headers", "survey_header_rows"]
 
 _NUMBER_OR_DATE = re.compile(r"^[-+]?[\d.,:/\s%]+$|^\d{4}-\d\d-\d\d")
 
@@ -343,3 +343,37 @@ def survey_header_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], li
         line = "survey header row (answer types, not a response): " + _written(cells[0], mask[0])
         return out, ["SurveyMonkey's answer-type row under the questions set aside"], [line]
     return frame, [], []
+
+
+def repeated_headers(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """Lines that repeat the column names (a report printed with a header on every page) set
+    aside as ``"reason: line"`` entries: they are no data. Found from the first column (one
+    vectorised comparison), confirmed on the other cells of the few lines found."""
+    if frame.empty or frame.shape[1] < 2:
+        return frame, [], []
+    first, name = frame.iloc[:, 0], str(frame.columns[0]).strip()
+    if not (pd.api.types.is_string_dtype(first.dtype) or first.dtype == object):
+        return frame, [], []
+    same = first.astype("string").str.strip().eq(name).fillna(False).to_numpy(dtype=bool)
+    if not same.any():
+        return frame, [], []
+    pos = np.flatnonzero(same)
+    cells, filled = _filled(frame.iloc[pos])
+    names = [str(c).strip() for c in frame.columns]
+    header = [
+        sum(str(v).strip() == n for v, n in zip(row, names, strict=True)) >= 0.8 * len(names)
+        for row in cells
+    ]
+    drop = pos[np.asarray(header, dtype=bool)]
+    if not len(drop):
+        return frame, [], []
+    mask = filled.to_numpy()
+    lines = [
+        "the header repeated (a page break), not a contact: " + _written(cells[i], mask[i])
+        for i, h in enumerate(header)
+        if h
+    ]
+    keep = np.ones(len(frame), dtype=bool)
+    keep[drop] = False
+    note = f"{len(drop):,} lines repeating the column names (page breaks) set aside"
+    return frame.iloc[keep], [note], lines

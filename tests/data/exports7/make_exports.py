@@ -66,16 +66,6 @@ YES = ["Yes", "YES", "yes", "y", "Y", "1"]
 NO = ["No", "NO", "no", "n", "N", "0"]
 
 
-
-
-
-
-
-
-
-
-
-
 # --- 1. Amazon Connect historical metrics report: queue x day ------------------------------------
 
 

@@ -73,10 +73,6 @@ JUNE = weekdays(dt.date(2024, 6, 3), dt.date(2024, 6, 14))  # days 13+ disambigu
 AGENTS = ["Maya Lopez", "Omar Haddad", "Jin Park", "Sara Novak", "Luca Bianchi", "Ada Okafor"]
 
 
-
-
-
-
 def m_ss(sec: int) -> str:
     return f"{sec // 60}:{sec % 60:02d}"
 
@@ -88,12 +84,6 @@ def hexid(rng: random.Random, n: int) -> str:
 def guid(rng: random.Random) -> str:
     h = hexid(rng, 32)
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-
-
-
-
 
 
 def save_xlsx(wb: Any, name: str) -> None:
