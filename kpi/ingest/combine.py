@@ -286,8 +286,6 @@ def _value_warnings(
         back = np.count_nonzero(kept["end_time"].to_numpy() < kept["start_time"].to_numpy())
         if back:
             warnings.append(f"{back:,} contacts end before they start (kept; check the timezone)")
-    if shape == "interactions" and "direction" in kept.columns:
-        warnings += _unknown_directions(kept["direction"])
     if shape != "aggregated":
         return kept, False
     kept, derived = _derived_answered(kept, warnings)
@@ -299,21 +297,6 @@ def _value_warnings(
                 "as flow-outs or callbacks): the abandonment denominator is a choice"
             )
     return kept, derived
-
-
-def _unknown_directions(direction: pd.Series) -> list[str]:
-    """A warning when some direction labels say neither inbound nor outbound (codes, "internal"):
-    the KPIs count those contacts as inbound."""
-    counts = direction.value_counts(dropna=True)
-    other = counts[~counts.index.isin(["inbound", "outbound"])]
-    if other.empty:
-        return []
-    shown = ", ".join(f"'{v}'" for v in list(other.index[:5]))
-    more = f" and {len(other) - 5} more" if len(other) > 5 else ""
-    return [
-        f"direction values {shown}{more} ({int(other.sum()):,} contacts) say neither inbound nor "
-        "outbound: they count as inbound; map the direction column's values if they are codes"
-    ]
 
 
 def _report(

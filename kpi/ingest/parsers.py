@@ -620,6 +620,12 @@ def _parse_direction(s: pd.Series) -> pd.Series:
     return out.mask(other & out.isna(), low)
 
 
+def direction_label(text: str) -> str:
+    """The direction one raw label reads as: "inbound", "outbound", or the label itself
+    (trimmed, lower case) when it says neither."""
+    return _direction_of(text.strip().lower())
+
+
 def _direction_of(low: str) -> str:
     """:func:`_parse_direction` of one trimmed, lower-case label."""
     if re.search(_INBOUND, low):

@@ -354,7 +354,7 @@ def repeated_headers(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
     first, name = frame.iloc[:, 0], str(frame.columns[0]).strip()
     if not (pd.api.types.is_string_dtype(first.dtype) or first.dtype == object):
         return frame, [], []
-    same = first.astype("string").str.strip().eq(name).fillna(False).to_numpy(dtype=bool)
+    same = fp.text_equals(first, name)
     if not same.any():
         return frame, [], []
     pos = np.flatnonzero(same)

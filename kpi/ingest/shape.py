@@ -5,6 +5,7 @@ columns and the date-part and time-part column names. Used by :mod:`kpi.ingest.a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Mapping as AbcMapping
@@ -186,7 +187,7 @@ def column_groups(columns: Iterable[str]) -> dict[str, list[str]]:
     it ("Sales Offered", "Sales Answered", "Support Offered", ...). Empty unless at least two
     prefixes each hold at least two such fields (then the file has one column group per queue
     rather than one row per queue)."""
-    keys = {header_key(n) for f in _GROUP_FIELDS for n in AGGREGATE_SYNONYMS.get(f, ())}
+    keys = _group_keys()
     groups: dict[str, list[str]] = {}
     fields: dict[str, set[str]] = {}
     for c in columns:
@@ -202,6 +203,12 @@ def column_groups(columns: Iterable[str]) -> dict[str, list[str]]:
     shared = {p for p in groups if any(len(fields[p] & fields[q]) >= 2 for q in groups if q != p)}
     groups = {p: cs for p, cs in groups.items() if p in shared}
     return groups if len(groups) >= 2 else {}
+
+
+@functools.cache
+def _group_keys() -> frozenset[str]:
+    """The header keys of the summary fields a column group repeats (worked out once)."""
+    return frozenset(header_key(n) for f in _GROUP_FIELDS for n in AGGREGATE_SYNONYMS.get(f, ()))
 
 
 #: Header prefixes that are no queue: Power BI's and pivot tables' aggregations ("Sum of

@@ -339,7 +339,7 @@ def parse_file(
     used_fields += more
     notes += more_notes + _apply_outcome(mapping, raw, out)
     role, warnings = _role(raw, mapping, out, undated_start)
-    warnings = rejections + warnings
+    warnings = rejections + warnings + _unknown_directions(mapping, raw, out)
     frame = pd.DataFrame(out, index=frame_raw.index, copy=False)
     if role == "main":
         reason = first_reason(
@@ -362,6 +362,34 @@ def parse_file(
         grain=grain,
         date_orders=orders,
     )
+
+
+def _unknown_directions(mapping: Mapping, raw: RawTable, out: dict[str, pd.Series]) -> list[str]:
+    """A warning when some direction labels say neither inbound nor outbound (codes, "internal"):
+    the KPIs count those contacts as inbound. Counted per distinct raw value (a direction
+    column is read dictionary-encoded: no pass over a million labels)."""
+    f = mapping.get("direction")
+    if f is None or "direction" not in out or f.transform or f.source[0] not in raw.frame:
+        return []
+    col = raw.frame[f.source[0]]
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        labels = [P.direction_label(str(c)) for c in col.cat.categories]
+        if all(lab in ("inbound", "outbound") for lab in labels):
+            return []  # the common case: no count needed
+        counts = pd.Series(col.cat.codes.value_counts().reindex(range(len(labels)), fill_value=0))
+        counts.index = pd.Index(labels)
+        counts = counts.groupby(level=0).sum()
+    else:
+        counts = out["direction"].value_counts(dropna=True)
+    other = counts[~counts.index.isin(["inbound", "outbound"]) & (counts > 0)]
+    if other.empty:
+        return []
+    shown = ", ".join(f"'{v}'" for v in list(other.index[:5]))
+    more = f" and {len(other) - 5} more" if len(other) > 5 else ""
+    return [
+        f"direction values {shown}{more} ({int(other.sum()):,} contacts) say neither inbound nor "
+        "outbound: they count as inbound; map the direction column's values if they are codes"
+    ]
 
 
 def _field_reasons(reason: pd.Series, got: _Parsed, time_target: str) -> pd.Series:
