@@ -202,7 +202,6 @@ _STACK_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_STACK_WHY)
 def test_summary_block_above_detail() -> None:
     r = load("summary_then_detail.csv")
     all_accounted(r, 50)

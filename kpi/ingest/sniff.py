@@ -96,7 +96,9 @@ def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
 
     0 unless the first row is clearly not the header: it fills fewer than 60% of the cells that
     the table's rows usually fill (and they usually fill at least three). The header is then
-    the first row that fills them and does not look like data. At most 30 lines are skipped.
+    the first row that fills them and does not look like data; when that row is narrower than
+    the table's rows and a later one fills them (a summary table stacked above the data), the
+    later one. At most 30 lines are skipped.
     """
 
     def cells(row: Sequence[object]) -> list[str]:
@@ -106,11 +108,20 @@ def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
     body = sorted(w for w in filled if w >= 2)
     if not body or body[len(body) // 2] < 3:  # a two-column table: too little to judge by
         return 0
-    wide = max(2.0, 0.6 * body[len(body) // 2])
+    usual = body[len(body) // 2]
+    wide = max(2.0, 0.6 * usual)
     if filled[0] >= wide:
         return 0
     for i, w in enumerate(filled[:31]):
         if w >= wide and not looks_like_data(cells(rows[i])):
+            if w < usual:  # a narrower table above the data (a summary): its own header?
+                later = [
+                    j
+                    for j in range(i + 1, min(31, len(filled)))
+                    if filled[j] >= usual and not looks_like_data(cells(rows[j]))
+                ]
+                if later:
+                    return later[0]
             return i
     return 0
 
