@@ -336,7 +336,6 @@ def test_queue_spellings_pooled_kpis() -> None:
            aht=526.9315, service_level=0.6125)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_SPELL_WHY)
 def test_queue_spellings_are_one_queue() -> None:
     # "Billing", "billing ", "BILLING", " Billing" are Billing: 33 calls, AHT 549.7419.
     r = load(_SPELL)
