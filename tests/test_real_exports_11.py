@@ -99,30 +99,11 @@ def test_five9_agent_productivity_no_queue_kpis() -> None:
 _GAS = "genesys_agent_status.csv"
 
 
-def test_genesys_agent_status_gives_no_queue_kpis() -> None:
-    r = load(_GAS)
-    accounted(r, 40)
-    unavailable(r, *QUEUE_KPIS, "frt", "csat")
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "an agent status report (agent x day presence times in H:MM:SS, no id, no count) is "
-        "still read as 40 contacts: its 'Idle' column maps to idle_seconds, a per-contact "
-        "field, so the importer's refusal of files that hold no contacts "
-        "(api._refuse_non_contacts) does not apply. Open: tell presence totals (hours a day) "
-        "from per-contact idle time, or refuse such reports"
-    ),
-)
 def test_genesys_agent_status_is_not_contacts() -> None:
-    from kpi.errors import KpiLabError
-
-    try:
-        r = load(_GAS)
-    except KpiLabError:
-        return  # refused with a message: acceptable
-    unavailable(r, "contacts")
+    # Presence times per agent and day (Logged In, On Queue, Idle, Break...): no contacts.
+    # Read as contacts, each row would be one (40); the import stops and says so instead.
+    with pytest.raises(DataError, match=r"holds no contacts the importer can see"):
+        ingest.read_files([DATA / "exports11" / _GAS], timezone="UTC")
 
 
 # --- 4. LivePerson messaging conversations --------------------------------------------------------

@@ -240,16 +240,29 @@ def _mapping_for(
     return proposal.mapping, proposal
 
 
+#: Column names of an agent status (presence) report: time in each state, not contacts.
+_PRESENCE = frozenset(
+    {"loggedin", "logintime", "loggedintime", "onqueue", "offqueue", "available",
+     "availabletime", "break", "meal", "meeting", "training", "away", "notready",
+     "notreadytime", "idle", "idletime", "interacting", "notresponding", "staffedtime", "aux",
+     "auxtime", "acwtime", "ringtime", "onbreak", "lunch"}
+)  # fmt: skip
+
+
 def _refuse_non_contacts(raw: RawTable, m: Mapping) -> None:
     """An auto-mapping that found nothing of a contact in a file with no id and dates without a
-    time of day (an IVR report whose volume column was not recognised): counting its rows as
-    contacts would be a silent misread, so the import stops and says what to map."""
+    time of day (an IVR report whose volume column was not recognised; an agent status report,
+    whose "Idle" is the day's idle time, not one contact's): counting its rows as contacts
+    would be a silent misread, so the import stops and says what to map."""
     start = m.get("start_time")
     if m.shape != "interactions" or m.get("contact_id") is not None or start is None:
         return
     if len(start.source) != 1 or norm(start.source[0]) == "starttime":
         return  # a date and a time, or a column the file itself calls the start time
-    if any(col_def(f.target, m.shape).kind not in ("category", "datetime") for f in m.fields):
+    presence = [str(c) for c in raw.frame.columns if norm(str(c)) in _PRESENCE]
+    if len(presence) < 4 and any(
+        col_def(f.target, m.shape).kind not in ("category", "datetime") for f in m.fields
+    ):
         return
     values = pd.Series(samples_of(raw.frame).get(start.source[0], []), dtype="string")
     try:
