@@ -567,6 +567,8 @@ def _abandon_rate(st: _State) -> None:
 
 
 _AGG_ACW = (
+    "Avg. wrap-up time",
+    "Avg wrap-up time",
     "Avg ACW Time",
     "Avg ACW",
     "Average ACW",
@@ -677,7 +679,8 @@ _CONNECTED = frozenset(
     {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
      "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime",
      "dateconnected", "connecteddatetimeutc", "connecteddatetime", "connectedtime",
-     "accepttime", "acceptedat", "accepttimestamp", "agentaccepttime", "accepteddate"}
+     "accepttime", "acceptedat", "accepttimestamp", "agentaccepttime", "accepteddate",
+     "assignedat"}
 )  # fmt: skip
 #: A messaging session's "accepted by an agent" moment: the session waited for an agent from
 #: its start, so a session never accepted was abandoned (Salesforce Messaging "Accept Time").

@@ -489,6 +489,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Duração da conversa",
         "Conversa",
         "tConnected",
+        "Durée de communication",
+        "connectedDuration",
+        "Connected Duration",
     ),
     "hold_seconds": (
         "hold_seconds",
@@ -557,6 +560,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Lavorazione post-chiamata",
         "Pós-atendimento",
         "Tempo pós-atendimento",
+        "Durée de post-traitement",
     ),
     "handle_seconds": (
         "handle_seconds",
@@ -659,6 +663,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Transferida",
         "Transferência",
         "nTransfer",
+        "Transféré",
+        "transferCount",
     ),
     "escalated": ("escalated", "Escalated", "is_escalated", "Escalation"),
     "resolved": (
@@ -994,6 +1000,8 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Abbandonate",
         "Chiamate abbandonate",
         "Chamadas abandonadas",
+        "Lost",
+        "Lost calls",
     ),
     "blocked": (
         "blocked",
@@ -1017,6 +1025,7 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Appels transférés",
         "Weitergeleitet",
         "Transferidas",
+        "Trans Out",
     ),
     "asa_seconds": (
         "asa_seconds",
@@ -1051,6 +1060,9 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Average ASA",
         "Avg. ASA",
         "Calls Average Speed of Answer",
+        "Avg. wait answered",
+        "Avg wait answered",
+        "Average wait answered",
     ),
     "aht_seconds": (
         "aht_seconds",
@@ -1091,6 +1103,8 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "ACD Time (AVG)",
         "Average agent interaction time",
         "Avg agent interaction time",
+        "Avg. speaking time",
+        "Avg speaking time",
     ),
     "avg_wait_seconds": (
         "avg_wait_seconds",

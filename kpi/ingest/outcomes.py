@@ -50,6 +50,9 @@ OUTCOME_NAMES = frozenset(
         "calltype",
         "finalstatus",
         "resolution",
+        "statut",
+        "estado",
+        "terminationtype",
     }
 )
 
@@ -111,6 +114,7 @@ _EXACT: dict[str, str] = {
             "gestita",
             "incoming",
             "atendidas",
+            "finished",  # Google CCAI Platform (UJET)
             "agentjoinedconference",  # Microsoft Teams call queues
             "transferredtoagent",
         ],
@@ -176,6 +180,8 @@ _EXACT: dict[str, str] = {
             "rechazada",
             "bezet",
             "geweigerd",
+            "dissuade",  # Odigo "Dissuadé": turned away before queueing
+            "dissuaded",
         ],
         "blocked",
     ),
@@ -244,6 +250,7 @@ _EXACT: dict[str, str] = {
             "invalidnumber",
             "wrongnumber",
             "dialerror",
+            "deflected",  # sent to self-service before reaching a queue
         ],
         "ignore",
     ),
@@ -377,14 +384,18 @@ def _classes(rule: OutcomeRule, column: pd.Series) -> tuple[pd.Series, list[str]
 
 
 def apply_rule(
-    rule: OutcomeRule, column: pd.Series, reached: pd.Series | None = None
+    rule: OutcomeRule,
+    column: pd.Series,
+    reached: pd.Series | None = None,
+    queued: pd.Series | None = None,
 ) -> tuple[dict[str, pd.Series], str | None]:
     """``answered``, ``abandoned`` and ``blocked`` (nullable booleans) from ``column``.
 
     answered / abandoned / blocked set one flag True and the others False; voicemail sets all
     three False (a contact that neither reached an agent nor hung up in queue); hangup is
     answered where ``reached`` (the contact reached an agent: an agent, talk or handle time) and
-    abandoned elsewhere; wrapup (an agent's wrap-up code) is answered where ``reached`` and
+    abandoned elsewhere -- but where ``queued`` (the row names a queue) says the contact never
+    queued, it hung up in the menu and counts in no rate; wrapup (an agent's wrap-up code) is answered where ``reached`` and
     counted in no rate elsewhere (answered everywhere without ``reached``); ignore and values the rule does not list leave all three missing, so
     those rows count in no rate. Returns the columns and a note naming values the rule did not
     list (None when none; a correcting rule, ``others="keep"``, names none).
@@ -395,6 +406,9 @@ def apply_rule(
     if got is not None and "hangup" in present:
         hung = mapped.eq("hangup").fillna(False)
         mapped = mapped.mask(hung & got, "answered").mask(hung & ~got, "abandoned")
+        if queued is not None:  # hung up before any queue (an IVR-only contact): no rate
+            never = hung & ~got & ~queued.reindex(column.index).fillna(False).astype(bool)
+            mapped = mapped.mask(never, None)
     else:
         mapped = mapped.replace("hangup", "abandoned")
     if "wrapup" in present:  # an agent's code: answered where the contact reached one

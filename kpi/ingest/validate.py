@@ -248,7 +248,8 @@ def _apply_outcome(mapping: Mapping, raw: RawTable, out: dict[str, pd.Series]) -
     if rule is None or rule.source not in raw.frame.columns:
         return []
     column = raw.frame[rule.source]
-    flags, note = apply_rule(rule, column, _reached_agent(out))
+    queued = P.filled_mask(out["queue"].astype("string")) if "queue" in out else None
+    flags, note = apply_rule(rule, column, _reached_agent(out), queued)
     if rule.others == "keep":
         rows = listed_rows(rule, column)
         for t, flag in flags.items():
@@ -369,7 +370,7 @@ _FOLDED = ("queue", "team", "channel", "topic")
 
 
 def _fold_case(out: dict[str, pd.Series]) -> list[str]:
-    """"Billing", "billing" and "BILLING" in a queue column (a hand-kept sheet, exports merged
+    """ "Billing", "billing" and "BILLING" in a queue column (a hand-kept sheet, exports merged
     from two systems) are one queue: each is written as its most frequent spelling, and the
     report says so. Judged on the first 500 rows first: a machine export, which spells its
     labels one way, costs no pass over a million rows."""
