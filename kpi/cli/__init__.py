@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from kpi._fastpath import configure_arrow_memory
-from kpi.errors import KpiLabError
+from kpi.errors import KpiLabError, MissingDateColumn
 
 __all__ = ["main"]
 
@@ -49,7 +49,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run_command(args) or 0)
     except KpiLabError as err:
-        print(f"kpi {args.command}: {err}", file=sys.stderr)
+        said = str(err)
+        if isinstance(err, MissingDateColumn) and err.candidates and err.target:
+            # The fix, as commands: write the auto-mapping, name the date column, read it back.
+            said += (
+                f" On the command line: kpi map {err.file} --out mapping.json, add "
+                f'"{err.target}": "{err.candidates[0]}" to its fields, then run again with '
+                "--mapping mapping.json."
+            )
+        print(f"kpi {args.command}: {said}", file=sys.stderr)
         return 2
     except (FileNotFoundError, IsADirectoryError, PermissionError) as err:
         print(f"kpi {args.command}: cannot read {err.filename}: {err.strerror}.", file=sys.stderr)

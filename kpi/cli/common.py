@@ -23,7 +23,10 @@ def add_input_args(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="column mapping JSON (default: auto-mapping; write one with `kpi map`, format in docs/mapping.md)",
     )
-    parser.add_argument("--sheet", help="Excel sheet to read (default: the first with data)")
+    parser.add_argument(
+        "--sheet",
+        help="Excel sheet to read (default: the sheet that holds the data table, the one with the most rows)",
+    )
     parser.add_argument(
         "--verbose", action="store_true", help="print the mapping and the import report to stderr"
     )
@@ -39,6 +42,9 @@ def load_inputs(args: argparse.Namespace) -> Dataset:
     )
     if getattr(args, "verbose", False):
         print(result.describe(), file=sys.stderr)
+    else:  # what the user must hear even without --verbose (a sheet left out, overlaps...)
+        for w in result.report.warnings:
+            print(f"warning: {w}", file=sys.stderr)
     return result.dataset
 
 

@@ -28,7 +28,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # t
     )
     p.add_argument("files", nargs="+", type=Path, help="export files (CSV, TSV, XLSX, ODS, ...)")
     p.add_argument("--out", type=Path, help="where to write the mapping (default: stdout)")
-    p.add_argument("--sheet", help="workbook sheet to read (default: the first with data)")
+    p.add_argument(
+        "--sheet",
+        help="workbook sheet to read (default: the sheet that holds the data table, the one with the most rows)",
+    )
     return p
 
 

@@ -52,7 +52,13 @@ from kpi.ingest.readers import (
 )
 from kpi.ingest.report import ImportReport, ImportResult
 from kpi.ingest.shape import looks_like_timestamps
-from kpi.ingest.validate import TICKET_FIELDS, ParsedFile, columns_text, parse_file
+from kpi.ingest.validate import (
+    TICKET_FIELDS,
+    ParsedFile,
+    columns_text,
+    date_candidates,
+    parse_file,
+)
 from kpi.ingest.wide import date_parts, measure_rows, segment_from_names, unpivot_groups
 from kpi.schema import SURVEY_COLUMNS, Shape
 
@@ -378,11 +384,30 @@ def propose_mapping(
     for item in sources:
         src = to_source(item)
         raw = read_raw(src, sheet=sheet, force_text=force_text(None, shape))
-        proposals.append((src.name, propose_for(raw, shape)))
+        proposal = propose_for(raw, shape)
+        proposals.append((src.name, _with_date_hint(raw, proposal)))
     got = merge_proposals(proposals)
     if got is None:
         raise DataError("No file was given: name one or more export files.")
     return got
+
+
+def _with_date_hint(raw: RawTable, proposal: Proposal) -> Proposal:
+    """The proposal, with a note when it found no date column: the columns that look like dates
+    and the line to add (``kpi map`` writes the mapping the user then edits)."""
+    m = proposal.mapping
+    target = "start_time" if m.shape == "interactions" else "date"
+    if m.get(target) is not None:
+        return proposal
+    candidates = date_candidates(raw.frame)
+    if candidates:
+        hint = (
+            f"no {target} column found; {', '.join(repr(c) for c in candidates[:3])} look like "
+            f'dates: add "{target}": "{candidates[0]}" to the fields'
+        )
+    else:
+        hint = f"no {target} column found, and no column looks like dates"
+    return replace(proposal, notes=(*proposal.notes, hint))
 
 
 def merge_proposals(

@@ -73,8 +73,13 @@ _AVERAGE_SIGN = re.compile(r"^[ø⌀]\s*")
 _AGGREGATED = re.compile(r"^(sum|average|avg|mean|median) of\s+")
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _strip_copy(name: str) -> str:
-    return _COPY.sub("", name.strip())
+    """The name without a copy suffix ("Talk Time.1"), camelCase words apart ("waitMs" ->
+    "wait Ms": a unit at the end is then seen)."""
+    return _CAMEL.sub(" ", _COPY.sub("", name.strip()))
 
 
 def _split_unit(low: str) -> tuple[str, str | None]:
@@ -561,6 +566,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Pós-atendimento",
         "Tempo pós-atendimento",
         "Durée de post-traitement",
+        "Post-appel",
+        "Post appel",
+        "Durée post-appel",
     ),
     "handle_seconds": (
         "handle_seconds",

@@ -104,6 +104,7 @@ class RawTable:
     # Yes/no columns Arrow read as booleans: column -> (true, false) as the file writes them,
     # so that quarantined rows are shown as written ("Y", not True).
     spellings: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what the user must hear (sheets left out)
 
     def as_written(self, rows: pd.DataFrame) -> pd.DataFrame:
         """``rows`` of this file's frame with yes/no cells spelled as the file writes them."""
@@ -156,6 +157,8 @@ def _kind(src: Source) -> str:
         return "parquet"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
+    if src.ext in EXCEL_EXT | ODS_EXT and _looks_like_text(src.head(4096)):
+        return "renamed-text"  # a CSV saved with a workbook's name: read it as what it is
     by_ext = (
         (EXCEL_EXT, "excel"),
         (ODS_EXT, "ods"),
@@ -169,6 +172,21 @@ def _kind(src: Source) -> str:
             return kind
     raise DataError(
         f"'{src.name}' is not a supported file type ({src.ext}): export the data as {SUPPORTED}."
+    )
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """The first bytes are text with a line break (not a workbook's binary)."""
+    if not head or b"\x00" in head:
+        return False
+    text = head.decode("utf-8", errors="ignore")  # the sample may cut a character
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+    if printable < 0.95 * len(text) or text.lstrip().startswith("<"):
+        return False
+    # A table: two whole lines with as many separators (and at least one).
+    lines = [ln for ln in re.split(r"\r\n|\r|\n", text)[:-1] if ln.strip()][:2]
+    return len(lines) == 2 and any(
+        lines[0].count(d) == lines[1].count(d) > 0 for d in (",", ";", "\t", "|")
     )
 
 
@@ -214,18 +232,9 @@ def read_raw(
         raw = sheets.read_jsonl(src)
     else:
         raw = _read_text(src, force_text, xls_named=kind == "xls-text")
-    raw.frame = _clean_columns(raw.frame)
-    raw.frame, promoted = promote_field_row(raw.frame)
-    if promoted:
-        raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
-    raw.frame, survey_notes, survey_lines = survey_header_rows(raw.frame)
-    raw.frame, page_notes, page_lines = repeated_headers(raw.frame)
-    survey_notes, survey_lines = survey_notes + page_notes, survey_lines + page_lines
-    if survey_notes:
-        raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
-    raw.frame, dropped, layout_lines = drop_layout_rows(raw.frame)
-    raw.notes += promoted + survey_notes + dropped
-    raw.skipped += survey_lines + layout_lines
+        if kind == "renamed-text":
+            raw.notes.insert(0, f"the file is text (CSV), though named {src.ext}: read as CSV")
+    _layout(raw)
     if raw.frame.shape[1] == 0 or (len(raw.frame) == 0 and not raw.skipped):
         where = f"Sheet '{raw.sheet}' of '{src.name}'" if raw.sheet else f"'{src.name}'"
         if raw.frame.shape[1] == 0:
@@ -234,6 +243,23 @@ def read_raw(
             f"{where} has column names but no data rows: export a period that contains contacts."
         )
     return raw
+
+
+def _layout(raw: RawTable) -> None:
+    """The table below its layout, in place: a group row above the names read as the header;
+    survey header rows, repeated header lines (page breaks), blank, total and note lines set
+    aside (as ``raw.skipped`` lines with their reason), each said in ``raw.notes``."""
+    raw.frame = _clean_columns(raw.frame)
+    raw.frame, promoted = promote_field_row(raw.frame)
+    if promoted:
+        raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
+    raw.frame, survey_notes, survey_lines = survey_header_rows(raw.frame)
+    raw.frame, page_notes, page_lines = repeated_headers(raw.frame)
+    if survey_notes or page_notes:
+        raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
+    raw.frame, dropped, layout_lines = drop_layout_rows(raw.frame)
+    raw.notes += promoted + survey_notes + page_notes + dropped
+    raw.skipped += survey_lines + page_lines + layout_lines
 
 
 def _clean_columns(frame: pd.DataFrame) -> pd.DataFrame:

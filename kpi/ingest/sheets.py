@@ -110,14 +110,24 @@ def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
         raise DataError(_damaged(src, kind)) from None
     name, skip, frame = _table_sheet(candidates)
     notes = []
+    warnings = []
     if len(sheets) > 1:
         why = "" if sheet is not None else ": the sheet that holds the data table"
         notes.append(f"sheet '{name}' of {len(sheets)} ({', '.join(sheets)}) read{why}")
+        same = [n for n, _, f in candidates if n != name and list(f.columns) == list(frame.columns)]
+        if same and sheet is None:  # one month per sheet: the others are data too
+            warnings.append(
+                f"'{src.name}': sheet '{name}' read; {', '.join(repr(n) for n in same)} "
+                "have the same columns and were not read: pick each with --sheet (the sheet "
+                "picker on the Data page), or save them as one sheet"
+            )
     if skip:
         notes.append(f"header on row {skip + 1}: {lines_text(skip)} above it skipped")
     frame = frame.dropna(how="all")
     frame = excel_objects(frame)
-    return RawTable(src.name, frame.reset_index(drop=True), [], notes, sheet=name)
+    return RawTable(
+        src.name, frame.reset_index(drop=True), [], notes, sheet=name, warnings=warnings
+    )
 
 
 def _table_sheet(

@@ -340,7 +340,7 @@ def parse_file(
     used_fields += more
     notes += more_notes + _apply_outcome(mapping, raw, out) + _fold_case(out)
     role, warnings = _role(raw, mapping, out, undated_start)
-    warnings = rejections + warnings + _unknown_directions(mapping, raw, out)
+    warnings = raw.warnings + rejections + warnings + _unknown_directions(mapping, raw, out)
     frame = pd.DataFrame(out, index=frame_raw.index, copy=False)
     if role == "main":
         reason = first_reason(
