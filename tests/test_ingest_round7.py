@@ -174,3 +174,22 @@ def test_a_file_that_is_not_utf8_is_read_in_the_code_page_of_its_letters(
 
 def _read_bytes(data: bytes) -> ingest.ImportResult:
     return ingest.read_files([("calls.csv", data)], timezone="UTC")
+
+
+def test_assigned_at_is_an_answer_only_beside_a_queued_time() -> None:
+    # Dixa: queued_at + assigned_at (a conversation queued, then assigned to an agent): answered
+    # and a wait from the queue. A ticket's "Assigned at" (an owner set) is no answer.
+    conversation = _read(
+        "id,created_at,queued_at,assigned_at\n"
+        "1,2025-03-03 09:00:00,2025-03-03 09:00:20,2025-03-03 09:01:00\n"
+        "2,2025-03-03 09:05:00,2025-03-03 09:05:10,\n"
+        "3,2025-03-03 09:06:00,,2025-03-03 09:30:00\n"
+    )
+    f = conversation.dataset.frame
+    assert f["answered"].tolist() == [True, False, True]
+    assert f["wait_seconds"].tolist()[0] == 40.0  # from the queue, not from the start
+    ticket = _read(
+        "Ticket ID,Created at,Assigned at,Solved at\n"
+        "1,2025-03-03 09:00,2025-03-03 09:30,2025-03-03 12:00\n"
+    )
+    assert ticket.mapping.get("answered") is None and ticket.mapping.get("wait_seconds") is None

@@ -182,19 +182,6 @@ def test_dixa_rows_days_frt_csat() -> None:
     expect(values(r, "contacts", "frt", "csat"), contacts=80, frt=4528.1463, csat=4.0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "abandonment, ASA and service level unavailable: kpi/ingest/automap.py _queue_stamps "
-        "knows 'queued_at' (_ENQUEUED) but not Dixa's 'assigned_at' as the connected-to-agent "
-        "stamp (_CONNECTED has connectedat, answeredat, acceptedat ...), so neither answered "
-        "nor abandoned is mapped. Fix: add 'assignedat' to _CONNECTED; the wait must then be "
-        "assigned_at - queued_at when an enqueue stamp exists (not created_at -> assigned_at "
-        "as _wait_from_stamps does: created -> queued is IVR / bot time), and a row with no "
-        "queued_at (the 17 e-mails, assigned from the inbox) is not queued: it must stay out "
-        "of abandonment and SL"
-    ),
-)
 def test_dixa_queue_kpis() -> None:
     r = load(_DIXA)
     expect(values(r, "abandonment_rate", "asa", "service_level"), abandonment_rate=0.1429,

@@ -679,9 +679,11 @@ _CONNECTED = frozenset(
     {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
      "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime",
      "dateconnected", "connecteddatetimeutc", "connecteddatetime", "connectedtime",
-     "accepttime", "acceptedat", "accepttimestamp", "agentaccepttime", "accepteddate",
-     "assignedat"}
+     "accepttime", "acceptedat", "accepttimestamp", "agentaccepttime", "accepteddate"}
 )  # fmt: skip
+#: "Assigned to an agent" (Dixa "assigned_at"): the connected moment only beside a queued one
+#: (a ticket's "Assigned at" is when a ticket got an owner, not an answer).
+_ASSIGNED = frozenset({"assignedat", "assignedtime", "agentassignedat"})
 #: A messaging session's "accepted by an agent" moment: the session waited for an agent from
 #: its start, so a session never accepted was abandoned (Salesforce Messaging "Accept Time").
 _ACCEPTED = frozenset(
@@ -744,6 +746,8 @@ def _queue_stamps(st: _State) -> None:
     keys = {header_key(c): c for c in st.cols}  # a preset may already read the connected one
     queued = next((keys[k] for k in keys if k in _ENQUEUED), None)
     connected = next((keys[k] for k in keys if k in _CONNECTED), None)
+    if connected is None and queued is not None:
+        connected = next((keys[k] for k in keys if k in _ASSIGNED), None)
     if connected is None:
         return
     if "answered" not in st.done:
@@ -778,9 +782,16 @@ def _wait_from_stamps(st: _State) -> None:
     if not _clock_stamps(st.samples.get(begun, [])):
         return  # dates alone: counting from midnight is not a wait
     stamps = [c for c in st.cols if c != begun and _clock_stamps(st.samples.get(c, []))]
+    queued = next((c for c in stamps if header_key(c) in _ENQUEUED), None)
     connected = next((c for c in stamps if header_key(c) in _CONNECTED), None)
+    if connected is None and queued is not None:
+        connected = next((c for c in stamps if header_key(c) in _ASSIGNED), None)
     if connected is None:
         return
+    # The wait starts when the contact joined the queue when the file says so (Dixa
+    # "queued_at"): from the start it would count the menu or bot time, and a contact that
+    # never queued (an e-mail) would look like a queued one.
+    begun = queued or begun
     end = next((f.source[0] for f in st.fields if f.target == "end_time" and not f.transform), None)
     ended = end if end in stamps else next((c for c in stamps if header_key(c) in _ENDED), None)
     why = f"wait = '{connected}' - '{begun}' (the file has no wait column)"
