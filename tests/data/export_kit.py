@@ -9,7 +9,9 @@ import datetime as dt
 import io
 import json
 import random
+import re
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -194,3 +196,48 @@ def summary_truth(rows: list[dict[str, Any]], sl: str = "pct") -> dict[str, Any]
     out["first_day"] = min(r["day"] for r in rows).isoformat()
     out["last_day"] = max(r["day"] for r in rows).isoformat()
     return out
+
+
+def drawn_calls(
+    rng: random.Random,
+    days: list[dt.date],
+    per_day: int,
+    p_ab: float = 0.15,
+    p_vm: float = 0.0,
+    **spread_kw: Any,
+) -> list[dict[str, Any]]:
+    """Drawn inbound calls (:func:`draw_call`) with their start times (:func:`spread`)."""
+    out = []
+    for t in spread(rng, days, per_day, **spread_kw):
+        c = draw_call(rng, p_ab=p_ab, p_vm=p_vm)
+        c["start"] = t
+        out.append(c)
+    return out
+
+
+def ans_word(c: dict[str, Any]) -> str:
+    return "Answered" if c["outcome"] == "answered" else "Abandoned"
+
+
+def guid(rng: random.Random) -> str:
+    """A random GUID ("6f1c0a2e-11aa-4d2b-9d0e-31b1f0c0aa01")."""
+    h = "".join(rng.choice("0123456789abcdef") for _ in range(32))
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def save_xlsx(wb: Any, path: Path) -> None:
+    """Save an openpyxl workbook with fixed zip member dates and core properties: the same
+    bytes on every run."""
+    wb.properties.created = wb.properties.modified = dt.datetime(2024, 6, 15, 6, 0)
+    buf = io.BytesIO()
+    wb.save(buf)
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*", rb"\g<1>2024-06-15T06:00:00Z",
+                    data,
+                )  # fmt: skip
+            dst.writestr(zipfile.ZipInfo(info.filename, (2024, 6, 15, 6, 0, 0)), data,
+                         zipfile.ZIP_DEFLATED)  # fmt: skip

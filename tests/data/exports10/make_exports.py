@@ -46,9 +46,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: export_kit
 from export_kit import (  # noqa: E402
     Builders,
+    ans_word,
     csv_text,
     draw_call,
     draw_row,
+    drawn_calls,
     log_truth,
     mean,
     r4,
@@ -72,20 +74,6 @@ def us_dt(t: dt.datetime) -> str:
 
 def grouped(n: int, sep: str) -> str:
     return f"{n:,}".replace(",", sep)
-
-
-def calls(rng: random.Random, days: list[dt.date], per_day: int, **kw: Any) -> list[dict[str, Any]]:
-    """Drawn inbound calls (answered / abandoned) with their start times."""
-    out = []
-    for t in spread(rng, days, per_day, **kw):
-        c = draw_call(rng, p_ab=0.15)
-        c["start"] = t
-        out.append(c)
-    return out
-
-
-def ans_word(c: dict[str, Any]) -> str:
-    return "Answered" if c["outcome"] == "answered" else "Abandoned"
 
 
 # --- 1. Power BI "Export data" -- summarized data of a table visual ------------------------------
@@ -245,7 +233,7 @@ def build_metabase_calls() -> dict[str, Any]:
     # Metabase writes dates formatted "June 3, 2024, 8:05 AM" (no seconds) and a foreign key's
     # field as "Queue → Name"; "Status" answered / abandoned in lower case; durations seconds.
     rng = random.Random(1006)
-    recs, rows = calls(rng, JUNE, 6), []
+    recs, rows = drawn_calls(rng, JUNE, 6), []
     for i, c in enumerate(recs):
         c["start"] = c["start"].replace(second=0)
         t = c["start"]
@@ -275,7 +263,7 @@ def build_epoch_ms_calls() -> dict[str, Any]:
     # milliseconds); queue_ms / talk_ms / hold_ms / acw_ms integers in milliseconds;
     # disposition ANSWERED / ABANDONED.
     rng = random.Random(1007)
-    recs, rows = calls(rng, JUNE, 6), []
+    recs, rows = drawn_calls(rng, JUNE, 6), []
     for i, c in enumerate(recs):
         ms = rng.randint(0, 999)
         c["start"] = c["start"].replace(microsecond=ms * 1000)
@@ -479,7 +467,7 @@ def build_daily_files() -> dict[str, Any]:
     recs = []
     days = JUNE[5:]
     for d in days:
-        day = calls(rng, [d], 12)
+        day = drawn_calls(rng, [d], 12)
         recs += day
         write_csv(f"daily_calls_{d:%Y-%m-%d}.csv", LOG_HEAD,
                   [log_row(c, i + 1, "Support", rng) for i, c in enumerate(day)])  # fmt: skip
@@ -493,7 +481,7 @@ def build_overlapping_exports() -> dict[str, Any]:
     # Two ad-hoc exports of the same log: "calls_0603_0607.csv" (3-7 June) and
     # "calls_0605_0611.csv" (5-11 June); the 5-7 June rows are in both, byte for byte.
     rng = random.Random(1013)
-    recs = calls(rng, JUNE[:7], 8)
+    recs = drawn_calls(rng, JUNE[:7], 8)
     rows = [log_row(c, f"CL-{88000 + 7 * i}", rng.choice(["Sales", "Support"]), rng)
             for i, c in enumerate(recs)]  # fmt: skip
     a = [row for c, row in zip(recs, rows, strict=True) if c["start"].date() <= JUNE[4]]
@@ -514,7 +502,7 @@ def build_queue_files() -> dict[str, Any]:
     recs, out = [], {}
     head = [h for h in LOG_HEAD if h != "Queue"]
     for k, q in enumerate(("Sales", "Support", "Billing")):
-        qrecs = calls(rng, JUNE, 3)
+        qrecs = drawn_calls(rng, JUNE, 3)
         for c in qrecs:
             c["queue"] = q
         recs += qrecs
@@ -533,8 +521,8 @@ def build_reordered_extra_column() -> dict[str, Any]:
     # Two weekly CRM exports: week 23 in one column order; week 24 after the admin changed the
     # report (columns in another order) and added "CSAT Score" (1-5, blank when not rated).
     rng = random.Random(1015)
-    wk23 = calls(rng, JUNE[:5], 8)
-    wk24 = calls(rng, JUNE[5:], 8)
+    wk23 = drawn_calls(rng, JUNE[:5], 8)
+    wk24 = drawn_calls(rng, JUNE[5:], 8)
     head = ["Interaction ID", "Date/Time Opened", "Queue", "Owner", "Call Result",
             "Queue Time (s)", "Talk Time (s)", "Hold Time (s)", "Wrap-up Time (s)"]  # fmt: skip
     rows23 = [log_row(c, f"00T5g0000{i:06d}", "Care", rng) for i, c in enumerate(wk23)]
@@ -557,7 +545,7 @@ def build_truncated_download() -> dict[str, Any]:
     # A browser download cut short: the last line stops inside the start time
     # ("CL-5060,2024-06-14 17:4") with no newline; the 59 lines above are complete.
     rng = random.Random(1016)
-    recs = calls(rng, JUNE, 6)
+    recs = drawn_calls(rng, JUNE, 6)
     rows = [log_row(c, f"CL-{5001 + i}", "Support", rng) for i, c in enumerate(recs)]
     text = csv_text([LOG_HEAD, *rows])
     last = text.rstrip("\n").rsplit("\n", 1)[1]

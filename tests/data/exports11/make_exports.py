@@ -49,18 +49,22 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: export_kit
-from export_kit import Builders, hms, log_truth, mean, r4, spread, weekdays  # noqa: E402
+from export_kit import (  # noqa: E402
+    Builders,
+    guid,
+    hms,
+    log_truth,
+    mean,
+    r4,
+    spread,
+    weekdays,
+)  # fmt: skip
 
 OUT = Path(__file__).resolve().parent
 BUILD = Builders(OUT)
 builder, write_csv = BUILD, BUILD.write_csv
 SEPT = weekdays(dt.date(2024, 9, 2), dt.date(2024, 9, 13))  # days 13+ disambiguate d/m
 AGENTS = ["Maya Lopez", "Omar Haddad", "Jin Park", "Sara Novak", "Luca Bianchi"]
-
-
-def guid(rng: random.Random) -> str:
-    h = "".join(rng.choice("0123456789abcdef") for _ in range(32))
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def us_ampm(t: dt.datetime) -> str:

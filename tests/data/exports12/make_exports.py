@@ -48,6 +48,7 @@ from export_kit import (  # noqa: E402
     csv_text,
     draw_call,
     draw_row,
+    drawn_calls,
     hms,
     log_truth,
     mmss,
@@ -61,16 +62,6 @@ BUILD = Builders(OUT)
 builder, write_csv = BUILD, BUILD.write_csv
 SEPT = weekdays(dt.date(2024, 9, 2), dt.date(2024, 9, 13))  # days 13+ disambiguate d/m
 NBSP = "\u00a0"
-
-
-def calls(rng: random.Random, days: list[dt.date], per_day: int, **kw: Any) -> list[dict[str, Any]]:
-    """Drawn inbound calls (answered / abandoned) with their start times."""
-    out = []
-    for t in spread(rng, days, per_day, **kw):
-        c = draw_call(rng, p_ab=0.15)
-        c["start"] = t
-        out.append(c)
-    return out
 
 
 def write(name: str, rows: list[list[Any]], *, sep: str = ";", enc: str = "utf-8") -> None:
@@ -104,7 +95,7 @@ def build_pl_polaczenia_cp1250() -> dict[str, Any]:
     # 08:05:12", waits with a decimal comma "12,5", Status "Odebrane" (answered) / "Porzucone"
     # (abandoned).
     rng = random.Random(1201)
-    recs, rows = calls(rng, SEPT, 6), []
+    recs, rows = drawn_calls(rng, SEPT, 6), []
     for i, c in enumerate(recs):
         c["wait"] += rng.choice([0, 0.5])
         ans = c["outcome"] == "answered"
@@ -155,7 +146,7 @@ def build_dk_opkald() -> dict[str, Any]:
     # Danish locale: dates "02-09-2024" (day-month-year with hyphens), the clock with DOTS
     # "08.05.12" in its own column, "Besvaret" Ja / Nej, seconds "(sek.)".
     rng = random.Random(1203)
-    recs, rows = calls(rng, SEPT, 6), []
+    recs, rows = drawn_calls(rng, SEPT, 6), []
     for i, c in enumerate(recs):
         t = c["start"]
         rows.append([
@@ -208,7 +199,7 @@ def build_fi_puhelut() -> dict[str, Any]:
     # Finnish locale: "2.9.2024 8.05.12" (no leading zeros on day, month and hour, the clock
     # with dots), durations written "2 min 5 s" / "45 s", Tila Vastattu / Keskeytynyt.
     rng = random.Random(1205)
-    recs, rows = calls(rng, SEPT, 6), []
+    recs, rows = drawn_calls(rng, SEPT, 6), []
     for i, c in enumerate(recs):
         t = c["start"]
         rows.append([
@@ -257,7 +248,7 @@ def build_tr_cagri_kaydi() -> dict[str, Any]:
     # Turkish contact-center export (UTF-8, ','): "Çağrı No", "Tarih" 02.09.2024, "Saat"
     # 08:05:12, "Bekleme Süresi (sn)", "Konuşma Süresi (sn)", "Durum" Cevaplandı / Terk Edildi.
     rng = random.Random(1207)
-    recs, rows = calls(rng, SEPT, 6), []
+    recs, rows = drawn_calls(rng, SEPT, 6), []
     for i, c in enumerate(recs):
         t = c["start"]
         rows.append([
@@ -280,7 +271,7 @@ def build_br_atendimentos_cp1252() -> dict[str, Any]:
     # A Brazilian platform (pt-BR, Windows-1252, ';'): "Protocolo", "Data/Hora" 02/09/2024
     # 08:05:12, "Fila", "Atendente", durations H:MM:SS, "Status" Atendida / Abandonada.
     rng = random.Random(1208)
-    recs, rows = calls(rng, SEPT, 6), []
+    recs, rows = drawn_calls(rng, SEPT, 6), []
     for i, c in enumerate(recs):
         ans = c["outcome"] == "answered"
         rows.append([
@@ -308,7 +299,7 @@ def build_mx_llamadas_pm() -> dict[str, Any]:
     # 12-hour clock written "01:05:12 p. m." / "09:15:00 a. m." (with spaces and dots),
     # Resultado Contestada / Abandonada.
     rng = random.Random(1209)
-    recs, rows = calls(rng, SEPT, 6), []
+    recs, rows = drawn_calls(rng, SEPT, 6), []
     for i, c in enumerate(recs):
         c["wait"] += rng.choice([0, 0.5])
         rows.append([
@@ -368,7 +359,7 @@ def build_qc_journal_appels() -> dict[str, Any]:
     # written "13 h 05" (no seconds), durations "1 min 05 s", "Résultat" Répondu / Abandonné,
     # ';' and UTF-8.
     rng = random.Random(1211)
-    recs, rows = calls(rng, SEPT, 6), []
+    recs, rows = drawn_calls(rng, SEPT, 6), []
     for i, c in enumerate(recs):
         c["start"] = c["start"].replace(second=0)
         t = c["start"]
@@ -423,7 +414,7 @@ def build_ch_anrufjournal() -> dict[str, Any]:
     # de-CH PBX journal: "Datum" with a two-digit year "02.09.24", "Uhrzeit" 08:05:12,
     # durations in minutes' seconds'' ("5'12''", "0'45''"), "Status" Angenommen / Verpasst.
     rng = random.Random(1213)
-    recs, rows = calls(rng, SEPT, 6), []
+    recs, rows = drawn_calls(rng, SEPT, 6), []
     for i, c in enumerate(recs):
         t = c["start"]
         rows.append([
@@ -486,7 +477,7 @@ def build_jp_call_log() -> dict[str, Any]:
     # "2024/09/02 08:05:12", キュー, オペレーター, 待ち時間(秒), 通話時間(秒), 保留時間(秒),
     # 後処理時間(秒), 結果 応答 (answered) / 放棄 (abandoned).
     rng = random.Random(1215)
-    recs, rows = calls(rng, SEPT, 6), []
+    recs, rows = drawn_calls(rng, SEPT, 6), []
     for i, c in enumerate(recs):
         ans = c["outcome"] == "answered"
         rows.append([

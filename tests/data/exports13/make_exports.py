@@ -38,11 +38,8 @@ Total column) and a 20,000-row log with re-delivered lines.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
-import re
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -50,12 +47,15 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: export_kit
 from export_kit import (  # noqa: E402
     Builders,
+    ans_word,
     csv_text,
     draw_call,
     draw_row,
+    drawn_calls,
     hms,
     log_truth,
     r4,
+    save_xlsx,
     spread,
     summary_truth,
     weekdays,
@@ -71,20 +71,6 @@ LOG_HEAD = ["Call ID", "Start Time", "Queue", "Agent", "Result", "Wait (s)", "Ta
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
-def calls(rng: random.Random, days: list[dt.date], per_day: int, **kw: Any) -> list[dict[str, Any]]:
-    """Drawn inbound calls (answered / abandoned) with their start times."""
-    out = []
-    for t in spread(rng, days, per_day, **kw):
-        c = draw_call(rng, p_ab=0.15)
-        c["start"] = t
-        out.append(c)
-    return out
-
-
-def ans_word(c: dict[str, Any]) -> str:
-    return "Answered" if c["outcome"] == "answered" else "Abandoned"
-
-
 def log_row(
     c: dict[str, Any], cid: Any, queue: str, rng: random.Random, when: str = ""
 ) -> list[Any]:
@@ -98,23 +84,6 @@ def weighted(rows: list[dict[str, Any]], key: str) -> float:
     """A per-period average weighted by answered, over the periods that have a figure."""
     have = [r for r in rows if r.get(key) is not None]
     return r4(sum(r[key] * r["answered"] for r in have) / sum(r["answered"] for r in have))
-
-
-def save_xlsx(wb: Any, name: str) -> None:
-    """Save with fixed zip member dates and core properties: the same bytes on every run."""
-    wb.properties.created = wb.properties.modified = dt.datetime(2024, 6, 15, 6, 0)
-    buf = io.BytesIO()
-    wb.save(buf)
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(OUT / name, "w") as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(
-                    rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*", rb"\g<1>2024-06-15T06:00:00Z",
-                    data,
-                )  # fmt: skip
-            dst.writestr(zipfile.ZipInfo(info.filename, (2024, 6, 15, 6, 0, 0)), data,
-                         zipfile.ZIP_DEFLATED)  # fmt: skip
 
 
 # --- 1. A weekly KPI tracker kept by hand (.xlsx) ------------------------------------------------
@@ -167,7 +136,7 @@ def build_weekly_kpi_tracker() -> dict[str, Any]:
     last = {m: max(i for i, d in enumerate(weeks) if d.month == m) + 5 for m in first_of}
     for m, row in first_of.items():
         ws.merge_cells(start_row=row, start_column=1, end_row=last[m], end_column=1)
-    save_xlsx(wb, "weekly_kpi_tracker.xlsx")
+    save_xlsx(wb, OUT / "weekly_kpi_tracker.xlsx")
     off, ans = sum(r["offered"] for r in rows), sum(r["answered"] for r in rows)
     have_sl = [r for r in rows if r["sl"] is not None]
     return {
@@ -205,7 +174,7 @@ def build_excel_resaved_calls() -> dict[str, Any]:
     # as "2.40603E+11" (6 significant digits: every id of a day is the same text), "Caller"
     # phone numbers likewise ("4.47701E+11"), "Branch" "0417" lost its leading zero ("417").
     rng = random.Random(1302)
-    recs = calls(rng, JUNE, 7, h1=17)
+    recs = drawn_calls(rng, JUNE, 7, h1=17)
     rows, seen = [], set()
     for i, c in enumerate(recs):
         s = serial(c["start"])
@@ -240,7 +209,7 @@ def build_comma_unquoted_agent() -> dict[str, Any]:
     # agent is "Lopez, Maya": her 8 calls (lines 21-28 of 60) have 10 fields, the agent split
     # over two columns and every later value shifted one column right.
     rng = random.Random(1303)
-    recs = calls(rng, JUNE, 6)
+    recs = drawn_calls(rng, JUNE, 6)
     block = range(20, 28)
     lines = [",".join(LOG_HEAD)]
     for i, c in enumerate(recs):
@@ -269,7 +238,7 @@ def build_summary_then_detail() -> dict[str, Any]:
     # a "Call detail" title, then the detail table with its own header; every line padded
     # with commas to the detail's 9 columns.
     rng = random.Random(1304)
-    recs = calls(rng, JUNE[:5], 10)
+    recs = drawn_calls(rng, JUNE[:5], 10)
     queues = [rng.choice(["Sales", "Support"]) for _ in recs]
     detail = [log_row(c, f"D-{3300 + i}", q, rng) for i, (c, q) in enumerate(zip(recs, queues,
                                                                                  strict=True))]  # fmt: skip
@@ -300,7 +269,7 @@ def build_page_break_headers() -> dict[str, Any]:
     # A "printable" export: after every 50 data rows a blank line and the header again (4
     # repeats for 230 calls).
     rng = random.Random(1305)
-    recs = calls(rng, JUNE, 23)
+    recs = drawn_calls(rng, JUNE, 23)
     lines: list[list[Any]] = [LOG_HEAD]
     for i, c in enumerate(recs):
         if i and i % 50 == 0:
@@ -350,7 +319,7 @@ def build_newest_first_log() -> dict[str, Any]:
     # The CRM list view exported as shown: newest first; "14/06/2024 17:52" day-first, no
     # seconds.
     rng = random.Random(1307)
-    recs = calls(rng, JUNE, 6)
+    recs = drawn_calls(rng, JUNE, 6)
     for c in recs:
         c["start"] = c["start"].replace(second=0)
     rows = [log_row(c, f"N{900 + i}", rng.choice(["Sales", "Support"]), rng,
@@ -438,7 +407,7 @@ def build_queue_spellings() -> dict[str, Any]:
     # Agents pick the queue from a free-text field: "Billing", "billing ", "BILLING", " Billing",
     # "Sales", "sales", "Support", "SUPPORT " -- three queues.
     rng = random.Random(1310)
-    recs = calls(rng, JUNE, 8)
+    recs = drawn_calls(rng, JUNE, 8)
     spell = {"Billing": ["Billing", "billing ", "BILLING", " Billing"],
              "Sales": ["Sales", "sales"], "Support": ["Support", "SUPPORT "]}  # fmt: skip
     rows = []
@@ -462,7 +431,7 @@ def build_queue_spellings() -> dict[str, Any]:
 def _year_end(rng: random.Random, days: list[tuple[dt.date, int]]) -> list[dict[str, Any]]:
     out = []
     for d, n in days:
-        out += calls(rng, [d], n)
+        out += drawn_calls(rng, [d], n)
     return out
 
 

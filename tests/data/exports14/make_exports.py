@@ -50,6 +50,8 @@ from export_kit import (  # noqa: E402
     csv_text,
     draw_call,
     draw_row,
+    drawn_calls,
+    guid,
     hms,
     log_truth,
     mean,
@@ -68,23 +70,8 @@ AGENTS = ["Maya Lopez", "Omar Haddad", "Jin Park", "Sara Novak", "Luca Bianchi",
 UTC = dt.UTC
 
 
-def guid(rng: random.Random) -> str:
-    h = "".join(rng.choice("0123456789abcdef") for _ in range(32))
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
 def epoch_ms(t: dt.datetime) -> int:
     return round(t.replace(tzinfo=UTC).timestamp() * 1000)
-
-
-def calls(rng: random.Random, per_day: int, **kw: Any) -> list[dict[str, Any]]:
-    """Drawn inbound calls (answered / abandoned / voicemail) with their start times."""
-    out = []
-    for t in spread(rng, OCT, per_day):
-        c = draw_call(rng, **kw)
-        c["start"] = t
-        out.append(c)
-    return out
 
 
 def span(recs: list[dict[str, Any]]) -> dict[str, str]:
@@ -104,7 +91,7 @@ def build_webex_cc_tasks() -> dict[str, Any]:
     # nothing about the unit); terminationType normal / abandoned; status "ended"; channelType
     # telephony; transferCount 0..2 (a contact transferred at least once is transferred).
     rng = random.Random(1401)
-    recs, rows = calls(rng, 7, p_ab=0.14), []
+    recs, rows = drawn_calls(rng, OCT, 7, p_ab=0.14), []
     for c in recs:
         ans = c["outcome"] == "answered"
         c["transferred"] = ans and rng.random() < 0.12
@@ -456,7 +443,7 @@ def build_goto_queue_callers() -> dict[str, Any]:
     # minutes unbounded ("12:05" is twelve minutes, "00:45" 45 seconds: never hours),
     # "Result" Answered / Abandoned / Voicemail, "Answered by".
     rng = random.Random(1409)
-    recs, rows = calls(rng, 7, p_ab=0.13, p_vm=0.06), []
+    recs, rows = drawn_calls(rng, OCT, 7, p_ab=0.13, p_vm=0.06), []
     for c in recs:
         ans = c["outcome"] == "answered"
         c["hold"] = c["acw"] = 0

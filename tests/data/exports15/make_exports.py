@@ -24,17 +24,22 @@ a plain team log and three mapping files edited badly for it.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import random
-import re
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: export_kit
-from export_kit import Builders, csv_text, draw_call, log_truth, spread, weekdays  # noqa: E402
+from export_kit import (  # noqa: E402
+    Builders,
+    csv_text,
+    draw_call,
+    log_truth,
+    save_xlsx,
+    spread,
+    weekdays,
+)  # fmt: skip
 
 OUT = Path(__file__).resolve().parent
 BUILD = Builders(OUT)
@@ -67,23 +72,6 @@ def per_day(recs: list[dict[str, Any]]) -> dict[str, int]:
         d = r["start"].date().isoformat()
         out[d] = out.get(d, 0) + 1
     return out
-
-
-def save_xlsx(wb: Any, name: str) -> None:
-    """Save with fixed zip member dates and core properties: the same bytes on every run."""
-    wb.properties.created = wb.properties.modified = dt.datetime(2024, 6, 15, 6, 0)
-    buf = io.BytesIO()
-    wb.save(buf)
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(OUT / name, "w") as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(
-                    rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*", rb"\g<1>2024-06-15T06:00:00Z",
-                    data,
-                )  # fmt: skip
-            dst.writestr(zipfile.ZipInfo(info.filename, (2024, 6, 15, 6, 0, 0)), data,
-                         zipfile.ZIP_DEFLATED)  # fmt: skip
 
 
 # --- 1. Valid, but its start column has a name no synonym knows ----------------------------------
@@ -146,7 +134,7 @@ def build_calls_by_month() -> dict[str, Any]:
             ws.append([f"{title[:3].upper()}-{i + 1:04d}", c["start"], c["queue"], c["agent"],
                        "Answered" if c["outcome"] == "answered" else "Abandoned", c["wait"],
                        c["talk"], c["hold"], c["acw"]])  # fmt: skip
-    save_xlsx(wb, "calls_by_month.xlsx")
+    save_xlsx(wb, OUT / "calls_by_month.xlsx")
     return {"jan": truth(jan), "feb": truth(feb), "both": truth(jan + feb)}
 
 

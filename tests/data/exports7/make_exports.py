@@ -52,6 +52,7 @@ from export_kit import (  # noqa: E402
     mean,
     mmss,
     r4,
+    save_xlsx,
     spread,
     summary_truth,
     weekdays,
@@ -350,7 +351,7 @@ def build_xlsx_time_percent_cells() -> dict[str, Any]:
     ab = sum(r["abandoned"] for r in rows)
     ws.append(["Total", "", off, sum(r["answered"] for r in rows), ab, ab / off])
     ws.cell(ws.max_row, 6).number_format = "0.0%"
-    wb.save(OUT / "queue_report_time_cells.xlsx")
+    save_xlsx(wb, OUT / "queue_report_time_cells.xlsx")  # the same bytes on every run
     return summary_truth(rows)
 
 

@@ -44,11 +44,8 @@ outbound, H:MM:SS totals, Transferred YES/NO).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
-import re
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +54,12 @@ from export_kit import (  # noqa: E402
     Builders,
     draw_call,
     draw_row,
+    guid,
     hms,
     log_truth,
     mmss,
     r4,
+    save_xlsx,
     spread,
     summary_truth,
     weekdays,
@@ -79,27 +78,6 @@ def m_ss(sec: int) -> str:
 
 def hexid(rng: random.Random, n: int) -> str:
     return "".join(rng.choice("0123456789abcdef") for _ in range(n))
-
-
-def guid(rng: random.Random) -> str:
-    h = hexid(rng, 32)
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-
-
-def save_xlsx(wb: Any, name: str) -> None:
-    """Save with fixed zip member dates and core properties: the same bytes on every run."""
-    wb.properties.created = wb.properties.modified = dt.datetime(2024, 6, 15, 6, 0)
-    buf = io.BytesIO()
-    wb.save(buf)
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(OUT / name, "w") as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-06-15T06:00:00Z", data
-                )
-            dst.writestr(zipfile.ZipInfo(info.filename, (2024, 6, 15, 6, 0, 0)), data,
-                         zipfile.ZIP_DEFLATED)  # fmt: skip
 
 
 # --- 1. Genesys Cloud Queue Performance Detail: 30-minute intervals, milliseconds, fractions ------
@@ -584,7 +562,7 @@ def build_interval_hidden_notes_xlsx() -> dict[str, Any]:
             ws.append([day, f"{t0:%H:%M}", 12, r["offered"], r["answered"], r["abandoned"],
                        r["asa"], r["aht"], r["sl"]])  # fmt: skip
         ws.cell(ws.max_row, 1).number_format = "dd/mm/yyyy"
-    save_xlsx(wb, "interval_hidden_notes.xlsx")
+    save_xlsx(wb, OUT / "interval_hidden_notes.xlsx")
     t = summary_truth(rows)
     t["rows"] = 20
     return t
