@@ -675,20 +675,19 @@ _ENQUEUED = frozenset(
     {"queueenqueuetimestamp", "queueinfoenqueuetimestamp", "enqueuetimestamp", "enqueuedat",
      "queuedat", "queuestartedat", "enqueuetime", "queueentrytime", "queuestarttime"}
 )  # fmt: skip
-_CONNECTED = frozenset(
-    {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
-     "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime",
-     "dateconnected", "connecteddatetimeutc", "connecteddatetime", "connectedtime",
-     "accepttime", "acceptedat", "accepttimestamp", "agentaccepttime", "accepteddate"}
-)  # fmt: skip
-#: "Assigned to an agent" (Dixa "assigned_at"): the connected moment only beside a queued one
-#: (a ticket's "Assigned at" is when a ticket got an owner, not an answer).
-_ASSIGNED = frozenset({"assignedat", "assignedtime", "agentassignedat"})
 #: A messaging session's "accepted by an agent" moment: the session waited for an agent from
 #: its start, so a session never accepted was abandoned (Salesforce Messaging "Accept Time").
 _ACCEPTED = frozenset(
     {"accepttime", "acceptedat", "accepttimestamp", "agentaccepttime", "accepteddate"}
 )
+_CONNECTED = _ACCEPTED | frozenset(
+    {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
+     "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime",
+     "dateconnected", "connecteddatetimeutc", "connecteddatetime", "connectedtime"}
+)  # fmt: skip
+#: "Assigned to an agent" (Dixa "assigned_at"): the connected moment only beside a queued one
+#: (a ticket's "Assigned at" is when a ticket got an owner, not an answer).
+_ASSIGNED = frozenset({"assignedat", "assignedtime", "agentassignedat"})
 #: Header keys of a "the contact ended at" timestamp (beside the end-time synonyms): Aircall
 #: ``ended_at``, Dialpad ``date_ended``.
 _ENDED = frozenset(

@@ -20,17 +20,20 @@ from pathlib import Path
 import pandas as pd
 
 from kpi.ingest.grain import month_number
-from kpi.ingest.headers import header_key
+from kpi.ingest.headers import AGGREGATE_SYNONYMS, INTERACTION_SYNONYMS, header_key
 from kpi.ingest.readers import RawTable
 from kpi.ingest.shape import ACTUAL_WORDS, PLAN_WORDS, column_groups
 
 __all__ = ["date_parts", "measure_rows", "segment_from_names", "unpivot_groups"]
 
-#: Header keys of segment columns: files that have one need no segment from their names.
+#: Header keys of segment columns (the synonym tables' queue, channel and team names, and a
+#: few routing units): files that have one need no segment from their names.
 _SEGMENT_KEYS = frozenset(
-    {"queue", "queuename", "skill", "skillname", "split", "channel", "mediatype", "campaign",
-     "callcenter", "department", "team", "group", "workgroup", "calltype", "ringgroup"}
-)  # fmt: skip
+    header_key(n)
+    for table in (INTERACTION_SYNONYMS, AGGREGATE_SYNONYMS)
+    for target in ("queue", "channel", "team")
+    for n in table.get(target, ())
+) | frozenset({"campaign", "department", "group", "workgroup", "calltype"})
 
 #: Group names that sum the others ("Total Offered", "All Queues ASA"): left out, else every
 #: contact would count twice.
