@@ -193,3 +193,10 @@ def test_assigned_at_is_an_answer_only_beside_a_queued_time() -> None:
         "1,2025-03-03 09:00,2025-03-03 09:30,2025-03-03 12:00\n"
     )
     assert ticket.mapping.get("answered") is None and ticket.mapping.get("wait_seconds") is None
+
+
+def test_a_week_ending_date_is_not_taken_for_the_week_start() -> None:
+    # A summary's date is each period's first day: "Week ending" dates would shift every week by
+    # six days without a word, so the column is not mapped; the message names it instead.
+    with pytest.raises(DataError, match=r"'Week ending' looks like dates"):
+        _read("Week ending,Offered,Answered\n2025-03-09,100,90\n2025-03-16,120,110\n")

@@ -863,8 +863,6 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Week Commencing Date",
         "W/C",
         "Week beginning date",
-        "Week ending",
-        "Week Ending Date",
     ),
     "queue": (
         "queue",
