@@ -262,16 +262,29 @@ def decode(s: pd.Series, rows: np.ndarray | None = None) -> pd.Series:
 
 
 def replace_at(s: pd.Series, positions: np.ndarray, values: pd.Series) -> pd.Series:
-    """``s`` as "string" with the rows at ``positions`` set to ``values`` (in that order), in one Arrow take
-    (row i from ``s``, or from ``values`` where i is a position): pandas' ``__setitem__``
-    rebuilds a million-row Arrow text column twice, Arrow's ``replace_with_mask`` is slower
-    than a take."""
+    """``s`` as "string" with the rows at ``positions`` set to ``values`` (in that order). Only
+    the Arrow chunks that hold a position are rebuilt, each in one take (row i from the chunk,
+    or from ``values`` where i is a position); the others are kept as they are. pandas'
+    ``__setitem__`` rebuilds a million-row Arrow text column twice, Arrow's
+    ``replace_with_mask`` is slower than a take."""
     arr = pa.array(s.astype("string").array)
     new = pa.array(values.astype("string").array).cast(arr.type)
-    chunks = [*(arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]), new]
-    take = np.arange(len(s), dtype=np.int64)
-    take[positions] = len(s) + np.arange(len(positions))
-    out = pa.chunked_array(chunks, type=arr.type).take(pa.array(take))
+    order = np.argsort(positions, kind="stable")
+    positions, new = positions[order], new.take(pa.array(order))
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    starts = np.cumsum([0, *(len(c) for c in chunks)])
+    cut = np.searchsorted(positions, starts)  # positions[cut[k]:cut[k + 1]] are in chunk k
+    parts = []
+    for k, chunk in enumerate(chunks):
+        lo, hi = cut[k], cut[k + 1]
+        if lo == hi:
+            parts.append(chunk)
+            continue
+        take = np.arange(len(chunk), dtype=np.int64)
+        take[positions[lo:hi] - starts[k]] = len(chunk) + np.arange(hi - lo)
+        both = pa.chunked_array([chunk, new.slice(lo, hi - lo)], type=arr.type)
+        parts.append(both.take(pa.array(take)).combine_chunks())
+    out = pa.chunked_array(parts, type=arr.type)
     return pd.Series(pd.array(out, dtype="string"), index=s.index, name=s.name, copy=False)
 
 
@@ -360,10 +373,16 @@ def repeated(ids: pd.Series) -> np.ndarray:
         out = table[keys & 0xFFFFF]
     maybe = np.flatnonzero(out)
     out[maybe] = np.isin(keys[maybe], shared)
-    valid = pc.is_valid(values)
-    if isinstance(valid, pa.ChunkedArray):
-        valid = valid.combine_chunks()
-    return out & valid.to_numpy(zero_copy_only=False)
+    if values.null_count:  # a missing id is never marked
+        valid = pc.is_valid(values)
+        if isinstance(valid, pa.ChunkedArray):
+            valid = valid.combine_chunks()
+        out &= valid.to_numpy(zero_copy_only=False)
+    return out
+
+
+#: The low ``w`` bytes of a little-endian uint64 set, for ``w`` = 0..8.
+_LOW_BYTES = np.array([(1 << (8 * w)) - 1 for w in range(9)], dtype=np.uint64)
 
 
 def text_keys(arr: pa.Array, block: int = 1 << 15) -> np.ndarray:
@@ -384,19 +403,14 @@ def text_keys(arr: pa.Array, block: int = 1 << 15) -> np.ndarray:
     for start in range(0, n, block):
         stop = min(start + block, n)
         starts, ends = offsets[start:stop], offsets[start + 1 : stop + 1]
-        lens = (ends - starts).astype(np.uint64)
-        width = np.minimum(lens, np.uint64(8))
-        mask = np.where(
-            width == 8,
-            np.uint64(0xFFFFFFFFFFFFFFFF),
-            (np.uint64(1) << (width * np.uint64(8))) - np.uint64(1),
-        )
+        lens = ends - starts
+        mask = _LOW_BYTES[np.minimum(lens, 8)]  # a string shorter than 8 bytes: its bytes only
         first = windows[starts] & mask
         last = windows[np.maximum(starts, ends - 8)] & mask
         with np.errstate(over="ignore"):
             key = first * np.uint64(0x9E3779B97F4A7C15)
             key ^= (last + np.uint64(0x632BE59BD9B4E019)) * np.uint64(0xBF58476D1CE4E5B9)
-            key ^= lens * np.uint64(0x94D049BB133111EB)
+            key ^= lens.astype(np.uint64) * np.uint64(0x94D049BB133111EB)
             key ^= key >> np.uint64(29)
         out[start:stop] = key ^ (key >> np.uint64(32))
     return out

@@ -222,14 +222,15 @@ def read_raw(
     kind = _kind(src)
     if kind == "corrupt-parquet":
         kind = "parquet"
-    from kpi.ingest import sheets
+    if kind in ("excel", "xls", "ods", "parquet", "json"):
+        from kpi.ingest import sheets  # its readers load only when such a file comes
 
-    if kind in ("excel", "xls", "ods"):
-        raw = sheets.read_excel(src, sheet, kind)
-    elif kind == "parquet":
-        raw = sheets.read_parquet(src)
-    elif kind == "json":
-        raw = sheets.read_jsonl(src)
+        if kind == "parquet":
+            raw = sheets.read_parquet(src)
+        elif kind == "json":
+            raw = sheets.read_jsonl(src)
+        else:
+            raw = sheets.read_excel(src, sheet, kind)
     else:
         raw = _read_text(src, force_text, xls_named=kind == "xls-text")
         if kind == "renamed-text":
