@@ -18,9 +18,11 @@ conversation's whole duration gives.
 The round found these importer defects, each marked ``xfail(strict=True)`` with its diagnosis:
 Genesys' "Handle" count (agent report read as contacts), an agent presence summary numbered as
 contacts, Zendesk Chat's ``response_time_first``, Salesforce Messaging's "Accept Time", minutes
-rounded to whole seconds, "Requested At" as a start, an IVR report read as contacts, WFM
-"Forecast" / "Actual" column groups read as two queues and a Date + "Interval" pair lost by the
-Arrow reader, CXone's "Skill_Direction" and an agent contact log with no outcome column.
+rounded to whole seconds, "Requested At" as a start, a callback log's "No Answer" / "Busy" read
+as abandoned / blocked, an IVR report read as contacts, WFM "Forecast" / "Actual" column groups
+read as two queues and a Date + "Interval" pair lost by the Arrow reader, CXone's
+"Skill_Direction" and an agent contact log with no outcome column. All are fixed now (a callback
+log is named by its "Callback ID"; its unreached results count in no rate).
 
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
 """
@@ -39,6 +41,7 @@ from exports_check import (
     office_hours,
     reader,
     starts,
+    text,
     values,
 )
 
@@ -239,21 +242,14 @@ def test_callback_log_requested_at_is_the_start() -> None:
     expect(values(r, "contacts", "aht"), contacts=60, aht=430.4138)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the callback log now imports ('Requested At' is the start), but its Result values "
-        "'No Answer' / 'Busy' (the customer did not pick up the callback) are read as "
-        "abandoned / blocked by the outcome vocabulary: abandonment 0.1212 instead of none. "
-        "Open: a callback log's results describe outbound attempts; the importer cannot yet "
-        "tell such a log from an inbound one"
-    ),
-)
 def test_callback_unreached_is_not_abandoned() -> None:
     # No Answer / Busy / Voicemail Left on the outbound callback attempt is not an inbound
     # queue abandon: abandonment is unavailable or 0.
-    got = values(load(_CB), "abandonment_rate")["abandonment_rate"]
+    r = load(_CB)
+    got = values(r, "abandonment_rate")["abandonment_rate"]
     assert math.isnan(got) or got == 0.0, got
+    assert "a callback log ('callback id'): busy, no answer in 'result'" in text(r)
+    assert r.dataset.frame["contact_id"].iloc[0] == "CB-20240900"  # "Callback ID" is the id
 
 
 # --- 11. IVR self-service containment report --------------------------------------------------------------

@@ -668,6 +668,28 @@ def _direction_from_outcome(st: _State, outcome: Mapping | None) -> Mapping | No
     return Mapping(st.shape, outcome=replace(rule, values=pairs))
 
 
+def _callback_attempts(st: _State, outcome: Mapping | None) -> Mapping | None:
+    """In a callback log (its id column names callbacks: "Callback ID"), each row is a call
+    back to a customer who asked for one: "No Answer" or "Busy" says the customer was not
+    reached on that call, not that a caller gave up in the queue. Such values count in no rate
+    (said in the evidence); reached customers stay answered, voicemail stays voicemail."""
+    rule = outcome.outcome if outcome is not None else None
+    ids = [s for f in st.fields if f.target == "contact_id" for s in f.source]
+    if rule is None or not ids or "callback" not in header_key(ids[0]):
+        return outcome
+    unreached = [v for v, c in rule.values if c in ("abandoned", "blocked")]
+    if not unreached:
+        return outcome
+    pairs = tuple((v, "ignore" if v in unreached else c) for v, c in rule.values)
+    why = (
+        f"a callback log ('{ids[0]}'): {', '.join(unreached)} in '{rule.source}' mean the "
+        "customer was not reached on the callback, counted in no rate (not abandoned in the queue)"
+    )
+    st.evidence["outcome"] = st.evidence.get("outcome", f"column '{rule.source}'") + f"; {why}"
+    st.notes.append(why)
+    return Mapping(st.shape, outcome=replace(rule, values=pairs))
+
+
 #: Header keys of a "joined the queue at" timestamp and of a "connected to an agent at" one
 #: (Amazon Connect CTRs: ``Queue.EnqueueTimestamp`` / ``QueueInfo.EnqueueTimestamp`` and
 #: ``Agent.ConnectedToAgentTimestamp``; other platforms' "queued at" / "answered at").
@@ -944,6 +966,7 @@ def propose(
     _abandon_rate(st)
     outcome = _outcome(st)
     outcome = _direction_from_outcome(st, outcome)
+    outcome = _callback_attempts(st, outcome)
     _tickets(st)
     _time_left(st)
     _good_bad(st)

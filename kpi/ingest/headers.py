@@ -180,6 +180,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Reference",
         "UII",
         "Call UII",
+        "Callback ID",
+        "Callback Request ID",
     ),
     "parent_contact_id": (
         "InitialContactId",
