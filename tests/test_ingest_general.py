@@ -152,6 +152,21 @@ def test_five9_disposition_codes_are_answered_calls() -> None:
     assert flags["answered"].tolist()[0] is True and flags["answered"].isna().tolist()[1]
 
 
+def test_ended_normally_is_answered_where_an_agent_was_reached() -> None:
+    # Webex Contact Center's terminationType: "normal" or "abandoned". A normal end is answered
+    # where the contact reached an agent (talk time), counted in no rate elsewhere.
+    got = propose_rule("terminationType", ["normal", "abandoned", "normal"])
+    assert got is not None
+    rule = got[0]
+    assert dict(rule.values) == {"normal": "ended", "abandoned": "abandoned"}
+    column = pd.Series(["normal", "normal", "abandoned", "Normal"])
+    flags, note = apply_rule(rule, column, pd.Series([True, False, False, True]))
+    assert flags["answered"].tolist() == [True, pd.NA, False, True]
+    assert flags["abandoned"].tolist() == [False, pd.NA, True, False]
+    assert note is None
+    assert propose_rule("Notes", ["normal", "abandoned"]) is None  # "normal" alone: no header
+
+
 # --- values ------------------------------------------------------------------------------------
 
 

@@ -19,7 +19,8 @@ Webex CC's ``terminationType`` / ``connectedDuration`` / ``transferCount``, Avay
 Out", Puzzel's "Lost" and "Avg. ..." headers (with a silent answered-only service level), Odigo's
 "Statut" (Traité / Abandonné / Dissuadé) and "Durée de communication", Dixa's ``queued_at`` /
 ``assigned_at``, IVR-only Amazon Connect contacts counted as abandoned, and CCAI Platform's
-``finished`` / ``deflected`` statuses.
+``finished`` / ``deflected`` statuses. All are fixed now (``terminationType`` "normal" is the
+outcome class ``ended``: answered where the task reached an agent).
 
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
 """
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
 from exports_check import accounted, days, expect, grains, office_hours, reader, text, values
 
 load = reader("exports14")
@@ -58,22 +58,6 @@ def test_webex_rows_days_and_ms_units() -> None:
     expect(values(r, "contacts"), contacts=70)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "abandonment, ASA, AHT, service level and transfer rate all unavailable (no wrong "
-        "number, but the file holds them): (1) kpi/ingest/outcomes.py: 'terminationType' (key "
-        "terminationtype) is not in OUTCOME_NAMES (terminationreason is) and its value 'normal' "
-        "is not in _EXACT, so propose_rule sees 1 known value of 2 (50% < 95%) and reads no "
-        "outcome; (2) kpi/ingest/headers.py: 'connectedDuration' is no talk_seconds synonym "
-        "('tConnected' is), so there is no talk/handle time either; (3) 'transferCount' (0, 1, "
-        "2) maps to nothing. Side effect: hold_time is averaged over all 70 rows (21.0143) "
-        "instead of the 59 handled ones (24.9322). Fix: add terminationtype to OUTCOME_NAMES "
-        "with 'normal' read like a hangup (answered where an agent / connected time exists), "
-        "'connectedDuration' (and 'Connected Duration') to talk_seconds, and read a transfer "
-        "COUNT column as transferred = count > 0"
-    ),
-)
 def test_webex_queue_kpis() -> None:
     r = load(_WEBEX)
     expect(values(r, *QUEUE_KPIS, "transfer_rate", "hold_time"), abandonment_rate=0.1571,

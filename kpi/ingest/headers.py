@@ -675,6 +675,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "nTransfer",
         "Transféré",
         "transferCount",
+        "Number of Transfers",
     ),
     "escalated": ("escalated", "Escalated", "is_escalated", "Escalation"),
     "resolved": (

@@ -51,7 +51,8 @@ DATE_ORDERS: tuple[str, ...] = ("auto", "dmy", "mdy", "ymd")
 #: customer hung up: abandoned when the contact never reached an agent -- no agent, no talk or
 #: handle time -- answered otherwise; Amazon Connect's CUSTOMER_DISCONNECT) or wrapup (a
 #: wrap-up code an agent chose, such as Five9's "Resolved" or "Sale": answered when the contact
-#: reached an agent, counted in no rate otherwise).
+#: reached an agent, counted in no rate otherwise) or ended (the contact ended normally, Webex
+#: Contact Center's terminationType "normal": the same as wrapup).
 OUTCOME_CLASSES: tuple[str, ...] = (
     "answered",
     "abandoned",
@@ -60,6 +61,7 @@ OUTCOME_CLASSES: tuple[str, ...] = (
     "ignore",
     "hangup",
     "wrapup",
+    "ended",
 )
 
 #: What a value an outcome rule does not list means: "ignore" (neither answered nor abandoned)

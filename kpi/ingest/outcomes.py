@@ -225,6 +225,9 @@ _EXACT: dict[str, str] = {
         ],
         "hangup",
     ),
+    # The contact ended normally (Webex Contact Center's terminationType; "normal clearing" of
+    # telephony): answered where it reached an agent.
+    **dict.fromkeys(["normal", "normalclearing", "normalcallclearing", "endednormally"], "ended"),
     **dict.fromkeys(
         [
             "phantom",
@@ -288,9 +291,9 @@ def propose_rule(
     None when it does not look like an outcome column.
 
     The column qualifies when at least two of its values are known outcome words covering two
-    classes, one of them "answered" and another abandoned, blocked, voicemail or hangup, and the
-    known words are at least 80% of the distinct values (95% when the header is not an outcome
-    name).
+    classes, one of them "answered" (or "ended", under an outcome header only: "normal" is a
+    common word) and another abandoned, blocked, voicemail or hangup, and the known words are at
+    least 80% of the distinct values (95% when the header is not an outcome name).
     """
     distinct = [v for v in dict.fromkeys(str(v).strip() for v in values) if v]
     if len(distinct) < 2 or len(distinct) > 40:
@@ -300,7 +303,7 @@ def propose_rule(
     if not classes & {"abandoned", "blocked", "voicemail", "hangup"}:
         return None
     named = _outcome_name(name)
-    if "answered" not in classes:
+    if "answered" not in classes and ("ended" not in classes or not named):
         return _wrapup_rule(name, distinct, known) if named else None
     share = sum(c is not None for c in known.values()) / len(distinct)
     if needs_name and not named:
@@ -395,8 +398,10 @@ def apply_rule(
     three False (a contact that neither reached an agent nor hung up in queue); hangup is
     answered where ``reached`` (the contact reached an agent: an agent, talk or handle time) and
     abandoned elsewhere -- but where ``queued`` (the row names a queue) says the contact never
-    queued, it hung up in the menu and counts in no rate; wrapup (an agent's wrap-up code) is answered where ``reached`` and
-    counted in no rate elsewhere (answered everywhere without ``reached``); ignore and values the rule does not list leave all three missing, so
+    queued, it hung up in the menu and counts in no rate; wrapup (an agent's wrap-up code) and
+    ended (ended normally) are answered where ``reached`` and counted in no rate elsewhere
+    (answered everywhere without ``reached``); ignore and values the rule does not list leave
+    all three missing, so
     those rows count in no rate. Returns the columns and a note naming values the rule did not
     list (None when none; a correcting rule, ``others="keep"``, names none).
     """
@@ -411,8 +416,8 @@ def apply_rule(
             mapped = mapped.mask(never, None)
     else:
         mapped = mapped.replace("hangup", "abandoned")
-    if "wrapup" in present:  # an agent's code: answered where the contact reached one
-        code = mapped.eq("wrapup").fillna(False)
+    if present & {"wrapup", "ended"}:  # answered where the contact reached an agent
+        code = mapped.isin(["wrapup", "ended"]).fillna(False)
         coded = code & got if got is not None else code
         mapped = mapped.mask(coded, "answered").mask(code & ~coded, None)
     counted = mapped.isin(["answered", "abandoned", "blocked", "voicemail"]).to_numpy(

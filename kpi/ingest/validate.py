@@ -280,6 +280,7 @@ _CLASS_WORDS = {
     "ignore": "counted in no rate",
     "hangup": "the customer hung up (abandoned unless it reached an agent)",
     "wrapup": "a wrap-up code an agent chose (answered when the contact reached an agent)",
+    "ended": "the contact ended normally (answered when it reached an agent)",
 }
 
 

@@ -125,6 +125,7 @@ _OUTCOME_WORDS: dict[str, str] = {
     "voicemail": "voicemail or callback",
     "hangup": "customer hung up (abandoned unless it reached an agent)",
     "wrapup": "an agent's wrap-up code (answered when it reached an agent)",
+    "ended": "ended normally (answered when it reached an agent)",
     "ignore": "ignore (counts in no rate)",
 }
 #: What each outcome class means, as the outcome rule editor offers it: every class of
