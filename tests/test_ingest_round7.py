@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kpi import ingest
@@ -200,3 +201,42 @@ def test_a_week_ending_date_is_not_taken_for_the_week_start() -> None:
     # six days without a word, so the column is not mapped; the message names it instead.
     with pytest.raises(DataError, match=r"'Week ending' looks like dates"):
         _read("Week ending,Offered,Answered\n2025-03-09,100,90\n2025-03-16,120,110\n")
+
+
+def test_a_monthly_report_written_sideways_is_read_one_row_per_month() -> None:
+    # KPIs as rows, months as columns, a YTD column. Abandonment pooled over the months:
+    # (50 + 30) / (1,000 + 600) = 0.05; ASA weighted by answered: (950 x 40 + 570 x 60) / 1,520.
+    r = _read(
+        "Measure,Jan 2025,Feb 2025,YTD\n"
+        "Calls Offered,1000,600,1600\n"
+        "Calls Answered,950,570,1520\n"
+        "Calls Abandoned,50,30,80\n"
+        "ASA (sec),40,60,47.5\n"
+    )
+    assert r.dataset.grain == "month"
+    assert r.dataset.frame["offered"].tolist() == [1000, 600]
+    t = compute(r.dataset, kpis=["contacts", "abandonment_rate", "asa"], grain="all")
+    assert t.value("contacts") == 1600
+    assert t.value("abandonment_rate") == pytest.approx(0.05)
+    assert t.value("asa") == pytest.approx((950 * 40 + 570 * 60) / 1520)
+    notes = " ".join(r.report.notes)
+    assert "2 period columns from 'Jan 2025' give 2 rows" in notes
+    assert "column 'YTD' left out" in notes
+
+
+def test_a_grid_of_names_by_day_and_week_ending_columns_are_not_turned_sideways() -> None:
+    # Agents by day (a schedule grid): its row names are no summary fields. Week-ending columns:
+    # read as each week's first day they would shift every week, so no period is read.
+    from kpi.ingest.readers import RawTable
+    from kpi.ingest.wide import transposed
+
+    grid = pd.DataFrame(
+        {"Agent": ["Ann", "Bob"], "03/03/2025": ["8", "6"], "04/03/2025": ["7", "8"]}
+    )
+    raw = RawTable("grid.csv", grid, [], [])
+    assert transposed(raw) is raw
+    ending = pd.DataFrame(
+        {"KPI": ["Offered", "Answered"], "w/e 09/03/2025": ["9", "8"], "w/e 16/03/2025": ["5", "4"]}
+    )
+    raw = RawTable("weeks.csv", ending, [], [])
+    assert transposed(raw) is raw

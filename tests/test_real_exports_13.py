@@ -15,7 +15,8 @@ a hand-kept tracker's merged "Month" column taken as the date (and "Week commenc
 "-" / "TBC" placeholders that quarantine a whole week, a summary table above the detail taken
 as the header, a header repeated at page breaks that disables the outcome column, queue names
 differing only in case kept apart, Excel's scientific-notation ids explained as "ids that
-restart", and a transposed tracker (KPIs as rows, weeks as columns) refused.
+restart", and a transposed tracker (KPIs as rows, weeks as columns) refused. All are fixed now
+(the tracker is read sideways: one row per week column, its Total column left out).
 
 Only the public API is used: ``kpi.ingest.read_files`` / ``propose_mapping`` and
 ``kpi.engine.compute``.
@@ -393,21 +394,7 @@ def test_daily_excel_serial_dates() -> None:
 
 # --- 13. A transposed tracker: KPIs as rows, weeks as columns, a Total column ------------------
 
-_TRANS_WHY = (
-    "MissingDateColumn 'has no date or time column (its columns: KPI, w/c 01/07/2024, ...): "
-    "add one': the weeks are the COLUMNS ('w/c 01/07/2024' ... and 'Total') and the KPIs the "
-    "rows ('Calls Offered', 'Calls Answered', 'Calls Abandoned', 'ASA (s)', 'AHT (s)', "
-    "'Service Level %'); nothing in kpi/ingest (wide.py unpivots queue column groups and "
-    "Tableau's Measure Names only) transposes a report whose header cells are dates and whose "
-    "first column holds KPI names, and the message tells the user to add a date column that "
-    "is already there, sideways. Fix: in kpi/ingest/wide.py, when most header cells after the "
-    "first parse as dates (after a 'w/c' / 'Week of' prefix) and the first column's values "
-    "match field synonyms, transpose (one row per date column, a 'Total' column left out like "
-    "a Total group) and note it; at least say 'the dates are in the header: transpose'. "
-)
 
-
-@pytest.mark.xfail(strict=True, reason=_TRANS_WHY)
 def test_transposed_weekly_tracker() -> None:
     r = load("transposed_weekly_kpis.csv")
     all_accounted(r, 8)
@@ -415,6 +402,9 @@ def test_transposed_weekly_tracker() -> None:
     assert "week" in grains(r), grains(r)
     expect(values(r, *QUEUE_KPIS), contacts=14709, abandonment_rate=0.074, asa=56.6494,
            aht=427.2277, service_level=0.6975)  # fmt: skip
+    said = text(r)
+    assert "a report written sideways" in said and "8 period columns" in said
+    assert "column 'total' left out" in said
 
 
 # --- 14. At scale: 20,000 calls, 25 re-delivered lines ----------------------------------------------

@@ -59,7 +59,13 @@ from kpi.ingest.validate import (
     date_candidates,
     parse_file,
 )
-from kpi.ingest.wide import date_parts, measure_rows, segment_from_names, unpivot_groups
+from kpi.ingest.wide import (
+    date_parts,
+    measure_rows,
+    segment_from_names,
+    transposed,
+    unpivot_groups,
+)
 from kpi.schema import SURVEY_COLUMNS, Shape
 
 __all__ = [
@@ -211,7 +217,9 @@ def read_files(
     raws, all_columns = _read_all(srcs, mapping, shape, sheet, tell)
     _check_sources(mapping, all_columns, srcs)
     if mapping is None:  # a mapping names the columns as the file has them
-        raws = segment_from_names([unpivot_groups(date_parts(measure_rows(r))) for r in raws])
+        raws = segment_from_names(
+            [unpivot_groups(date_parts(measure_rows(transposed(r)))) for r in raws]
+        )
     parsed: list[ParsedFile] = []
     proposals: list[tuple[str, Proposal]] = []
     for i, raw in enumerate(raws):

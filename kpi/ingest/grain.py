@@ -14,7 +14,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-__all__ = ["detect_grain", "month_number", "parse_periods"]
+__all__ = ["detect_grain", "is_period", "month_number", "parse_periods"]
 
 #: Month names and abbreviations (English, French, German, Spanish, Dutch, Italian, Portuguese),
 #: written without accents (labels are matched with theirs removed: "févr." is "fevr").
@@ -54,6 +54,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month", re.compile(r"^(\d{1,2})[\-/](\d{4})$")),
     ("year", re.compile(r"^(\d{4})$")),
 )
+
+
+#: A date written with digits only ("01/07/2024", "2024-07-01", "1.7.24").
+_DIGIT_DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}$")
+
+
+def is_period(label: str) -> bool:
+    """Whether ``label`` names one period: a date written with digits, or a period label
+    (``Apr 2024``, ``Q2 2024``, ``2024-W15``, ``2024``)."""
+    return bool(_DIGIT_DATE.match(label.strip())) or _one(label) is not None
 
 
 def month_number(name: str) -> int | None:

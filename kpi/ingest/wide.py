@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi.ingest.grain import month_number
+from kpi.ingest.grain import is_period, month_number
 from kpi.ingest.headers import AGGREGATE_SYNONYMS, INTERACTION_SYNONYMS, header_key
 from kpi.ingest.readers import RawTable
 from kpi.ingest.shape import ACTUAL_WORDS, PLAN_WORDS, column_groups
 
-__all__ = ["date_parts", "measure_rows", "segment_from_names", "unpivot_groups"]
+__all__ = ["date_parts", "measure_rows", "segment_from_names", "transposed", "unpivot_groups"]
 
 #: Header keys of segment columns (the synonym tables' queue, channel and team names, and a
 #: few routing units): files that have one need no segment from their names.
@@ -38,6 +38,57 @@ _SEGMENT_KEYS = frozenset(
 #: Group names that sum the others ("Total Offered", "All Queues ASA"): left out, else every
 #: contact would count twice.
 _TOTAL_GROUPS = frozenset({"total", "totals", "all", "all queues", "overall", "grand total", "sum"})
+
+
+#: Header keys of the summary fields (the aggregated synonym table): the row names of a
+#: transposed report.
+_FIELD_KEYS = frozenset(header_key(n) for names in AGGREGATE_SYNONYMS.values() for n in names)
+#: Columns of a transposed report that sum or average the periods: left out.
+_TOTAL_COLUMNS = _TOTAL_GROUPS | {"ytd", "year to date", "mtd", "qtd", "average", "avg", "mean"}
+#: Words before the first day of a week in a column header ("w/c 01/07/2024": week commencing).
+#: A week-ending date is not one of them: read as the period's start it would shift every week.
+_WEEK_START = re.compile(
+    r"^(?:w/c|w/b|wc|wb|week commencing|week beginning|week starting|week of|wk of|"
+    r"semaine du|woche ab|woche vom)\b[\s:.]*",
+    re.IGNORECASE,
+)
+
+
+def transposed(raw: RawTable) -> RawTable:
+    """A report written sideways -- one row per KPI ("Calls Offered", "ASA (s)"), one column per
+    period ("w/c 01/07/2024", "Jul 2024") -- read as one row per period, its label in a ``Date``
+    column; a ``Total`` (or ``YTD``, ``Average``) column is left out, and the notes say so.
+    Unchanged unless every column after the first names a period (or a total) and at least two
+    row names are summary fields."""
+    frame = raw.frame
+    if frame.shape[1] < 3 or not 2 <= len(frame) <= 100:
+        return raw
+    rest = [str(c) for c in frame.columns[1:]]
+    totals = [c for c in rest if c.strip().lower() in _TOTAL_COLUMNS]
+    periods = [c for c in rest if c not in totals]
+    labels = [_WEEK_START.sub("", c.strip()) for c in periods]
+    if len(periods) < 2 or not all(is_period(label) for label in labels):
+        return raw
+    names = frame.iloc[:, 0].astype("string").str.strip()
+    if names.isna().any() or names.duplicated().any():
+        return raw
+    if sum(header_key(str(n)) in _FIELD_KEYS for n in names) < 2:
+        return raw
+    out = pd.DataFrame(
+        {str(n): frame.iloc[i][periods].astype("string").to_numpy() for i, n in enumerate(names)}
+    )
+    out.insert(0, "Date", pd.Series(labels, dtype="string"))
+    said = f"'{periods[0]}'" if labels[0] == periods[0] else f"'{periods[0]}' (read as {labels[0]})"
+    notes = [
+        f"a report written sideways (one row per measure, one column per period) read as one row "
+        f"per period: {len(periods)} period columns from {said} give {len(out)} rows"
+    ]
+    if totals:
+        notes.append(
+            f"column {', '.join(repr(t) for t in totals)} left out: it sums or averages the "
+            "periods (kept, every contact would count twice)"
+        )
+    return replace(raw, frame=out, notes=[*raw.notes, *notes])
 
 
 def unpivot_groups(raw: RawTable) -> RawTable:
