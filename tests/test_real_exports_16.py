@@ -23,7 +23,6 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 from __future__ import annotations
 
-import pytest
 from exports_check import accounted, days, expect, office_hours, reader, starts, text, values
 
 load = reader("exports16")
@@ -89,18 +88,6 @@ def test_psql_dump_rows_days_footer() -> None:
            abandonment_rate=0.1714, asa=45.5172, service_level=0.5429)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "AHT 407.1034 instead of 489.3793 (silent): the interval column 'wrapup' "
-        "('00:01:30') is mapped to topic, not acw_seconds, so AHT is talk + hold only. "
-        "kpi/ingest/headers.py lists 'Wrap-up' (key 'wrapup') as a topic synonym (a wrap-up "
-        "CODE); automap._stem_durations only turns a 'wrap' stem into acw_seconds when the "
-        "header carries a unit ('wrapup_seconds'). Nothing checks that the column holds clock "
-        "durations before taking it as a category. Fix: a topic candidate whose values all "
-        "parse as durations (h:mm:ss, '2 mins 5 secs') is the ACW time"
-    ),
-)
 def test_psql_dump_aht_with_wrapup() -> None:
     expect(values(load(_PSQL), "aht"), aht=489.3793)
 
@@ -118,19 +105,6 @@ def test_us_ms_rows_days() -> None:
     assert "month-first" in text(r)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "silent misread, every duration 1000x too short: ASA 0.0446 s (expected 44.5915), AHT "
-        "0.4992 s (499.1874), service level 0.8571 (0.5714: every wait under 20 s). '3,322' "
-        "in 'Queue Time (ms)' is read as 3.322 ms. kpi/ingest/parsers.py number_separators: "
-        "a comma is a thousands separator only for count columns (integer_like), two groups "
-        "or dot decimals elsewhere; a duration column whose every comma value has three-digit "
-        "groups falls to 'decimal_comma'. Neither the ',' delimiter nor the month-first dates "
-        "nor the '(ms)' unit (sub-millisecond precision is implausible) is weighed, and the "
-        "parse note (\"',' read as the decimal point\") never reaches the report"
-    ),
-)
 def test_us_ms_thousands_kpis() -> None:
     expect(values(load(_USMS), *KPIS), contacts=70, abandonment_rate=0.1429, asa=44.5915,
            aht=499.1874, service_level=0.5714)  # fmt: skip
@@ -172,15 +146,6 @@ def test_rfc2822_rows_days_and_words() -> None:
            abandonment_rate=0.1286, asa=50.5082, service_level=0.5714)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "AHT 556.9016 instead of 626.2295 (silent): 'Wrap Up' ('2 mins 5 secs') is mapped to "
-        "topic, so ACW is left out of AHT. Same cause as the psql 'wrapup' column: "
-        "kpi/ingest/headers.py's topic synonym 'Wrap-up' (key 'wrapup') wins on the name "
-        "alone although every value is a duration in words"
-    ),
-)
 def test_rfc2822_aht_with_wrap_up() -> None:
     expect(values(load(_RFC), "aht"), aht=626.2295)
 
@@ -220,7 +185,6 @@ _LEG_REASON = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_LEG_REASON)
 def test_legacy_rows_days_and_clock() -> None:
     r = load(_LEG)
     accounted(r, 70)
@@ -229,7 +193,6 @@ def test_legacy_rows_days_and_clock() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(strict=True, reason=_LEG_REASON)
 def test_legacy_kpis() -> None:
     expect(values(load(_LEG), *KPIS), contacts=70, abandonment_rate=0.1286, asa=56.6393,
            aht=471.6721, service_level=0.5286)  # fmt: skip
@@ -309,17 +272,6 @@ def test_mac_cr_rows_days_kpis() -> None:
            service_level=0.65)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "agent names garbled: 'Jos\\x8e M\\x9fller' for 'José Müller', 'Zo\\x91 ¯rsted' for "
-        "'Zoë Ørsted' (the report says 'text encoding: Latin-1 (not UTF-8)'). "
-        "kpi/ingest/readers.py single_byte_codec tries only cp1252 and cp1250; Mac Roman bytes "
-        "(0x8E é, 0x9F ü, 0x8D ç) are undefined in both, so it falls back to Latin-1, which "
-        "reads them as C1 control characters. Fix: add mac_roman to _CODE_PAGES (and treat "
-        "C1 controls in a Latin-1 reading as a sign of the wrong code page)"
-    ),
-)
 def test_mac_roman_agent_names() -> None:
     got = set(load(_MAC).dataset.frame["agent_id"].dropna().astype(str))
     assert got == {"Ana Peña", "François Lévêque", "José Müller", "Zoë Ørsted"}, got

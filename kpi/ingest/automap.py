@@ -28,7 +28,7 @@ from kpi.ingest.headers import (
 )
 from kpi.ingest.mapping import PRESETS, FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import classify_value, propose_correction, propose_rule
-from kpi.ingest.parsers import parse_duration
+from kpi.ingest.parsers import parse_duration, written_durations
 from kpi.ingest.shape import (
     DATE_PARTS,
     PRESET_KEYS,
@@ -82,16 +82,25 @@ _STEM_DURATION = {
 }
 
 
+def _stem_duration(col: str, values: Sequence[str]) -> bool:
+    """A column named by a category stem that holds durations: numbers under a duration-unit
+    header ("queue_seconds", "Queue (min)"), or a stem that names a time ("Wrap Up") with
+    durations written out ("0:01:30", "2 mins 5 secs")."""
+    if numeric_duration(col, values):
+        return True
+    return header_key(col) in _STEM_DURATION and written_durations(values)
+
+
 def _stem_durations(st: _State) -> None:
-    """A duration-unit header whose stem is a category name ("queue_seconds", "Queue (min)")
-    with numeric values is that category's duration (queue -> wait)."""
+    """A category stem holding durations (:func:`_stem_duration`) is that category's duration
+    (queue -> wait, wrap-up -> after-call work)."""
     if st.shape != "interactions":
         return
     for c in st.cols:
         target = _STEM_DURATION.get(header_key(c))
         if target is None or target in st.done or target not in _KINDS or c in st.used:
             continue
-        if numeric_duration(c, st.samples.get(c, [])):
+        if _stem_duration(c, st.samples.get(c, [])):
             f = _unit_field(st, target, c)
             st.add(f, f"'{c}' is a duration (unit {f.unit}) of the {header_key(c)}")
 
@@ -139,8 +148,8 @@ class _State:
             return False  # "Busy" 00:30:00 in an agent status report is a time, not a flag
         if kind in ("bool", "count", "score", "number", "rate"):
             return not stamps
-        if kind in ("category", "id") and numeric_duration(col, values):
-            return False  # "queue_seconds" beside "queue": a duration, not the queue's name
+        if kind in ("category", "id") and _stem_duration(col, values):
+            return False  # "queue_seconds" beside "queue", "Wrap Up" 0:01:30: a duration
         if kind == "datetime":
             # A date column may hold some bad cells (they are quarantined later): a few dates do.
             numbers = all(re.fullmatch(r"\d+(\.\d+)?", str(v)) for v in values[:50])

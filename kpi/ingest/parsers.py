@@ -8,7 +8,7 @@ rows instead of silently turning them into missing values.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -37,6 +37,7 @@ __all__ = [
     "parse_rate",
     "parse_text",
     "unit_from_name",
+    "written_durations",
 ]
 
 _TRUE = {
@@ -147,7 +148,9 @@ def parse_duration(
         written = _written_duration(text, filled, unit)
         if written is not None:
             return written
-        num, bad = parse_number(text)
+        # Milliseconds are written whole: "3,322" ms is three thousand, not 3.322.
+        known = unit if unit != "auto" else unit_from_name(name)
+        num, bad = parse_number(text, integer_like=known == "ms")
     else:
         num = pd.to_numeric(s, errors="coerce").astype("float64")
         bad = filled & num.isna()
@@ -181,6 +184,16 @@ def _written_duration(
         )
         return secs.astype("float64"), filled & secs.isna(), "hms"
     return None
+
+
+def written_durations(values: Sequence[str]) -> bool:
+    """Whether most of ``values`` are durations written as clocks (``0:01:30``), spelled out
+    (``2 mins 5 secs``) or in ISO 8601 (``PT1M30S``): a column of times taken, not of names."""
+    vals = [str(v).strip() for v in values if str(v).strip()][:200]
+    if not vals:
+        return False
+    hits = sum(bool(_HMS.match(v) or _SPELLED.match(v) or _ISO.match(v)) for v in vals)
+    return hits > 0.8 * len(vals)
 
 
 def _scaled(num: pd.Series, unit: str) -> pd.Series:

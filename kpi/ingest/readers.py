@@ -314,19 +314,21 @@ def _encoding(src: Source, head: bytes) -> tuple[str, str | None]:
 #: Single-byte code pages an export that is not UTF-8 is likely written in: codec, name, and
 #: the letters above ASCII its languages use most (the same bytes read as other letters in the
 #: other page: 0xE8 is "è" in Western European, "č" in Central European).
+_WESTERN = frozenset("àáâãäåçèéêëìíîïñòóôõöùúûüßÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜ")
 _CODE_PAGES = (
-    ("cp1252", "Windows-1252 (Western European)",
-     frozenset("àáâãäåçèéêëìíîïñòóôõöùúûüßÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜ")),
+    ("cp1252", "Windows-1252 (Western European)", _WESTERN),
     ("cp1250", "Windows-1250 (Central European)",
      frozenset("áäčďéěíĺľňóôŕřšťúůýžąćęłńśźżőűÁÄČĎÉĚÍĹĽŇÓÔŔŘŠŤÚŮÝŽĄĆĘŁŃŚŹŻŐŰ")),
+    # "CSV (Macintosh)" from an old Mac Excel: "é" is 0x8E, "ü" 0x9F.
+    ("mac_roman", "Mac OS Roman (an old Mac Excel's CSV)", _WESTERN),
 )  # fmt: skip
 
 
 def single_byte_codec(data: bytes) -> tuple[str, str]:
-    """(codec, name) of text that is not UTF-8: the Windows code page under which most bytes
-    above ASCII read as the letters of its languages (Polish "ł", 0xB3, is "³" in Western
-    European; Czech "ř", 0xF8, is "ø"), Western European when they tie; Latin-1 (which reads
-    any byte) when neither decodes."""
+    """(codec, name) of text that is not UTF-8: the code page under which most bytes above
+    ASCII read as the letters of its languages (Polish "ł", 0xB3, is "³" in Western European;
+    Czech "ř", 0xF8, is "ø"; Mac Roman's "é", 0x8E, is "Ž" in Windows-1252), the first listed
+    when they tie (Windows-1252)."""
     high = bytes(b for b in data if b >= 0x80)
     best: tuple[int, str, str] | None = None
     for codec, name, letters in _CODE_PAGES:

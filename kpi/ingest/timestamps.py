@@ -212,6 +212,37 @@ def _clock_24h(text: pd.Series) -> pd.Series:
     return text.where(~has | bad, clock)
 
 
+def _digit_clock(text: pd.Series) -> tuple[pd.Series, str | None]:
+    """Times of day written as digits only, ``HHMMSS`` ("93435" = 09:34:35, a legacy ACD's
+    CALL_TIME) or ``HHMM`` ("930"), as "H:MM:SS" with a note; other columns as they are.
+
+    Digits are a clock when there are five values or more, every one has hours below 24 and
+    minutes and seconds below 60; seconds since midnight break that on nearly every row (34,475
+    s is 09:34:35). Values all up to 2359 are ``HHMM``, else ``HHMMSS``.
+    """
+    filled = text.dropna()
+    filled = filled[filled != ""]
+    if len(filled) < 5 or not bool(filled.str.fullmatch(r"\d{1,6}").all()):
+        return text, None
+    value = pd.to_numeric(text, errors="coerce")
+    six = bool(value.max() > 2359)
+    whole = value * 100 if not six else value  # HHMM -> HHMM00
+    hh, mm, ss = whole // 10_000, whole // 100 % 100, whole % 100
+    if not bool((hh.le(23) & mm.le(59) & ss.le(59))[filled.index].all()):
+        return text, None
+
+    def two(part: pd.Series) -> pd.Series:
+        return part.astype("Int64").astype("string").str.zfill(2)
+
+    clock = hh.astype("Int64").astype("string") + ":" + two(mm) + ":" + two(ss)
+    first = filled.index[0]
+    said = (
+        f"'{text.name}': times of day written as digits, read as {'HHMMSS' if six else 'HHMM'} "
+        f"({filled[first]} = {clock[first]})"
+    )
+    return text.where(value.isna(), clock), said
+
+
 _COMPACT = re.compile(r"^\d{6}$|^\d{8}$")
 _EPOCH = re.compile(r"^\d{10}(\d{3})?(\.0+)?$")
 #: Unix epoch bounds (2000-01-01 .. 2100-01-01) in seconds: a 10-digit number in this range is
@@ -400,6 +431,8 @@ def combine_date_time(
         # An interval label "08:00-08:30" (interval reports) starts at its first time.
         text = text.str.replace(_RANGE, r"\1", regex=True)
         text = _clock_24h(text)
+        text, said = _digit_clock(text)
+        note = "; ".join(n for n in (note, said) if n) or None
         # A time of day written H:MM is hours and minutes (as a duration it would be MM:SS).
         text = text.where(~text.str.fullmatch(r"\d{1,2}:\d{2}").fillna(False), text + ":00")
         secs, bad_t, _ = parse_duration(text, "hms", "time")
