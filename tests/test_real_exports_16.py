@@ -16,7 +16,7 @@ The round found these importer defects, each marked ``xfail(strict=True)`` with 
 milliseconds written with thousands separators ("412,345") read as decimal commas, a column of
 wrap-up DURATIONS named "wrapup" / "Wrap Up" taken as the topic (wrap-up code), hhmmss digits
 in a time-of-day column ("93435") read as seconds past midnight, and Mac Roman text read as
-Latin-1.
+Latin-1. All are fixed now.
 
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
 """
@@ -174,22 +174,12 @@ def test_third_sheet_kpis() -> None:
 # --- 8. Legacy ACD dump: UPPER_CASE headers + trailing spaces, AGENT twice, hhmmss digits --------
 
 _LEG = "legacy_acd_dump.csv"
-_LEG_REASON = (
-    "65 of 70 rows quarantined 'missing or unparseable start_time', the 5 kept at the wrong "
-    "clock (first day 2024-10-22, times 23:xx): CALL_TIME holds hhmmss digits without the "
-    "leading zero (93435 = 09:34:35, 80512 = 08:05:12). kpi/ingest/timestamps.py "
-    "combine_date_time parses the time column with parse_duration(text, 'hms', ...), which "
-    "reads a bare number as SECONDS: 83647 becomes 23:14:07 (kept, silently wrong) and any "
-    "value over 86,400 is 'outside' the day and quarantined. Fix: a time-of-day column of "
-    "5-6 digit integers whose last two pairs are < 60 is hhmmss (zero-padded to 6 digits)"
-)
-
-
 def test_legacy_rows_days_and_clock() -> None:
     r = load(_LEG)
     accounted(r, 70)
     assert days(r) == ("2024-10-21", "2024-11-01")
     assert starts(r).iloc[0].isoformat() == "2024-10-21T09:34:35"
+    assert "'call_time': times of day written as digits, read as hhmmss" in text(r)
     office_hours(r)
 
 
