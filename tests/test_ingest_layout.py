@@ -133,17 +133,46 @@ def test_a_total_care_queue_is_kept_and_the_total_line_goes() -> None:
     assert lines == [f"{REASON}: Total,35,32"]
 
 
-def test_a_total_row_with_a_date_is_a_record() -> None:
-    # "Total" per day (all queues of that day) carries its date: a period, kept.
+def test_a_total_row_beside_the_rows_it_sums_goes_and_one_with_none_stays() -> None:
+    # "Total" per day sums that day's queues (Sales 5 + Support 4 = 9): kept, every contact
+    # would count twice. On 12 March no queue row is there to sum: "Total" is that record.
     frame = pd.DataFrame(
         {
-            "Queue": ["Sales", "Total", "Sales", "Total"],
-            "Day": ["2025-03-10", "2025-03-10", "11/03/2025", "11/03/2025"],
-            "Offered": [5, 9, 6, 8],
+            "Queue": ["Sales", "Support", "Total", "Sales", "Total", "Total"],
+            "Day": [
+                "2025-03-10",
+                "2025-03-10",
+                "2025-03-10",
+                "11/03/2025",
+                "11/03/2025",
+                "2025-03-12",
+            ],
+            "Offered": [5, 4, 9, 6, 6, 7],
         }
     )
-    out, notes, _ = drop_layout_rows(frame)
-    assert len(out) == 4 and notes == []
+    out, notes, lines = drop_layout_rows(frame)
+    assert out["Queue"].tolist() == ["Sales", "Support", "Sales", "Total"]
+    assert lines == [f"{REASON}: Total,2025-03-10,9", f"{REASON}: Total,11/03/2025,6"]
+    assert notes == [
+        "2 total lines (sums of other rows) set aside: not periods or contacts: 'Total'"
+    ]
+
+
+def test_a_daily_total_in_the_interval_column_goes() -> None:
+    # An interval report: "Daily Total" sums that day's intervals of the skill; "Report Total"
+    # (no date, no skill) sums everything.
+    frame = pd.DataFrame(
+        {
+            "Date": ["10/14/2024", "10/14/2024", "10/14/2024", "10/15/2024", None],
+            "Interval": ["8:00 AM - 8:30 AM", "8:30 AM - 9:00 AM", "Daily Total", "8:00 AM", None],
+            "Skill": ["Claims", "Claims", "Claims", "Claims", None],
+            "Offered": [17, 11, 28, 9, 37],
+        }
+    )
+    frame.loc[4, "Date"] = "Report Total"
+    out, notes, lines = drop_layout_rows(frame)
+    assert out["Offered"].tolist() == [17, 11, 9]
+    assert "'Daily Total'" in notes[0] and "'Report Total'" in notes[0]
 
 
 def test_contact_ids_in_the_first_column_never_match() -> None:

@@ -174,6 +174,8 @@ def test_third_sheet_kpis() -> None:
 # --- 8. Legacy ACD dump: UPPER_CASE headers + trailing spaces, AGENT twice, hhmmss digits --------
 
 _LEG = "legacy_acd_dump.csv"
+
+
 def test_legacy_rows_days_and_clock() -> None:
     r = load(_LEG)
     accounted(r, 70)

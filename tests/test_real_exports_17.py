@@ -96,16 +96,6 @@ def test_zoom_phone_has_no_wait() -> None:
     unavailable(load(_ZOOM), "asa", "service_level")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "abandonment 0.0 instead of 0.1176: the outcome rule (kpi/ingest/outcomes.py "
-        "classify_value / _EXACT) does not know 'Call Cancel' (letters 'callcancel'), Zoom "
-        "Phone's caller-hung-up-while-ringing result, so its 8 rows are 'ignore' (the report "
-        "says 'Call Cancel means counted in no rate'); the only abandon word it found, 'No "
-        "Answer', is on outbound rows. Fix: callcancel / canceled / cancelled -> abandoned"
-    ),
-)
 def test_zoom_phone_call_cancel_is_abandoned() -> None:
     expect(values(load(_ZOOM), "abandonment_rate"), abandonment_rate=0.1176)
 
@@ -146,15 +136,6 @@ def test_twilio_rows_days() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "contacts 116 instead of 60: the 56 outbound-dial child legs (the inbound call ringing "
-        "an agent's phone) are counted as contacts. 'Parent Call Sid' is not a parent_contact_id "
-        "synonym (kpi/ingest/headers.py, parent_contact_id: InitialContactId, Parent Contact "
-        "ID, ...), so no row is a leg of another"
-    ),
-)
 def test_twilio_child_legs_are_not_contacts() -> None:
     expect(values(load(_TWILIO), "contacts"), contacts=60)
 

@@ -124,7 +124,6 @@ _I30_TOTALS_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_I30_TOTALS_WHY)
 def test_interval30_rows_grain_days() -> None:
     # 3 days x 20 half-hours = 60 rows; 3 "Daily Total" lines and "Report Total" set aside.
     r = load(_I30)
@@ -135,7 +134,6 @@ def test_interval30_rows_grain_days() -> None:
                                                 "2024-10-16": 293}  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_I30_TOTALS_WHY)
 def test_interval30_queue_kpis() -> None:
     # "Answered in 20 sec" a count: SL = within / (handled + abandoned).
     r = load(_I30)
@@ -324,7 +322,6 @@ def _by_segment(r: ingest.ImportResult) -> dict[str, int]:
     return {str(k): int(v) for k, v in frame.groupby(seg)["offered"].sum().items()}
 
 
-@pytest.mark.xfail(strict=True, reason=_CH_WHY)
 def test_channel_groups_stacked() -> None:
     # 10 days x (Voice, Chat, Email) = 30 rows; the group's name as the channel.
     r = load(_CH)
@@ -334,7 +331,6 @@ def test_channel_groups_stacked() -> None:
     assert _by_segment(r) == {"Voice": 3246, "Chat": 1438, "Email": 879}
 
 
-@pytest.mark.xfail(strict=True, reason=_CH_WHY)
 def test_channel_groups_kpis() -> None:
     # E-mail has no abandoned / ASA / SL: those KPIs over Voice + Chat; AHT over all three.
     r = load(_CH)

@@ -192,6 +192,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "PreviousContactId",
         "RelatedContactId",
         "Parent Contact ID",
+        "Parent Call Sid",
+        "ParentCallSid",
+        "Parent Call ID",
     ),
     "customer_id": (
         "customer_id",
@@ -454,6 +457,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Tempo de espera",
         "Espera",
         "tQueueWait",
+        "Speed to Answer",
     ),
     "talk_seconds": (
         "talk_seconds",

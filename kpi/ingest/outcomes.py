@@ -135,6 +135,9 @@ _EXACT: dict[str, str] = {
             "dropped",
             "noanswer",
             "customerabandoned",
+            "callcancel",  # Zoom Phone: the caller hung up before an answer
+            "callcanceled",
+            "callcancelled",
             "abandonedcall",
             "shortabandon",
             "shortabandoned",

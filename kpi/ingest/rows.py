@@ -30,6 +30,9 @@ _WORDS = (
     r"grand[{s}-]*totals?|sub[{s}-]*totals?|totals?|total[{s}]+for[{s}]+\S.*|sum|summe|gesamt"
     r"|gesamtsumme|totaal|totale(?:[{s}]+generale)?|total[{s}]+g[eé]n[eé]ral|total[{s}]+geral"
     r"|somme"
+    # what a total sums, named before it: "Daily Total", "Report Total"
+    r"|(?:daily|day|weekly|week|monthly|month|report|overall|period|page|queue|skill|team"
+    r"|interval)[{s}-]*totals?"
 )
 #: A whole cell that labels a total line (after trimming; case-insensitive, a trailing ':'
 #: allowed). Whole-cell only: a queue "Total Care" or an agent "Totaro" is a record.
@@ -43,9 +46,9 @@ _GRAND = re.compile(r"grand|g[eé]n[eé]ral|geral|generale|gesamtsumme", re.IGNO
 
 
 #: The letters the first three of a total word can be ("tot", "sub", "sum", "som", "gra",
-#: "ges"), position by position: a cheap filter before the regular expression runs (a
-#: superset: "sob" passes, the expression judges).
-_TOTAL_BYTES = (b"tsg", b"oure", b"tbmas")
+#: "ges", "dai", "rep", ...), position by position: a cheap filter before the regular
+#: expression runs (a superset: "sob" passes, the expression judges).
+_TOTAL_BYTES = (b"tsgdwmropqi", b"oureavkn", b"tbmasiyenprgl")
 #: A date written in a text cell: 13/03/2025, 2025-03-13, 13.03.25, "Mar 13", "13 Mar".
 _MONTH = r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zäé]*\.?"
 _DATE = re.compile(
@@ -152,6 +155,44 @@ def _total_lines(cells: np.ndarray, filled: np.ndarray) -> dict[int, str]:
     return out
 
 
+def _label_totals(frame: pd.DataFrame, first: np.ndarray) -> dict[object, str]:
+    """Total lines whose word stands beside the labels of the rows they sum, in one of the first
+    three columns: "10/14/2024, Daily Total, Claims" after that day's Claims intervals, or
+    "Total, 2025-03-10" after that day's queues. Such a row is a total line where another row
+    (not a total) has the same labels (the other two of those columns that are not numbers; a
+    blank cell matches any), so a queue named "Total" with no rows to sum is a record.
+    (row label -> word; ``first``: the first column's total words, found already)"""
+    lead = list(range(min(3, frame.shape[1])))
+    out: dict[object, str] = {}
+    for j in lead:
+        words = first if j == 0 else _total_words(frame.iloc[:, j])
+        n = int(np.count_nonzero(words))
+        if not n or 2 * n > len(frame):
+            continue  # none, or mostly "totals": a value of the data
+        keys = [
+            c
+            for c in (frame.columns[k] for k in lead if k != j)
+            if not pd.api.types.is_numeric_dtype(frame[c].dtype)  # figures differ: labels only
+        ]
+        if not keys:
+            continue  # no label beside the word: a first-column total (:func:`_total_lines`)
+        text = pd.DataFrame(
+            {c: frame[c].astype("string").str.strip().fillna("") for c in keys}, index=frame.index
+        )
+        others = text[~words]
+        rows = text[words]
+        word = frame.iloc[:, j][words].astype("string").str.strip()
+        for pattern, group in rows.groupby([rows[c].ne("") for c in keys], sort=False):
+            on = [c for c, filled in zip(keys, pattern, strict=True) if filled]
+            if not on:
+                hit = np.full(len(group), len(others) > 0)
+            else:
+                seen = pd.MultiIndex.from_frame(others[on].drop_duplicates())
+                hit = pd.MultiIndex.from_frame(group[on]).isin(seen)
+            out.update({i: str(word[i]) for i in group.index[hit]})
+    return out
+
+
 def _written(cells: np.ndarray, filled: np.ndarray) -> str:
     """A row as a line of the file (its cells joined by ','; blank cells empty)."""
     return ",".join(str(v).strip() if f else "" for v, f in zip(cells, filled, strict=True))
@@ -214,9 +255,11 @@ def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
     words = _total_words(first)
     if 2 * np.count_nonzero(words) > len(frame):
         words[:] = False  # mostly "totals": a value of the data (a queue named so)
-    candidates = frame.index[_blank(first) | words]
+    beside = _label_totals(frame, words)
+    candidates = frame.index[_blank(first) | words].union(pd.Index(list(beside)))
     # Blank rows have an empty first column, a total line a total word there (or an empty
-    # first column); note rows are at the very end: look at these only.
+    # first column, or beside the labels of the rows it sums); note rows are at the very end:
+    # look at these only.
     # A slice when only the tail is looked at: picking rows from a million-row Arrow frame by
     # label costs more than the whole check.
     part = (
@@ -227,6 +270,7 @@ def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
     blank = n_filled.index[n_filled.eq(0)]
     mask = filled.to_numpy()
     found = _total_lines(cells, mask)
+    found.update({part.index.get_loc(i): w for i, w in beside.items() if i not in blank})
     if 2 * len(found) > len(frame):
         found = {}  # mostly "totals": a value of the data (a queue named so), not layout rows
     totals = {part.index[i]: w for i, w in found.items()}
@@ -284,15 +328,18 @@ def promote_field_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     if not repeated or not _texts(row0):
         return frame, []
     fields = [str(v).strip() for v in row0]
-    if len(set(fields)) < len(fields) and len(set(zip(groups, fields, strict=True))) < len(fields):
+    spans, last = [], ""  # a merged group cell names the columns up to the next group
+    for g in groups:
+        last = g or last
+        spans.append(last)
+    if len(set(fields)) < len(fields) and len(set(zip(spans, fields, strict=True))) < len(fields):
         return frame, []
     nxt = frame.iloc[1 : min(len(frame), 6)]
     if all(_texts(list(r)) for r in nxt.itertuples(index=False)):
         return frame, []  # more text rows: not a header followed by data
-    names, last = [], ""
-    for g, f in zip(groups, fields, strict=True):
-        last = g or last
-        names.append(f"{last} {f}".strip() if fields.count(f) > 1 else f)
+    names = [
+        f"{g} {f}".strip() if fields.count(f) > 1 else f for g, f in zip(spans, fields, strict=True)
+    ]
     out = frame.iloc[1:].set_axis(names, axis=1)
     shown = ", ".join(dict.fromkeys(g for g in groups if g))
     return out, [f"two header rows: the group row ({shown}) stands above the column names"]

@@ -122,8 +122,27 @@ def preamble_rows(rows: Sequence[Sequence[object]]) -> int:
                 ]
                 if later:
                     return later[0]
-            return i
+            return i - 1 if i and _group_row(rows[i - 1], rows[i]) else i
     return 0
+
+
+def _group_row(above: Sequence[object], header: Sequence[object]) -> bool:
+    """Whether the sparse line above the header names groups of its columns (a merged
+    "Voice | Chat | Email" cell over "Offered, Answered, ..." repeated under each): at least two
+    names, each over the start of a run of columns, and the runs repeat the same column names.
+    Such a line is the header's first row, not a title (:func:`kpi.ingest.rows.promote_field_row`
+    joins the two)."""
+
+    def text(v: object) -> str:
+        return str(v).strip() if v is not None and v == v else ""
+
+    starts = [k for k, v in enumerate(above) if text(v)]
+    names = [text(v) for v in header]
+    if len(starts) < 2 or len(starts) > len(names) // 2:
+        return False
+    ends = [*starts[1:], len(names)]
+    runs = [{n for n in names[a:b] if n} for a, b in zip(starts, ends, strict=True)]
+    return all(len(run) >= 2 for run in runs) and len(set.intersection(*runs)) >= 2
 
 
 def looks_like_data(names: list[str]) -> bool:

@@ -35,6 +35,9 @@ _SEGMENT_KEYS = frozenset(
     for n in table.get(target, ())
 ) | frozenset({"campaign", "department", "group", "workgroup", "calltype"})
 
+#: Segment names that are channels: a group or a file name of these is a Channel, not a Queue.
+_CHANNEL_WORDS = frozenset({"phone", "voice", "chat", "email", "e-mail", "sms", "social", "web"})
+
 #: Group names that sum the others ("Total Offered", "All Queues ASA"): left out, else every
 #: contact would count twice.
 _TOTAL_GROUPS = frozenset({"total", "totals", "all", "all queues", "overall", "grand total", "sum"})
@@ -108,7 +111,8 @@ def unpivot_groups(raw: RawTable) -> RawTable:
     shared = [c for c in frame.columns if str(c) not in grouped]
     kept = {g: cs for g, cs in groups.items() if g.strip().lower() not in _TOTAL_GROUPS}
     totals = [g for g in groups if g not in kept]
-    name = "Queue" if "Queue" not in {str(c) for c in shared} else "Queue group"
+    segment = "Channel" if {g.lower() for g in kept} <= _CHANNEL_WORDS else "Queue"
+    name = segment if segment not in {str(c) for c in shared} else f"{segment} group"
     parts = []
     for group, cols in kept.items():
         part = frame[shared].copy()
@@ -118,13 +122,14 @@ def unpivot_groups(raw: RawTable) -> RawTable:
         parts.append(part)
     long = pd.concat(parts, ignore_index=True, sort=False)
     notes = [
-        f"one column group per queue ({', '.join(kept)}) read as one row per line and queue: "
-        f"{len(frame):,} lines give {len(long):,} rows (the queue in a '{name}' column)"
+        f"one column group per {segment.lower()} ({', '.join(kept)}) read as one row per line "
+        f"and {segment.lower()}: {len(frame):,} lines give {len(long):,} rows (the "
+        f"{segment.lower()} in a '{name}' column)"
     ]
     if totals:
         notes.append(
             f"column group {', '.join(repr(t) for t in totals)} left out: it sums the other "
-            "queues (kept, every contact would count twice)"
+            f"{segment.lower()}s (kept, every contact would count twice)"
         )
     return replace(raw, frame=long, notes=[*raw.notes, *notes])
 
@@ -225,7 +230,6 @@ def measure_rows(raw: RawTable) -> RawTable:
     return replace(raw, frame=out, notes=[*raw.notes, note])
 
 
-_CHANNEL_WORDS = frozenset({"phone", "voice", "chat", "email", "e-mail", "sms", "social", "web"})
 _NAME_TOKEN = re.compile(r"[^_\-\s.]+")
 
 
