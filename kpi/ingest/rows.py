@@ -270,7 +270,8 @@ def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
     blank = n_filled.index[n_filled.eq(0)]
     mask = filled.to_numpy()
     found = _total_lines(cells, mask)
-    found.update({part.index.get_loc(i): w for i, w in beside.items() if i not in blank})
+    at = {label: k for k, label in enumerate(part.index)}
+    found.update({at[i]: w for i, w in beside.items() if i not in blank})
     if 2 * len(found) > len(frame):
         found = {}  # mostly "totals": a value of the data (a queue named so), not layout rows
     totals = {part.index[i]: w for i, w in found.items()}
