@@ -194,17 +194,6 @@ def test_salesforce_agent_work_contacts_and_asa() -> None:
 _CHAT = "livechat_archives.csv"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "the import is refused (DataError: all 90 rows quarantined, 'unparseable csat'): "
-        "'chat rating' maps to csat, and kpi/ingest/parsers.py parse_score knows 'good' / "
-        "'bad' (_CSAT_WORDS) and 'offered' (_NO_RESPONSE) but not LiveChat's 'rated good', "
-        "'rated bad' and 'not rated'; an unparseable optional survey cell then quarantines the "
-        "whole contact (kpi/ingest/validate.py, 'unparseable {target}'). With the words "
-        "rewritten to good / bad / empty the file reads contacts 90, FRT 105.6203, CSAT 3.4865"
-    ),
-)
 def test_livechat_rows_frt_csat() -> None:
     r = load(_CHAT)
     accounted(r, 90)
@@ -213,16 +202,6 @@ def test_livechat_rows_frt_csat() -> None:
            csat=3.4865, csat_top2=0.6216)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "besides the refused import above: even with the ratings readable, abandonment, ASA and "
-        "service level come out unavailable (no outcome read), though a chat with a queue "
-        "duration and no 'operator 1 nick' / no first response is a visitor who left the queue "
-        "(11 of 90); 'queue duration (in seconds)' is mapped to wait_seconds but nothing gives "
-        "answered / abandoned"
-    ),
-)
 def test_livechat_queue_kpis() -> None:
     expect(values(load(_CHAT), *QUEUE_KPIS), abandonment_rate=0.1222, asa=61.1266,
            service_level=0.6111)  # fmt: skip

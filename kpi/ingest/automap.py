@@ -507,10 +507,33 @@ def _answered_by_talk(st: _State, outcome: Mapping | None) -> None:
         return
     talk = next((f for f in st.fields if f.target == "talk_seconds" and not f.transform), None)
     if talk is None or len(talk.source) != 1:
+        _answered_by_agent(st)
         return
     why = f"answered where '{talk.source[0]}' is above zero (the file has no outcome column)"
     st.add(FieldMap("answered", talk.source, talk.unit, transform="positive"), why)
     st.notes.append(why)
+
+
+def _answered_by_agent(st: _State) -> None:
+    """A queue log that says nothing of outcomes and has no talk times, but names the agent of
+    each contact beside its time in queue (a chat archive: "operator 1 nick", "queue duration"):
+    a contact was answered when an agent is named, else it left the queue unanswered."""
+    agent = next((f for f in st.fields if f.target == "agent_id"), None)
+    if agent is None or "wait_seconds" not in st.done or len(agent.source) != 1:
+        return
+    col = agent.source[0]
+    st.add(
+        FieldMap("answered", (col,), transform="present"),
+        f"answered where '{col}' names an agent (the file has no outcome column)",
+    )
+    st.add(
+        FieldMap("abandoned", (col,), transform="absent"),
+        f"abandoned where '{col}' is empty: the contact waited in the queue and no agent took it",
+    )
+    st.notes.append(
+        f"answered where '{col}' names an agent, abandoned where it is empty (the file has no "
+        "outcome column)"
+    )
 
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?e\+\d+$", re.IGNORECASE)

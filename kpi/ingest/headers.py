@@ -182,6 +182,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Call UII",
         "Callback ID",
         "Callback Request ID",
+        "Chat ID",
     ),
     "parent_contact_id": (
         "InitialContactId",
@@ -276,6 +277,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Call Queue",
         "Call Queue Identity",
         "Queue/Campaign",
+        "Group Name",
     ),
     "agent_id": (
         "Agent.Username",
@@ -311,6 +313,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "LastLocalUserId",
         "Last Local User",
         "LastLocalUserID",
+        "Operator 1 Nick",
+        "Operator Nick",
+        "Operator",
     ),
     "team": (
         "team",
@@ -333,6 +338,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Category",
         "Call Reason",
         "Subject",
+        "Chat Tags",
+        "Tags",
     ),
     "start_time": (
         "start_time",

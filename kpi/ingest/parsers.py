@@ -470,8 +470,25 @@ def parse_rate(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     return num, bad, note
 
 
-_CSAT_WORDS = {"good": 5.0, "bad": 1.0, "satisfied": 5.0, "unsatisfied": 1.0}
-_NO_RESPONSE = {"offered", "unoffered", "not offered", "no response", "n/a", "na", "-"}
+_CSAT_WORDS = {
+    "good": 5.0,
+    "bad": 1.0,
+    "satisfied": 5.0,
+    "unsatisfied": 1.0,
+    "rated good": 5.0,  # LiveChat's archive
+    "rated bad": 1.0,
+}
+_NO_RESPONSE = {
+    "offered",
+    "unoffered",
+    "not offered",
+    "no response",
+    "n/a",
+    "na",
+    "-",
+    "not rated",
+    "unrated",
+}
 
 
 def parse_score(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
