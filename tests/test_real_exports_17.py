@@ -295,15 +295,5 @@ def test_osticket_no_ticket_times() -> None:
     unavailable(load(_OST), *TICKETS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "abandonment_rate 0.15 from a ticket list: osTicket's 'Answered' Yes / No (an agent has "
-        "replied to the ticket) is mapped to answered and, inverted, to abandoned (the yes/no "
-        "flag synonym in kpi/ingest/headers.py), so the 9 tickets without a reply become "
-        "abandoned calls. A ticket export (priority, status, due date, no durations) has no "
-        "queue: the rate should be unavailable"
-    ),
-)
 def test_osticket_answered_is_no_phone_outcome() -> None:
     unavailable(load(_OST), *QUEUE_KPIS)

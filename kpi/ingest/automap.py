@@ -150,6 +150,11 @@ class _State:
             return not stamps
         if kind in ("category", "id") and _stem_duration(col, values):
             return False  # "queue_seconds" beside "queue", "Wrap Up" 0:01:30: a duration
+        if (
+            target == "channel"
+            and sum(any(ch.isdigit() for ch in str(v)) for v in values) > len(values) / 2
+        ):
+            return False  # a "Source" of phone numbers or addresses: no channel names
         if kind == "datetime":
             # A date column may hold some bad cells (they are quarantined later): a few dates do.
             numbers = all(re.fullmatch(r"\d+(\.\d+)?", str(v)) for v in values[:50])
@@ -963,10 +968,20 @@ def _bare_duration(st: _State) -> None:
         st.notes.append(why)  # a guess from the absence of other columns: said in the report
 
 
+_TICKET_ID = re.compile(r"ticket|case|incident|issue")
+
+
 def _inverse(st: _State) -> None:
+    """A yes/no column that says answered also says abandoned (its opposite), and the other way
+    round, except in a ticket export (a ticket id or a priority): osTicket's "Answered" says an
+    agent has replied, and an unanswered ticket is still open, not abandoned in a queue."""
     if st.shape != "interactions":
         return
+    ids = [s for f in st.fields if f.target == "contact_id" for s in f.source]
+    tickets = "priority" in st.done or any(_TICKET_ID.search(header_key(s)) for s in ids)
     for target, other in _INVERSE.items():
+        if target == "abandoned" and tickets:
+            continue
         if target not in st.done and other in st.done:
             of = next(f for f in st.fields if f.target == other)
             if not of.transform and len(of.source) == 1:

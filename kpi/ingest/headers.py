@@ -228,6 +228,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Via",
         "Media",
         "Contact Type",
+        "Source",
     ),
     "direction": (
         "Direction",
@@ -278,6 +279,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Call Queue Identity",
         "Queue/Campaign",
         "Group Name",
+        "Department",
     ),
     "agent_id": (
         "Agent.Username",
@@ -316,6 +318,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Operator 1 Nick",
         "Operator Nick",
         "Operator",
+        "Agent Assigned",
+        "Assigned Agent",
     ),
     "team": (
         "team",
@@ -762,6 +766,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Statut du ticket",
         "Estado",
         "Estado del ticket",
+        "Current Status",
     ),
     "resolution_seconds": (
         "resolution_seconds",
