@@ -246,32 +246,10 @@ def test_zammad_rows_days_resolution_backlog() -> None:
            backlog=34)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "FRT 12199.0476 instead of 27719.4762 (response SLA 0.7971 instead of 0.6232): "
-        "first_response_seconds is mapped to 'First Response In Min' (unit min), which Zammad "
-        "fills with WORKING minutes of the SLA calendar (lib/escalation.rb, "
-        "PeriodWorkingMinutes), not 'First Response At' - 'Created At' (the resolution IS taken "
-        "from 'Closed At' - 'Created At'); a '... In Min' column beside its '... At' timestamp "
-        "should lose to the timestamps (kpi/ingest/automap.py field choice, headers.py "
-        "first_response synonyms)"
-    ),
-)
 def test_zammad_first_response_is_calendar_time() -> None:
     expect(values(load(_ZAM), "frt", "response_sla"), frt=27719.4762, response_sla=0.6232)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "resolution SLA 0.4928 instead of 0.403 (exactly the figure with every ticket at the "
-        "normal target): Zammad's priorities '1 low', '2 normal', '3 high' are not in "
-        "kpi/metrics/sql.py PRIORITY_WORDS (which has '1' = urgent, '4 - low'...), so "
-        "priority_sql gives NULL and the normal target applies; the digit is Zammad's id, the "
-        "word is the priority"
-    ),
-)
 def test_zammad_priorities() -> None:
     expect(values(load(_ZAM), "resolution_sla"), resolution_sla=0.403)
 

@@ -887,6 +887,7 @@ def _tickets(st: _State) -> None:
     ]
     first = next((c for c in stamps if _is_first_response(c)), None)
     dated = created is not None and not _has_time_of_day(st.samples.get(created, []))
+    _calendar_first_response(st, first, created if not dated else None)
     if "first_response_seconds" not in st.done and first is not None:
         if created is None or dated:
             why = (
@@ -910,6 +911,23 @@ def _tickets(st: _State) -> None:
             FieldMap("resolution_seconds", (created, solved.source[0]), transform="elapsed"),
             f"resolution = '{solved.source[0]}' - '{created}'",
         )
+
+
+def _calendar_first_response(st: _State, first: str | None, created: str | None) -> None:
+    """A first-response time mapped from a column of minutes or hours, beside the timestamps of
+    creation and of the first response: the timestamps give it instead. A helpdesk's own
+    figure often counts the working hours of its SLA calendar only (Zammad's "First Response
+    In Min"), where the KPI is the time the customer waited; the report says which was used."""
+    mapped = next((f for f in st.fields if f.target == "first_response_seconds"), None)
+    if mapped is None or mapped.transform or first is None or created is None:
+        return
+    st.fields.remove(mapped)
+    st.used.discard(mapped.source[0])
+    st.notes.append(
+        f"'{mapped.source[0]}' is not used for the first response time: '{first}' - "
+        f"'{created}' gives it as the customer waited (a helpdesk's own figure may count its "
+        "working hours only)"
+    )
 
 
 _FIRST_RESPONSE_KEY = re.compile(

@@ -52,12 +52,20 @@ PRIORITY_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def priority_sql(column: str = "priority") -> str:
-    """SQL giving "urgent", "high", "normal", "low" or NULL (no or an unknown priority)."""
-    whens = " ".join(
-        f"WHEN lower(trim({column}::VARCHAR)) IN ({', '.join(repr(w) for w in words)}) THEN '{p}'"
+    """SQL giving "urgent", "high", "normal", "low" or NULL (no or an unknown priority).
+
+    A value is matched as written ("P1", "2 - High"), else by the word after a leading number
+    (Zammad's "1 low", "3 high": the word decides, not the number)."""
+    value = f"lower(trim({column}::VARCHAR))"
+    word = f"regexp_replace({value}, '^[0-9]+ *[-.:)]? *', '')"
+    whens = [
+        f"WHEN {value} IN ({', '.join(repr(w) for w in words)}) THEN '{p}'"
         for p, words in PRIORITY_WORDS.items()
-    )
-    return f"(CASE {whens} END)"
+    ] + [
+        f"WHEN {word} IN ({', '.join(repr(w) for w in words if w[0].isalpha())}) THEN '{p}'"
+        for p, words in PRIORITY_WORDS.items()
+    ]
+    return f"(CASE {' '.join(whens)} END)"
 
 
 def _sla_target_sql(priority: str, seconds: dict[str, float]) -> str:
