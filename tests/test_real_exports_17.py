@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
 from exports_check import accounted, days, expect, office_hours, reader, text, values
 
 load = reader("exports17")
@@ -59,18 +58,6 @@ def test_webex_calling_rows_days_talk() -> None:
     expect(values(r, "contacts", "aht"), contacts=80, aht=344.9516)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "abandonment 0.225 (18/80) instead of 0.2615 (17/65); ASA and service level unavailable "
-        "instead of 29.9792 / 0.5077. (1) kpi/ingest/parsers.py _INBOUND/_OUTBOUND know neither "
-        "'TERMINATING' (a call to the user: inbound) nor 'ORIGINATING' (the user dialled: "
-        "outbound): all 80 calls count as inbound (validate.py warns), so the 15 outbound calls "
-        "join the denominator and an unanswered outbound one becomes an abandon; (2) "
-        "kpi/ingest/headers.py wait_seconds has 'Ring Time' / 'Ringing' but not 'Ring duration', "
-        "and 'Answer time' - 'Start time' is not used as the wait either"
-    ),
-)
 def test_webex_calling_queue_kpis() -> None:
     expect(values(load(_WEBEX), *QUEUE_KPIS), abandonment_rate=0.2615, asa=29.9792,
            service_level=0.5077)  # fmt: skip
@@ -117,10 +104,10 @@ def test_teams_pstn_rows_days_aht() -> None:
 
 def test_teams_pstn_no_queue_kpis_and_direction_said() -> None:
     # Only connected calls are listed: no abandon, no wait. The user_in / user_out codes are
-    # not read as directions, but the report says so (no KPI here depends on them).
+    # read as inbound / outbound (no KPI here depends on them).
     r = load(_TEAMS)
     unavailable(r, *QUEUE_KPIS)
-    assert "user_out" in text(r)
+    assert set(r.dataset.frame["direction"].astype(str)) == {"inbound", "outbound"}
 
 
 # --- 4. Twilio Programmable Voice call log: parent calls and <Dial> child legs -------------------
@@ -174,17 +161,6 @@ def test_salesforce_agent_work_rows_days_aht() -> None:
     expect(values(r, "aht"), aht=1207.1714)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "contacts 90 instead of 70 and ASA unavailable instead of 50.7. (1) The 20 Declined / "
-        "Declined On Push Timeout rows are re-routing attempts of a work item another row "
-        "closed: 'Work Item' is mapped to nothing (no id column found: rows numbered), so every "
-        "attempt is a contact; (2) 'Speed to Answer' (seconds) is not a wait_seconds synonym in "
-        "kpi/ingest/headers.py ('Speed of answer' is), and no outcome is read from 'Status' "
-        "(Closed / Declined), so there is no answered flag either"
-    ),
-)
 def test_salesforce_agent_work_contacts_and_asa() -> None:
     expect(values(load(_SF), "contacts", "asa"), contacts=70, asa=50.7)
 

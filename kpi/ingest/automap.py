@@ -737,7 +737,14 @@ _ENQUEUED = frozenset(
 #: A messaging session's "accepted by an agent" moment: the session waited for an agent from
 #: its start, so a session never accepted was abandoned (Salesforce Messaging "Accept Time").
 _ACCEPTED = frozenset(
-    {"accepttime", "acceptedat", "accepttimestamp", "agentaccepttime", "accepteddate"}
+    {
+        "accepttime",
+        "acceptedat",
+        "accepttimestamp",
+        "agentaccepttime",
+        "accepteddate",
+        "acceptdatetime",
+    }
 )
 _CONNECTED = _ACCEPTED | frozenset(
     {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",

@@ -183,6 +183,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Callback ID",
         "Callback Request ID",
         "Chat ID",
+        "Work Item",
     ),
     "parent_contact_id": (
         "InitialContactId",
@@ -229,6 +230,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Media",
         "Contact Type",
         "Source",
+        "Service Channel",
     ),
     "direction": (
         "Direction",
@@ -280,6 +282,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Queue/Campaign",
         "Group Name",
         "Department",
+        "Original Queue",
     ),
     "agent_id": (
         "Agent.Username",
@@ -320,6 +323,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Operator",
         "Agent Assigned",
         "Assigned Agent",
+        "User: Full Name",
     ),
     "team": (
         "team",
@@ -462,13 +466,13 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Waiting Duration",
         "Wait Duration",
         "Ringing",
-        "Ring Time",
         "Tempo di attesa",
         "Attesa",
         "Tempo de espera",
         "Espera",
         "tQueueWait",
         "Speed to Answer",
+        "Ring duration",
     ),
     "talk_seconds": (
         "talk_seconds",

@@ -614,14 +614,16 @@ def parse_direction(s: pd.Series) -> pd.Series:
     return by_unique(s, _parse_direction, "string")
 
 
-# "in", "incoming" (not "internal"); German, French, Spanish, Dutch, Italian, Portuguese words.
+# "in", "incoming" (not "internal"); German, French, Spanish, Dutch, Italian, Portuguese words;
+# a phone system's call legs (Webex Calling: TERMINATING at the user, ORIGINATING from them;
+# Teams: user_in, user_out).
 _INBOUND = (
     r"^in(?:[^t]|$)|inbound|transfer|queue|eingehend|entrant|entrada|inkomend|in entrata|"
-    r"ricevut"
+    r"ricevut|terminating|_in$"
 )
 _OUTBOUND = (
     r"^out|outbound|autodial|manual|callback|api|preview|dialer|ausgehend|sortant|saliente|"
-    r"salida|uitgaand|uscita|sa[ií]da"
+    r"salida|uitgaand|uscita|sa[ií]da|originating|_out$"
 )
 _INBOUND_ATTEMPT = r"abandon|missed|voicemail"  # unknown labels that still say inbound
 
