@@ -146,18 +146,6 @@ def test_interval30_month_first_and_threshold_said() -> None:
     assert "read month-first" in t and "threshold of 20 s" in t, t
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "AHT unavailable ('missing column aht_seconds'): 'Total Talk Time' is mapped "
-        "(talk_seconds, per_answered: talk_time 301.0996 is right) but 'Total ACW Time' "
-        "(h:mm:ss period totals) is mapped to nothing: kpi/ingest/automap.py _AGG_TOTALS has "
-        "no ACW entry and _agg_handle_sum (AHT = talk + ACW) only pairs an AVERAGE talk with an "
-        "average ACW (it skips a talk field that has a transform). Fix: read 'Total ACW Time' "
-        "/ 'Total Wrap' as a period total too and give AHT = (total talk [+ total hold] + "
-        "total ACW) / handled (a 'sum' of per_answered parts)."
-    ),
-)
 def test_interval30_aht_from_total_times() -> None:
     r = load(_I30)
     expect(values(r, "aht", "talk_time"), aht=354.1852, talk_time=301.0996)
@@ -183,18 +171,6 @@ def test_agent_totals_no_queue_kpis() -> None:
     unavailable(load(_AGT), "abandonment_rate", "asa", "service_level")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "AHT unavailable ('missing column aht_seconds'), although the report holds it: "
-        "'Total Hold Time' and 'Total ACW Time' (hh:mm:ss totals per agent and day) are not "
-        "mapped -- kpi/ingest/automap.py _AGG_TOTALS knows totals of wait, handle and talk "
-        "only, and _agg_handle_sum needs an average talk column. Expected AHT = (total talk + "
-        "total hold + total ACW) / ACD calls = 438.2622 (talk_time alone, 343.7958, is read). "
-        "Fix: map total hold / ACW columns as period totals and derive aht_seconds as their "
-        "sum with the talk total, divided by handled."
-    ),
-)
 def test_agent_totals_aht() -> None:
     expect(values(load(_AGT), "aht"), aht=438.2622)
 
@@ -351,20 +327,6 @@ def test_channel_groups_title_and_notes_accounted() -> None:
 _RANGE = "weekly_date_ranges.csv"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "DataError 'all 12 rows were quarantined (first reason: missing or unparseable date)': "
-        "'Period' ('09/08/2024 - 09/14/2024', a Sunday-Saturday week) is mapped as the date but "
-        "neither kpi/ingest/grain.py parse_periods (labels such as 'Apr 2024', '2024-W15') nor "
-        "the timestamp parser reads a range of two dates. The end dates (09/14, 09/21, ...) make "
-        "the order month-first even where the start alone is ambiguous ('10/06/2024'). Also "
-        "'% In SL' maps to nothing (no service_level synonym), so the service level would stay "
-        "unavailable once the dates are read. Fix: read 'D1 - D2' / 'D1 to D2' as the period "
-        "starting D1 (grain from D2 - D1 + 1 = 7 days: week), deciding the date order over both "
-        "ends; add 'In SL' / '% In SL' / 'Pct In SL' to the service-level synonyms."
-    ),
-)
 def test_weekly_date_ranges() -> None:
     r = load(_RANGE)
     accounted(r, 12)
@@ -447,16 +409,6 @@ def test_avg_wait_report_kpis() -> None:
 _YW = "weekly_year_week_columns.csv"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "DataError 'all 12 rows were quarantined (first reason: missing or unparseable date)': "
-        "'Week' (36..41, bare ISO week numbers) is mapped as the date and 'Year' (2024) is "
-        "left out; kpi/ingest/wide.py date_parts joins Year + Month (+ Day) only (it returns "
-        "unchanged without a Month column). Fix: Year + Week (1-53) -> the ISO week's Monday "
-        "('2024-W36'), grain week, with a note that ISO weeks were assumed."
-    ),
-)
 def test_year_week_columns() -> None:
     r = load(_YW)
     accounted(r, 12)

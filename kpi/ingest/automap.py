@@ -351,6 +351,41 @@ def _agg_handle_sum(st: _State) -> None:
     )
 
 
+#: Header keys of a summary's period totals of hold and after-call work: with a talk total, the
+#: handle time's other parts.
+_TOTAL_HOLD = frozenset({"totalholdtime", "totalhold", "totalholdduration"})
+_TOTAL_ACW = frozenset(
+    {"totalacwtime", "totalacw", "totalwrapuptime", "totalwraptime", "totalwrapup",
+     "totalaftercallwork", "totalaftercallworktime"}
+)  # fmt: skip
+
+
+def _agg_handle_totals(st: _State) -> None:
+    """A summary with a talk total ("Total Talk Time", read per answered) and totals of hold
+    and after-call work but no handle time: AHT = (talk + hold + ACW) / answered."""
+    if st.shape != "aggregated" or "aht_seconds" in st.done:
+        return
+    talk = next(
+        (f for f in st.fields if f.target == "talk_seconds" and f.transform == "per_answered"),
+        None,
+    )
+    if talk is None:
+        return
+    parts = [
+        c
+        for keys in (_TOTAL_HOLD, _TOTAL_ACW)
+        for c in st.cols[:]
+        if c not in st.used and header_key(c) in keys
+    ][:2]
+    if not parts:
+        return
+    source = (talk.source[0], *parts)
+    st.add(
+        FieldMap("aht_seconds", source, talk.unit, transform="per_answered"),
+        "AHT = (" + " + ".join(f"'{c}'" for c in source) + ") / answered (period totals)",
+    )
+
+
 #: Period totals of a summary report, by field: their sum over the period's answered contacts
 #: ("Total Talk", "Handle Time (hrs)" = 53.89 for a week), divided by the answered count.
 _AGG_TOTALS: dict[str, tuple[str, ...]] = {
@@ -1035,6 +1070,7 @@ def propose(
     _queue_stamps(st)
     _wait_from_stamps(st)
     _agg_handle_sum(st)
+    _agg_handle_totals(st)
     _abandon_rate(st)
     outcome = _outcome(st)
     outcome = _direction_from_outcome(st, outcome)

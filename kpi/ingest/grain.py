@@ -14,7 +14,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-__all__ = ["detect_grain", "is_period", "month_number", "parse_periods"]
+__all__ = ["detect_grain", "is_period", "month_number", "parse_periods", "range_starts"]
 
 #: Month names and abbreviations (English, French, German, Spanish, Dutch, Italian, Portuguese),
 #: written without accents (labels are matched with theirs removed: "févr." is "fevr").
@@ -64,6 +64,25 @@ def is_period(label: str) -> bool:
     """Whether ``label`` names one period: a date written with digits, or a period label
     (``Apr 2024``, ``Q2 2024``, ``2024-W15``, ``2024``)."""
     return bool(_DIGIT_DATE.match(label.strip())) or _one(label) is not None
+
+
+#: A period written as its first and last dates ("09/08/2024 - 09/14/2024", "1.7.2024 bis
+#: 7.7.2024"): the separator stands between spaces, so an ISO date's "-" is no range.
+_RANGE = re.compile(
+    r"^\s*(\d[\d/.\-]*\d)\s+(?:-|–|—|to|until|bis|au|al|a|t/m|tot)\s+\d[\d/.\-]*\d\s*$",
+    re.IGNORECASE,
+)
+
+
+def range_starts(text: pd.Series) -> pd.Series | None:
+    """The first date of each period written as a date range, or None unless every filled
+    value is such a range."""
+    values = text.astype("string").str.strip()
+    filled = values.dropna()
+    filled = filled[filled != ""]
+    if filled.empty or not bool(filled.str.match(_RANGE).all()):
+        return None
+    return values.str.extract(_RANGE, expand=False)
 
 
 def month_number(name: str) -> int | None:

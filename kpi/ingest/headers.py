@@ -1169,6 +1169,9 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Service Lvl",
         "Taux de service",
         "Calls Service Level",
+        "% In SL",
+        "In SL %",
+        "% in Service Level",
     ),
     "occupancy": (
         "occupancy",

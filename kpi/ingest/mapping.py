@@ -83,7 +83,8 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
 #: and the second is empty (Amazon Connect: enqueued, never connected to an agent);
 #: For ``direction`` (codes such as PureConnect's 1 / 2), "equals" lists the values that mean
 #: outbound: every other value is inbound.
-#: "per_answered" a period total divided by the answered count (Genesys "Total Talk");
+#: "per_answered" a period total divided by the answered count (Genesys "Total Talk"; with
+#: several columns, their sum: total talk + hold + ACW = the handle time);
 #: "positive" True where the (duration) column is above zero (answered: talk time > 0);
 #: "of_offered" a count from a rate of the offered count (a report with "% Abandoned" and no
 #: abandoned count: abandoned = rate x offered);
@@ -169,7 +170,7 @@ class FieldMap:
             "absent": f"{src} is empty",
             "equals": f"{src} in ({', '.join(self.values)})",
             "queued_not_answered": " and not ".join(f'"{s}"' for s in self.source),
-            "per_answered": f"{src} / answered",
+            "per_answered": f"({src}) / answered" if len(self.source) > 1 else f"{src} / answered",
             "of_offered": f"{src} x offered",
             "positive": f"{src} > 0",
             "coalesce": " or ".join(f'"{s}"' for s in self.source),

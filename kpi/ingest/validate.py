@@ -22,7 +22,7 @@ from kpi.ingest import parsers as P
 from kpi.ingest import timestamps as T
 from kpi.ingest.dates import DateOrderDecision, impossible_in
 from kpi.ingest.fields import apply_field, col_def, decide_order
-from kpi.ingest.grain import detect_grain, parse_periods
+from kpi.ingest.grain import detect_grain, parse_periods, range_starts
 from kpi.ingest.mapping import FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import apply_rule, listed_rows
 from kpi.ingest.readers import RawTable
@@ -111,18 +111,24 @@ def _read_dates(
 ) -> tuple[pd.Series, pd.Series, str | None, FieldMap, DateOrderDecision | None, pd.Series | None]:
     """A field through :func:`apply_field`, with its date order decided first: values that are
     impossible in a forced order are masked (one column, one order) and flagged."""
-    periods = None
+    periods, starts = None, None
     if shape == "aggregated" and f.target == "date" and len(f.source) == 1:
         col = frame_raw[f.source[0]]
         periods = parse_periods(col) if P.is_text(col) else None
+        starts = range_starts(col) if P.is_text(col) and periods is None else None
     if periods is not None:
         bad_rows = P.filled_mask(frame_raw[f.source[0]]) & periods[0].isna()
         said = f"'{f.source[0]}' read as {periods[1]} periods (first day of each)"
         return periods[0], bad_rows, said, f, None, None
+    if starts is not None:  # "09/08/2024 - 09/14/2024": each period from its first date
+        frame_raw = frame_raw.assign(**{f.source[0]: starts})
     order = decide_order(f, frame_raw, shape, locale)
     value, bad_rows, note, f2 = apply_field(
         f, frame_raw, shape, timezone, locale_dayfirst=locale, order=order
     )
+    if starts is not None:
+        said = f"'{f.source[0]}' holds date ranges: each period starts on its first date"
+        note = f"{said}; {note}" if note else said
     wrong = None
     if order is not None and order.forces:
         mask = impossible_in(frame_raw[f.source[0]], order.order)
@@ -195,18 +201,39 @@ def _per_answered(
                 "has a rate, not a count)"
             )
             continue
-        total, bad, unit = P.parse_duration(col, f.unit, f.source[0])
         answered, by = _answered_count(out, f.source[0])
-        if f.unit == "auto" and unit == "ms":
-            # Totals are long by nature: milliseconds only if the averages still look so.
-            total, bad, unit = P.parse_duration(col, "s", f.source[0])
-            if (total / answered.where(answered > 0)).median() > P.MS_MEDIAN:
-                total, unit = total / 1000.0, "ms"
+        total, bad, unit = _period_total(raw, f, answered)
         out[f.target] = total / answered.where(answered > 0)
         reason = first_reason(reason, bad, f"unparseable {f.target}")
         used.append(replace(f, unit=unit))
-        notes.append(f"'{f.source[0]}' (a period total, unit {unit}) divided by {by}")
+        parts = " + ".join(f"'{s}'" for s in f.source)
+        what = "a period total" if len(f.source) == 1 else "period totals, added up"
+        notes.append(f"{parts} ({what}, unit {unit}) divided by {by}")
     return used, notes, reason
+
+
+def _period_total(
+    raw: RawTable, f: FieldMap, answered: pd.Series
+) -> tuple[pd.Series, pd.Series, str]:
+    """The seconds of a period total (the sum of its columns: talk + hold + ACW; a row missing
+    one has none), the unreadable cells and the unit. Totals are long by nature: they are
+    milliseconds only if the averages per answered contact still look so."""
+    parts = [P.parse_duration(raw.frame[s], f.unit, s) for s in f.source]
+    if f.unit == "auto" and any(unit == "ms" for _, _, unit in parts):
+        parts = [P.parse_duration(raw.frame[s], "s", s) for s in f.source]
+        total = sum((p[0] for p in parts[1:]), parts[0][0])
+        if (total / answered.where(answered > 0)).median() > P.MS_MEDIAN:
+            return total / 1000.0, _any_bad(parts), "ms"
+        return total, _any_bad(parts), "s"
+    total = sum((p[0] for p in parts[1:]), parts[0][0])
+    return total, _any_bad(parts), parts[0][2]
+
+
+def _any_bad(parts: list[tuple[pd.Series, pd.Series, str]]) -> pd.Series:
+    bad = parts[0][1]
+    for _, more, _ in parts[1:]:
+        bad = bad | more
+    return bad
 
 
 def _answered_count(out: dict[str, pd.Series], source: str) -> tuple[pd.Series, str]:

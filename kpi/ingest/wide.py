@@ -13,6 +13,7 @@ field). Groups are found by :func:`kpi.ingest.shape.column_groups`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -165,6 +166,10 @@ _YEAR = frozenset({"year", "jahr", "annee", "ano", "anno", "jaar"})
 _QUARTER = frozenset({"quarter", "quartal", "trimestre", "kwartaal"})
 _MONTH_PART = frozenset({"month", "monat", "mois", "mes", "mese", "maand"})
 _DAY_PART = frozenset({"day", "tag", "jour", "dia", "giorno", "dag"})
+_WEEK_PART = frozenset(
+    {"week", "weeknumber", "weekno", "weeknr", "wk", "kw", "woche", "kalenderwoche", "semaine",
+     "semana", "settimana"}
+)  # fmt: skip
 
 
 def date_parts(raw: RawTable) -> RawTable:
@@ -175,8 +180,11 @@ def date_parts(raw: RawTable) -> RawTable:
     by_key = {header_key(str(c)): str(c) for c in frame.columns}
     year = next((by_key[k] for k in _YEAR if k in by_key), None)
     month = next((by_key[k] for k in _MONTH_PART if k in by_key), None)
-    if year is None or month is None or "date" in by_key:
+    if year is None or "date" in by_key:
         return raw
+    if month is None:
+        week = next((by_key[k] for k in _WEEK_PART if k in by_key), None)
+        return _year_week(raw, year, week) if week is not None else raw
     day = next((by_key[k] for k in _DAY_PART if k in by_key), None)
     quarter = next((by_key[k] for k in _QUARTER if k in by_key), None)
     years = pd.to_numeric(frame[year], errors="coerce")
@@ -193,6 +201,31 @@ def date_parts(raw: RawTable) -> RawTable:
     out = frame.drop(columns=parts)
     out.insert(0, "Date", text)
     note = f"the date is read from its parts ({', '.join(parts)}), as one 'Date' column"
+    return replace(raw, frame=out, notes=[*raw.notes, note])
+
+
+def _year_week(raw: RawTable, year: str, week: str) -> RawTable:
+    """Year and ISO week number columns ("2024", "36") read as one ``Date`` column, the Monday
+    each week starts (ISO 8601); unchanged unless every row's pair is such a week."""
+    frame = raw.frame
+    years = pd.to_numeric(frame[year], errors="coerce")
+    weeks = pd.to_numeric(frame[week], errors="coerce")
+    ok = years.between(1970, 2099) & weeks.between(1, 53) & (weeks == weeks.round())
+    if not bool(ok[frame[year].notna()].all()):
+        return raw
+    try:
+        days = [
+            dt.date.fromisocalendar(int(y), int(w), 1).isoformat() if good else None
+            for y, w, good in zip(years, weeks, ok, strict=True)
+        ]
+    except ValueError:  # week 53 of a year that has 52
+        return raw
+    out = frame.drop(columns=[year, week])
+    out.insert(0, "Date", pd.Series(days, index=frame.index, dtype="string"))
+    note = (
+        f"the date is read from its parts ({year}, {week}) as the Monday each ISO week starts, "
+        "in one 'Date' column"
+    )
     return replace(raw, frame=out, notes=[*raw.notes, note])
 
 
