@@ -69,21 +69,6 @@ def per_period(r: ingest.ImportResult, kpi: str, grain: str) -> dict[str, float]
 _I15 = "interval15_title_date.csv"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        'MissingDateColumn "has no date column (its columns: Interval, Queue, ...)": the date '
-        "of the report is only in the title line 'Report date: 15/10/2024' (3 lines above the "
-        "header, skipped as title lines by kpi/ingest/sniff.py preamble_rows, which keeps no "
-        "text of them), and the 'Interval' column ('08:00-08:15') is used only when a date "
-        "column exists (kpi/ingest/automap.py _date_interval_pair needs st.find('date')). The "
-        "refusal is clear, but the file is readable. Fix: keep the skipped title lines and, "
-        "when one holds a single date after 'date' / 'Report date' / 'for' (or a one-day "
-        "range), use it as the date of every row and pair it with the interval column, with a "
-        "note naming the line; ambiguous titles (07/10/2024) need the same day/month rules as "
-        "a column."
-    ),
-)
 def test_interval15_title_date_read() -> None:
     # 2 queues x 40 quarter-hours of 15 October 2024; ASA / AHT m:ss, SL "80.5%".
     r = load(_I15)

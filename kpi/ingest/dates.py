@@ -113,7 +113,8 @@ class DateOrderDecision:
         head = f"'{column}': read {word}" + (f" ({self.example} = {meaning})" if meaning else "")
         if self.decided_by == "data":
             field = "first" if self.order == "dmy" else "second"
-            return f"{head}: {self.count:,} values have a {field} field over 12"
+            have = "value has" if self.count == 1 else "values have"
+            return f"{head}: {self.count:,} {have} a {field} field over 12"
         if self.decided_by == "hint":
             return f"{head}: no value decides it; the file's ';' separator and decimal commas say day-first"
         if self.decided_by == "mapping":

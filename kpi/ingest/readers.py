@@ -9,6 +9,7 @@ rows the parser had to skip (ragged lines), so that every row is accounted for.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections import Counter
@@ -105,6 +106,9 @@ class RawTable:
     # so that quarantined rows are shown as written ("Y", not True).
     spellings: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # what the user must hear (sheets left out)
+    title: list[str] = field(
+        default_factory=list
+    )  # the lines above the header ("Report date: ...")
 
     def as_written(self, rows: pd.DataFrame) -> pd.DataFrame:
         """``rows`` of this file's frame with yes/no cells spelled as the file writes them."""
@@ -356,6 +360,7 @@ def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) ->
     head, encoding, enc_note, sample = _text_sample(src, xls_named)
     delimiter, decimal_comma, quoted_newlines = sniff(sample)
     header, rows, skip = header_and_rows(sample, delimiter)
+    title_rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))[:skip]
     if looks_like_data(header):
         raise DataError(
             f"The first line of '{src.name}' looks like data, not column names: add a header row "
@@ -401,7 +406,8 @@ def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) ->
             return _retry_single_byte(src, force_text)
         raise  # pragma: no cover - Latin-1 decodes every byte
     frame.columns = names[: frame.shape[1]] + list(frame.columns[len(names) :])
-    return RawTable(src.name, frame, reader.skipped, notes, spellings=spellings)
+    title = [" ".join(c.strip() for c in row if c.strip()) for row in title_rows]
+    return RawTable(src.name, frame, reader.skipped, notes, spellings=spellings, title=title)
 
 
 def _text_sample(src: Source, xls_named: bool) -> tuple[bytes, str, str | None, str]:

@@ -100,10 +100,12 @@ def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
             f"{', '.join(sheets)}. Pick one of them."
         )
     candidates: list[tuple[str, int, pd.DataFrame]] = []
+    titles: dict[str, list[tuple[object, ...]]] = {}  # the lines above each sheet's header
     try:
         for name in [sheet] if sheet is not None else sheets:
             whole = pd.read_excel(_book(src), sheet_name=name, engine=engine, header=None)
             skip = preamble_rows(list(whole.head(60).itertuples(index=False, name=None)))
+            titles[name] = list(whole.head(skip).itertuples(index=False, name=None))
             frame = pd.read_excel(_book(src), sheet_name=name, engine=engine, header=skip)
             candidates.append((name, skip, frame))
     except _unreadable():
@@ -125,8 +127,18 @@ def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
         notes.append(f"header on row {skip + 1}: {lines_text(skip)} above it skipped")
     frame = frame.dropna(how="all")
     frame = excel_objects(frame)
+    title = [
+        " ".join(str(v).strip() for v in row if v is not None and v == v and str(v).strip())
+        for row in titles.get(name, [])
+    ]
     return RawTable(
-        src.name, frame.reset_index(drop=True), [], notes, sheet=name, warnings=warnings
+        src.name,
+        frame.reset_index(drop=True),
+        [],
+        notes,
+        sheet=name,
+        warnings=warnings,
+        title=title,
     )
 
 

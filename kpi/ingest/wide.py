@@ -25,7 +25,14 @@ from kpi.ingest.headers import AGGREGATE_SYNONYMS, INTERACTION_SYNONYMS, header_
 from kpi.ingest.readers import RawTable
 from kpi.ingest.shape import ACTUAL_WORDS, PLAN_WORDS, column_groups
 
-__all__ = ["date_parts", "measure_rows", "segment_from_names", "transposed", "unpivot_groups"]
+__all__ = [
+    "date_from_title",
+    "date_parts",
+    "measure_rows",
+    "segment_from_names",
+    "transposed",
+    "unpivot_groups",
+]
 
 #: Header keys of segment columns (the synonym tables' queue, channel and team names, and a
 #: few routing units): files that have one need no segment from their names.
@@ -227,6 +234,57 @@ def _year_week(raw: RawTable, year: str, week: str) -> RawTable:
         "in one 'Date' column"
     )
     return replace(raw, frame=out, notes=[*raw.notes, note])
+
+
+#: A time of day or an interval of one ("08:00", "8:00 AM - 8:30 AM", "08:00-08:15").
+_CLOCK_CELL = re.compile(
+    r"^\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*[-–]\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?$",
+    re.IGNORECASE,
+)
+#: A date in a title line ("Report date: 15/10/2024", "Date: 2024-10-15").
+_TITLE_DATE = re.compile(
+    r"(?<![\d/.-])(\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?![\d/.-])"
+)
+#: Title lines that date the report's making, not its data.
+_MADE = re.compile(r"generated|created|printed|run on|exported|erstellt|g[eé]n[eé]r[eé]", re.I)
+
+
+def date_from_title(raw: RawTable) -> RawTable:
+    """An interval report whose day is written only in a title line above the table ("Report
+    date: 15/10/2024"): that date in a ``Date`` column on every row, said in the notes.
+    Unchanged unless the table has a column of times of day or intervals and no column of
+    dates, and the title lines hold exactly one date apart from when the report was made."""
+    frame = raw.frame
+    if not raw.title or frame.empty or "Date" in frame.columns:
+        return raw
+    dates = {d for line in raw.title if not _MADE.search(line) for d in _TITLE_DATE.findall(line)}
+    if len(dates) != 1:
+        return raw
+    head = frame.head(50)
+    kinds = [_cells_kind(head[c]) for c in frame.columns]
+    if "date" in kinds or "clock" not in kinds:
+        return raw
+    (day,) = dates
+    out = frame.copy()
+    out.insert(0, "Date", pd.Series(day, index=frame.index, dtype="string"))
+    line = next(t for t in raw.title if day in t)
+    note = f"the table has no date column: every row dated {day}, from the title line '{line}'"
+    return replace(raw, frame=out, notes=[*raw.notes, note])
+
+
+def _cells_kind(col: pd.Series) -> str:
+    """ "date" when most cells are dates, "clock" when most are times of day or intervals."""
+    if pd.api.types.is_datetime64_any_dtype(col.dtype):
+        return "date"
+    cells = [str(v).strip() for v in col.dropna() if str(v).strip()]
+    if not cells:
+        return ""
+    if sum(bool(_CLOCK_CELL.match(v)) for v in cells) > 0.8 * len(cells):
+        return "clock"
+    if sum(bool(_TITLE_DATE.search(v)) for v in cells) > 0.8 * len(cells):
+        return "date"
+    return ""
 
 
 def _month_number(value: object) -> float:
