@@ -326,22 +326,6 @@ def test_weekly_date_ranges() -> None:
 _PIV = "pivot_interval_filldown.csv"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Only 2 of 40 intervals kept: 'Date' is written on the first interval of each day only "
-        "(a pivot table without 'repeat item labels'), and every other interval row is "
-        "quarantined as 'missing or unparseable date' (38 rows, with the 2 '15/10/2024 Total' "
-        "lines); contacts 26 instead of 449 -- said in the report, but the file is readable. "
-        "Nothing in kpi/ingest fills a blank group label down (kpi/ingest/validate.py "
-        "quarantines the blank date; rows.py _TOTAL does not know '<date> Total' either, so "
-        "the day totals are set aside only because their date does not parse). 'Grand Total' "
-        "is recognised. Fix: for an aggregated date column that is blank below a value on rows "
-        "whose interval / other cells are filled (and the blanks sit inside a block that ends "
-        "at a '<label> Total' line), fill the date down, with a note; take '<date> Total' as a "
-        "total line."
-    ),
-)
 def test_pivot_filldown_intervals() -> None:
     # 2 days x 20 half-hours; "15/10/2024 Total", "16/10/2024 Total", "Grand Total" set aside.
     r = load(_PIV)

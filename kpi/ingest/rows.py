@@ -155,6 +155,39 @@ def _total_lines(cells: np.ndarray, filled: np.ndarray) -> dict[int, str]:
     return out
 
 
+def _pivot_blocks(
+    frame: pd.DataFrame, blanks: np.ndarray
+) -> tuple[pd.DataFrame, int, dict[object, str]]:
+    """A pivot table in compact form writes its first column once per block ("15/10/2024" on
+    the day's first interval, blank below) and closes each block with a subtotal line
+    ("15/10/2024 Total"). When every block so closed starts with its value and is blank in
+    between, the value is filled down the block. Returns the frame, the rows filled and the
+    subtotal lines (row label -> their cell)."""
+    if not blanks.any() or blanks.all():
+        return frame, 0, {}
+    # A subtotal line follows the last blank row of its block: only those rows can be one.
+    after = np.flatnonzero(~blanks[1:] & blanks[:-1]) + 1
+    text = frame.iloc[:, 0].astype("string").str.strip()
+    closing = {}
+    for i in after:
+        label = str(text.iloc[i])
+        if label.lower().endswith(" total"):
+            closing[int(i)] = label[: -len(" total")].strip()
+    if not closing:
+        return frame, 0, {}
+    fill = np.zeros(len(frame), dtype=bool)
+    for end, value in closing.items():
+        start = end - 1
+        while start >= 0 and blanks[start]:
+            start -= 1
+        if start < 0 or str(text.iloc[start]) != value:
+            return frame, 0, {}  # not a pivot block: leave the column as it is
+        fill[start + 1 : end] = True
+    filled = text.mask(fill).ffill().where(fill, frame.iloc[:, 0].astype("string"))
+    out = frame.assign(**{str(frame.columns[0]): filled})
+    return out, int(fill.sum()), {frame.index[i]: str(text.iloc[i]) for i in closing}
+
+
 def _label_totals(frame: pd.DataFrame, first: np.ndarray) -> dict[object, str]:
     """Total lines whose word stands beside the labels of the rows they sum, in one of the first
     three columns: "10/14/2024, Daily Total, Claims" after that day's Claims intervals, or
@@ -252,11 +285,15 @@ def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
     if frame.shape[1] < 3 or frame.empty:
         return frame, [], []
     first = frame.iloc[:, 0]
+    blanks = _blank(first)
+    frame, filled_down, subtotals = _pivot_blocks(frame, blanks)
+    if filled_down:
+        first, blanks = frame.iloc[:, 0], _blank(frame.iloc[:, 0])
     words = _total_words(first)
     if 2 * np.count_nonzero(words) > len(frame):
         words[:] = False  # mostly "totals": a value of the data (a queue named so)
-    beside = _label_totals(frame, words)
-    candidates = frame.index[_blank(first) | words].union(pd.Index(list(beside)))
+    beside = {**_label_totals(frame, words), **subtotals}
+    candidates = frame.index[blanks | words].union(pd.Index(list(beside)))
     # Blank rows have an empty first column, a total line a total word there (or an empty
     # first column, or beside the labels of the rows it sums); note rows are at the very end:
     # look at these only.
@@ -277,9 +314,14 @@ def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
     totals = {part.index[i]: w for i, w in found.items()}
     footer = _footer(frame, filled, n_filled, totals)
     notes: list[str] = []
+    if filled_down:
+        notes.append(
+            f"'{frame.columns[0]}' is written once per block (a pivot table): filled down "
+            f"over {filled_down:,} rows below each value"
+        )
     drop = blank.union(pd.Index(footer)).union(pd.Index(list(totals)))
     if not len(drop):
-        return frame, [], []
+        return frame, notes, []
     lines = ["blank row (a spacer with no value, not a contact): "] * len(blank)
     if len(blank):
         notes.append(f"{len(blank):,} blank rows (spacers with no value) skipped: not contacts")
