@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
 from exports_check import DATA, accounted, days, expect, grains, reader, text, values
 
 from kpi import ingest
@@ -160,17 +159,6 @@ def test_agent_totals_aht() -> None:
     expect(values(load(_AGT), "aht"), aht=438.2622)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Occupancy unavailable ('missing column occupancy'): the report has no occupancy "
-        "column, but 'Staffed Time' and 'AUX Time' give it -- available = staffed - AUX - "
-        "handling, occupancy = handling / (staffed - AUX) = 0.671 pooled. The importer maps "
-        "neither column (kpi/ingest/automap.py has no staffed / AUX synonyms; the aggregated "
-        "schema has no available-time column). A missing feature, not a wrong number: "
-        "unavailable is the safe outcome until then."
-    ),
-)
 def test_agent_totals_occupancy_from_staffed_and_aux() -> None:
     expect(values(load(_AGT), "occupancy"), occupancy=0.671)
 

@@ -386,6 +386,33 @@ def _agg_handle_totals(st: _State) -> None:
     )
 
 
+#: Header keys of an agent report's staffed (logged-in) time and of its AUX (not ready) time.
+_STAFFED = frozenset(
+    {"staffedtime", "staffed", "totalstaffedtime", "loggedintime", "logintime", "totalloggedin",
+     "totalloggedintime", "timeloggedin", "signedintime"}
+)  # fmt: skip
+_AUX = frozenset(
+    {"auxtime", "totalauxtime", "aux", "notreadytime", "totalnotreadytime", "unavailabletime"}
+)
+
+
+def _occupancy_from_time(st: _State) -> None:
+    """An agent report with the handle time, the answered count and the staffed (logged-in)
+    time, maybe AUX time too, but no occupancy: occupancy = handle time / (staffed - AUX)."""
+    answered = "answered" in st.done or {"offered", "abandoned"} <= st.done
+    if st.shape != "aggregated" or "occupancy" in st.done or "aht_seconds" not in st.done:
+        return
+    staffed = next((c for c in st.cols if c not in st.used and header_key(c) in _STAFFED), None)
+    if staffed is None or not answered:
+        return
+    aux = [c for c in st.cols if c not in st.used and header_key(c) in _AUX][:1]
+    minus = f" - '{aux[0]}'" if aux else ""
+    st.add(
+        FieldMap("occupancy", (staffed, *aux), transform="of_available"),
+        f"occupancy = handle time (AHT x answered) / ('{staffed}'{minus})",
+    )
+
+
 #: Period totals of a summary report, by field: their sum over the period's answered contacts
 #: ("Total Talk", "Handle Time (hrs)" = 53.89 for a week), divided by the answered count.
 _AGG_TOTALS: dict[str, tuple[str, ...]] = {
@@ -1071,6 +1098,7 @@ def propose(
     _wait_from_stamps(st)
     _agg_handle_sum(st)
     _agg_handle_totals(st)
+    _occupancy_from_time(st)
     _abandon_rate(st)
     outcome = _outcome(st)
     outcome = _direction_from_outcome(st, outcome)

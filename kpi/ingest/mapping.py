@@ -91,7 +91,9 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
 #: "coalesce" the first filled of the columns; "elapsed" the seconds from the first timestamp
 #: column to the second (ticket created -> first response / solved), or to a third where the
 #: second is empty (call started -> answered, else ended: the wait); "sum" the sum of duration
-#: columns (an interval report's average ACD time + average ACW time = AHT).
+#: columns (an interval report's average ACD time + average ACW time = AHT); "of_available"
+#: occupancy from an agent report's time: handle time (AHT x answered) / (the first column,
+#: staffed or logged-in time, minus the second, AUX or not-ready time, when there is one).
 TRANSFORMS: tuple[str, ...] = (
     "",
     "invert",
@@ -105,6 +107,7 @@ TRANSFORMS: tuple[str, ...] = (
     "coalesce",
     "elapsed",
     "sum",
+    "of_available",
 )
 
 _MAPPING_VERSION = 1
@@ -176,6 +179,7 @@ class FieldMap:
             "coalesce": " or ".join(f'"{s}"' for s in self.source),
             "elapsed": _elapsed_text(self.source),
             "sum": " + ".join(f'"{s}"' for s in self.source),
+            "of_available": "AHT x answered / (" + " - ".join(f'"{s}"' for s in self.source) + ")",
         }.get(self.transform, src)
         unit = f" [{self.unit}]" if self.unit != "auto" else ""
         order = f" (date order {self.date_order})" if self.date_order != "auto" else ""

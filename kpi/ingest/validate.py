@@ -176,16 +176,23 @@ def _locale_dayfirst(raw: RawTable) -> bool:
 
 
 #: Transforms that need other fields parsed first: a period total per answered contact, a
-#: count from a rate of the offered count.
-_AFTER = ("per_answered", "of_offered")
+#: count from a rate of the offered count, occupancy from the handle and available time
+#: (after the handle time: it may be a period total itself).
+_AFTER = ("per_answered", "of_offered", "of_available")
 
 
 def _per_answered(
     raw: RawTable, fields: list[FieldMap], out: dict[str, pd.Series], reason: pd.Series
 ) -> tuple[list[FieldMap], list[str], pd.Series]:
     used, notes = [], []
-    for f in fields:
+    for f in sorted(fields, key=lambda f: f.transform == "of_available"):
         col = raw.frame[f.source[0]]
+        if f.transform == "of_available":
+            out[f.target], bad, note = _occupancy(raw, f, out)
+            reason = first_reason(reason, bad, f"unparseable {f.target}")
+            used.append(f)
+            notes.append(note)
+            continue
         if f.transform == "of_offered":
             rate, bad, _ = P.parse_rate(col)
             if "offered" not in out:
@@ -210,6 +217,28 @@ def _per_answered(
         what = "a period total" if len(f.source) == 1 else "period totals, added up"
         notes.append(f"{parts} ({what}, unit {unit}) divided by {by}")
     return used, notes, reason
+
+
+def _occupancy(
+    raw: RawTable, f: FieldMap, out: dict[str, pd.Series]
+) -> tuple[pd.Series, pd.Series, str]:
+    """Occupancy per row from an agent report's time: handle time (AHT x answered) divided by
+    the available time (staffed minus AUX); rows with no available time have none."""
+    if "aht_seconds" not in out:
+        raise MappingError(
+            f"occupancy from '{f.source[0]}' needs the handle time: map aht_seconds too."
+        )
+    answered, by = _answered_count(out, f.source[0])
+    staffed, bad, _ = P.parse_duration(raw.frame[f.source[0]], "auto", f.source[0])
+    available = staffed
+    for s in f.source[1:]:
+        away, more, _ = P.parse_duration(raw.frame[s], "auto", s)
+        available, bad = available - away.fillna(0), bad | more
+    handle = pd.to_numeric(out["aht_seconds"], errors="coerce") * answered
+    share = handle / available.where(available > 0)
+    minus = "".join(f" - '{s}'" for s in f.source[1:])
+    note = f"occupancy = handle time (AHT x {by}) / ('{f.source[0]}'{minus})"
+    return share, bad, note
 
 
 def _period_total(
