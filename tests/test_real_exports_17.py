@@ -14,7 +14,8 @@ Ambiguities left unasserted: whether a Salesforce Agent Work row "Canceled" is a
 handle time of a chat, and the abandonment of Twilio parent calls (a parent is "completed" when
 the app answered it, whatever its <Dial> legs did).
 
-The round found these importer defects, each marked ``xfail(strict=True)`` with its diagnosis:
+The round found these importer defects (each was a strict xfail with its diagnosis; all are
+fixed now and their tests assert the true values):
 Webex Calling's ORIGINATING / TERMINATING directions and "Ring duration", Zoom Phone's "Call
 Cancel", Twilio's "Parent Call Sid", Salesforce Agent Work's "Speed to Answer" and repeated
 "Work Item", LiveChat's "rated good" / "not rated" (every row quarantined, the import refused),

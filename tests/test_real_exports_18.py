@@ -10,7 +10,8 @@ handled; an answered-within count gives within / (answered + abandoned), a displ
 level (percentage or fraction) is weighted by answered. Subtotal, quarter, year-to-date and
 grand-total lines are not periods: kept, they would count every contact twice.
 
-The round found these importer defects, each marked ``xfail(strict=True)`` with its diagnosis:
+The round found these importer defects (each was a strict xfail with its diagnosis; all are
+fixed now and their tests assert the true values):
 an interval report whose date is only in a title line refused; "Daily Total" lines in the
 Interval column of a 30-minute report kept as data (volume doubled, grain "day") and its
 "Total ACW Time" unused (no AHT); an agent report's total hold and ACW unused (no AHT); a
@@ -92,20 +93,6 @@ def test_interval15_title_date_never_a_wrong_day() -> None:
 # --- 2. 30-minute intervals, 12-hour clock ranges, daily totals, totals of time -------------------
 
 _I30 = "interval30_ampm_totals.csv"
-_I30_TOTALS_WHY = (
-    "63 rows kept instead of 60: the 3 'Daily Total' lines (date in 'Date', 'Daily Total' in "
-    "'Interval', the day's sums) are kept as data, so contacts = 1646 instead of 823 (each day "
-    "counted twice) and ASA 54.6488 instead of 54.7829 (the totals' rounded ASA weighs in); "
-    "only 'Report Total' (no date) is quarantined, as 'missing or unparseable date'. Two "
-    "causes: kpi/ingest/rows.py _total_lines looks for a total word in the FIRST filled cell "
-    "and _TOTAL does not know 'Daily Total' (only Total / Grand Total / Subtotal / Total for "
-    "X); and kpi/ingest/automap.py _date_interval_pair requires ALL sampled 'Interval' values "
-    "to be clock ranges, so the 3 'Daily Total' cells stop the Date + Interval pairing: the "
-    "grain is 'day' and the warning says '63 rows share a date ... they differ by Interval' "
-    "(a warning, but the KPIs are doubled). Fix: a row whose interval / period cell is a "
-    "total word ('Daily Total', 'Day Total', 'Total', '<date> Total') is a total line "
-    "wherever that cell is; pair date + interval when the other values are clock ranges."
-)
 
 
 def test_interval30_rows_grain_days() -> None:
@@ -244,23 +231,6 @@ def test_monthly_quarter_rows_kpis() -> None:
 # --- 7. One column group per channel under a merged group row (.xlsx) ----------------------------------
 
 _CH = "channel_groups.xlsx"
-_CH_WHY = (
-    "Only the Voice columns are read, silently: contacts 3246 (Voice) instead of 5563, "
-    "abandonment 0.0536 / ASA 56.5072 / AHT 334.7191 / SL 0.6872 are Voice's alone; the Chat "
-    "and Email groups (1438 + 879 contacts) are dropped with no note or warning. The merged "
-    "group row (row 2: 'Voice' over C:H, 'Chat' over I:N, 'Email' over O:Q -- openpyxl keeps "
-    "a merged value in its first cell only, so the row has 3 filled cells of 17) is taken for "
-    "a title line by kpi/ingest/sniff.py preamble_rows (fewer than 60% of the usual width; "
-    "note 'header on row 3: 2 title lines above it skipped'), so kpi/ingest/rows.py "
-    "promote_field_row never sees it; the header's repeated names become 'Offered.1', "
-    "'Offered.2', ... which no synonym matches, and kpi/ingest/wide.py unpivot_groups finds no "
-    "'<group> <field>' names to stack. The two note lines below the table (in column B, "
-    "column A is hidden) are quarantined as 'missing or unparseable date' (accounted). Fix: in "
-    "preamble_rows, a sparse row right above the header whose filled cells stand over the "
-    "first of runs of repeated names (or over merged ranges) is a group row: keep it and let "
-    "promote_field_row name the columns 'Voice Offered', 'Chat Offered', ... so the groups "
-    "are stacked into a channel column; at the least warn that repeated columns were not read."
-)
 
 
 def _by_segment(r: ingest.ImportResult) -> dict[str, int]:
