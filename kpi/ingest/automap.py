@@ -23,12 +23,13 @@ from kpi.ingest.headers import (
     AGGREGATE_SYNONYMS,
     INTERACTION_SYNONYMS,
     header_key,
+    header_legend,
     header_unit,
     norm,
 )
 from kpi.ingest.mapping import PRESETS, FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import classify_value, propose_correction, propose_rule
-from kpi.ingest.parsers import parse_duration, written_durations
+from kpi.ingest.parsers import parse_direction, parse_duration, written_durations
 from kpi.ingest.shape import (
     DATE_PARTS,
     PRESET_KEYS,
@@ -567,13 +568,22 @@ def _questions(st: _State) -> None:
 
 def _answered_by_talk(st: _State, outcome: Mapping | None) -> None:
     """A contact log that says nothing of outcomes (no answered or abandoned column, no outcome
-    column, no connected time) but has talk times: a contact was answered when it has talk
-    time (an agent contact report). Abandonment stays unknown: a contact without talk may have
+    column, no connected time) but has talk (else handle) times: a contact was answered when it
+    has talk time (an agent contact report); counted as handled otherwise, a call of no time
+    would lower the AHT. Abandonment stays unknown: a contact without talk may have
     hung up, or been an unanswered outbound dial."""
     if st.shape != "interactions" or outcome is not None or {"answered", "abandoned"} & st.done:
         return
-    talk = next((f for f in st.fields if f.target == "talk_seconds" and not f.transform), None)
-    if talk is None or len(talk.source) != 1:
+    talk = next(
+        (
+            f
+            for target in ("talk_seconds", "handle_seconds")
+            for f in st.fields
+            if f.target == target and not f.transform and len(f.source) == 1
+        ),
+        None,
+    )
+    if talk is None:
         _answered_by_agent(st)
         return
     why = f"answered where '{talk.source[0]}' is above zero (the file has no outcome column)"
@@ -690,7 +700,7 @@ def _outcome(st: _State) -> Mapping | None:
             values = st.samples.get(c)
             if not values:
                 continue
-            got = _rule_with_outbound(c, values, needs_name=c in st.used)
+            got = _column_rule(c, values, needs_name=c in st.used)
             if got is not None and flags and got[0].others != "keep" and _codes_only(got[0]):
                 continue  # wrap-up codes beside a mapped flag: the correction below instead
             if got is not None:
@@ -708,6 +718,40 @@ def _outcome(st: _State) -> Mapping | None:
             st.evidence["outcome"] = f"column '{c}': {fixed[1]}"
             return Mapping(st.shape, outcome=fixed[0])
     return None
+
+
+def _column_rule(
+    name: str, values: Sequence[str], *, needs_name: bool
+) -> tuple[OutcomeRule, str] | None:
+    """:func:`_rule_with_outbound` on a column's values, or on the labels its header's legend
+    gives its codes ("outcome (1=answered,2=abandoned)"), the rule then written on the codes."""
+    legend = header_legend(name)
+    if not legend:
+        return _rule_with_outbound(name, values, needs_name=needs_name)
+    labels = [legend.get(str(v).strip(), str(v)) for v in values]
+    got = _rule_with_outbound(name, labels, needs_name=needs_name)
+    if got is None:
+        return None
+    codes = {label: code for code, label in legend.items()}
+    rule = replace(got[0], values=tuple((codes.get(v, v), c) for v, c in got[0].values))
+    return rule, f"{got[1]} (codes explained in the header)"
+
+
+def _coded_directions(st: _State) -> None:
+    """A direction column of codes whose header explains them ("direction (1=in,2=out)"): the
+    codes whose label says outbound are listed with ``equals``, every other one is inbound."""
+    f = next((f for f in st.fields if f.target == "direction" and not f.transform), None)
+    legend = header_legend(f.source[0]) if f is not None and len(f.source) == 1 else {}
+    if f is None or not legend:
+        return
+    labels = parse_direction(pd.Series(list(legend.values()), dtype="string"))
+    out = tuple(code for code, label in zip(legend, labels, strict=True) if label == "outbound")
+    if not out:
+        return
+    st.fields[st.fields.index(f)] = replace(f, transform="equals", values=out)
+    st.evidence["direction"] = (
+        f"'{f.source[0]}': the header's legend says {', '.join(out)} mean outbound"
+    )
 
 
 def _rule_with_outbound(
@@ -1088,6 +1132,7 @@ def propose(
     preset = _preset(st)
     _sl_threshold(st)
     _synonyms(st)
+    _coded_directions(st)
     _rounded_ids(st)
     _period_totals(st)
     _questions(st)

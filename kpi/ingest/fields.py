@@ -11,6 +11,7 @@ from kpi.errors import MappingError
 from kpi.ingest import parsers as P
 from kpi.ingest import timestamps as T
 from kpi.ingest.dates import DateOrderDecision, detect_date_order
+from kpi.ingest.headers import header_legend
 from kpi.ingest.mapping import FieldMap
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Column, Shape
 
@@ -204,7 +205,9 @@ def _apply_kind(f: FieldMap, col: pd.Series, kind: str, shape: Shape) -> Result:
             return P.parse_id_text(col), none, None, f
         return P.parse_text(col), none, None, f
     if kind == "score":
+        col, said = _no_answer_codes(f, col)
         v, bad, note = P.parse_score(col)
+        note = "; ".join(n for n in (said, note) if n) or None
         if f.target == "csat":
             v, scale = P.csat_to_five(v, f.source[0])
             note = "; ".join(n for n in (note, scale) if n) or None
@@ -214,6 +217,24 @@ def _apply_kind(f: FieldMap, col: pd.Series, kind: str, shape: Shape) -> Result:
         return v, bad, (f"'{f.source[0]}' read as a percentage" if note else None), f
     v, bad, how = P.parse_number_noted(col, integer_like=kind == "count")
     return v, bad, (f"'{f.source[0]}': {how}" if how else None), f
+
+
+#: A legend label that says a code is no answer ("0=no survey", "9=not asked").
+_NO_ANSWER = ("no ", "not ", "none", "n/a", "unanswered", "skipped", "declined")
+
+
+def _no_answer_codes(f: FieldMap, col: pd.Series) -> tuple[pd.Series, str | None]:
+    """A survey column whose header's legend names codes that are no answer ("csat (1-5,
+    0=no survey)"): those cells are empty, not a score of 0."""
+    legend = header_legend(f.source[0])
+    codes = [c for c, label in legend.items() if label.lower().startswith(_NO_ANSWER)]
+    if not codes:
+        return col, None
+    text = col.astype("string").str.strip()
+    hit = text.isin(codes).fillna(False)
+    means = "means" if len(codes) == 1 else "mean"
+    said = f"{', '.join(codes)} {means} no answer (the header's legend): {int(hit.sum()):,} empty"
+    return col.mask(hit), said
 
 
 def _minutes_evidence(col: pd.Series, seconds: pd.Series) -> str:

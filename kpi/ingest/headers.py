@@ -23,6 +23,7 @@ __all__ = [
     "AGGREGATE_SYNONYMS",
     "INTERACTION_SYNONYMS",
     "header_key",
+    "header_legend",
     "header_unit",
     "norm",
 ]
@@ -66,6 +67,9 @@ _DURATION_WORD = re.compile(
     r"zeit|dauer|tijd|duur|temps|duree|attente|tiempo|duracion|espera|conversacion)$"
 )
 _SCALE = re.compile(r"\s*[\(\[]\s*\d+\s*(?:-|–|to)\s*\d+\s*[\)\]]")  # (1-5), [0-10]
+#: A legend of the codes a column holds, in brackets: "(1=in,2=out)", "(1-5, 0=no survey)".
+_LEGEND = re.compile(r"\s*[\(\[]([^()\[\]]*=[^()\[\]]*)[\)\]]")
+_LEGEND_PAIR = re.compile(r"^\s*([\w.-]+)\s*=\s*(.+?)\s*$")
 _COPY = re.compile(r"(\.\d+|\s*\(\d+\)|\s+#\d+)$")  # "Talk Time.1", "Wait (2)", "Queue #2"
 
 
@@ -108,6 +112,17 @@ def header_unit(name: str) -> str | None:
     return _split_unit(_strip_copy(str(name)).lower())[1]
 
 
+def header_legend(name: str) -> dict[str, str]:
+    """The codes a header's legend explains, code -> label ("direction (1=in,2=out)" ->
+    {"1": "in", "2": "out"}); empty when the header has none. A scale in the same brackets
+    ("(1-5, 0=no survey)") is no code."""
+    m = _LEGEND.search(str(name))
+    if m is None:
+        return {}
+    pairs = (_LEGEND_PAIR.match(part) for part in re.split(r"[,;/|]", m.group(1)))
+    return {p.group(1): p.group(2) for p in pairs if p is not None}
+
+
 @functools.lru_cache(maxsize=8192)
 def header_key(name: str) -> str:
     """The header with its decorations removed, as a matching key.
@@ -115,7 +130,8 @@ def header_key(name: str) -> str:
     >>> header_key("Talk Time (s)") == header_key("talk_time") == header_key("TALK TIME [sec]")
     True
     """
-    low = _SCALE.sub("", _strip_copy(str(name)).lower())  # "Satisfaction (1-5)"
+    low = _LEGEND.sub("", _strip_copy(str(name)).lower())  # "direction (1=in,2=out)"
+    low = _SCALE.sub("", low)  # "Satisfaction (1-5)"
     low = _AVERAGE_SIGN.sub("durchschnittliche ", low)  # "Ø Wartezeit"
     low = _AGGREGATED.sub("", low)  # "Sum of Answered", "Average of ASA" (Power BI, pivots)
     rest, _ = _split_unit(low)

@@ -461,6 +461,10 @@ def _bool_spellings(
     return spellings
 
 
+#: Cells that mean "no value": Arrow's own list, and MySQL's ``\N`` (``SELECT ... INTO OUTFILE``).
+_NULL_WORDS = [*pacsv.ConvertOptions().null_values, "\\N"]
+
+
 class _ArrowText:
     """One text file read by Arrow with the format found in its sample; ``skipped`` collects
     the lines that do not split into the header's columns."""
@@ -525,6 +529,7 @@ class _ArrowText:
                 ),
                 convert_options=pacsv.ConvertOptions(
                     column_types=column_types,
+                    null_values=_NULL_WORDS,
                     decimal_point="," if self.decimal_comma else ".",
                     strings_can_be_null=True,
                     quoted_strings_can_be_null=True,

@@ -201,7 +201,15 @@ def read_parquet(src: Source) -> RawTable:
             f"'{src.name}' could not be read as Parquet (the file is damaged or incomplete): "
             "export it again."
         ) from None
-    return RawTable(src.name, normalise_arrow(table).to_pandas(date_as_object=False))
+    frame = normalise_arrow(table).to_pandas(date_as_object=False)
+    leaves = _leaf_names([str(c) for c in frame.columns])  # "agent.name" as a JSON export is
+    notes = [f"nested fields named by their last part: {_shown(leaves)}"] if leaves else []
+    return RawTable(src.name, frame.rename(columns=leaves), notes=notes)
+
+
+def _shown(renamed: dict[str, str]) -> str:
+    said = ", ".join(f"{a} -> {b}" for a, b in list(renamed.items())[:4])
+    return said + (", ..." if len(renamed) > 4 else "")
 
 
 def read_jsonl(src: Source) -> RawTable:

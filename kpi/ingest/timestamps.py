@@ -218,7 +218,7 @@ def _digit_clock(text: pd.Series) -> tuple[pd.Series, str | None]:
 
     Digits are a clock when there are five values or more, every one has hours below 24 and
     minutes and seconds below 60; seconds since midnight break that on nearly every row (34,475
-    s is 09:34:35). Values all up to 2359 are ``HHMM``, else ``HHMMSS``.
+    s is 09:34:35). Values all up to 23 are hours, up to 2359 ``HHMM``, else ``HHMMSS``.
     """
     filled = text.dropna()
     filled = filled[filled != ""]
@@ -226,7 +226,8 @@ def _digit_clock(text: pd.Series) -> tuple[pd.Series, str | None]:
         return text, None
     value = pd.to_numeric(text, errors="coerce")
     six = bool(value.max() > 2359)
-    whole = value * 100 if not six else value  # HHMM -> HHMM00
+    hours = bool(value.max() <= 23)  # "8", "17": an hour ("call_hour"), not 00:08
+    whole = value * 10_000 if hours else value * 100 if not six else value  # -> HHMMSS
     hh, mm, ss = whole // 10_000, whole // 100 % 100, whole % 100
     if not bool((hh.le(23) & mm.le(59) & ss.le(59))[filled.index].all()):
         return text, None
@@ -236,8 +237,9 @@ def _digit_clock(text: pd.Series) -> tuple[pd.Series, str | None]:
 
     clock = hh.astype("Int64").astype("string") + ":" + two(mm) + ":" + two(ss)
     first = filled.index[0]
+    form = "hours" if hours else "HHMMSS" if six else "HHMM"
     said = (
-        f"'{text.name}': times of day written as digits, read as {'HHMMSS' if six else 'HHMM'} "
+        f"'{text.name}': times of day written as digits, read as {form} "
         f"({filled[first]} = {clock[first]})"
     )
     return text.where(value.isna(), clock), said
