@@ -175,7 +175,6 @@ def test_monthly_files_overlap_said() -> None:
     assert "overlapping" in text(load_all(*_MONTHS))
 
 
-@pytest.mark.xfail(strict=True, reason=_OVERLAP_WHY)
 def test_monthly_files_overlap_counted_once() -> None:
     r = load_all(*_MONTHS)
     expect(values(r, *QUEUE_KPIS), contacts=77616, abandonment_rate=0.0623, asa=52.8014,
@@ -273,7 +272,6 @@ def test_denominators_rows_counts_averages() -> None:
            abandonment_rate=0.0569, asa=62.5642, aht=393.277)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_SHORT_WHY)
 def test_short_abandons_not_answered_within() -> None:
     fields = {f.target: f.source for f in load(_DEN).mapping.fields}
     assert fields.get("answered_within") != ("Short Abandons (<5s)",), fields
@@ -353,7 +351,6 @@ _UNITS_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_UNITS_WHY)
 def test_units_row_set_aside() -> None:
     r = load(_UNITS)
     all_accounted(r, 20)

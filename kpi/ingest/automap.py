@@ -882,6 +882,10 @@ _SL_SECONDS = re.compile(
 _RATE_WORDS = re.compile(r"%|percent|pct|\brate\b|service\s*level|\bsl\b", re.IGNORECASE)
 
 
+#: Threshold headers that count contacts that were not answered.
+_NOT_ANSWERED = re.compile(r"abandon|aband|lost|drop|hang|verlo|perdu|abbandon", re.IGNORECASE)
+
+
 def _sl_threshold(st: _State) -> None:
     """Summary columns that name a service-level threshold ("Answered within 20s", "% within
     30 sec"): a count of contacts answered within it (``answered_within``) or the service
@@ -890,8 +894,8 @@ def _sl_threshold(st: _State) -> None:
         return
     for c in st.cols:
         m = _WITHIN.search(c.strip()) or _SL_SECONDS.search(c.strip())
-        if c in st.used or m is None:
-            continue
+        if c in st.used or m is None or _NOT_ANSWERED.search(c):
+            continue  # "Short Abandons (<5s)" counts abandons, not answers within 5 s
         values = [str(v).strip() for v in st.samples.get(c, []) if str(v).strip()]
         rate = (
             bool(_RATE_WORDS.search(c))

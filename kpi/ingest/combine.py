@@ -174,6 +174,32 @@ def _shared_periods(
     return f"{said}; check for overlapping exports"
 
 
+def _copies_across_files(
+    frame: pd.DataFrame, reason: pd.Series, main: list[ParsedFile]
+) -> tuple[pd.Series, int]:
+    """Summary rows repeated in a later file, the same in every column (monthly exports that
+    overlap by a day): the later copies are quarantined, counted once. Rows alike within one
+    file stay (two lines of one report are two lines)."""
+    if len(main) < 2:
+        return reason, 0
+    ok = reason.isna().to_numpy()
+    file_of = np.repeat(np.arange(len(main)), [len(p.frame) for p in main])
+    rows = frame.loc[ok].astype("string")
+    first_file = (
+        rows.assign(_file=file_of[ok])
+        .groupby(list(rows.columns), dropna=False)["_file"]
+        .transform("min")
+    )
+    later = np.zeros(len(frame), dtype=bool)
+    later[np.flatnonzero(ok)] = (first_file.to_numpy() < file_of[ok]) & rows.duplicated().to_numpy()
+    n = int(later.sum())
+    if n:
+        reason = first_reason(
+            reason, later, "the same row in an earlier file (overlapping exports): counted once"
+        )
+    return reason, n
+
+
 def _dedupe_stage(
     frame: pd.DataFrame,
     reason: pd.Series,
@@ -184,11 +210,12 @@ def _dedupe_stage(
     """Contacts: older duplicates quarantined and repeating ids made unique -> (frame, reason,
     duplicates, ids renumbered). Daily rows are all kept, with a warning when they overlap."""
     if shape != "interactions":
+        reason, copies = _copies_across_files(frame, reason, main)
         keys = ["date", *[c for c in SEGMENT_COLUMNS if c in frame.columns]]
         dup = frame.loc[reason.isna(), keys].duplicated(keep=False)
         if dup.any():
             warnings.append(_shared_periods(frame, reason, main, keys, int(dup.sum())))
-        return frame, reason, 0, 0
+        return frame, reason, copies, 0
     one = main[0].repeated if len(main) == 1 else None
     frame, reason, duplicates = dedupe(frame, reason, one)
     frame, renumbered = unique_ids(frame, reason, one)

@@ -29,6 +29,7 @@ from kpi.ingest.rows import (
     promote_field_row,
     repeated_headers,
     survey_header_rows,
+    units_row,
 )
 from kpi.ingest.sniff import header_and_rows, looks_like_data, sniff
 
@@ -260,11 +261,12 @@ def _layout(raw: RawTable) -> None:
         raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
     raw.frame, survey_notes, survey_lines = survey_header_rows(raw.frame)
     raw.frame, page_notes, page_lines = repeated_headers(raw.frame)
-    if survey_notes or page_notes:
+    raw.frame, unit_notes, unit_lines = units_row(raw.frame)
+    if survey_notes or page_notes or unit_notes:
         raw.frame = _clean_columns(raw.frame.reset_index(drop=True))
     raw.frame, dropped, layout_lines = drop_layout_rows(raw.frame)
-    raw.notes += promoted + survey_notes + page_notes + dropped
-    raw.skipped += survey_lines + page_lines + layout_lines
+    raw.notes += promoted + survey_notes + page_notes + unit_notes + dropped
+    raw.skipped += survey_lines + page_lines + unit_lines + layout_lines
 
 
 def _clean_columns(frame: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,13 @@ import pyarrow.compute as pc
 
 from kpi.ingest import _fastpath as fp
 
-__all__ = ["drop_layout_rows", "promote_field_row", "repeated_headers", "survey_header_rows"]
+__all__ = [
+    "drop_layout_rows",
+    "promote_field_row",
+    "repeated_headers",
+    "survey_header_rows",
+    "units_row",
+]
 
 _NUMBER_OR_DATE = re.compile(r"^[-+]?[\d.,:/\s%]+$|^\d{4}-\d\d-\d\d")
 
@@ -433,6 +439,37 @@ def survey_header_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], li
         line = "survey header row (answer types, not a response): " + _written(cells[0], mask[0])
         return out, ["SurveyMonkey's answer-type row under the questions set aside"], [line]
     return frame, [], []
+
+
+#: Unit words a units row under the column names holds, and what each adds to its name: a
+#: duration unit or a percent sign (the importer reads both from a header); counts add nothing.
+_UNIT_CELLS = {
+    "s": " (s)", "sec": " (s)", "secs": " (s)", "seconds": " (s)", "ms": " (ms)",
+    "min": " (min)", "mins": " (min)", "minutes": " (min)", "h": " (h)", "hrs": " (h)",
+    "hours": " (h)", "%": " %", "pct": " %", "percent": " %", "calls": "", "contacts": "",
+    "count": "", "#": "", "n": "", "chats": "", "emails": "", "tickets": "",
+}  # fmt: skip
+
+
+def units_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """A row of units under the column names (``calls``, ``s``, ``%``; blank over the label
+    columns) set aside as a ``"reason: line"`` entry, each unit written into its column's name
+    ("ASA" -> "ASA (s)", "Service Level" -> "Service Level %"), where the importer reads it."""
+    if len(frame) < 2 or frame.shape[1] < 2:
+        return frame, [], []
+    cells = [str(v).strip() if _holds(v) else "" for v in frame.iloc[0]]
+    units = [c.lower() for c in cells if c]
+    if len(units) < 2 or any(u not in _UNIT_CELLS for u in units):
+        return frame, [], []
+    names = {
+        col: f"{col}{_UNIT_CELLS[u.lower()]}"
+        for col, u in zip(frame.columns, cells, strict=True)
+        if u and _UNIT_CELLS[u.lower()] and _UNIT_CELLS[u.lower()].strip() not in str(col)
+    }
+    line = ",".join(cells)
+    out = frame.iloc[1:].rename(columns=names)
+    note = f"a units row under the column names ({', '.join(dict.fromkeys(units))}) read into them"
+    return out, [note], [f"units row (the columns' units, not a contact or a period): {line}"]
 
 
 def repeated_headers(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list[str]]:
