@@ -53,15 +53,6 @@ def unavailable(r: ingest.ImportResult, *kpis: str) -> None:
 # --- 1. MySQL SELECT ... INTO OUTFILE: tabs, \N for NULL, DATETIME(6) ---------------------------
 
 _MY = "mysql_outfile_cdr.tsv"
-_MY_WHY = (
-    "MySQL's NULL marker \\N is not read as missing: Arrow's CSV null_values (readers.py "
-    "read_once, ConvertOptions) know NULL / empty but not \\N, so wrap_secs holds text on the "
-    "13 unanswered rows (abandoned + outbound no answer), which are quarantined as "
-    "'unparseable acw_seconds' (got kept 77 / quarantined 13, expected 90 / 0), and queue_secs "
-    "(\\N on outbound rows) is not mapped as the wait: contacts 77 (expected 90), abandonment "
-    "0.0 (expected 0.087: every abandoned row was quarantined), ASA and service level "
-    "unavailable. The same file with empty cells for \\N reads exactly right."
-)
 
 
 def test_mysql_outfile_rows_days() -> None:
@@ -99,18 +90,8 @@ def test_ssms_kpis() -> None:
 # --- 3. Warehouse fact extract: call_sk / call_nk, dim_ / fact_, call_date + call_hour, load_ts --
 
 _DWH = "dwh_fact_call.csv"
-_DWH_WHY = (
-    "the extract is refused ('holds no contacts the importer can see: no contact id ... no "
-    "column of one contact'): the fact_ / dim_ prefixes stop every header from matching the "
-    "synonym table (headers.py header_key keeps them: fact_queue_time_sec, fact_talk_time_sec, "
-    "dim_queue_name), call_nk (natural key) is not taken as the contact id, and even without "
-    "the prefixes fact_answered_cnt / fact_abandoned_cnt (per-call 0/1 counts) are not read as "
-    "the outcome flags (abandonment / service level unavailable) and call_hour is not combined "
-    "with call_date (every start at 00:00). load_ts is, rightly, never the start."
-)
 
 
-@pytest.mark.xfail(strict=True, reason=_DWH_WHY)
 def test_dwh_rows_days_not_load_ts() -> None:
     # load_ts is the nightly ETL run (a day, or three days after a Friday, later).
     r = load(_DWH)
@@ -119,7 +100,6 @@ def test_dwh_rows_days_not_load_ts() -> None:
     office_hours(r)  # call_hour 8-17 is the time of day
 
 
-@pytest.mark.xfail(strict=True, reason=_DWH_WHY)
 def test_dwh_kpis() -> None:
     expect(values(load(_DWH), *KPIS, "transfer_rate"), contacts=105, abandonment_rate=0.0952,
            asa=56.1053, aht=499.0737, service_level=0.5333, transfer_rate=0.1263)  # fmt: skip
@@ -205,14 +185,6 @@ def test_jsonl_kpis() -> None:
 # --- 7. pandas Parquet: dotted names, tz-aware timestamps, timedelta durations -------------------
 
 _PQ = "calls_dotted.parquet"
-_PQ_WHY = (
-    "the dotted column names of a flattened frame are not shortened for Parquet as they are "
-    "for JSON (sheets.py read_parquet does not apply _flat_records' _leaf_names): "
-    "'timing.wait' / 'timing.talk' / 'timing.hold' / 'timing.acw', 'result.answered' / "
-    "'result.abandoned', 'result.resolved' and 'survey.csat' match no synonym, so only id, "
-    "start, direction, queue and agent are mapped and every KPI but contacts is unavailable. "
-    "With the prefixes dropped the same file (timedelta durations included) reads exactly right."
-)
 
 
 def test_parquet_rows_days() -> None:
@@ -233,7 +205,7 @@ _HU = "hu_hivasnaplo.csv"
 
 
 def test_hungarian_rows_days() -> None:
-    # Year-first dates with a dot after the day are read; rows numbered (no id recognised).
+    # Year-first dates with a dot after the day are read.
     r = load(_HU)
     accounted(r, 75)
     assert days(r) == MAR3
@@ -241,14 +213,6 @@ def test_hungarian_rows_days() -> None:
     expect(values(r, "contacts"), contacts=75)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no Hungarian in the synonym table (headers.py) or the outcome words (outcomes.py): "
-    "only 'Kezdés' (start) is mapped, by its values; 'Várakozás (mp)' (wait, mp = seconds), "
-    "'Beszélgetés' (talk, H:MM:SS), 'Tartás (mp)', 'Utómunka (mp)', 'Irány' Bejövő / Kimenő "
-    "and 'Állapot' Fogadott / Elhagyott / Kapcsolva / Nem vette fel are left unmapped, so every "
-    "KPI but contacts is unavailable (none misread).",
-)
 def test_hungarian_kpis() -> None:
     expect(values(load(_HU), *KPIS), contacts=75, abandonment_rate=0.129, asa=48.8519,
            aht=498.1077, service_level=0.5968)  # fmt: skip
@@ -279,16 +243,6 @@ def test_gsheets_kpis() -> None:
 # --- 10. Numeric codes with the legend in the header ---------------------------------------------
 
 _COD = "coded_calls.csv"
-_COD_WHY = (
-    "the legends in the headers are not read: 'direction (1=in,2=out)', 'outcome "
-    "(1=answered,2=abandoned,3=voicemail,4=no answer)', 'channel (1=voice,2=chat)' and 'csat "
-    "(1-5, 0=no survey)' match no synonym (headers.py header_key strips a '(1-5)' scale but "
-    "not a '(k=word,...)' legend), so abandonment, ASA, service level and CSAT are unavailable "
-    "and AHT is SILENTLY wrong: with no outcome, _answered_by_talk (automap.py) derives "
-    "'answered' from talk time only, not from handle_s, so every row counts as handled and AHT "
-    "= 366.7222 (the 0 s of 16 abandoned / voicemail / unanswered rows averaged in; expected "
-    "446.0135 over the 74 handled)."
-)
 
 
 def test_coded_rows_days() -> None:

@@ -147,18 +147,6 @@ def test_mgmt_pack_one_sheet_said_and_right() -> None:
 # --- 3. Twelve monthly CSVs of one layout; March and September overlap by a day ------------------
 
 _MONTHS = [f"acd_daily_2024-{m:02d}.csv" for m in range(1, 13)]
-_OVERLAP_WHY = (
-    "1 April and 1 October are counted twice: contacts 78255 instead of 77616 (+315 +324), "
-    "abandonment 0.0621 vs 0.0623, ASA 53.053 vs 52.8014, AHT 370.4422 vs 370.5335, SL 0.7025 "
-    "vs 0.7027; April 6879 instead of 6564. The March file ends with 1 April and the September "
-    "file with 1 October, identical in every column to the first rows of the April and October "
-    "files. All 264 rows are kept and added up; the warning says '4 rows share a date (and "
-    "segment) with another row: kept all (added up); check for overlapping exports'. "
-    "kpi/ingest/combine.py _dedupe_stage skips de-duplication for aggregated rows (only "
-    "contact rows are de-duplicated). Fix: a summary row identical in every column to a row of "
-    "ANOTHER file of the same layout is the same period exported twice: quarantine the later "
-    "copy ('duplicate: overlapping exports') and say so; keep adding up rows that differ."
-)
 
 
 def test_monthly_files_rows_days_grain() -> None:
@@ -241,14 +229,6 @@ def test_today_never_counts_wtd_or_mtd() -> None:
 # --- 6. Other denominators said in the headers; short abandons beside abandoned ------------------
 
 _DEN = "sl_offered_short_abandons.csv"
-_SHORT_WHY = (
-    "'Short Abandons (<5s)' (a count of callers who hung up within 5 s) is mapped to "
-    'answered_within with the note "service level with the export\'s threshold of 5 s": '
-    "service level 0.0092 instead of 0.6898, silently. kpi/ingest/automap.py _sl_threshold "
-    "takes any header that _WITHIN matches ('<5s' by its '<=?' alternative) as answered "
-    "within the threshold, whatever the words before it say. Fix: a header naming abandons "
-    "('abandon', 'aband', 'short') is never answered_within (it is a short-abandon count)."
-)
 _SL_OFFERED_WHY = (
     "'SL (ans/offered)' is not read (header key 'slansoffered' matches no service-level "
     "synonym; the decoration '(ans/offered)' is not stripped by kpi/ingest/headers.py), so the "
@@ -337,18 +317,6 @@ def test_fiscal_quarters_without_note_not_guessed() -> None:
 # --- 8. A units row under the header --------------------------------------------------------------
 
 _UNITS = "units_row_daily.csv"
-_UNITS_WHY = (
-    "Refused: DataError 'all 21 rows were quarantined (first reason: unparseable offered)'. "
-    "The units row ('', '', 'calls', 'calls', 'calls', 's', 's', '%') is taken as data: its "
-    "'calls' cells are unparseable (that row alone), but its lone '%' makes "
-    "kpi/ingest/parsers.py parse_rate see a column written with '%' (pct.any() is true), so "
-    "the scale detection is skipped and the plain numbers '65.3' stay 65.3: every data row is "
-    "quarantined as 'service_level outside 0-1' (with 'Service Level' left out of the mapping, "
-    "20 rows are kept and only the units row is quarantined). Fix: a row right under the "
-    "header whose filled cells are all unit words (calls, s, sec, %, hh:mm:ss, count) is a "
-    "units row: set it aside like a title line and use its units; in parse_rate, decide the "
-    "percent scale from the cells that hold a number."
-)
 
 
 def test_units_row_set_aside() -> None:

@@ -42,7 +42,7 @@ def norm(name: str) -> str:
 _UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("hms", r"hh:mm:ss|h:mm:ss|mm:ss|m:ss"),
     ("ms", r"ms|msec|msecs|millis|milliseconds?"),
-    ("s", r"s|sec|secs|seconds?|seg|segs|segundos?|sek|sekunden|secondes?|seconden|sec\."),
+    ("s", r"s|sec|secs|seconds?|seg|segs|segundos?|sek|sekunden|secondes?|seconden|sec\.|mp"),
     ("min", r"m|min|mins|minutes?|minutos?|minuten|minuut"),
     ("h", r"h|hr|hrs|hours?|horas?|heures?|stunden|std|uren|uur"),
 )
@@ -70,6 +70,8 @@ _SCALE = re.compile(r"\s*[\(\[]\s*\d+\s*(?:-|–|to)\s*\d+\s*[\)\]]")  # (1-5), 
 #: A legend of the codes a column holds, in brackets: "(1=in,2=out)", "(1-5, 0=no survey)".
 _LEGEND = re.compile(r"\s*[\(\[]([^()\[\]]*=[^()\[\]]*)[\)\]]")
 _LEGEND_PAIR = re.compile(r"^\s*([\w.-]+)\s*=\s*(.+?)\s*$")
+#: A data warehouse's table prefixes and count suffixes ("fact_answered_cnt", "dim_queue_name").
+_WAREHOUSE = re.compile(r"^(?:fact|dim)[_.]+|[_.]cnt$")
 _COPY = re.compile(r"(\.\d+|\s*\(\d+\)|\s+#\d+)$")  # "Talk Time.1", "Wait (2)", "Queue #2"
 
 
@@ -131,6 +133,7 @@ def header_key(name: str) -> str:
     True
     """
     low = _LEGEND.sub("", _strip_copy(str(name)).lower())  # "direction (1=in,2=out)"
+    low = _WAREHOUSE.sub("", low)  # "fact_talk_time_sec", "dim_queue_name"
     low = _SCALE.sub("", low)  # "Satisfaction (1-5)"
     low = _AVERAGE_SIGN.sub("durchschnittliche ", low)  # "Ø Wartezeit"
     low = _AGGREGATED.sub("", low)  # "Sum of Answered", "Average of ASA" (Power BI, pivots)
@@ -200,6 +203,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Callback Request ID",
         "Chat ID",
         "Work Item",
+        "call_nk",
+        "contact_nk",
+        "Hívásazonosító",
     ),
     "parent_contact_id": (
         "InitialContactId",
@@ -265,6 +271,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Direzione",
         "Direção",
         "Sentido",
+        "Irány",
     ),
     "queue": (
         "Queue.Name",
@@ -299,6 +306,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Group Name",
         "Department",
         "Original Queue",
+        "Sor",
     ),
     "agent_id": (
         "Agent.Username",
@@ -340,6 +348,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Agent Assigned",
         "Assigned Agent",
         "User: Full Name",
+        "Ügyintéző",
     ),
     "team": (
         "team",
@@ -489,6 +498,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "tQueueWait",
         "Speed to Answer",
         "Ring duration",
+        "Várakozás",
     ),
     "talk_seconds": (
         "talk_seconds",
@@ -534,6 +544,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Durée de communication",
         "connectedDuration",
         "Connected Duration",
+        "Beszélgetés",
     ),
     "hold_seconds": (
         "hold_seconds",
@@ -561,6 +572,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "In attesa",
         "Tempo em espera",
         "Em espera",
+        "Tartás",
     ),
     "acw_seconds": (
         "ACW Duration",
@@ -606,6 +618,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Post-appel",
         "Post appel",
         "Durée post-appel",
+        "Utómunka",
     ),
     "handle_seconds": (
         "handle_seconds",

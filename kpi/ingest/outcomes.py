@@ -53,6 +53,7 @@ OUTCOME_NAMES = frozenset(
         "statut",
         "estado",
         "terminationtype",
+        "allapot",  # Hungarian "Állapot"
     }
 )
 
@@ -115,6 +116,8 @@ _EXACT: dict[str, str] = {
             "incoming",
             "atendidas",
             "finished",  # Google CCAI Platform (UJET)
+            "fogadott",  # Hungarian: received
+            "kapcsolva",  # Hungarian: connected
             "agentjoinedconference",  # Microsoft Teams call queues
             "transferredtoagent",
         ],
@@ -135,6 +138,8 @@ _EXACT: dict[str, str] = {
             "dropped",
             "noanswer",
             "customerabandoned",
+            "elhagyott",  # Hungarian: abandoned
+            "nemvettefel",  # Hungarian: not picked up
             "callcancel",  # Zoom Phone: the caller hung up before an answer
             "callcanceled",
             "callcancelled",

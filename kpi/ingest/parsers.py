@@ -619,11 +619,11 @@ def parse_direction(s: pd.Series) -> pd.Series:
 # Teams: user_in, user_out).
 _INBOUND = (
     r"^in(?:[^t]|$)|inbound|transfer|queue|eingehend|entrant|entrada|inkomend|in entrata|"
-    r"ricevut|terminating|_in$"
+    r"ricevut|terminating|_in$|bejöv|bejov"
 )
 _OUTBOUND = (
     r"^out|outbound|autodial|manual|callback|api|preview|dialer|ausgehend|sortant|saliente|"
-    r"salida|uitgaand|uscita|sa[ií]da|originating|_out$"
+    r"salida|uitgaand|uscita|sa[ií]da|originating|_out$|kimen"
 )
 _INBOUND_ATTEMPT = r"abandon|missed|voicemail"  # unknown labels that still say inbound
 

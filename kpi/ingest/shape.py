@@ -67,6 +67,8 @@ DATE_PARTS = (
 )
 TIME_PARTS = (
     "Time",
+    "Call Hour",
+    "Start Hour",
     "start_time",
     "Start Time",
     "Call Time",
