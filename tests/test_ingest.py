@@ -423,7 +423,7 @@ def test_mapping_table_round_trip() -> None:
         ),
         (
             '{"fields": {"talk_seconds": {"source": "Talk", "unit": "weeks"}}}',
-            "Mapping file 'm.json': unit 'weeks' for 'talk_seconds' is unknown; use one of auto, s, ms, min, h, hms.",
+            "Mapping file 'm.json': unit 'weeks' for 'talk_seconds' is unknown; use one of auto, s, ms, min, h, hms, hm.",
         ),
         (
             '{"shape": "daily", "fields": {}}',

@@ -205,7 +205,6 @@ _TODAY_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_TODAY_WHY)
 def test_today_columns_are_the_data() -> None:
     # 11 weekdays, 1-15 November 2024; the Today figures only.
     r = load(_TODAY)
@@ -380,7 +379,6 @@ def test_hhmm_rows_volume_asa() -> None:
     unavailable(r, "service_level")
 
 
-@pytest.mark.xfail(strict=True, reason=_HHMM_WHY)
 def test_hhmm_totals_over_24_hours() -> None:
     r = load(_HHMM)
     expect(values(r, "aht", "talk_time", "occupancy"), aht=426.6312, talk_time=366.2006,

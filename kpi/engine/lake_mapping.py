@@ -41,7 +41,7 @@ __all__ = [
 Query = Callable[[str], list[tuple[Any, ...]]]
 
 _BY_NAME: dict[str, Column] = {c.name: c for c in INTERACTION_COLUMNS}
-_FACTORS = {"s": 1.0, "ms": 0.001, "min": 60.0, "h": 3600.0}
+_FACTORS = {"s": 1.0, "ms": 0.001, "min": 60.0, "h": 3600.0, "hms": 1.0, "hm": 3600.0}
 #: Text columns with more distinct values than this cannot be read as yes/no or a direction.
 _MAX_WORDS = 1000
 
@@ -314,14 +314,14 @@ class _Mapper:
         raw = quote_ident(src)
         if self.kinds[src] == "number":
             expr = f"CAST({raw} AS DOUBLE)"
-        elif self.kinds[src] == "text" and col.kind == "duration" and f.unit == "hms":
-            expr = _hms_sql(raw)
+        elif self.kinds[src] == "text" and col.kind == "duration" and f.unit in ("hms", "hm"):
+            expr = _hms_sql(raw, hours=f.unit == "hm")
         else:
             expr = f"TRY_CAST({raw} AS DOUBLE)"
             self.rule(
                 f"unreadable {f.target}", f.target, f"({self.filled(src)} AND {expr} IS NULL)"
             )
-        if col.kind == "duration":
+        if col.kind == "duration" and not (self.kinds[src] == "text" and f.unit in ("hms", "hm")):
             factor = _FACTORS[self.unit(f)]
             expr = expr if factor == 1.0 else f"({expr} * {factor:g})"
         if src not in self.integers:  # an integer column cannot hold infinity
@@ -336,12 +336,14 @@ class _Mapper:
         return expr
 
 
-def _hms_sql(col: str) -> str:
-    """Seconds from HH:MM:SS or MM:SS text (plain seconds when there is no colon)."""
+def _hms_sql(col: str, *, hours: bool = False) -> str:
+    """Seconds from HH:MM:SS or MM:SS text (plain seconds when there is no colon); with
+    ``hours``, two parts are H:MM (unit "hm")."""
     parts = f"string_split(trim({col}), ':')"
     num = "TRY_CAST({0}[{1}] AS DOUBLE)"
     three = " + ".join(f"{num.format(parts, i)} * {m}" for i, m in ((1, 3600), (2, 60), (3, 1)))
-    two = f"{num.format(parts, 1)} * 60 + {num.format(parts, 2)}"
+    first = 3600 if hours else 60
+    two = f"{num.format(parts, 1)} * {first} + {num.format(parts, 2)} * {first // 60}"
     return (
         f"(CASE len({parts}) WHEN 3 THEN {three} WHEN 2 THEN {two} "
         f"ELSE TRY_CAST(trim({col}) AS DOUBLE) END)"

@@ -62,6 +62,7 @@ from kpi.ingest.validate import (
 from kpi.ingest.wide import (
     date_from_title,
     date_parts,
+    day_figures,
     measure_rows,
     segment_from_names,
     transposed,
@@ -219,7 +220,12 @@ def read_files(
     _check_sources(mapping, all_columns, srcs)
     if mapping is None:  # a mapping names the columns as the file has them
         raws = segment_from_names(
-            [unpivot_groups(date_parts(measure_rows(transposed(date_from_title(r))))) for r in raws]
+            [
+                unpivot_groups(
+                    date_parts(measure_rows(transposed(day_figures(date_from_title(r)))))
+                )
+                for r in raws
+            ]
         )
     parsed: list[ParsedFile] = []
     proposals: list[tuple[str, Proposal]] = []

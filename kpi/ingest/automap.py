@@ -361,6 +361,17 @@ _TOTAL_ACW = frozenset(
 )  # fmt: skip
 
 
+#: Header keys of hold and after-call work columns that do not say total ("ACW (hh:mm)"): period
+#: totals when their values are too long to be averages.
+_HOLD_KEYS = frozenset({"hold", "holdtime", "holdduration"})
+_ACW_KEYS = frozenset({"acw", "acwtime", "wrapup", "wrapuptime", "wrap", "aftercallwork"})
+
+
+def _too_long_for_averages(st: _State, col: str) -> bool:
+    longest = _median_seconds(col, st.samples.get(col, []))
+    return longest is not None and longest > _AVERAGE_CEILING
+
+
 def _agg_handle_totals(st: _State) -> None:
     """A summary with a talk total ("Total Talk Time", read per answered) and totals of hold
     and after-call work but no handle time: AHT = (talk + hold + ACW) / answered."""
@@ -374,9 +385,10 @@ def _agg_handle_totals(st: _State) -> None:
         return
     parts = [
         c
-        for keys in (_TOTAL_HOLD, _TOTAL_ACW)
-        for c in st.cols[:]
-        if c not in st.used and header_key(c) in keys
+        for named, plain in ((_TOTAL_HOLD, _HOLD_KEYS), (_TOTAL_ACW, _ACW_KEYS))
+        for c in st.cols
+        if c not in st.used
+        and (header_key(c) in named or (header_key(c) in plain and _too_long_for_averages(st, c)))
     ][:2]
     if not parts:
         return

@@ -184,6 +184,7 @@ def _apply_duration(f: FieldMap, col: pd.Series, shape: Shape) -> Result:
             "min": "minutes",
             "h": "hours",
             "hms": "clock durations (H:MM:SS, or MM:SS when a value has two parts)",
+            "hm": "hours and minutes (H:MM)",
         }[unit]
         note = f"'{f.source[0]}' read as {label}"
         if unit == "min" and not P.unit_from_name(f.source[0]):

@@ -41,6 +41,7 @@ def norm(name: str) -> str:
 
 _UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("hms", r"hh:mm:ss|h:mm:ss|mm:ss|m:ss"),
+    ("hm", r"hh:mm|h:mm|hhh:mm"),
     ("ms", r"ms|msec|msecs|millis|milliseconds?"),
     ("s", r"s|sec|secs|seconds?|seg|segs|segundos?|sek|sekunden|secondes?|seconden|sec\.|mp"),
     ("min", r"m|min|mins|minutes?|minutos?|minuten|minuut"),

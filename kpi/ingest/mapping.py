@@ -73,8 +73,9 @@ OUTCOME_OTHERS: tuple[str, ...] = ("ignore", "keep")
 #: Periods of aggregated rows.
 GRAINS: tuple[str, ...] = ("auto", "interval", "day", "week", "month", "quarter", "year")
 
-#: Duration units: seconds, milliseconds, minutes, hours, "hms" (HH:MM:SS text); "auto" = infer.
-UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms")
+#: Duration units: seconds, milliseconds, minutes, hours, "hms" (HH:MM:SS text; two parts are
+#: MM:SS), "hm" (H:MM text, hours and minutes: a week's "142:32" talk time); "auto" = infer.
+UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms", "hm")
 
 #: How a source column becomes the canonical value.
 #: "" direct; "invert" boolean negated (Answered=N -> abandoned); "present" True when the cell is

@@ -116,7 +116,7 @@ def unit_from_name(name: str) -> str | None:
     return None
 
 
-_FACTORS = {"s": 1.0, "ms": 0.001, "min": 60.0, "h": 3600.0}
+_FACTORS = {"s": 1.0, "ms": 0.001, "min": 60.0, "h": 3600.0, "hm": 3600.0}
 
 
 def parse_duration(
@@ -171,6 +171,10 @@ def _written_duration(
         text = text.str.replace(_DOT_CLOCK, r"\1:\2:\3", regex=True)
         text = text.str.replace(_H_CLOCK, r"\1:\2:00", regex=True)
     # H:MM:SS text is read as such even when the header names a unit ("Talk (s)").
+    if unit == "hm":  # "142:32" under "(hh:mm)": hours and minutes
+        hm = text.where(text.str.count(":").ne(1).fillna(True), text + ":00")
+        secs, bad, _ = _parse_hms(hm, filled)
+        return secs, bad, "hm"
     if unit == "hms" or (len(sample) and sample.str.match(_HMS).mean() > 0.5):
         return _parse_hms(text, filled)
     if len(sample) and sample.str.match(_SPELLED).mean() > 0.5:

@@ -23,6 +23,7 @@ from kpi.ingest import timestamps as T
 from kpi.ingest.dates import DateOrderDecision, impossible_in
 from kpi.ingest.fields import apply_field, col_def, decide_order
 from kpi.ingest.grain import detect_grain, parse_periods, range_starts
+from kpi.ingest.headers import header_unit
 from kpi.ingest.mapping import FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import apply_rule, listed_rows
 from kpi.ingest.readers import RawTable
@@ -229,10 +230,12 @@ def _occupancy(
             f"occupancy from '{f.source[0]}' needs the handle time: map aht_seconds too."
         )
     answered, by = _answered_count(out, f.source[0])
-    staffed, bad, _ = P.parse_duration(raw.frame[f.source[0]], "auto", f.source[0])
+    staffed, bad, _ = P.parse_duration(
+        raw.frame[f.source[0]], header_unit(f.source[0]) or "auto", f.source[0]
+    )
     available = staffed
     for s in f.source[1:]:
-        away, more, _ = P.parse_duration(raw.frame[s], "auto", s)
+        away, more, _ = P.parse_duration(raw.frame[s], header_unit(s) or "auto", s)
         available, bad = available - away.fillna(0), bad | more
     handle = pd.to_numeric(out["aht_seconds"], errors="coerce") * answered
     share = handle / available.where(available > 0)
@@ -247,7 +250,10 @@ def _period_total(
     """The seconds of a period total (the sum of its columns: talk + hold + ACW; a row missing
     one has none), the unreadable cells and the unit. Totals are long by nature: they are
     milliseconds only if the averages per answered contact still look so."""
-    parts = [P.parse_duration(raw.frame[s], f.unit, s) for s in f.source]
+    # Each column in the unit its own header names (talk in hours, ACW in minutes), else the
+    # field's.
+    units = [f.unit] if len(f.source) == 1 else [header_unit(s) or f.unit for s in f.source]
+    parts = [P.parse_duration(raw.frame[s], u, s) for s, u in zip(f.source, units, strict=True)]
     if f.unit == "auto" and any(unit == "ms" for _, _, unit in parts):
         parts = [P.parse_duration(raw.frame[s], "s", s) for s in f.source]
         total = sum((p[0] for p in parts[1:]), parts[0][0])

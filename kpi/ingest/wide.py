@@ -27,6 +27,7 @@ from kpi.ingest.shape import ACTUAL_WORDS, PLAN_WORDS, column_groups
 
 __all__ = [
     "date_from_title",
+    "day_figures",
     "date_parts",
     "measure_rows",
     "segment_from_names",
@@ -63,6 +64,40 @@ _WEEK_START = re.compile(
     r"semaine du|woche ab|woche vom)\b[\s:.]*",
     re.IGNORECASE,
 )
+
+
+#: A figure to date ("Calls WTD", "MTD ASA", "Calls Month to Date") and the day's own one
+#: ("Calls Today", "Daily ASA").
+_TO_DATE = re.compile(
+    r"(?:^|[\s_(])(wtd|mtd|qtd|ytd|(?:week|month|quarter|year)[\s_-]*to[\s_-]*date)(?:$|[\s_)])",
+    re.IGNORECASE,
+)
+_TODAY = re.compile(r"(?:^|[\s_(])(today|daily|day)(?:$|[\s_)])", re.IGNORECASE)
+
+
+def day_figures(raw: RawTable) -> RawTable:
+    """A daily report that writes each figure for the day and to date ("Calls Today", "Calls
+    WTD", "Calls MTD"): the to-date columns are left out (they sum earlier days again) and
+    the day's figures keep the measure's name ("Calls"); the notes say so. Unchanged unless
+    every to-date column has a day's column of the same measure."""
+    frame = raw.frame
+    names = [str(c) for c in frame.columns]
+    to_date = [c for c in names if _TO_DATE.search(c)]
+    if not to_date:
+        return raw
+    day = {c: " ".join(_TODAY.sub(" ", c).split()) for c in names if _TODAY.search(c)}
+    day = {c: m for c, m in day.items() if m}  # a "Day" column is the date, not a figure
+    measures = set(day.values())
+    if not day or any(" ".join(_TO_DATE.sub(" ", c).split()) not in measures for c in to_date):
+        return raw
+    if len(measures) != len(day) or measures & (set(names) - set(day)):
+        return raw  # two day columns of one measure, or the plain name taken already
+    out = frame.drop(columns=to_date).rename(columns=day)
+    note = (
+        f"figures to date left out ({', '.join(to_date[:4])}{', ...' if len(to_date) > 4 else ''}):"
+        f" they add up earlier days again; the day's figures read ({', '.join(list(day)[:3])}, ...)"
+    )
+    return replace(raw, frame=out, notes=[*raw.notes, note])
 
 
 def transposed(raw: RawTable) -> RawTable:
