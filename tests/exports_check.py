@@ -4,6 +4,7 @@ mapping, then compare what the user is told and the KPIs with literals computed 
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,3 +91,29 @@ def office_hours(r: ingest.ImportResult) -> None:
     """Every contact was drawn between 08:00 and 18:00 (catches 12-hour / epoch misreads)."""
     h = starts(r).dt.hour
     assert h.between(8, 17).all(), h.value_counts().sort_index().to_dict()
+
+
+def all_accounted(r: ingest.ImportResult, kept: int) -> None:
+    """Rows kept as given; every row read is kept or quarantined (the read count is the
+    importer's: layout lines may or may not be counted as rows)."""
+    rep = r.report
+    why = rep.summary() + "\n" + rep.reasons().to_string()
+    assert rep.rows_kept == kept, why
+    assert rep.rows_kept + rep.rows_quarantined == rep.rows_read, why
+
+
+def unavailable(r: ingest.ImportResult, *kpis: str) -> None:
+    """None of ``kpis`` comes out of the file (each is reported unavailable)."""
+    got = values(r, *kpis)
+    came = {k: got[k] for k in kpis if not math.isnan(got[k])}
+    assert not came, f"KPIs that must not come out of this file: {came}"
+
+
+def per_period(r: ingest.ImportResult, kpi: str, grain: str) -> dict[str, float]:
+    """A KPI per period (all segments pooled): {first day: value}, periods with a value."""
+    wide = compute(r.dataset, kpis=[kpi], grain=grain).wide()
+    return {
+        d.date().isoformat(): round(float(v), 4)
+        for d, v in zip(wide["date"], wide[kpi], strict=True)
+        if v == v and v
+    }

@@ -25,9 +25,19 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 from __future__ import annotations
 
-import math
-
-from exports_check import DATA, accounted, days, expect, grains, reader, text, values
+from exports_check import (
+    DATA,
+    accounted,
+    all_accounted,
+    days,
+    expect,
+    grains,
+    per_period,
+    reader,
+    text,
+    unavailable,
+    values,
+)
 
 from kpi import ingest
 from kpi.engine import compute
@@ -36,32 +46,6 @@ from kpi.errors import KpiLabError
 load = reader("exports18")
 OCT = ("2024-10-14", "2024-10-25")
 QUEUE_KPIS = ("contacts", "abandonment_rate", "asa", "aht", "service_level")
-
-
-def all_accounted(r: ingest.ImportResult, kept: int) -> None:
-    """Rows kept as given; every row read is kept or quarantined (the read count is the
-    importer's: layout lines may or may not be counted as rows)."""
-    rep = r.report
-    why = rep.summary() + "\n" + rep.reasons().to_string()
-    assert rep.rows_kept == kept, why
-    assert rep.rows_kept + rep.rows_quarantined == rep.rows_read, why
-
-
-def unavailable(r: ingest.ImportResult, *kpis: str) -> None:
-    """None of ``kpis`` comes out of the file (each is reported unavailable)."""
-    got = values(r, *kpis)
-    came = {k: got[k] for k in kpis if not math.isnan(got[k])}
-    assert not came, f"KPIs that must not come out of this file: {came}"
-
-
-def per_period(r: ingest.ImportResult, kpi: str, grain: str) -> dict[str, float]:
-    """A KPI per period (all segments pooled): {first day: value}, periods with a value."""
-    wide = compute(r.dataset, kpis=[kpi], grain=grain).wide()
-    return {
-        d.date().isoformat(): round(float(v), 4)
-        for d, v in zip(wide["date"], wide[kpi], strict=True)
-        if v == v and v
-    }
 
 
 # --- 1. A 15-minute interval report: the date only in a title line ------------------------------
