@@ -247,9 +247,17 @@ def _synonyms(st: _State) -> None:
 
 
 def _date_time_pair(st: _State) -> bool:
+    """A date column and a time-of-day column combined into the start, unless a column of its
+    own names the start with a date and a time ("Start" 2025-03-03 09:14:05 beside "Date" and a
+    "Time" of durations)."""
     date = st.find("start_time", DATE_PARTS)
     if date is None:
         return False
+    whole = st.find("start_time", INTERACTION_SYNONYMS["start_time"])
+    if whole is not None and whole[0] != date[0]:
+        values = st.samples.get(whole[0], [])
+        if looks_like_timestamps(values) and _has_time_of_day(values):
+            return False
     st.used.add(date[0])
     time = st.find("wait_seconds", TIME_PARTS)  # a clock column: not a calendar date
     st.used.discard(date[0])

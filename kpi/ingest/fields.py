@@ -215,7 +215,12 @@ def _apply_kind(f: FieldMap, col: pd.Series, kind: str, shape: Shape) -> Result:
         return v, bad, (f"'{f.source[0]}': {note}" if note else None), f
     if kind == "rate":
         v, bad, note = P.parse_rate(col)
-        return v, bad, (f"'{f.source[0]}' read as a percentage" if note else None), f
+        said = {
+            "percent": f"'{f.source[0]}' read as a percentage",
+            "mixed": f"'{f.source[0]}' holds rates written as fractions (0.56) and as "
+            "percentages (66.1) alike: each read by its size (above 1: a percentage)",
+        }.get(note or "")
+        return v, bad, said, f
     v, bad, how = P.parse_number_noted(col, integer_like=kind == "count")
     return v, bad, (f"'{f.source[0]}': {how}" if how else None), f
 

@@ -469,9 +469,22 @@ def parse_rate(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
         and finite.max() <= 100
         and finite.min() >= 0
     ):
+        if _mixed_scales(finite):  # a hand-merged sheet: 0.5616 beside 66.1
+            return num.where(num <= 1, num / 100), bad, "mixed"
         num = num / 100
         note = "percent"
     return num, bad, note
+
+
+def _mixed_scales(values: pd.Series) -> bool:
+    """Rates written both as fractions and as percentages in one column: at least three of
+    each, and the fractions x 100 about as large as the percentages (an abandon rate in percent
+    has values under 1 too, but far smaller than its others)."""
+    small, large = values[(values > 0) & (values < 1)], values[values > 1]
+    if len(small) < 3 or len(large) < 3:
+        return False
+    ratio = float(small.median()) * 100 / float(large.median())
+    return 0.5 <= ratio <= 2.0
 
 
 _CSAT_WORDS = {

@@ -65,12 +65,15 @@ DATE_PARTS = (
     "Data da chamada",
     "Dia",
 )
+#: (A column named as the start comes before a bare "Time", which may be a duration.)
 TIME_PARTS = (
+    "start_time",
+    "Start Time",
+    "Start",
+    "Call Start",
     "Time",
     "Call Hour",
     "Start Hour",
-    "start_time",
-    "Start Time",
     "Call Time",
     "Contact Time",
     "Hora",

@@ -271,6 +271,25 @@ def _any_bad(parts: list[tuple[pd.Series, pd.Series, str]]) -> pd.Series:
     return bad
 
 
+def _talked_is_answered(out: dict[str, pd.Series]) -> list[str]:
+    """A contact whose answered flag is blank but that has talk time was answered (an
+    outbound dial left blank in an "Answered" column meant for inbound calls): counted as
+    handled, said in a note. Flags that are given are never changed."""
+    if "answered" not in out or "talk_seconds" not in out:
+        return []
+    if not pd.api.types.is_bool_dtype(out["answered"].dtype):
+        return []
+    answered = out["answered"].astype("boolean")
+    talked = pd.to_numeric(out["talk_seconds"], errors="coerce").gt(0).fillna(False)
+    fill = answered.isna().to_numpy(dtype=bool) & talked.to_numpy(dtype=bool)
+    if not fill.any():
+        return []
+    out["answered"] = answered.mask(fill, True)
+    if "abandoned" in out:
+        out["abandoned"] = out["abandoned"].astype("boolean").mask(fill, False)
+    return [f"{int(fill.sum()):,} contacts with no answered value but talk time: read as answered"]
+
+
 def _answered_count(out: dict[str, pd.Series], source: str) -> tuple[pd.Series, str]:
     """The answered count a period total is divided by: the answered column, else offered -
     abandoned; with how it is said in the import report."""
@@ -401,7 +420,9 @@ def parse_file(
     later = [f for f in mapping.fields if f.transform in _AFTER]
     more, more_notes, reason = _per_answered(raw, later, out, reason)
     used_fields += more
-    notes += more_notes + _apply_outcome(mapping, raw, out) + _fold_case(out)
+    notes += more_notes + _apply_outcome(mapping, raw, out)
+    notes += _talked_is_answered(out) if shape == "interactions" else []
+    notes += _fold_case(out)
     role, warnings = _role(raw, mapping, out, undated_start)
     warnings = raw.warnings + rejections + warnings + _unknown_directions(mapping, raw, out)
     frame = pd.DataFrame(out, index=frame_raw.index, copy=False)
