@@ -299,22 +299,9 @@ def test_chats_queue_kpis() -> None:
            csat=3.8889)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="said, not silent: AHT unavailable (expected 418.3714): 'Chat Duration' (H:MM:SS, "
-    "the file's only per-chat duration) matches no synonym (headers.py; only a bare "
-    "'Duration' / 'Length' is read as the talk time).",
-)
 def test_chats_aht_from_chat_duration() -> None:
     expect(values(load(_CH), "aht"), aht=418.3714)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="said, not silent: transfer rate unavailable (expected 0.1857): 'Transferred To' "
-    "(a queue name, blank when not transferred) is not mapped to transferred (headers.py "
-    "synonyms 'Transferred' / 'Transfer' need a flag or count; a 'present' transform, as for "
-    "'Agent', would read it).",
-)
 def test_chats_transfer_rate_from_target() -> None:
     expect(values(load(_CH), "transfer_rate"), transfer_rate=0.1857)

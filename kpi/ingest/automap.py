@@ -594,17 +594,18 @@ def _answered_by_talk(st: _State, outcome: Mapping | None) -> None:
     hung up, or been an unanswered outbound dial."""
     if st.shape != "interactions" or outcome is not None or {"answered", "abandoned"} & st.done:
         return
-    talk = next(
-        (
-            f
-            for target in ("talk_seconds", "handle_seconds")
-            for f in st.fields
-            if f.target == target and not f.transform and len(f.source) == 1
-        ),
-        None,
-    )
+
+    def timed(target: str) -> FieldMap | None:
+        return next(
+            (f for f in st.fields if f.target == target and not f.transform and len(f.source) == 1),
+            None,
+        )
+
+    talk = timed("talk_seconds")
     if talk is None:
-        _answered_by_agent(st)
+        _answered_by_agent(st)  # answered and abandoned, from the agent beside the queue time
+        talk = timed("handle_seconds") if "answered" not in st.done else None
+    if talk is None:
         return
     why = f"answered where '{talk.source[0]}' is above zero (the file has no outcome column)"
     st.add(FieldMap("answered", talk.source, talk.unit, transform="positive"), why)
@@ -1123,6 +1124,28 @@ def _bare_duration(st: _State) -> None:
         st.notes.append(why)  # a guess from the absence of other columns: said in the report
 
 
+#: Header keys of a column naming where a contact was transferred to (blank when it was not).
+_TRANSFERRED_TO = frozenset(
+    {"transferredto", "transferto", "transferdestination", "transferredtoqueue",
+     "transferredtoagent", "transfertarget"}
+)  # fmt: skip
+
+
+def _transfer_target(st: _State) -> None:
+    """A column naming where each contact was transferred ("Transferred To" = "Tier 2", blank
+    when not): transferred where it is filled."""
+    if st.shape != "interactions" or "transferred" in st.done:
+        return
+    col = next((c for c in st.cols if c not in st.used and header_key(c) in _TRANSFERRED_TO), None)
+    names = [str(v).strip() for v in st.samples.get(col or "", []) if str(v).strip()]
+    if col is None or not names or not all(any(ch.isalpha() for ch in v) for v in names):
+        return  # a count ("Transferred to Agent" 196 in an IVR report) is no destination
+    st.add(
+        FieldMap("transferred", (col,), transform="present"),
+        f"transferred where '{col}' names where the contact went",
+    )
+
+
 _TICKET_ID = re.compile(r"ticket|case|incident|issue")
 
 
@@ -1177,6 +1200,7 @@ def propose(
     _good_bad(st)
     _answered_by_talk(st, outcome)
     _inverse(st)
+    _transfer_target(st)
     table = INTERACTION_SYNONYMS if st.shape == "interactions" else AGGREGATE_SYNONYMS
     order = {name: i for i, name in enumerate(table)}
     fields = sorted(st.fields, key=lambda f: order.get(f.target, 99))

@@ -648,6 +648,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Anrufdauer",
         "Duur",
         "Gespreksduur",
+        "Chat Duration",
+        "Conversation Duration",
+        "Session Duration",
     ),
     "first_response_seconds": (
         "first_response_seconds",
@@ -706,6 +709,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Abandonado",
         "Afgebroken",
         "Opgehangen",
+        "Missed",
+        "Missed (Y/N)",
+        "Is Missed",
     ),
     "blocked": ("blocked", "Blocked", "is_blocked", "Busy"),
     "transferred": (
