@@ -279,9 +279,12 @@ def _talked_is_answered(out: dict[str, pd.Series]) -> list[str]:
         return []
     if not pd.api.types.is_bool_dtype(out["answered"].dtype):
         return []
+    blank = out["answered"].isna().to_numpy(dtype=bool)
+    if not blank.any():  # every flag given (a machine export): nothing to read
+        return []
     answered = out["answered"].astype("boolean")
     talked = pd.to_numeric(out["talk_seconds"], errors="coerce").gt(0).fillna(False)
-    fill = answered.isna().to_numpy(dtype=bool) & talked.to_numpy(dtype=bool)
+    fill = blank & talked.to_numpy(dtype=bool)
     if not fill.any():
         return []
     out["answered"] = answered.mask(fill, True)
