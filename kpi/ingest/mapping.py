@@ -52,7 +52,7 @@ DATE_ORDERS: tuple[str, ...] = ("auto", "dmy", "mdy", "ymd")
 #: handle time -- answered otherwise; Amazon Connect's CUSTOMER_DISCONNECT) or wrapup (a
 #: wrap-up code an agent chose, such as Five9's "Resolved" or "Sale": answered when the contact
 #: reached an agent, counted in no rate otherwise) or ended (the contact ended normally, Webex
-#: Contact Center's terminationType "normal": the same as wrapup).
+#: Contact Center's terminationType "normal", or was transferred: the same as wrapup).
 OUTCOME_CLASSES: tuple[str, ...] = (
     "answered",
     "abandoned",

@@ -235,7 +235,18 @@ _EXACT: dict[str, str] = {
     ),
     # The contact ended normally (Webex Contact Center's terminationType; "normal clearing" of
     # telephony): answered where it reached an agent.
-    **dict.fromkeys(["normal", "normalclearing", "normalcallclearing", "endednormally"], "ended"),
+    # A transfer passed on a contact an agent or a flow had: answered where it reached an agent.
+    **dict.fromkeys(
+        [
+            "normal",
+            "normalclearing",
+            "normalcallclearing",
+            "endednormally",
+            "transfer",
+            "transferred",
+        ],
+        "ended",
+    ),  # fmt: skip
     **dict.fromkeys(
         [
             "phantom",
@@ -245,8 +256,6 @@ _EXACT: dict[str, str] = {
             "error",
             "other",
             "unknown",
-            "transfer",
-            "transferred",
             "thirdpartydisconnect",
             "telecomproblem",
             "contactflowdisconnect",

@@ -272,9 +272,10 @@ def _any_bad(parts: list[tuple[pd.Series, pd.Series, str]]) -> pd.Series:
 
 
 def _talked_is_answered(out: dict[str, pd.Series]) -> list[str]:
-    """A contact whose answered flag is blank but that has talk time was answered (an
+    """A contact whose answered cell is blank but that has talk time was answered (an
     outbound dial left blank in an "Answered" column meant for inbound calls): counted as
-    handled, said in a note. Flags that are given are never changed."""
+    handled, said in a note. Flags that are given are never changed, and this runs before an
+    outcome rule fills or corrects the flags."""
     if "answered" not in out or "talk_seconds" not in out:
         return []
     if not pd.api.types.is_bool_dtype(out["answered"].dtype):
@@ -423,8 +424,10 @@ def parse_file(
     later = [f for f in mapping.fields if f.transform in _AFTER]
     more, more_notes, reason = _per_answered(raw, later, out, reason)
     used_fields += more
-    notes += more_notes + _apply_outcome(mapping, raw, out)
-    notes += _talked_is_answered(out) if shape == "interactions" else []
+    # Blank answered cells with talk time first: an outcome rule's own "counts in no rate"
+    # (a value the user set to ignore) stands.
+    notes += more_notes + (_talked_is_answered(out) if shape == "interactions" else [])
+    notes += _apply_outcome(mapping, raw, out)
     notes += _fold_case(out)
     role, warnings = _role(raw, mapping, out, undated_start)
     warnings = raw.warnings + rejections + warnings + _unknown_directions(mapping, raw, out)
