@@ -15,7 +15,12 @@ __all__ = ["bare_duration"]
 
 #: Header keys of a contact's length with no word for what it measures (phone-system call logs:
 #: RingCentral / 8x8 "Duration", "Length", "Call Length").
-_BARE = frozenset({"duration", "length", "calllength", "totalduration", "durationhms"})
+#: (Also in German, French, Spanish, Dutch and Italian: "Dauer" beside a talk, hold and ACW
+#: column is the whole conversation, queue time included, not its handle time.)
+_BARE = frozenset(
+    {"duration", "length", "calllength", "totalduration", "durationhms", "dauer", "duree",
+     "duracion", "duur", "durata"}
+)  # fmt: skip
 _DURATION_VALUE = re.compile(
     r"^(\d+([.,]\d+)?|\d{1,3}:\d{2}(:\d{2})?|(\d+\s*h)?\s*(\d+\s*m(in)?)?\s*(\d+\s*s(ec)?)?)$",
     re.IGNORECASE,

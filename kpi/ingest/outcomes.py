@@ -54,6 +54,8 @@ OUTCOME_NAMES = frozenset(
         "estado",
         "terminationtype",
         "allapot",  # Hungarian "Állapot"
+        "tipo",  # Italian "Tipo" (Talkdesk's type: In entrata / Abbandonata / Segreteria)
+        "voltooiingsstatusgesprek",  # Dutch Zendesk Talk
     }
 )
 
@@ -117,6 +119,8 @@ _EXACT: dict[str, str] = {
             "atendidas",
             "finished",  # Google CCAI Platform (UJET)
             "fogadott",  # Hungarian: received
+            "voltooid",  # Dutch: completed (Zendesk Talk)
+            "inentrata",  # Italian: incoming (Talkdesk "Tipo")
             "kapcsolva",  # Hungarian: connected
             "agentjoinedconference",  # Microsoft Teams call queues
             "transferredtoagent",
@@ -139,6 +143,7 @@ _EXACT: dict[str, str] = {
             "noanswer",
             "customerabandoned",
             "elhagyott",  # Hungarian: abandoned
+            "afgebrokeninwachtrij",  # Dutch: abandoned in the queue
             "nemvettefel",  # Hungarian: not picked up
             "callcancel",  # Zoom Phone: the caller hung up before an answer
             "callcanceled",
@@ -211,6 +216,8 @@ _EXACT: dict[str, str] = {
             "buzon",
             "buzondevoz",
             "terugbellen",
+            "segreteria",  # Italian: voicemail ("segreteria telefonica")
+            "segreteriatelefonica",
             "timedout",  # Teams: the queue's time-out sent the call elsewhere
             "overflown",
         ],
