@@ -241,3 +241,51 @@ def save_xlsx(wb: Any, path: Path) -> None:
                 )  # fmt: skip
             dst.writestr(zipfile.ZipInfo(info.filename, (2024, 6, 15, 6, 0, 0)), data,
                          zipfile.ZIP_DEFLATED)  # fmt: skip
+
+
+def dial_out(rng: random.Random, p_no: float = 0.3) -> dict[str, Any]:
+    """An outbound dial: connected (talk + hold + ACW) or not picked up."""
+    if rng.random() < p_no:
+        return {"outcome": "no_answer", "wait": 0, "talk": 0, "hold": 0, "acw": 0, "handle": 0,
+                "inbound": False}  # fmt: skip
+    talk, acw = rng.randint(30, 600), rng.randint(5, 90)
+    hold = rng.choice([0, 0, rng.randint(5, 60)])
+    return {"outcome": "connected", "wait": 0, "talk": talk, "hold": hold, "acw": acw,
+            "handle": talk + hold + acw, "inbound": False}  # fmt: skip
+
+
+def handled(c: dict[str, Any]) -> bool:
+    """An inbound call answered or an outbound dial connected: counted in the AHT."""
+    return c["outcome"] in ("answered", "connected")
+
+
+def wavg(rows: list[dict[str, Any]], key: str, weight: str = "answered") -> float:
+    """A per-row average weighted by ``weight`` over the rows that have a figure."""
+    have = [r for r in rows if r.get(key) is not None]
+    return r4(sum(r[key] * r[weight] for r in have) / sum(r[weight] for r in have))
+
+
+def rows_truth(rows: list[dict[str, Any]], sl: str = "pct", **extra: Any) -> dict[str, Any]:
+    """KPIs of summary rows as displayed (``asa`` / ``aht`` seconds, ``sl`` percent); ``sl``
+    "pct" weights the percentage by answered, "count" is within / (answered + abandoned),
+    "offered" weights the percentage by offered (a report's SL over offered), "" leaves
+    service level out."""
+    off = sum(r["offered"] for r in rows)
+    out: dict[str, Any] = {
+        "rows": len(rows),
+        "contacts": off,
+        "abandonment_rate": r4(sum(r["abandoned"] for r in rows) / off),
+        "asa": wavg(rows, "asa"),
+        "aht": wavg(rows, "aht"),
+    }
+    if sl == "pct":
+        out["service_level"] = r4(wavg(rows, "sl") / 100)
+    elif sl == "count":
+        out["service_level"] = r4(
+            sum(r["within"] for r in rows) / sum(r["answered"] + r["abandoned"] for r in rows)
+        )
+    elif sl == "offered":
+        out["service_level"] = r4(wavg(rows, "sl", "offered") / 100)
+    out["first_day"] = min(r["day"] for r in rows).date().isoformat()
+    out["last_day"] = max(r["day"] for r in rows).date().isoformat()
+    return {**out, **extra}

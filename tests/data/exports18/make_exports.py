@@ -41,7 +41,9 @@ from export_kit import (  # noqa: E402
     hms,
     mmss,
     r4,
+    rows_truth,
     save_xlsx,
+    wavg,
     weekdays,
 )
 
@@ -50,35 +52,6 @@ BUILD = Builders(OUT)
 builder, write_csv = BUILD, BUILD.write_csv
 OCT = weekdays(dt.date(2024, 10, 14), dt.date(2024, 10, 25))
 AGENTS = ["Maya Lopez", "Omar Haddad", "Jin Park", "Sara Novak", "Luca Bianchi", "Ada Okafor"]
-
-
-def wavg(rows: list[dict[str, Any]], key: str, weight: str = "answered") -> float:
-    """A per-row average weighted by ``weight`` over the rows that have a figure."""
-    have = [r for r in rows if r.get(key) is not None]
-    return r4(sum(r[key] * r[weight] for r in have) / sum(r[weight] for r in have))
-
-
-def truth(rows: list[dict[str, Any]], sl: str = "pct", **extra: Any) -> dict[str, Any]:
-    """KPIs of summary rows as displayed: ``asa`` / ``aht`` / ``sl`` keys hold the displayed
-    figures (seconds; SL in percent), ``sl`` "pct" weights the percentage by answered,
-    "count" is within / (answered + abandoned), "" leaves service level out."""
-    off = sum(r["offered"] for r in rows)
-    out: dict[str, Any] = {
-        "rows": len(rows),
-        "contacts": off,
-        "abandonment_rate": r4(sum(r["abandoned"] for r in rows) / off),
-        "asa": wavg(rows, "asa"),
-        "aht": wavg(rows, "aht"),
-    }
-    if sl == "pct":
-        out["service_level"] = r4(wavg(rows, "sl") / 100)
-    elif sl == "count":
-        out["service_level"] = r4(
-            sum(r["within"] for r in rows) / sum(r["answered"] + r["abandoned"] for r in rows)
-        )
-    out["first_day"] = min(r["day"] for r in rows).date().isoformat()
-    out["last_day"] = max(r["day"] for r in rows).date().isoformat()
-    return {**out, **extra}
 
 
 def intervals(day: dt.date, minutes: int, h0: int = 8, h1: int = 18) -> list[dt.datetime]:
@@ -122,7 +95,7 @@ def build_interval15_title_date() -> dict[str, Any]:
     top = [["Queue Interval Report"], ["Report date: 15/10/2024"],
            ["Generated: 16/10/2024 06:00"], []]  # fmt: skip
     (OUT / "interval15_title_date.csv").write_text(csv_text([*top, head, *lines]), "utf-8")
-    return truth(rows)
+    return rows_truth(rows)
 
 
 def clock12(t: dt.datetime) -> str:
@@ -166,7 +139,7 @@ def build_interval30_ampm_totals() -> dict[str, Any]:
             "Answered in 20 sec", "Total Talk Time", "Total ACW Time", "ASA (sec)"]  # fmt: skip
     write_csv("interval30_ampm_totals.csv", head, lines)
     ans = sum(r["answered"] for r in rows)
-    return truth(
+    return rows_truth(
         rows, sl="count",
         aht=r4(sum(r["talk_tot"] + r["acw_tot"] for r in rows) / ans),
         talk_time=r4(sum(r["talk_tot"] for r in rows) / ans),
@@ -241,7 +214,7 @@ def build_queue_daily_eu_minutes() -> dict[str, Any]:
     write_csv("queue_daily_eu_minutes.csv", head, lines, sep=";")
     # "0,28" min is 16.8 s as written; to the whole second (17 s) the precision of two decimals
     # of a minute (0.6 s) is not overstated: both conventions are given.
-    return truth(rows, asa_whole_s=wavg(rows, "asa_s"), aht_whole_s=wavg(rows, "aht_s"))
+    return rows_truth(rows, asa_whole_s=wavg(rows, "asa_s"), aht_whole_s=wavg(rows, "aht_s"))
 
 
 # --- 5. Weekly per queue: "Wk 41 2024", subtotals per queue, a year-to-date line -----------------
@@ -281,7 +254,7 @@ def build_weekly_wk_subtotals() -> dict[str, Any]:
     head = ["Queue", "Week", "Offered", "Answered", "Abandoned", "ASA", "AHT", "Service Level"]
     write_csv("weekly_wk_subtotals.csv", head, lines)
     wk41 = [r for r in rows if r["week"] == 41]
-    return truth(rows, week41=truth(wk41), lines=len(lines),
+    return rows_truth(rows, week41=rows_truth(wk41), lines=len(lines),
                  per_week=per_period(rows, lambda r: r["day"].date().isoformat()))  # fmt: skip
 
 
@@ -315,7 +288,7 @@ def build_monthly_quarter_rows() -> dict[str, Any]:
     lines.append(line("YTD 2024", rows))
     head = ["Month", "Offered", "Answered", "Abandoned", "ASA (s)", "AHT (s)", "SL %"]
     write_csv("monthly_quarter_rows.csv", head, lines)
-    return truth(rows, lines=len(lines),
+    return rows_truth(rows, lines=len(lines),
                  per_month=per_period(rows, lambda r: r["day"].date().isoformat()))  # fmt: skip
 
 
@@ -407,7 +380,7 @@ def build_weekly_date_ranges() -> dict[str, Any]:
     head = ["Period", "Queue", "Calls Offered", "Calls Handled", "Calls Abandoned", "% In SL",
             "ASA", "AHT"]  # fmt: skip
     write_csv("weekly_date_ranges.csv", head, lines)
-    return truth(rows, per_week=per_period(rows, lambda r: r["day"].date().isoformat()))
+    return rows_truth(rows, per_week=per_period(rows, lambda r: r["day"].date().isoformat()))
 
 
 # --- 9. An Excel pivot saved as CSV: the date only on a group's first row --------------------------
@@ -441,7 +414,7 @@ def build_pivot_interval_filldown() -> dict[str, Any]:
     head = ["Date", "Interval", "Sum of Offered", "Sum of Answered", "Sum of Abandoned",
             "Sum of Answered Within 20s", "Average of ASA (s)", "Average of AHT (s)"]  # fmt: skip
     write_csv("pivot_interval_filldown.csv", head, lines)
-    return truth(rows, sl="count", lines=len(lines),
+    return rows_truth(rows, sl="count", lines=len(lines),
                  per_day=per_period(rows, lambda r: r["day"].date().isoformat()))  # fmt: skip
 
 
@@ -467,7 +440,7 @@ def build_daily_avg_wait_not_asa() -> dict[str, Any]:
     head = ["Date", "Offered", "Answered", "Abandoned", "Avg Wait Time (s)",
             "Avg Talk Time (s)", "Avg Wrap Time (s)", "% Answered in 30s"]  # fmt: skip
     write_csv("daily_avg_wait_not_asa.csv", head, lines)
-    t = truth(rows)
+    t = rows_truth(rows)
     t["talk_time"] = r4(sum((r["talk"] + r["hold"]) * r["answered"] for r in rows)
                         / sum(r["answered"] for r in rows))  # fmt: skip
     t["asa_if_avg_wait_misread"] = wavg(rows, "avg_wait")
@@ -493,7 +466,7 @@ def build_weekly_year_week_columns() -> dict[str, Any]:
                           r["aht"], f"{r['sl'] / 100:.3f}"])  # fmt: skip
     head = ["Year", "Week", "Queue", "Offered", "Answered", "Abandoned", "ASA", "AHT", "SL"]
     write_csv("weekly_year_week_columns.csv", head, lines)
-    return truth(rows, per_week=per_period(rows, lambda r: r["day"].date().isoformat()))
+    return rows_truth(rows, per_week=per_period(rows, lambda r: r["day"].date().isoformat()))
 
 
 # --- 12. A daily report whose dates read both ways ----------------------------------------------------
@@ -513,7 +486,7 @@ def build_daily_ambiguous_dates() -> dict[str, Any]:
                       r["aht"], r["sl"]])  # fmt: skip
     head = ["Date", "Offered", "Answered", "Abandoned", "ASA (s)", "AHT (s)", "SL %"]
     write_csv("daily_ambiguous_dates.csv", head, lines)
-    return truth(rows)
+    return rows_truth(rows)
 
 
 if __name__ == "__main__":

@@ -47,8 +47,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: e
 from export_kit import (  # noqa: E402
     Builders,
     csv_text,
+    dial_out,
     draw_call,
     guid,
+    handled,
     hms,
     log_truth,
     r4,
@@ -66,23 +68,8 @@ MAR = weekdays(dt.date(2025, 3, 3), dt.date(2025, 3, 14))
 MAR3 = weekdays(dt.date(2025, 3, 17), dt.date(2025, 4, 4))  # three weeks, across a month end
 
 
-def outbound(rng: random.Random, p_no: float = 0.3) -> dict[str, Any]:
-    """An outbound dial: connected (talk + hold + ACW) or not picked up."""
-    if rng.random() < p_no:
-        return {"outcome": "no_answer", "wait": 0, "talk": 0, "hold": 0, "acw": 0, "handle": 0,
-                "inbound": False}  # fmt: skip
-    talk, acw = rng.randint(30, 600), rng.randint(5, 90)
-    hold = rng.choice([0, 0, rng.randint(5, 60)])
-    return {"outcome": "connected", "wait": 0, "talk": talk, "hold": hold, "acw": acw,
-            "handle": talk + hold + acw, "inbound": False}  # fmt: skip
-
-
 def mixed(rng: random.Random, p_out: float, **kw: Any) -> dict[str, Any]:
-    return outbound(rng) if rng.random() < p_out else draw_call(rng, **kw)
-
-
-def handled(c: dict[str, Any]) -> bool:
-    return c["outcome"] in ("answered", "connected")
+    return dial_out(rng) if rng.random() < p_out else draw_call(rng, **kw)
 
 
 def epoch_ms(t: dt.datetime) -> int:

@@ -45,6 +45,7 @@ from export_kit import (  # noqa: E402
     hms,
     mmss,
     r4,
+    rows_truth,
     save_xlsx,
     weekdays,
 )
@@ -54,37 +55,6 @@ BUILD = Builders(OUT)
 builder, write_csv = BUILD, BUILD.write_csv
 OCT = weekdays(dt.date(2024, 10, 14), dt.date(2024, 10, 25))
 NBSP, NNBSP = "\u00a0", "\u202f"
-
-
-def wavg(rows: list[dict[str, Any]], key: str, weight: str = "answered") -> float:
-    """A per-row average weighted by ``weight`` over the rows that have a figure."""
-    have = [r for r in rows if r.get(key) is not None]
-    return r4(sum(r[key] * r[weight] for r in have) / sum(r[weight] for r in have))
-
-
-def truth(rows: list[dict[str, Any]], sl: str = "pct", **extra: Any) -> dict[str, Any]:
-    """KPIs of summary rows as displayed (``asa`` / ``aht`` seconds, ``sl`` percent); ``sl``
-    "pct" weights the percentage by answered, "count" is within / (answered + abandoned),
-    "offered" weights the percentage by offered (a report's SL over offered)."""
-    off = sum(r["offered"] for r in rows)
-    out: dict[str, Any] = {
-        "rows": len(rows),
-        "contacts": off,
-        "abandonment_rate": r4(sum(r["abandoned"] for r in rows) / off),
-        "asa": wavg(rows, "asa"),
-        "aht": wavg(rows, "aht"),
-    }
-    if sl == "pct":
-        out["service_level"] = r4(wavg(rows, "sl") / 100)
-    elif sl == "count":
-        out["service_level"] = r4(
-            sum(r["within"] for r in rows) / sum(r["answered"] + r["abandoned"] for r in rows)
-        )
-    elif sl == "offered":
-        out["service_level"] = r4(wavg(rows, "sl", "offered") / 100)
-    out["first_day"] = min(r["day"] for r in rows).date().isoformat()
-    out["last_day"] = max(r["day"] for r in rows).date().isoformat()
-    return {**out, **extra}
 
 
 def per_period(rows: list[dict[str, Any]]) -> dict[str, int]:
@@ -151,7 +121,7 @@ def build_scorecard_targets() -> dict[str, Any]:
                round(ab_tot / off, 3), "",
                mmss(round(sum(r["aht"] * r["answered"] for r in rows) / ans)), ""])  # fmt: skip
     save_xlsx(wb, OUT / "scorecard_targets_2024.xlsx")
-    return truth(rows, per_month=per_period(rows))
+    return rows_truth(rows, per_month=per_period(rows))
 
 
 # --- 2. A quarterly management pack: Summary (sideways), one sheet per month, Notes (.xlsx) ----
@@ -219,10 +189,10 @@ def build_mgmt_pack() -> dict[str, Any]:
     save_xlsx(wb, OUT / "mgmt_pack_q3_2024.xlsx")
     daily = [r for m in (7, 8, 9) for r in months[m]]
     return {
-        "daily": truth(daily, sl="count", per_month={f"{m:02d}": sum(r["offered"] for r in
+        "daily": rows_truth(daily, sl="count", per_month={f"{m:02d}": sum(r["offered"] for r in
                                                                      months[m]) for m in months}),
-        "summary": truth(cols, sl="count"),
-        "july": truth(months[7], sl="count"),
+        "summary": rows_truth(cols, sl="count"),
+        "july": rows_truth(months[7], sl="count"),
         "day_rows": {f"{m:02d}": len(months[m]) for m in months},
     }  # fmt: skip
 
@@ -252,7 +222,7 @@ def build_monthly_files() -> dict[str, Any]:
         write_csv(name, MONTHLY_HEAD, lines)
         files[name] = len(lines)
     april1 = rows[[r["day"].date() for r in rows].index(dt.date(2024, 4, 1))]
-    return truth(rows, sl="count", lines=sum(files.values()), files=files,
+    return rows_truth(rows, sl="count", lines=sum(files.values()), files=files,
                  april=sum(r["offered"] for r in rows if r["day"].month == 4),
                  april1=april1["offered"],
                  contacts_if_doubled=sum(r["offered"] for r in rows) + april1["offered"]
@@ -278,9 +248,9 @@ def build_queue_files() -> dict[str, Any]:
             lines.append([f"{r['day']:%B %Y}", r["offered"], r["answered"], r["abandoned"],
                           mmss(r["asa"]), mmss(r["aht"]), f"{r['sl']:.1f}%"])  # fmt: skip
         write_csv(f"monthly_{q}.csv", head, lines)
-        per_queue[q] = truth(qrows)
+        per_queue[q] = rows_truth(qrows)
         rows += qrows
-    return truth(rows, per_queue={q: t["contacts"] for q, t in per_queue.items()},
+    return rows_truth(rows, per_queue={q: t["contacts"] for q, t in per_queue.items()},
                  retention=per_queue["Retention"], per_month=per_period(rows))  # fmt: skip
 
 
@@ -313,7 +283,7 @@ def build_today_wtd_mtd() -> dict[str, Any]:
     for k in ("Calls", "Answered", "Abandoned", "ASA", "AHT", "SL%"):
         head += [f"{k} Today", f"{k} WTD", f"{k} MTD"]
     write_csv("daily_today_wtd_mtd.csv", head, lines)
-    return truth(rows, contacts_if_mtd=sum(line[3] for line in lines))
+    return rows_truth(rows, contacts_if_mtd=sum(line[3] for line in lines))
 
 
 # --- 6. Other denominators, said in the headers; a short-abandon count beside abandoned ---------
@@ -346,7 +316,7 @@ def build_denominators() -> dict[str, Any]:
     off = sum(r["offered"] for r in rows)
     ab, short = sum(r["abandoned"] for r in rows), sum(r["short"] for r in rows)
     ans = sum(r["answered"] for r in rows)
-    return truth(
+    return rows_truth(
         rows, sl="offered",
         abandonment_excl_short=r4((ab - short) / (off - short)),
         sl_as_within_over_ans_ab=r4(sum(r["sl"] * r["offered"] for r in rows) / 100
@@ -398,7 +368,7 @@ def build_fiscal_quarters() -> dict[str, Any]:
     top = [["Contact Centre Quarterly Report by Region and Channel"],
            ["Fiscal year starts 1 April: FY25 = 1 April 2024 to 31 March 2025"], []]  # fmt: skip
     (OUT / "fiscal_quarters_region_channel.csv").write_text(csv_text([*top, head, *lines]), "utf-8")
-    return truth(rows, per_quarter=per_period(rows), lines=len(lines))
+    return rows_truth(rows, per_quarter=per_period(rows), lines=len(lines))
 
 
 @builder
@@ -415,7 +385,7 @@ def build_fiscal_no_note() -> dict[str, Any]:
                       r["aht"], r["sl"]])  # fmt: skip
     head = ["Quarter", "Offered", "Answered", "Abandoned", "ASA (s)", "AHT (s)", "SL %"]
     write_csv("fiscal_quarters_no_note.csv", head, lines)
-    return truth(rows)
+    return rows_truth(rows)
 
 
 # --- 8. A units row under the header ------------------------------------------------------------
@@ -437,7 +407,7 @@ def build_units_row() -> dict[str, Any]:
                           r["asa"], r["aht"], r["sl"]])  # fmt: skip
     head = ["Date", "Queue", "Offered", "Answered", "Abandoned", "ASA", "AHT", "Service Level"]
     write_csv("units_row_daily.csv", head, lines)
-    return truth(rows)
+    return rows_truth(rows)
 
 
 # --- 9. A French monthly summary: space thousands, "81,3 %" ---------------------------------------
@@ -473,7 +443,7 @@ def build_french_spaces() -> dict[str, Any]:
     (OUT / "fr_synthese_mensuelle.csv").write_text(
         "\ufeff" + csv_text([head, *lines], sep=";", eol="\r\n"), "utf-8"
     )
-    return truth(rows, per_month=per_period(rows))
+    return rows_truth(rows, per_month=per_period(rows))
 
 
 # --- 10. Weekly team totals as HH:MM over 24 hours, ASA "0:00:45" ------------------------------
@@ -509,7 +479,7 @@ def build_hhmm_totals() -> dict[str, Any]:
     write_csv("weekly_team_hhmm_totals.csv", head, lines)
     ans = sum(r["answered"] for r in rows)
     handle = sum(r["talk_tot"] + r["acw_tot"] for r in rows)
-    t = truth(rows, sl="")
+    t = rows_truth(rows, sl="")
     t.update(aht=r4(handle / ans), talk_time=r4(sum(r["talk_tot"] for r in rows) / ans),
              occupancy=r4(handle / sum(r["staffed"] - r["aux"] for r in rows)),
              aht_if_mmss=r4(sum((r["talk_tot"] + r["acw_tot"]) / 60 for r in rows) / ans),

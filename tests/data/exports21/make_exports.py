@@ -41,8 +41,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: export_kit
 from export_kit import (  # noqa: E402
     Builders,
+    dial_out,
     draw_call,
     draw_row,
+    drawn_calls,
+    handled,
     hms,
     log_truth,
     mmss,
@@ -62,30 +65,6 @@ APR = weekdays(dt.date(2025, 4, 7), dt.date(2025, 4, 25))  # three weeks
 MAY = weekdays(dt.date(2025, 5, 5), dt.date(2025, 5, 16))
 
 
-def outbound(rng: random.Random, p_no: float = 0.3) -> dict[str, Any]:
-    """An outbound dial: connected (talk + hold + ACW) or not picked up."""
-    if rng.random() < p_no:
-        return {"outcome": "no_answer", "wait": 0, "talk": 0, "hold": 0, "acw": 0, "handle": 0,
-                "inbound": False}  # fmt: skip
-    talk, acw = rng.randint(30, 600), rng.randint(5, 90)
-    hold = rng.choice([0, 0, rng.randint(5, 60)])
-    return {"outcome": "connected", "wait": 0, "talk": talk, "hold": hold, "acw": acw,
-            "handle": talk + hold + acw, "inbound": False}  # fmt: skip
-
-
-def handled(c: dict[str, Any]) -> bool:
-    return c["outcome"] in ("answered", "connected")
-
-
-def calls(rng: random.Random, days: list[dt.date], per_day: int, **kw: Any) -> list[dict]:
-    out = []
-    for t in spread(rng, days, per_day):
-        c = draw_call(rng, **kw)
-        c["start"] = t
-        out.append(c)
-    return out
-
-
 # --- 1. A "Date" column that is the report's run date -------------------------------------------
 
 
@@ -95,7 +74,7 @@ def build_calls_with_run_date() -> dict[str, Any]:
     # ran (03/24/2025 on every row), the call's own start is "Call Start" (ISO). Durations in
     # seconds, "Call Result" Answered / Abandoned, "CSAT" 1-5 or blank.
     rng = random.Random(2101)
-    recs = calls(rng, MAR, 8, p_ab=0.14)
+    recs = drawn_calls(rng, MAR, 8, p_ab=0.14)
     rows = []
     for i, c in enumerate(recs):
         ok = handled(c)
@@ -125,7 +104,7 @@ def build_cdr_time_is_duration() -> dict[str, Any]:
     # abandoned), "Queue Wait (s)", "Status" Answered / Abandoned. No ACW column: handle =
     # the connected time.
     rng = random.Random(2102)
-    recs = calls(rng, MAR, 9, p_ab=0.16)
+    recs = drawn_calls(rng, MAR, 9, p_ab=0.16)
     rows = []
     for c in recs:
         ok = handled(c)
@@ -156,7 +135,7 @@ def build_queues_named_like_outcomes() -> dict[str, Any]:
     # month-first on the 12-hour clock ("4/7/2025 8:05:12 AM"), "Queue Time" and "Handle Time"
     # in seconds, "Outcome" Handled / Abandoned.
     rng = random.Random(2103)
-    recs = calls(rng, APR, 6, p_ab=0.15)
+    recs = drawn_calls(rng, APR, 6, p_ab=0.15)
     queues = ["Abandoned Cart Support", "Missed Delivery", "Lost & Stolen Cards",
               "Transfer Requests"]  # fmt: skip
     rows = []
@@ -188,7 +167,7 @@ def build_answered_coded_1_2() -> dict[str, Any]:
     # A legacy ACD extract: "Answered" 1 (yes) / 2 (no), no legend; "QueueSec", "TalkSec",
     # "HoldSec", "WrapSec" (0 on unanswered calls), "Skill" names.
     rng = random.Random(2104)
-    recs = calls(rng, MAY, 7, p_ab=0.17)
+    recs = drawn_calls(rng, MAY, 7, p_ab=0.17)
     rows = []
     for i, c in enumerate(recs):
         ok = handled(c)
@@ -217,7 +196,7 @@ def build_outbound_blank_answered() -> dict[str, Any]:
     rng = random.Random(2105)
     recs, rows = [], []
     for i, t in enumerate(spread(rng, MAR, 9)):
-        c = outbound(rng) if rng.random() < 0.25 else draw_call(rng, p_ab=0.15)
+        c = dial_out(rng) if rng.random() < 0.25 else draw_call(rng, p_ab=0.15)
         c["start"] = t
         recs.append(c)
         ok = handled(c)
@@ -285,7 +264,7 @@ def build_bridge_and_ghost_calls() -> dict[str, Any]:
     # 7 ghost calls (answered, 0:00:00 talk, no hold, no wrap: the line dropped as the agent
     # picked up). "Talk" H:MM:SS, "Wait" / "Hold" / "After Call Work" in seconds.
     rng = random.Random(2107)
-    recs = calls(rng, APR, 5, p_ab=0.14)
+    recs = drawn_calls(rng, APR, 5, p_ab=0.14)
     for k in rng.sample(range(len(recs)), 12):
         c = recs[k]
         c["outcome"], c["wait"], c["hold"] = "answered", rng.randint(0, 15), 0
@@ -328,7 +307,7 @@ def build_ids_leading_zeros() -> dict[str, Any]:
     # digits (a third of the callers ring more than once); "Account No" zero-padded too;
     # "Abandoned" 0 / 1 beside per-call durations.
     rng = random.Random(2108)
-    recs = calls(rng, MAY, 8, p_ab=0.15)
+    recs = drawn_calls(rng, MAY, 8, p_ab=0.15)
     pool = [f"0{rng.randint(7400000000, 7999999999)}" for _ in range(45)]
     rows = []
     for i, c in enumerate(recs):
@@ -358,7 +337,7 @@ def build_z_but_local() -> dict[str, Any]:
     # values are the centre's local wall-clock time (calls 08:00-18:00 local). With no hint
     # in the data, the importer can only say what it assumed.
     rng = random.Random(2109)
-    recs = calls(rng, MAR, 7, p_ab=0.13)
+    recs = drawn_calls(rng, MAR, 7, p_ab=0.13)
     rows = []
     for c in recs:
         ok = handled(c)
@@ -385,7 +364,7 @@ def build_newest_first_partial() -> dict[str, Any]:
     # file is sorted newest first. "Start" day-first "25/04/2025 10:58", seconds columns,
     # "Abandoned" TRUE / FALSE.
     rng = random.Random(2110)
-    recs = calls(rng, APR[:-1], 6, p_ab=0.15)
+    recs = drawn_calls(rng, APR[:-1], 6, p_ab=0.15)
     for t in spread(rng, APR[-1:], 3, h0=8, h1=11):
         c = draw_call(rng, p_ab=0.15)
         c["start"] = t
@@ -448,7 +427,7 @@ def build_chats_created_closed() -> dict[str, Any]:
     # seconds, "Chat Duration" H:MM:SS (the handle time), "Missed" Y / N, "Transferred To" a
     # queue name or blank, "Rating" 1-5 or blank.
     rng = random.Random(2112)
-    recs = calls(rng, MAR, 8, p_ab=0.12)
+    recs = drawn_calls(rng, MAR, 8, p_ab=0.12)
     rows = []
     for i, c in enumerate(recs):
         ok = handled(c)

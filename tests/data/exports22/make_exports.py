@@ -42,9 +42,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: e
 from export_kit import (  # noqa: E402
     Builders,
     csv_text,
+    dial_out,
     draw_call,
     draw_row,
+    drawn_calls,
     guid,
+    handled,
     hms,
     log_truth,
     spread,
@@ -64,30 +67,6 @@ def put(name: str, header: list[str], rows: list[list[Any]], *, sep: str = ",",
         eol: str = "\n", enc: str = "utf-8") -> None:  # fmt: skip
     """Write one export as the tool does (separator, line ends, encoding)."""
     (OUT / name).write_bytes(csv_text([header, *rows], sep=sep, eol=eol).encode(enc))
-
-
-def calls(rng: random.Random, days: list[dt.date], per_day: int, **kw: Any) -> list[dict]:
-    out = []
-    for t in spread(rng, days, per_day):
-        c = draw_call(rng, **kw)
-        c["start"] = t
-        out.append(c)
-    return out
-
-
-def outbound(rng: random.Random, p_no: float = 0.25) -> dict[str, Any]:
-    """An outbound dial: connected (talk + hold + ACW) or not picked up."""
-    if rng.random() < p_no:
-        return {"outcome": "no_answer", "wait": 0, "talk": 0, "hold": 0, "acw": 0, "handle": 0,
-                "inbound": False}  # fmt: skip
-    talk, acw = rng.randint(30, 600), rng.randint(5, 90)
-    hold = rng.choice([0, 0, rng.randint(5, 60)])
-    return {"outcome": "connected", "wait": 0, "talk": talk, "hold": hold, "acw": acw,
-            "handle": talk + hold + acw, "inbound": False}  # fmt: skip
-
-
-def handled(c: dict[str, Any]) -> bool:
-    return c["outcome"] in ("answered", "connected")
 
 
 AGENTS_DE = ["Anna Schmidt", "Jonas Weber", "Lea Fischer", "Paul Wagner", "Mia Becker"]
@@ -112,7 +91,7 @@ def build_genesys_de_interaktionen() -> dict[str, Any]:
     rng = random.Random(2201)
     recs, rows = [], []
     for t in spread(rng, MAR, 8):
-        c = outbound(rng) if rng.random() < 0.2 else draw_call(rng, p_ab=0.15)
+        c = dial_out(rng, 0.25) if rng.random() < 0.2 else draw_call(rng, p_ab=0.15)
         c["start"] = t
         recs.append(c)
         ok, inb = handled(c), c["inbound"]
@@ -154,7 +133,7 @@ def build_cxone_fr_contacts() -> dict[str, Any]:
     # "Nom de l'agent", "Abandon" Oui / Non, durations in seconds ("Temps en file d'attente",
     # "Temps de conversation actif", "Temps de mise en attente", "Secondes ACW").
     rng = random.Random(2202)
-    recs = calls(rng, APR, 6, p_ab=0.14)
+    recs = drawn_calls(rng, APR, 6, p_ab=0.14)
     rows = []
     for i, c in enumerate(recs):
         ok = handled(c)
@@ -187,7 +166,7 @@ def build_five9_es_call_log() -> dict[str, Any]:
     # "TIPO DE LLAMADA" Entrante, "DISPOSICIÓN" words, H:MM:SS durations; "TIEMPO DE ESPERA EN
     # COLA" is the queue wait, "TIEMPO EN ESPERA" the hold; "ABANDONADA" 1 / 0.
     rng = random.Random(2203)
-    recs = calls(rng, MAR, 7, p_ab=0.16)
+    recs = drawn_calls(rng, MAR, 7, p_ab=0.16)
     rows = []
     for c in recs:
         ok = handled(c)
@@ -221,7 +200,7 @@ def build_connect_ja_contacts() -> dict[str, Any]:
     # "エージェント接続タイムスタンプ" -- there is no abandoned column. "切断理由" keeps the API
     # enums.
     rng = random.Random(2204)
-    recs = calls(rng, MAY, 6, p_ab=0.15)
+    recs = drawn_calls(rng, MAY, 6, p_ab=0.15)
     rows = []
     for c in recs:
         ok = handled(c)
@@ -257,7 +236,7 @@ def build_zendesk_nl_gesprekken() -> dict[str, Any]:
     # answered, not abandoned), durations in seconds ("Wachttijd gesprek" the queue wait,
     # "Wachtstandtijd gesprek" the hold).
     rng = random.Random(2205)
-    recs = calls(rng, APR[:10], 8, p_ab=0.12, p_vm=0.06)
+    recs = drawn_calls(rng, APR[:10], 8, p_ab=0.12, p_vm=0.06)
     words = {"answered": "Voltooid", "abandoned": "Afgebroken in wachtrij",
              "voicemail": "Voicemail"}  # fmt: skip
     rows = []
@@ -290,7 +269,7 @@ def build_talkdesk_it_contatti() -> dict[str, Any]:
     # ("Tempo di attesa" the queue wait, "Tempo in attesa" the hold, "Tempo di conversazione",
     # "Tempo post-chiamata"), "Entro il livello di servizio (Sì / No)".
     rng = random.Random(2206)
-    recs = calls(rng, MAY, 8, p_ab=0.14, p_vm=0.05)
+    recs = drawn_calls(rng, MAY, 8, p_ab=0.14, p_vm=0.05)
     words = {"answered": "In entrata", "abandoned": "Abbandonata", "voicemail": "Segreteria"}
     rows = []
     for c in recs:
