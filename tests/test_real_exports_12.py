@@ -415,10 +415,11 @@ _JP_KPIS = dict(contacts=60, abandonment_rate=0.15, asa=64.3725, aht=480.8824,
 
 
 def test_jp_read_right_or_unavailable() -> None:
-    # Today: 通話ID is the id (its key is "id"), 受付日時 the start ("the file's only column
-    # of dates with times of day"); the other Japanese headers normalise to nothing and stay
-    # unmapped, so abandonment, ASA, AHT and SL are said unavailable -- no wrong number.
+    # 通話ID is the id, 受付日時 the start, 待ち時間(秒) / 通話時間(秒) / 保留時間(秒) /
+    # 後処理時間(秒) the durations (Japanese headers keep their letters; "(秒)" is seconds),
+    # 結果 the outcome (応答 answered, 放棄 abandoned): every KPI comes out, and right.
     honest(_JP, ("受付日時", "結果"), 60, **_JP_KPIS)
+    assert not [k for k, v in values(load(_JP), *_JP_KPIS).items() if math.isnan(v)]
     r = load(_JP)
     assert (str(starts(r).min()), str(starts(r).max())) == ("2024-09-02 08:34:10",
                                                            "2024-09-13 15:06:04")  # fmt: skip

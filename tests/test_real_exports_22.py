@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import math
 
-import pytest
 from exports_check import accounted, days, expect, office_hours, reader, values
 
 from kpi import ingest
@@ -106,12 +105,10 @@ _ES_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_ES_WHY)
 def test_five9_es_rows_days() -> None:
     log_read(_ES, 70, MAR)
 
 
-@pytest.mark.xfail(strict=True, reason=_ES_WHY)
 def test_five9_es_kpis() -> None:
     # "TIEMPO DE ESPERA EN COLA" is the wait, "TIEMPO EN ESPERA" the hold.
     expect(values(load(_ES), *KPIS), contacts=70, abandonment_rate=0.1143, asa=51.3065,
@@ -129,12 +126,10 @@ _JA_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_JA_WHY)
 def test_connect_ja_rows_days() -> None:
     log_read(_JA, 60, MAY)
 
 
-@pytest.mark.xfail(strict=True, reason=_JA_WHY)
 def test_connect_ja_kpis() -> None:
     expect(values(load(_JA), *KPIS), contacts=60, abandonment_rate=0.1, asa=37.7037,
            aht=514.4074, service_level=0.6833)  # fmt: skip
@@ -196,14 +191,12 @@ _PT_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_PT_WHY)
 def test_connect_ptbr_rows_days() -> None:
     r = load(_PT)
     accounted(r, 30)
     assert days(r) == APR
 
 
-@pytest.mark.xfail(strict=True, reason=_PT_WHY)
 def test_connect_ptbr_kpis() -> None:
     # "38,00" decimal-comma averages, "82,35%" service level, weighted by answered.
     expect(values(load(_PT), *KPIS), contacts=1840, abandonment_rate=0.0641, asa=46.8345,

@@ -39,6 +39,7 @@ from kpi.ingest.shape import (
     looks_like_timestamps,
     numeric_duration,
 )
+from kpi.metrics.settings import Settings
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Shape
 
 __all__ = ["Proposal", "auto_map", "detect_source_shape", "propose"]
@@ -344,7 +345,8 @@ def _date_interval_pair(st: _State) -> bool:
 
 def _agg_handle_sum(st: _State) -> None:
     """An interval report with average talk (ACD) time and average after-call work but no AHT:
-    AHT = talk + ACW per row (both are averages over the same answered contacts)."""
+    AHT = talk + hold + ACW per row (averages over the same answered contacts; hold when the
+    report has an average of it)."""
     if st.shape != "aggregated" or "aht_seconds" in st.done:
         return
     talk = next(
@@ -354,10 +356,15 @@ def _agg_handle_sum(st: _State) -> None:
     acw = next((c for c in st.cols if c not in st.used and header_key(c) in acw_keys), None)
     if talk is None or acw is None:
         return
+    hold_keys = {header_key(n) for n in _AGG_HOLD}
+    hold = next((c for c in st.cols if c not in st.used and header_key(c) in hold_keys), None)
+    parts = (talk, hold, acw) if hold else (talk, acw)
     st.add(
-        FieldMap("aht_seconds", (talk, acw), transform="sum"),
-        f"AHT = '{talk}' + '{acw}' (average talk + average after-call work)",
-    )
+        FieldMap("aht_seconds", parts, transform="sum"),
+        "AHT = " + " + ".join(f"'{c}'" for c in parts)
+        + (" (average talk + average hold + average after-call work)" if hold
+           else " (average talk + average after-call work)"),
+    )  # fmt: skip
 
 
 #: Header keys of a summary's period totals of hold and after-call work: with a talk total, the
@@ -696,6 +703,9 @@ def _abandon_rate(st: _State) -> None:
             return
 
 
+#: A summary's average hold per answered contact (a part of its handle time).
+_AGG_HOLD = ("Avg Hold Time", "Avg Hold", "Average Hold Time", "Average Hold", "Avg. Hold Time",
+             "Hold (AVG)", "Avg Hold Duration")  # fmt: skip
 _AGG_ACW = (
     "Avg. wrap-up time",
     "Avg wrap-up time",
@@ -876,7 +886,8 @@ _ACCEPTED = frozenset(
 _CONNECTED = _ACCEPTED | frozenset(
     {"agentconnectedtoagenttimestamp", "connectedtoagenttimestamp", "connectedtoagentat",
      "agentconnectedat", "answeredat", "answertimestamp", "connectedat", "agentanswertime",
-     "dateconnected", "connecteddatetimeutc", "connecteddatetime", "connectedtime"}
+     "dateconnected", "connecteddatetimeutc", "connecteddatetime", "connectedtime",
+     "エージェント接続タイムスタンプ", "エージェント接続日時", "応答日時", "接通时间", "接听时间"}
 )  # fmt: skip
 #: "Assigned to an agent" (Dixa "assigned_at"): the connected moment only beside a queued one
 #: (a ticket's "Assigned at" is when a ticket got an owner, not an answer).
@@ -897,7 +908,7 @@ _WITHIN = re.compile(
 _SL_SECONDS = re.compile(
     r"(?:service[\s_]*level|\bsl\b|taux de service|niveau de service|nivel de servicio|"
     r"n[ií]vel de servi[cç]o|livello di servizio|servicegrad)"
-    r"[\s_(]*(\d{1,3})[\s_]*(?:s|sec|secs|seconds?|sek|seg|secondes?|segundos?|secondi)\b\W*$",
+    r"[\s_(%]*(\d{1,3})[\s_]*(?:s|sec|secs|seconds?|sek|seg|secondes?|segundos?|secondi)\b\W*$",
     re.IGNORECASE,
 )
 _RATE_WORDS = re.compile(r"%|percent|pct|\brate\b|service\s*level|\bsl\b", re.IGNORECASE)
@@ -913,9 +924,15 @@ def _sl_threshold(st: _State) -> None:
     level itself (``service_level``), and the threshold, said in the notes."""
     if st.shape != "aggregated":
         return
-    for c in st.cols:
-        m = _WITHIN.search(c.strip()) or _SL_SECONDS.search(c.strip())
-        if c in st.used or m is None or _NOT_ANSWERED.search(c):
+    named = [
+        (c, m) for c in st.cols if (m := _WITHIN.search(c.strip()) or _SL_SECONDS.search(c.strip()))
+    ]
+    # Several thresholds side by side ("Service level 10 / 20 / 60 seconds"): the settings'
+    # own first, then the export's order.
+    default = Settings().sl_threshold_seconds
+    named.sort(key=lambda cm: float(cm[1].group(1)) != default)
+    for c, m in named:
+        if c in st.used or _NOT_ANSWERED.search(c):
             continue  # "Short Abandons (<5s)" counts abandons, not answers within 5 s
         values = [str(v).strip() for v in st.samples.get(c, []) if str(v).strip()]
         rate = (
@@ -929,9 +946,11 @@ def _sl_threshold(st: _State) -> None:
         if target in st.done:
             continue
         st.add(FieldMap(target, (c,)), f"header '{c}' names a threshold of {m.group(1)} s")
+        others = [o for o, _ in named if o != c and o not in st.used]
         st.notes.append(
             f"'{c}': service level with the export's threshold of {m.group(1)} s (the settings' "
             "threshold cannot be re-applied to a summary)"
+            + (f"; not used: {', '.join(repr(o) for o in others)}" if others else "")
         )
 
 

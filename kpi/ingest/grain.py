@@ -14,7 +14,15 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-__all__ = ["detect_grain", "is_period", "month_number", "parse_periods", "range_starts"]
+__all__ = [
+    "WEEKDAY_PREFIX",
+    "detect_grain",
+    "english_months",
+    "is_period",
+    "month_number",
+    "parse_periods",
+    "range_starts",
+]
 
 #: Month names and abbreviations (English, French, German, Spanish, Dutch, Italian, Portuguese),
 #: written without accents (labels are matched with theirs removed: "févr." is "fevr").
@@ -35,6 +43,57 @@ _MONTH_NAMES = (
     ("dec", "december", "decembre", "dez", "dezember", "dic", "diciembre", "dicembre", "dezembro"),
 )  # fmt: skip
 _MONTH = {m: i + 1 for i, names in enumerate(_MONTH_NAMES) for m in names}
+#: English month names and abbreviations (those of _MONTH_NAMES' first two columns).
+_ENGLISH_MONTHS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december"]
+)  # fmt: skip
+_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+#: A weekday name before a date, in the languages of the month names: English in any form
+#: ("Tue 03/04/2025", "Tuesday, 4 March 2025"); the others written in full ("lunes, 10 de
+#: marzo"), or abbreviated before a comma ("lun, 10 mar 2025", "Mo., 10. März 2025"), as a
+#: bare "mar" or "do" could be a month or a word.
+WEEKDAY_PREFIX = (
+    r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+"
+    r"|(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|segunda|ter[cç]a|quarta|quinta|sexta)(?:-feira)?,?\s+"
+    r"|(?:luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|maandag|"
+    r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+"
+    r"|(?:lun|mar|mi[eé]|jue|vie|s[aá]b|dom|mer|jeu|ven|sam|dim|gio|seg|ter|qua|qui|sex|mo|di|"
+    r"mi|do|fr|sa|so|ma|wo|vr|za|zo)\.?,\s+)"
+)
+#: A month written as a word in a date ("10 mar 2025", "10. März 2025", "10 de marzo de
+#: 2025", "3-févr.-25"): the word (group 2) between the day and the year.
+_WORD_DATE = re.compile(
+    r"^\s*(\d{1,2})\.?(?:\s+de)?[\s\-/]*([^\W\d_]{3,10})\.?(?:\s+de)?[\s\-/,]*(?=\d{2,4}\b)"
+)
+
+
+def english_months(text: pd.Series) -> pd.Series | None:
+    """Dates whose month is a word in another language ("10 mar 2025" in Spanish is English
+    already; "10 ene 2025", "10. März 2025", "10 de marzo de 2025" are not) rewritten as
+    "10 Jan 2025", for a parser that knows English names only; None when the column has no such
+    month (judged on its first 2,000 filled values: a file is written in one language)."""
+    filled = text.dropna()
+    head = filled[filled != ""].iloc[:2000]
+    if head.empty or not bool(head.str.match(_WORD_DATE).any()):
+        return None
+    words = head.str.extract(_WORD_DATE)[1].dropna().unique()
+    if all(_plain(w) in _ENGLISH_MONTHS for w in words):
+        return None
+    if not all(month_number(w) for w in words):
+        return None  # a word that is no month: not a date written this way
+
+    def one(m: re.Match[str]) -> str:
+        number = month_number(m.group(2))
+        return f"{m.group(1)} {_ABBR[number - 1]} " if number else m.group(0)
+
+    return text.str.replace(_WORD_DATE, one, regex=True)
+
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("quarter", re.compile(r"^q([1-4])[\s\-/']*(\d{4})$")),
     ("quarter", re.compile(r"^(\d{4})[\s\-/]*q([1-4])$")),

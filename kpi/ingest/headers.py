@@ -29,22 +29,32 @@ __all__ = [
 ]
 
 
+#: Letters and digits a name keeps: Latin ones (accents taken off first), and the kana, CJK
+#: and Hangul of Japanese, Chinese and Korean exports ("キュー内の時間", "通话时长").
+_NOT_KEPT = re.compile(
+    r"[^a-z0-9\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u1100-\u11ff]"
+)
+
+
 @functools.lru_cache(maxsize=8192)
 def norm(name: str) -> str:
     """Lower-case a column name and drop everything but letters and digits (accents removed
-    first, so that ``Gesprächszeit`` and ``Durée`` keep their letters)."""
+    first, so that ``Gesprächszeit`` and ``Durée`` keep their letters; Japanese, Chinese and
+    Korean letters are kept as they are, full-width forms made plain)."""
     text = str(name).lower()
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).replace("ß", "ss")
-    return re.sub(r"[^a-z0-9]", "", text)
+    if text.isascii():
+        return re.sub(r"[^a-z0-9]", "", text)
+    text = unicodedata.normalize("NFKC", text)  # full-width "ＩＤ" -> "id", half-width kana
+    text = unicodedata.normalize("NFKD", text).replace("ß", "ss")
+    return unicodedata.normalize("NFKC", _NOT_KEPT.sub("", text))
 
 
 _UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("hms", r"hh:mm:ss|h:mm:ss|mm:ss|m:ss"),
     ("hm", r"hh:mm|h:mm|hhh:mm"),
     ("ms", r"ms|msec|msecs|millis|milliseconds?"),
-    ("s", r"s|sec|secs|seconds?|seg|segs|segundos?|sek|sekunden|secondes?|seconden|sec\.|mp"),
-    ("min", r"m|min|mins|minutes?|minutos?|minuten|minuut"),
+    ("s", r"s|sec|secs|seconds?|seg|segs|segundos?|sek|sekunden|secondes?|seconden|sec\.|mp|秒|초"),
+    ("min", r"m|min|mins|minutes?|minutos?|minuten|minuut|分|分钟|분"),
     ("h", r"h|hr|hrs|hours?|horas?|heures?|stunden|std|uren|uur"),
 )
 _SEP = r"[\s_\-./]"
@@ -86,6 +96,8 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 def _strip_copy(name: str) -> str:
     """The name without a copy suffix ("Talk Time.1"), camelCase words apart ("waitMs" ->
     "wait Ms": a unit at the end is then seen)."""
+    if not name.isascii():  # full-width brackets and letters ("待ち時間（秒）") made plain
+        name = unicodedata.normalize("NFKC", name)
     return _CAMEL.sub(" ", _COPY.sub("", name.strip()))
 
 
@@ -207,6 +219,15 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "call_nk",
         "contact_nk",
         "Hívásazonosító",
+        "コンタクト ID",
+        "通話ID",
+        "呼ID",
+        "問い合わせID",
+        "通话ID",
+        "呼叫ID",
+        "会话ID",
+        "통화 ID",
+        "콜 ID",
     ),
     "parent_contact_id": (
         "InitialContactId",
@@ -254,6 +275,11 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Contact Type",
         "Source",
         "Service Channel",
+        "チャネル",
+        "チャネル名",
+        "渠道",
+        "通道",
+        "채널",
     ),
     "direction": (
         "Direction",
@@ -273,6 +299,19 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Direção",
         "Sentido",
         "Irány",
+        "Tipo de llamada",
+        "Tipo de chamada",
+        "Type d'appel",
+        "Anruftyp",
+        "Tipo di chiamata",
+        "Oproeptype",
+        "開始方法",
+        "発着信区分",
+        "方向",
+        "呼叫方向",
+        "呼叫类型",
+        "방향",
+        "통화 유형",
     ),
     "queue": (
         "Queue.Name",
@@ -308,6 +347,18 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Department",
         "Original Queue",
         "Sor",
+        "Campaña",
+        "Campanha",
+        "Campagne",
+        "Kampagne",
+        "Campagna",
+        "キュー",
+        "キュー名",
+        "队列",
+        "队列名称",
+        "技能组",
+        "대기열",
+        "큐",
     ),
     "agent_id": (
         "Agent.Username",
@@ -350,6 +401,16 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Assigned Agent",
         "User: Full Name",
         "Ügyintéző",
+        "エージェント",
+        "エージェント名",
+        "オペレーター",
+        "担当者",
+        "坐席",
+        "座席",
+        "坐席名称",
+        "客服",
+        "상담원",
+        "상담사",
     ),
     "team": (
         "team",
@@ -435,6 +496,18 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "InitiatedDateTimeUTC",
         "Initiated Date Time",
         "InitiatedDateTime",
+        "開始タイムスタンプ",
+        "開始日時",
+        "受付日時",
+        "着信日時",
+        "通話開始日時",
+        "開始時刻",
+        "开始时间",
+        "呼叫开始时间",
+        "来电时间",
+        "시작 시간",
+        "통화 시작 시간",
+        "시작 일시",
     ),
     "end_time": (
         "end_time",
@@ -451,6 +524,14 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "TerminatedDateTimeUTC",
         "Terminated Date Time",
         "TerminatedDateTime",
+        "切断タイムスタンプ",
+        "終了日時",
+        "通話終了日時",
+        "終了時刻",
+        "结束时间",
+        "挂机时间",
+        "종료 시간",
+        "통화 종료 시간",
     ),
     "wait_seconds": (
         "wait_seconds",
@@ -503,6 +584,22 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Warteschlange gesamt",
         "Wachttijd gesprek",
         "Temps en file d'attente",
+        "Tiempo de espera en cola",
+        "Espera en cola",
+        "Tempo de espera na fila",
+        "Tempo na fila",
+        "Temps d'attente en file",
+        "Wartezeit in der Warteschlange",
+        "Tempo di attesa in coda",
+        "Wachttijd in wachtrij",
+        "キュー内の時間",
+        "待ち時間",
+        "応答待ち時間",
+        "排队时间",
+        "排队时长",
+        "等待时长",
+        "等待时间",
+        "대기 시간",
     ),
     "talk_seconds": (
         "talk_seconds",
@@ -551,6 +648,12 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Beszélgetés",
         "Gespräch gesamt",
         "Temps de conversation actif",
+        "エージェントとの対話時間",
+        "通話時間",
+        "会話時間",
+        "通话时长",
+        "通话时间",
+        "통화 시간",
     ),
     "hold_seconds": (
         "hold_seconds",
@@ -581,6 +684,11 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Tartás",
         "Halten gesamt",
         "Wachtstandtijd gesprek",
+        "顧客の保留時間",
+        "保留時間",
+        "保持时长",
+        "保持时间",
+        "보류 시간",
     ),
     "acw_seconds": (
         "ACW Duration",
@@ -631,6 +739,18 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Afrondingstijd gesprek",
         "Tempo post-chiamata",
         "Secondes ACW",
+        "Tiempo de trabajo posterior a la llamada",
+        "Trabajo posterior a la llamada",
+        "Tiempo de trabajo posterior al contacto",
+        "Tempo de trabalho pós-chamada",
+        "Trabalho pós-atendimento",
+        "Temps de travail après appel",
+        "Tempo di lavoro post-chiamata",
+        "アフターコンタクトワークの時間",
+        "後処理時間",
+        "话后处理时长",
+        "话后时长",
+        "후처리 시간",
     ),
     "handle_seconds": (
         "handle_seconds",
@@ -659,6 +779,10 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Conversation Duration",
         "Session Duration",
         "Tempo di gestione",
+        "処理時間",
+        "対応時間",
+        "处理时长",
+        "처리 시간",
     ),
     "first_response_seconds": (
         "first_response_seconds",
@@ -788,6 +912,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "CSAT rating",
         "Overall Satisfaction",
         "Overall satisfaction score",
+        "顧客満足度",
+        "满意度",
+        "만족도",
     ),
     "nps": ("nps", "NPS", "Attributes.nps", "nps_score", "Likelihood to recommend"),
     "ces": ("ces", "CES", "Attributes.ces", "ces_score", "Customer Effort Score", "Effort"),
@@ -930,6 +1057,24 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Week Commencing Date",
         "W/C",
         "Week beginning date",
+        "Início do intervalo",
+        "Inicio del intervalo",
+        "Inicio de intervalo",
+        "Début de l'intervalle",
+        "Début d'intervalle",
+        "Intervallbeginn",
+        "Intervallstart",
+        "Beginn des Intervalls",
+        "Inizio intervallo",
+        "Inizio dell'intervallo",
+        "Begin interval",
+        "Data de início",
+        "日付",
+        "日",
+        "期間",
+        "日期",
+        "날짜",
+        "일자",
     ),
     "queue": (
         "queue",
@@ -950,6 +1095,9 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Call Queue",
         "File",
         "Queues Name",
+        "キュー",
+        "队列",
+        "대기열",
     ),
     "channel": ("channel", "Channel", "Media Type", "Media"),
     "agent_id": (
@@ -1016,6 +1164,12 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Number of Calls",
         "Contatos na fila",
         "Contatos recebidos",
+        "着信数",
+        "受付件数",
+        "呼入量",
+        "来电量",
+        "인입 콜 수",
+        "인입 건수",
     ),
     "answered": (
         "answered",
@@ -1050,6 +1204,12 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Handle",
         "Contatos tratados",
         "Contatos atendidos",
+        "応答数",
+        "応答件数",
+        "接通量",
+        "接听量",
+        "응답 건수",
+        "응답 콜 수",
     ),
     "abandoned": (
         "abandoned",
@@ -1080,6 +1240,11 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Lost",
         "Lost calls",
         "Contatos abandonados",
+        "放棄数",
+        "放棄件数",
+        "放弃量",
+        "포기 건수",
+        "포기 콜 수",
     ),
     "blocked": (
         "blocked",
@@ -1141,6 +1306,16 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Avg. wait answered",
         "Avg wait answered",
         "Average wait answered",
+        "Tempo médio de resposta da fila",
+        "Tempo médio de resposta",
+        "Tiempo medio de respuesta de la cola",
+        "Tiempo promedio de respuesta",
+        "Temps moyen de réponse de la file d'attente",
+        "Durchschnittliche Antwortzeit der Warteschlange",
+        "Durchschnittliche Antwortzeit",
+        "Tempo medio di risposta della coda",
+        "Tempo medio di risposta",
+        "Gemiddelde antwoordtijd wachtrij",
     ),
     "aht_seconds": (
         "aht_seconds",
@@ -1167,6 +1342,12 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Average AHT",
         "Avg. AHT",
         "Calls Average Handle Time",
+        "Tempo médio de tratamento",
+        "Tiempo medio de gestión",
+        "Tiempo promedio de gestión",
+        "Tiempo medio de atención",
+        "Tiempo promedio de atención",
+        "Temps moyen de traitement",
     ),
     "talk_seconds": (
         "talk_seconds",

@@ -56,6 +56,15 @@ OUTCOME_NAMES = frozenset(
         "allapot",  # Hungarian "Állapot"
         "tipo",  # Italian "Tipo" (Talkdesk's type: In entrata / Abbandonata / Segreteria)
         "voltooiingsstatusgesprek",  # Dutch Zendesk Talk
+        # Japanese, Chinese, Korean: result, call result, disconnect reason
+        "結果",
+        "通話結果",
+        "切断理由",
+        "结果",
+        "通话结果",
+        "呼叫结果",
+        "결과",
+        "통화결과",
     }
 )
 
@@ -124,6 +133,17 @@ _EXACT: dict[str, str] = {
             "kapcsolva",  # Hungarian: connected
             "agentjoinedconference",  # Microsoft Teams call queues
             "transferredtoagent",
+            # Japanese, Chinese, Korean
+            "応答",
+            "応答済み",
+            "応答済",
+            "接続",
+            "接通",
+            "已接通",
+            "接听",
+            "已接听",
+            "응답",
+            "연결",
         ],
         "answered",
     ),
@@ -172,6 +192,18 @@ _EXACT: dict[str, str] = {
             "persa",
             "nonrisposta",
             "naoatendida",
+            "放棄",
+            "放棄呼",
+            "不在",
+            "未応答",
+            "放弃",
+            "呼损",
+            "未接",
+            "未接听",
+            "未接来电",
+            "포기",
+            "부재중",
+            "무응답",
         ],
         "abandoned",
     ),
@@ -195,6 +227,9 @@ _EXACT: dict[str, str] = {
             "geweigerd",
             "dissuade",  # Odigo "Dissuadé": turned away before queueing
             "dissuaded",
+            "話中",
+            "占线",
+            "통화중",
         ],
         "blocked",
     ),
@@ -220,6 +255,14 @@ _EXACT: dict[str, str] = {
             "segreteriatelefonica",
             "timedout",  # Teams: the queue's time-out sent the call elsewhere
             "overflown",
+            "留守番電話",
+            "留守電",
+            "コールバック",
+            "语音信箱",
+            "留言",
+            "回呼",
+            "음성사서함",
+            "콜백",
         ],
         "voicemail",
     ),
@@ -251,6 +294,9 @@ _EXACT: dict[str, str] = {
             "endednormally",
             "transfer",
             "transferred",
+            "転送",
+            "转接",
+            "전환",
         ],
         "ended",
     ),  # fmt: skip

@@ -631,16 +631,18 @@ def parse_direction(s: pd.Series) -> pd.Series:
     return by_unique(s, _parse_direction, "string")
 
 
-# "in", "incoming" (not "internal"); German, French, Spanish, Dutch, Italian, Portuguese words;
+# "in", "incoming" (not "internal"); German, French, Spanish, Dutch, Italian, Portuguese,
+# Hungarian, Japanese, Chinese and Korean words;
 # a phone system's call legs (Webex Calling: TERMINATING at the user, ORIGINATING from them;
 # Teams: user_in, user_out).
 _INBOUND = (
     r"^in(?:[^t]|$)|inbound|transfer|queue|eingehend|entrant|entrada|inkomend|in entrata|"
-    r"ricevut|terminating|_in$|bejöv|bejov"
+    r"ricevut|terminating|_in$|bejöv|bejov|インバウンド|着信|受信|転送|呼入|来电|인바운드|수신"
 )
 _OUTBOUND = (
     r"^out|outbound|autodial|manual|callback|api|preview|dialer|ausgehend|sortant|saliente|"
-    r"salida|uitgaand|uscita|sa[ií]da|originating|_out$|kimen"
+    r"salida|uitgaand|uscita|sa[ií]da|originating|_out$|kimen|アウトバウンド|発信|コールバック|呼出|外呼|"
+    r"去电|아웃바운드|발신"
 )
 _INBOUND_ATTEMPT = r"abandon|missed|voicemail"  # unknown labels that still say inbound
 

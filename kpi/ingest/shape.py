@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Mapping as AbcMapping
 
+from kpi.ingest.grain import WEEKDAY_PREFIX
 from kpi.ingest.headers import (
     AGGREGATE_SYNONYMS,
     INTERACTION_SYNONYMS,
@@ -95,11 +96,12 @@ TIME_PARTS = (
     "Hora da chamada",
 )
 _TIMESTAMP = re.compile(
-    # an optional weekday first ("Tue 03/04/2025 9:05 AM", "Tuesday, 4 March 2025")
-    r"^\s*(?:(?i:mon|tue|wed|thu|fri|sat|sun)[A-Za-z]{0,6}\.?,?\s+)?"
+    # an optional weekday first ("Tue 03/04/2025 9:05 AM", "Tuesday, 4 March 2025", "lun, 10
+    # mar 2025"); months as words in any of the languages ("10. März 2025", "3-févr.-25")
+    r"^\s*" + WEEKDAY_PREFIX + r"?"
     r"(\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
-    r"[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4}|"
-    r"\d{1,2}[/\-][A-Za-z]{3,9}[/\-]\d{2,4})"
+    r"[^\W\d_]{3,9}\.? \d{1,2},? \d{4}|\d{1,2}\.?(?: de)? [^\W\d_]{3,10}\.?(?: de)? \d{4}|"
+    r"\d{1,2}[/\-][^\W\d_]{3,9}\.?[/\-]\d{2,4})"
 )
 
 

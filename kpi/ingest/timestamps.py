@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from kpi.ingest.grain import WEEKDAY_PREFIX, english_months
 from kpi.ingest.parsers import filled_mask, is_text, parse_duration
 
 __all__ = [
@@ -178,20 +179,24 @@ def parse_datetime(
     return _parse_datetime_text(text, filled, bool(aware.any()), timezone, dayfirst)
 
 
-#: A weekday name before a date ("Tue 03/04/2025 9:05 AM", "Tuesday, 4 March 2025"): it
-#: repeats what the date says, so it is dropped before parsing.
-_WEEKDAY = re.compile(
-    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+(?=\d|[a-z]{3})", re.IGNORECASE
-)
+#: A weekday name before a date ("Tue 03/04/2025 9:05 AM", "Tuesday, 4 March 2025", "lun, 10
+#: mar 2025"): it repeats what the date says, so it is dropped before parsing.
+_WEEKDAY = re.compile(r"^" + WEEKDAY_PREFIX + r"(?=\d|[^\W\d_]{3})")
 
 
 def _drop_weekday(text: pd.Series) -> pd.Series:
-    """``text`` without a leading weekday name (looked for only when the first value has one)."""
+    """``text`` without a leading weekday name (looked for only when the first value has one),
+    its months in English when they are written in another language (:func:`english_months`)."""
     first = text.dropna()
     first = first[first != ""]
-    if first.empty or not _WEEKDAY.match(str(first.iloc[0])):
+    if first.empty:
         return text
-    return text.str.replace(_WEEKDAY, "", regex=True)
+    if _WEEKDAY.match(str(first.iloc[0])):
+        text = text.str.replace(_WEEKDAY, "", regex=True)
+    elif not re.search(r"[^\W\d_T]", str(first.iloc[0])):  # no letter (ISO's T aside)
+        return text
+    months = english_months(text)
+    return text if months is None else months
 
 
 #: A time of day on the 12-hour clock ("9:05 AM", "10:09:52 p.m.").

@@ -294,6 +294,31 @@ def _talked_is_answered(out: dict[str, pd.Series]) -> list[str]:
     return [f"{int(fill.sum()):,} contacts with no answered value but talk time: read as answered"]
 
 
+def _dials_connected(mapping: Mapping, out: dict[str, pd.Series]) -> list[str]:
+    """An outbound dial is answered when someone picked up, which a column saying "abandoned"
+    (a queue's word, 0 on every dial) does not tell: where answered is only that column's
+    opposite, an outbound row is answered when it has talk (else handle) time; said in a note."""
+    f = mapping.get("answered")
+    if f is None or f.transform != "invert" or "direction" not in out:
+        return []
+    time = next((out[c] for c in ("talk_seconds", "handle_seconds") if c in out), None)
+    if time is None:
+        return []
+    dial = out["direction"].eq("outbound").fillna(False).to_numpy(dtype=bool)
+    if not dial.any():
+        return []
+    talked = pd.to_numeric(time, errors="coerce").gt(0).fillna(False).to_numpy(dtype=bool)
+    answered = out["answered"].astype("boolean")
+    wrong = dial & answered.fillna(False).to_numpy(dtype=bool) & ~talked
+    if not wrong.any():
+        return []
+    out["answered"] = answered.mask(wrong, False)
+    return [
+        f"'{f.source[0]}' says nothing of outbound dials: {int(wrong.sum()):,} dials with no "
+        "talk time read as not connected (not handled; a dial is never abandoned)"
+    ]
+
+
 def _answered_count(out: dict[str, pd.Series], source: str) -> tuple[pd.Series, str]:
     """The answered count a period total is divided by: the answered column, else offered -
     abandoned; with how it is said in the import report."""
@@ -356,7 +381,39 @@ def _apply_outcome(mapping: Mapping, raw: RawTable, out: dict[str, pd.Series]) -
     said = (
         f"Outcome column “{rule.source}”: gives {_and(filled)} by its values ({_plain_rule(rule)})"
     )
-    return [said] + ([note] if note else [])
+    return [said] + ([note] if note else []) + _dials_in_outcome(rule, column, out)
+
+
+def _dials_in_outcome(rule: OutcomeRule, column: pd.Series, out: dict[str, pd.Series]) -> list[str]:
+    """An outcome column that also names outbound calls ("outbound", "outbound_missed": a
+    Talkdesk "Call Type") counts them in no queue rate, but a dial that reached someone was
+    handled: those rows are answered (connected) where they have talk time, never abandoned.
+    Where no column gives the direction, this one does (the other rows inbound)."""
+    if "answered" not in out:
+        return []
+    dials = [v for v, c in rule.values if c == "ignore" and P.direction_label(v) == "outbound"]
+    if not dials:
+        return []
+    dial = column.astype("string").str.strip().isin(dials).fillna(False).to_numpy(dtype=bool)
+    if not dial.any():
+        return []
+    said = []
+    if "direction" not in out:
+        out["direction"] = pd.Series(
+            np.where(dial, "outbound", "inbound"), index=column.index, dtype="string"
+        )
+        said.append("gives the direction (the other rows inbound)")
+    reached = _reached_agent(out)
+    connected = dial & (reached.to_numpy(dtype=bool) if reached is not None else False)
+    flag = pd.Series(connected, index=column.index)
+    out["answered"] = out["answered"].astype("boolean").mask(dial, flag)
+    if "abandoned" in out:
+        out["abandoned"] = out["abandoned"].astype("boolean").mask(dial, False)
+    said.append(
+        f"{int(dial.sum()):,} outbound calls ({', '.join(dials)}) handled where connected "
+        f"(talk time): {int(connected.sum()):,}"
+    )
+    return [f"“{rule.source}”: " + "; ".join(said)]
 
 
 #: Outcome classes in plain words, for the import report's notes.
@@ -426,7 +483,9 @@ def parse_file(
     used_fields += more
     # Blank answered cells with talk time first: an outcome rule's own "counts in no rate"
     # (a value the user set to ignore) stands.
-    notes += more_notes + (_talked_is_answered(out) if shape == "interactions" else [])
+    if shape == "interactions":
+        more_notes += _talked_is_answered(out) + _dials_connected(mapping, out)
+    notes += more_notes
     notes += _apply_outcome(mapping, raw, out)
     notes += _fold_case(out)
     role, warnings = _role(raw, mapping, out, undated_start)
