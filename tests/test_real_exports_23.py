@@ -177,14 +177,12 @@ _D365_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_D365_WHY)
 def test_d365_rows_days() -> None:
     r = load(_D365)
     accounted(r, 16, 1)
     assert days(r) == FEB
 
 
-@pytest.mark.xfail(strict=True, reason=_D365_WHY)
 def test_d365_kpis() -> None:
     expect(values(load(_D365), *KPIS), contacts=3228, abandonment_rate=0.0598, asa=59.1352,
            aht=378.8969, service_level=0.7404)  # fmt: skip

@@ -119,13 +119,6 @@ def test_ranges_aht_includes_hold() -> None:
     expect(values(load(_R15), "aht"), aht=385.4313)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: ASA unavailable ('missing column asa_seconds') and service level unavailable "
-    "('missing column answered'): headers.py AGGREGATE_SYNONYMS['answered'] has 'Contacts "
-    "Handled' but not 'Contacts Answered', and 'Avg Answer Time (s)' is matched by no "
-    "aggregate ASA name ('Answer Time' is only an interaction wait name / a total).",
-)
 def test_ranges_asa_service_level() -> None:
     expect(values(load(_R15), "asa", "service_level"), asa=52.0931, service_level=0.7118)
 
@@ -229,14 +222,6 @@ def test_dst_millis_outcomes() -> None:
     expect(values(load(_DST), "contacts", "abandonment_rate"), contacts=80, abandonment_rate=0.2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: ASA, AHT and service level unavailable ('missing column wait_seconds', "
-    "'handle_seconds or talk_seconds'): the JSON-path headers 'metrics.queueTime', "
-    "'metrics.talkTime', 'metrics.holdTime', 'metrics.wrapUpTime' are not matched "
-    "(headers.py header_key keeps the 'metrics' prefix, 'metricsqueuetime' is no synonym), "
-    "though 'queue.name' is read as the queue.",
-)
 def test_dst_millis_durations() -> None:
     expect(values(load(_DST), "asa", "aht", "service_level"), asa=59.9219, aht=452.6719,
            service_level=0.525)  # fmt: skip
@@ -301,12 +286,6 @@ def test_two_digit_years_rows_days() -> None:
            abandonment_rate=0.125, aht=340.7)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: ASA and service level unavailable ('missing column wait_seconds'): the "
-    "'Ring (secs)' column is not read as the wait: headers.py INTERACTION_SYNONYMS "
-    "['wait_seconds'] has 'Ring Time' but header_key('Ring (secs)') = 'ring' matches no name.",
-)
 def test_two_digit_years_wait() -> None:
     expect(values(load(_YY), "asa", "service_level"), asa=45.5571, service_level=0.575)
 

@@ -25,6 +25,7 @@ from kpi.ingest.headers import (
     header_key,
     header_legend,
     header_unit,
+    leaf_names,
     norm,
 )
 from kpi.ingest.mapping import PRESETS, FieldMap, Mapping, OutcomeRule
@@ -185,10 +186,16 @@ class _State:
         exact: dict[str, str] = {}
         keyed: dict[str, str] = {}
         counts = self.kind(target) == "count"
+        # A flattened JSON export's dotted names also match by their last part where it says
+        # enough on its own ("metrics.queueTime"; "queue.name" keeps its parent).
+        leaves = leaf_names(self.cols) if any("." in c for c in self.cols) else {}
         for c in self.cols:
             if c not in self.used and not (counts and "%" in c):  # "Abandon %" is no count
                 exact.setdefault(norm(c), c)
                 keyed.setdefault(header_key(c), c)
+        for c, leaf in leaves.items():
+            if c not in self.used and " " not in c:
+                keyed.setdefault(header_key(leaf), c)
         for n in names:
             hit = exact.get(norm(n)) or keyed.get(header_key(n))
             # A column named as the canonical field is taken at its word (bad cells are then
@@ -417,11 +424,12 @@ def _agg_handle_totals(st: _State) -> None:
 #: Header keys of an agent report's staffed (logged-in) time and of its AUX (not ready) time.
 _STAFFED = frozenset(
     {"staffedtime", "staffed", "totalstaffedtime", "loggedintime", "logintime", "totalloggedin",
-     "totalloggedintime", "timeloggedin", "signedintime"}
+     "totalloggedintime", "timeloggedin", "signedintime", "loggedin", "signedin"}
 )  # fmt: skip
 _AUX = frozenset(
-    {"auxtime", "totalauxtime", "aux", "notreadytime", "totalnotreadytime", "unavailabletime"}
-)
+    {"auxtime", "totalauxtime", "aux", "notreadytime", "totalnotreadytime", "unavailabletime",
+     "notready", "unavailable"}
+)  # fmt: skip
 
 
 def _occupancy_from_time(st: _State) -> None:
@@ -430,10 +438,18 @@ def _occupancy_from_time(st: _State) -> None:
     answered = "answered" in st.done or {"offered", "abandoned"} <= st.done
     if st.shape != "aggregated" or "occupancy" in st.done or "aht_seconds" not in st.done:
         return
-    staffed = next((c for c in st.cols if c not in st.used and header_key(c) in _STAFFED), None)
+
+    def times(keys: frozenset[str]) -> list[str]:  # "Logged In" of times, not of yes / no
+        return [
+            c
+            for c in st.cols
+            if c not in st.used and header_key(c) in keys and st.fits("aht_seconds", c)
+        ]
+
+    staffed = next(iter(times(_STAFFED)), None)
     if staffed is None or not answered:
         return
-    aux = [c for c in st.cols if c not in st.used and header_key(c) in _AUX][:1]
+    aux = times(_AUX)[:1]
     minus = f" - '{aux[0]}'" if aux else ""
     st.add(
         FieldMap("occupancy", (staffed, *aux), transform="of_available"),
@@ -954,6 +970,47 @@ def _sl_threshold(st: _State) -> None:
         )
 
 
+#: "Abandoned (>5s)": a summary's abandons over a short-abandon threshold.
+_ABANDONED_OVER = re.compile(
+    r"aband\w*\s*[\(\[]\s*(?:>=?|over|after)\s*(\d{1,3})\s*(?:s|sec|secs|seconds?)?\s*[\)\]]",
+    re.IGNORECASE,
+)
+_SHORT_ABANDONS = frozenset(
+    {"shortabandons", "shortabandon", "shortabandoned", "shortabandonedcalls", "shortabandoncalls",
+     "shortabands", "shortaband"}
+)  # fmt: skip
+
+
+def _abandons_over(st: _State) -> None:
+    """A summary that splits its abandons at a threshold ("Abandoned (>5s)" beside "Short
+    Abandons"): abandoned is their sum, as the abandonment definition counts short abandons
+    (unless a setting leaves them out); without the short ones, the longer ones alone, said."""
+    if st.shape != "aggregated" or "abandoned" in st.done:
+        return
+    over = next((c for c in st.cols if c not in st.used and _ABANDONED_OVER.search(c)), None)
+    if over is None:
+        return
+    seconds = _ABANDONED_OVER.search(over).group(1)  # type: ignore[union-attr]
+    short = next(
+        (c for c in st.cols if c not in st.used and header_key(c) in _SHORT_ABANDONS), None
+    )
+    if short is None:
+        st.add(FieldMap("abandoned", (over,)), f"'{over}' counts abandons over {seconds} s")
+        st.notes.append(
+            f"'{over}': abandons over {seconds} s only; the file has no count of shorter ones, "
+            "so abandonment leaves them out"
+        )
+        return
+    st.add(
+        FieldMap("abandoned", (over, short), transform="sum"),
+        f"abandoned = '{over}' + '{short}' (abandons over and under {seconds} s)",
+    )
+    st.notes.append(
+        f"abandoned = '{over}' + '{short}': short abandons count, as in the abandonment "
+        "definition (the setting that leaves them out needs contact-level waits)"
+    )
+
+
 def _queue_stamps(st: _State) -> None:
     """answered = connected to an agent; abandoned = queued and never connected to one."""
     if st.shape != "interactions":
@@ -1198,6 +1255,7 @@ def propose(
     preset = _preset(st)
     _sl_threshold(st)
     _synonyms(st)
+    _abandons_over(st)
     _coded_directions(st)
     _rounded_ids(st)
     _period_totals(st)

@@ -23,6 +23,7 @@ __all__ = [
     "AGGREGATE_SYNONYMS",
     "INTERACTION_SYNONYMS",
     "header_key",
+    "leaf_names",
     "header_legend",
     "header_unit",
     "norm",
@@ -153,6 +154,42 @@ def header_key(name: str) -> str:
     rest, _ = _split_unit(low)
     rest = re.sub(r"%|#|\bpct\b|\bpercent(age)?\b|\bcount\b|\bno\.", " ", rest)
     return norm(rest) or norm(low)
+
+
+#: Leaf names that say nothing without their parent ("queue.name", "firstResponse.time").
+_GENERIC_LEAVES = frozenset(
+    {"id", "name", "type", "value", "time", "key", "label", "code", "text", "count", "date",
+     "number", "data", "createdat", "updatedat", "businesstime", "start", "end", "total", "seconds"}
+)  # fmt: skip
+
+
+#: Leaves named after their parent ("calendar" beside "business": Zendesk's ticket metrics).
+_BY_PARENT = frozenset({"score", "calendar"})
+
+
+def leaf_names(names: list[str]) -> dict[str, str]:
+    """Dotted columns renamed to their last part where that part names something on its own
+    and no other column ends so: ``timings.wait_seconds`` -> ``wait_seconds``,
+    ``satisfactionLevel.rating`` -> ``rating``; ``queue.name`` keeps its parent;
+    ``satisfaction_rating.score`` -> ``satisfaction_rating``."""
+    leaves = [n.rsplit(".", 1)[-1] for n in names]
+    out = {
+        n: leaf
+        for n, leaf in zip(names, leaves, strict=True)
+        if "." in n
+        and leaves.count(leaf) == 1
+        and leaf not in names
+        and leaf.lower().replace("_", "") not in _GENERIC_LEAVES
+    }
+    # A value that its parent names: ``satisfaction_rating.score`` is the satisfaction rating,
+    # ``reply_time_in_minutes.calendar`` the reply time (its ``.business`` twin is left aside).
+    parents = {
+        n: n.split(".")[-2] for n in names if n.count(".") and n.split(".")[-1] in _BY_PARENT
+    }
+    for n, parent in parents.items():
+        if list(parents.values()).count(parent) == 1 and parent not in names:
+            out[n] = parent
+    return out
 
 
 # Synonyms (KPI_REFERENCE.md), per shape. First match wins, in this order of targets.
@@ -600,6 +637,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "等待时长",
         "等待时间",
         "대기 시간",
+        "Ring",
+        "Ringing Time",
     ),
     "talk_seconds": (
         "talk_seconds",
@@ -1098,6 +1137,10 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "キュー",
         "队列",
         "대기열",
+        "Split/Skill",
+        "Split",
+        "Skill/Split",
+        "Split Name",
     ),
     "channel": ("channel", "Channel", "Media Type", "Media"),
     "agent_id": (
@@ -1170,6 +1213,11 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "来电量",
         "인입 콜 수",
         "인입 건수",
+        "Incoming conversations",
+        "Incoming",
+        "Conversations offered",
+        "Offered conversations",
+        "Total conversations",
     ),
     "answered": (
         "answered",
@@ -1210,6 +1258,11 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "接听量",
         "응답 건수",
         "응답 콜 수",
+        "Engaged conversations",
+        "Contacts Answered",
+        "Answered conversations",
+        "Handled conversations",
+        "Conversations handled",
     ),
     "abandoned": (
         "abandoned",
@@ -1245,6 +1298,8 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "放弃量",
         "포기 건수",
         "포기 콜 수",
+        "Abandoned conversations",
+        "Conversations abandoned",
     ),
     "blocked": (
         "blocked",
@@ -1316,6 +1371,8 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Tempo medio di risposta della coda",
         "Tempo medio di risposta",
         "Gemiddelde antwoordtijd wachtrij",
+        "Avg Answer Time",
+        "Average Answer Time",
     ),
     "aht_seconds": (
         "aht_seconds",
@@ -1437,6 +1494,16 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Svc Lvl Calls",
         "Calls Within Service Level",
     ),
-    "csat": ("csat", "CSAT", "Avg CSAT", "Satisfaction"),
+    "csat": (
+        "csat",
+        "CSAT",
+        "Avg CSAT",
+        "Satisfaction",
+        "CSAT Avg",
+        "CSAT Average",
+        "Average CSAT",
+        "CSAT Score",
+        "Avg Satisfaction",
+    ),
     "csat_responses": ("csat_responses", "CSAT Responses", "Survey Responses", "Responses"),
 }

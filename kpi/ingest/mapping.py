@@ -91,8 +91,9 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms", "hm")
 #: abandoned count: abandoned = rate x offered);
 #: "coalesce" the first filled of the columns; "elapsed" the seconds from the first timestamp
 #: column to the second (ticket created -> first response / solved), or to a third where the
-#: second is empty (call started -> answered, else ended: the wait); "sum" the sum of duration
-#: columns (an interval report's average ACD time + average ACW time = AHT); "of_available"
+#: second is empty (call started -> answered, else ended: the wait); "sum" the sum of the
+#: columns (an interval report's average ACD time + average ACW time = AHT; a summary's abandons
+#: over a threshold + its short abandons); "of_available"
 #: occupancy from an agent report's time: handle time (AHT x answered) / (the first column,
 #: staffed or logged-in time, minus the second, AUX or not-ready time, when there is one).
 TRANSFORMS: tuple[str, ...] = (

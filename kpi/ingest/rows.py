@@ -232,6 +232,37 @@ def _label_totals(frame: pd.DataFrame, first: np.ndarray) -> dict[object, str]:
     return out
 
 
+def _fewer_than_rows(frame: pd.DataFrame, totals: dict[object, str]) -> str | None:
+    """A note when total lines beside labels count fewer than the rows they stand for (a
+    report by skill counts a call queued to two skills in both; its "Totals" count it once):
+    the rows overlap, and KPIs summed over them count such contacts more than once."""
+    lead = [c for c in frame.columns[:3] if not pd.api.types.is_numeric_dtype(frame[c].dtype)]
+    counts = [c for c in frame.columns if pd.api.types.is_integer_dtype(frame[c].dtype)]
+    if not totals or not lead or not counts:
+        return None
+    text = {c: frame[c].astype("string").str.strip().fillna("").to_numpy() for c in lead}
+    figures = frame[counts].to_numpy()
+    at = {label: k for k, label in enumerate(frame.index)}
+    rows = np.ones(len(frame), dtype=bool)
+    rows[[at[t] for t in totals]] = False
+    fewer = []
+    for t, word in totals.items():
+        k = at[t]
+        labels = {c: v[k] for c, v in text.items() if v[k] and v[k] != word}
+        if not labels:
+            continue
+        same = rows & np.logical_and.reduce([text[c] == v for c, v in labels.items()])
+        if np.count_nonzero(same) >= 2 and bool((figures[k] < figures[same].sum(axis=0)).any()):
+            fewer.append(t)
+    if not fewer:
+        return None
+    return (
+        f"{len(fewer):,} total lines count fewer contacts than the rows beside them (a contact "
+        "counted in several rows, as a report by skill does): the rows overlap, so volumes and "
+        "rates over all of them count such contacts more than once"
+    )
+
+
 def _written(cells: np.ndarray, filled: np.ndarray) -> str:
     """A row as a line of the file (its cells joined by ','; blank cells empty)."""
     return ",".join(str(v).strip() if f else "" for v, f in zip(cells, filled, strict=True))
@@ -333,6 +364,8 @@ def drop_layout_rows(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
         notes.append(f"{len(blank):,} blank rows (spacers with no value) skipped: not contacts")
     if totals:
         notes.append(_total_note(list(totals.values())))
+        fewer = _fewer_than_rows(frame, {i: w for i, w in totals.items() if i in beside})
+        notes += [fewer] if fewer else []
         lines += [
             "total line (a sum of other rows, not a period or a contact): "
             + _written(cells[i], mask[i])

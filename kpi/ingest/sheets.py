@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from kpi.errors import DataError
+from kpi.ingest.headers import leaf_names
 from kpi.ingest.readers import (
     RawTable,
     Source,
@@ -202,7 +203,7 @@ def read_parquet(src: Source) -> RawTable:
             "export it again."
         ) from None
     frame = normalise_arrow(table).to_pandas(date_as_object=False)
-    leaves = _leaf_names([str(c) for c in frame.columns])  # "agent.name" as a JSON export is
+    leaves = leaf_names([str(c) for c in frame.columns])  # "agent.name" as a JSON export is
     notes = [f"nested fields named by their last part: {_shown(leaves)}"] if leaves else []
     return RawTable(src.name, frame.rename(columns=leaves), notes=notes)
 
@@ -306,42 +307,6 @@ def _flat_table(source: str, rows: list[dict[str, Any]]) -> RawTable:
     return RawTable(source, frame, notes=notes)
 
 
-#: Leaf names that say nothing without their parent ("queue.name", "firstResponse.time").
-_GENERIC_LEAVES = frozenset(
-    {"id", "name", "type", "value", "time", "key", "label", "code", "text", "count", "date",
-     "number", "data", "createdat", "updatedat", "businesstime", "start", "end", "total", "seconds"}
-)  # fmt: skip
-
-
-#: Leaves named after their parent ("calendar" beside "business": Zendesk's ticket metrics).
-_BY_PARENT = frozenset({"score", "calendar"})
-
-
-def _leaf_names(names: list[str]) -> dict[str, str]:
-    """Dotted columns renamed to their last part where that part names something on its own
-    and no other column ends so: ``timings.wait_seconds`` -> ``wait_seconds``,
-    ``satisfactionLevel.rating`` -> ``rating``; ``queue.name`` keeps its parent;
-    ``satisfaction_rating.score`` -> ``satisfaction_rating``."""
-    leaves = [n.rsplit(".", 1)[-1] for n in names]
-    out = {
-        n: leaf
-        for n, leaf in zip(names, leaves, strict=True)
-        if "." in n
-        and leaves.count(leaf) == 1
-        and leaf not in names
-        and leaf.lower().replace("_", "") not in _GENERIC_LEAVES
-    }
-    # A value that its parent names: ``satisfaction_rating.score`` is the satisfaction rating,
-    # ``reply_time_in_minutes.calendar`` the reply time (its ``.business`` twin is left aside).
-    parents = {
-        n: n.split(".")[-2] for n in names if n.count(".") and n.split(".")[-1] in _BY_PARENT
-    }
-    for n, parent in parents.items():
-        if list(parents.values()).count(parent) == 1 and parent not in names:
-            out[n] = parent
-    return out
-
-
 def _one_child_as_parent(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
     """A field that is null on some records and an object of one field on the others
     (``"csat": null`` / ``"csat": {"score": 4}``) is that one field: its column takes the
@@ -358,7 +323,7 @@ def _one_child_as_parent(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, s
 
 def _flat_records(rows: list[dict[str, Any]]) -> tuple[pd.DataFrame, dict[str, str]]:
     """Records as a table: nested objects as dotted columns (named by their last part when it
-    says enough, :func:`_leaf_names`), JSON:API's ``attributes.`` prefix dropped where no other
+    says enough, :func:`~kpi.ingest.headers.leaf_names`), JSON:API's ``attributes.`` prefix dropped where no other
     column has the name, lists as JSON text. Also returns the dotted name -> column name of
     every nested field given a shorter name."""
     if not rows:
@@ -370,7 +335,7 @@ def _flat_records(rows: list[dict[str, Any]]) -> tuple[pd.DataFrame, dict[str, s
     renamed = {c: n for c, n in short.items() if n not in taken}
     frame = frame.rename(columns=renamed)
     frame, parents = _one_child_as_parent(frame)
-    leaves = _leaf_names([str(c) for c in frame.columns])
+    leaves = leaf_names([str(c) for c in frame.columns])
     frame = frame.rename(columns=leaves)
     back = {n: c for c, n in renamed.items()}
     renamed = {back.get(c, c): n for c, n in (parents | leaves).items()}

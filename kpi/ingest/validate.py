@@ -7,6 +7,7 @@ so that checks on a million rows stay cheap.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -319,6 +320,33 @@ def _dials_connected(mapping: Mapping, out: dict[str, pd.Series]) -> list[str]:
     ]
 
 
+#: A threshold in seconds written in a header or a title line ("Service level threshold: 30
+#: seconds", "SL (20s)", "answered within 30 sec").
+_SECONDS = re.compile(r"(\d{1,3})\s*(?:s|sec|secs|seconds?)\b", re.IGNORECASE)
+_SL_WORDS = re.compile(r"service\s*level|\bsl\b|within", re.IGNORECASE)
+
+
+def _sl_threshold_said(raw: RawTable, mapping: Mapping) -> list[str]:
+    """A summary's service level (or count answered within it) whose header names no threshold:
+    the threshold a title line states ("Service level threshold: 30 seconds"), else a note that
+    the file does not say it. The value is the export's own either way; the settings' threshold
+    cannot be re-applied to a summary."""
+    f = mapping.get("service_level") or mapping.get("answered_within")
+    if f is None or any(_SECONDS.search(c) for c in f.source):
+        return []
+    for line in raw.title:
+        m = _SECONDS.search(line) if _SL_WORDS.search(line) else None
+        if m is not None:
+            return [
+                f"'{f.source[0]}': service level with a threshold of {m.group(1)} s, as the "
+                f"title line says ('{line.strip()[:80]}'), not the settings' threshold"
+            ]
+    return [
+        f"'{f.source[0]}': service level with the export's own threshold, which the file does "
+        "not state (the settings' threshold cannot be re-applied to a summary)"
+    ]
+
+
 def _answered_count(out: dict[str, pd.Series], source: str) -> tuple[pd.Series, str]:
     """The answered count a period total is divided by: the answered column, else offered -
     abandoned; with how it is said in the import report."""
@@ -500,6 +528,7 @@ def parse_file(
     grain = None
     if shape == "aggregated" and role == "main":
         grain = _grain(mapping, frame["date"], notes)
+        notes += _sl_threshold_said(raw, mapping)
     return ParsedFile(
         raw=raw,
         mapping=replace(mapping, fields=tuple(used_fields)),
