@@ -34,7 +34,6 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 from __future__ import annotations
 
-import pytest
 from exports_check import (
     accounted,
     days,
@@ -71,15 +70,6 @@ def test_interval_ending_kpis() -> None:
            aht=372.0673, service_level=0.7091)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: read as a daily report (grain day, every start at 00:00) and the report says "
-    "the 240 rows 'differ by interval ending, which is not mapped: map it to queue or team' "
-    "(wrong advice: it is the time). automap.py _date_interval_pair only pairs the date with "
-    "a column whose header_key is in _INTERVAL_KEYS ('interval', 'intervalstart', 'time', ...): "
-    "'intervalending' is not there, and nothing knows an END label (00:30 = the interval "
-    "00:00-00:30; 24:00 = 23:30-24:00 of the same date).",
-)
 def test_interval_ending_interval_starts() -> None:
     r = load(_IE)
     assert grains(r) == {"interval"}
@@ -100,14 +90,6 @@ def test_ranges_rows_days_volume() -> None:
     expect(values(r, "contacts", "abandonment_rate"), contacts=2557, abandonment_rate=0.0634)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: read as days (the report says the rows 'differ by interval, which is not "
-    "mapped'). automap.py _date_interval_pair looks for the date with st.find('date', "
-    "DATE_PARTS) and 'Report Date' is no DATE_PARTS name (it was mapped later by the "
-    "synonyms), so the 'Interval' ranges (which _CLOCK_OR_RANGE and timestamps._RANGE read, "
-    "'23:45 - 00:00' included) are never combined with it.",
-)
 def test_ranges_interval_starts() -> None:
     r = load(_R15)
     assert grains(r) == {"interval"}
@@ -135,7 +117,6 @@ _PD_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_PD_WHY)
 def test_timedelta_rows_days() -> None:
     r = load(_PD)
     accounted(r, 70)
@@ -143,7 +124,6 @@ def test_timedelta_rows_days() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(strict=True, reason=_PD_WHY)
 def test_timedelta_kpis() -> None:
     expect(values(load(_PD), *KPIS), contacts=70, abandonment_rate=0.1143, asa=49.2258,
            aht=504.0161, service_level=0.5857)  # fmt: skip
@@ -161,7 +141,6 @@ _ORA_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_ORA_WHY)
 def test_oracle_rows_days() -> None:
     r = load(_ORA)
     accounted(r, 70)
@@ -170,7 +149,6 @@ def test_oracle_rows_days() -> None:
     assert (starts(r).dt.hour >= 12).sum() == 41
 
 
-@pytest.mark.xfail(strict=True, reason=_ORA_WHY)
 def test_oracle_kpis() -> None:
     expect(values(load(_ORA), *KPIS), contacts=70, abandonment_rate=0.1, asa=34.6667,
            aht=502.4921, service_level=0.7286)  # fmt: skip
@@ -189,14 +167,6 @@ def test_row_zone_rows_days_kpis() -> None:
            service_level=0.65)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: the 'Time Zone' column (America/Chicago, America/Los_Angeles, ...) is not "
-    "used: each site's wall-clock time is kept as it is, whatever the timezone asked, so in "
-    "New York time no call is after 18:00 (expected 12) and in UTC 5 calls stay on the wrong "
-    "day; nothing is said. automap.py maps no per-row zone field and timestamps.py "
-    "parse_datetime keeps naive cells as local time (only cells with an offset are converted).",
-)
 def test_row_zone_converted() -> None:
     r = load(_TZ, timezone="America/New_York")
     h = starts(r).dt.hour
@@ -303,7 +273,6 @@ _DASH_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_DASH_WHY)
 def test_dash_rows_kept() -> None:
     r = load(_DASH)
     accounted(r, 80)
@@ -311,7 +280,6 @@ def test_dash_rows_kept() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(strict=True, reason=_DASH_WHY)
 def test_dash_kpis() -> None:
     expect(values(load(_DASH), *KPIS), contacts=80, abandonment_rate=0.1375, asa=52.3623,
            aht=466.2174, service_level=0.5875)  # fmt: skip

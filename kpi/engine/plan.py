@@ -134,9 +134,13 @@ def _where(
 
 
 def _data_end(source: str, columns: Sequence[str]) -> str:
-    # The export's moment, as near as the data tells: its latest creation or solved time.
+    # The export's moment, as near as the data tells: its latest creation or solved time (a
+    # ticket solved at its creation + its resolution time where the file gives only that).
     if "solved_time" in columns:
         return f"(SELECT greatest(max(start_time), max(solved_time))::TIMESTAMP FROM {source})"
+    if "resolution_seconds" in columns:
+        solved = "start_time + to_seconds(resolution_seconds::DOUBLE)"
+        return f"(SELECT greatest(max(start_time), max({solved}))::TIMESTAMP FROM {source})"
     return f"(SELECT max(start_time)::TIMESTAMP FROM {source})"
 
 

@@ -55,6 +55,11 @@ _FIRST_RESPONSE_AT = (
     "first reply time",
     "first_response_at",
     "first responded",
+    "date responded",
+    "responded time",
+    "responded at",
+    "responded on",
+    "responded date",
 )
 
 _KINDS = {c.name: c.kind for c in INTERACTION_COLUMNS} | {"updated_at": "datetime"}
@@ -279,11 +284,20 @@ def _date_time_pair(st: _State) -> bool:
 
 
 #: Header keys of an interval report's time-of-day column ("Interval" = "08:00-08:30").
+#: A summary's date column beside its interval column, besides the date parts of a contact log
+#: (a contact log's "Report Date" may be the day the report ran: not one of those).
+_REPORT_DATES = ("Report Date", "Interval Date", "Business Date", "Stat Date")
 _INTERVAL_KEYS = frozenset(
     {"interval", "timeinterval", "halfhour", "intervalstart", "intervalstarttime", "starttime",
      "time", "hour", "quarterhour", "period", "timeofday", "uhrzeit", "zeit", "heure", "hora",
      "intervalle", "intervalo", "intervallo", "fasciaoraria", "ora", "tijd"}
 )  # fmt: skip
+#: Interval columns labelled by the interval's end ("Interval Ending 08:30").
+_INTERVAL_ENDS = frozenset(
+    {"intervalending", "intervalend", "intervalendtime", "endinginterval", "periodending",
+     "intervalendingtime", "endtime"}
+)  # fmt: skip
+_INTERVAL_KEYS = _INTERVAL_KEYS | _INTERVAL_ENDS
 _CLOCK_OR_RANGE = re.compile(
     r"^\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?"
     r"(\s*(-|–|to)\s*\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?)?$",
@@ -331,7 +345,7 @@ def _only_date(st: _State) -> None:
 def _date_interval_pair(st: _State) -> bool:
     """A summary's date column and a time-of-day / interval column ("08:00-08:30") -> one
     ``date`` per interval (the grain is then the interval, not the day)."""
-    date = st.find("date", DATE_PARTS)
+    date = st.find("date", (*DATE_PARTS, *_REPORT_DATES))
     if date is None or not looks_like_timestamps(st.samples.get(date[0], [])):
         return False
     for c in st.cols:
@@ -342,6 +356,13 @@ def _date_interval_pair(st: _State) -> bool:
         if c == date[0] or c in st.used or header_key(c) not in _INTERVAL_KEYS or not vals:
             continue
         if all(_CLOCK_OR_RANGE.match(v) for v in vals[:200]):
+            if header_key(c) in _INTERVAL_ENDS:
+                st.add(
+                    FieldMap("date", (date[0], c), transform="interval_end"),
+                    f"date column '{date[0]}' and interval column '{c}' combined (the "
+                    "interval's end: it starts one interval earlier)",
+                )
+                return True
             st.add(
                 FieldMap("date", (date[0], c)),
                 f"date column '{date[0]}' and interval column '{c}' combined (interval start)",
@@ -1120,6 +1141,17 @@ def _tickets(st: _State) -> None:
                 f"'{first}' holds timestamps: first response = '{first}' - '{created}'",
             )
     solved = next((f for f in st.fields if f.target == "solved_time"), None)
+    given = next((f for f in st.fields if f.target == "resolution_seconds"), None)
+    if given is not None and not given.transform and solved is not None and created and not dated:
+        # A resolution column of hours or minutes (rounded, or counting working hours only)
+        # beside the creation and solved timestamps: the timestamps give it exactly.
+        st.fields.remove(given)
+        st.used.discard(given.source[0])
+        st.notes.append(
+            f"'{given.source[0]}' is not used for the resolution time: '{solved.source[0]}' - "
+            f"'{created}' gives it to the second (a helpdesk's own figure may be rounded or "
+            "count its working hours only)"
+        )
     if "resolution_seconds" not in st.done and solved is not None and created and not dated:
         st.add(
             FieldMap("resolution_seconds", (created, solved.source[0]), transform="elapsed"),

@@ -20,6 +20,7 @@ from kpi.ingest.mapping import FieldMap, Mapping
 from kpi.ingest.readers import Source
 from kpi.ingest.report import ImportReport, ImportResult
 from kpi.ingest.validate import ParsedFile, first_reason
+from kpi.metrics.sql import priority_of
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Shape
 from kpi.segment import SEGMENT_COLUMNS
 
@@ -313,6 +314,8 @@ def _value_warnings(
         back = np.count_nonzero(kept["end_time"].to_numpy() < kept["start_time"].to_numpy())
         if back:
             warnings.append(f"{back:,} contacts end before they start (kept; check the timezone)")
+    if shape == "interactions" and "priority" in kept.columns:
+        warnings += _unknown_priorities(kept["priority"])
     if shape != "aggregated":
         return kept, False
     kept, derived = _derived_answered(kept, warnings)
@@ -324,6 +327,20 @@ def _value_warnings(
                 "as flow-outs or callbacks): the abandonment denominator is a choice"
             )
     return kept, derived
+
+
+def _unknown_priorities(priority: pd.Series) -> list[str]:
+    """A warning naming the priorities no SLA rule knows (they take the normal targets)."""
+    labels = priority.dropna().astype("string").str.strip()
+    unknown = [v for v in labels.unique()[:500] if v and priority_of(str(v)) is None]
+    if not unknown:
+        return []
+    n = int(labels.isin(unknown).sum())
+    shown = ", ".join(f"'{v}'" for v in unknown[:5]) + (", ..." if len(unknown) > 5 else "")
+    return [
+        f"{n:,} contacts have a priority the SLA targets do not know ({shown}): they take the "
+        "normal priority's targets"
+    ]
 
 
 def _report(

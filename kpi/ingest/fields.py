@@ -61,6 +61,8 @@ def apply_field(
             locale_dayfirst=locale_dayfirst,
             order=order,
         )
+    if f.transform == "interval_end":
+        return _interval_start(f, cols, raw, shape, timezone)
     if f.transform:
         return _apply_transform(f, cols, raw, shape, timezone)
     if kind == "datetime":
@@ -143,6 +145,27 @@ def _apply_datetime(
     if said:
         note = f"{said}; {note}" if note else said
     return v, bad, note, f
+
+
+def _interval_start(
+    f: FieldMap, cols: list[pd.Series], raw: pd.DataFrame, shape: Shape, timezone: str | None
+) -> Result:
+    """A date and the END of each interval ("Interval Ending" 08:30; 24:00 ends the day): each
+    row's interval starts one interval length earlier, the length being the most common step
+    between a day's interval ends."""
+    plain = replace(f, transform="")
+    value, bad, note, _ = _apply_datetime(
+        plain, cols, timezone, decide_order(plain, raw, shape, False)
+    )
+    ends = pd.Series(value.to_numpy(), index=value.index).dropna().drop_duplicates().sort_values()
+    steps = ends.diff().dropna()
+    steps = steps[(steps > pd.Timedelta(0)) & (steps <= pd.Timedelta(hours=1))]
+    if steps.empty:
+        return value, bad, note, f
+    step = steps.mode().iloc[0]
+    minutes = int(step.total_seconds() // 60)
+    said = f"'{f.source[-1]}' gives each interval's end: it starts {minutes} minutes earlier"
+    return value - step, bad, f"{note}; {said}" if note else said, f
 
 
 def _apply_elapsed(f: FieldMap, cols: list[pd.Series], timezone: str | None) -> Result:

@@ -63,8 +63,9 @@ _SEP = r"[\s_\-./]"
 
 def _unit_patterns(words: str) -> list[re.Pattern[str]]:
     return [
-        # (s) [sec] (in mins) (Sek.) (Min.): an abbreviation may end with a dot
-        re.compile(rf"[\(\[]\s*(?:in\s+)?(?:{words})\.?\s*[\)\]]"),
+        # (s) [sec] (in mins) (Sek.) (Min.): an abbreviation may end with a dot; "(Calendar
+        # Hours)" too (a help desk's business-hours twin keeps its qualifier: no unit, no match)
+        re.compile(rf"[\(\[]\s*(?:in\s+|calendar\s+)?(?:{words})\.?\s*[\)\]]"),
         re.compile(rf"(?:^|{_SEP})in{_SEP}+(?:{words})\.?$"),  # "... in seconds"
         re.compile(rf"{_SEP}(?:{words})\.?$"),  # _Hours, " mins", ".sec", " Min."
     ]
@@ -545,6 +546,10 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "시작 시간",
         "통화 시작 시간",
         "시작 일시",
+        "Date Logged",
+        "Logged Date",
+        "Logged At",
+        "Ticket created - Timestamp",
     ),
     "end_time": (
         "end_time",
@@ -1032,6 +1037,11 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "First closed at",
         "Chiuso il",
         "Fechado em",
+        "Date Closed",
+        "Date Resolved",
+        "Archived at",
+        "Ticket solved - Timestamp",
+        "Completed Time",
     ),
     "updated_at": (
         "LastUpdateTimestamp",

@@ -95,7 +95,9 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms", "hm")
 #: columns (an interval report's average ACD time + average ACW time = AHT; a summary's abandons
 #: over a threshold + its short abandons); "of_available"
 #: occupancy from an agent report's time: handle time (AHT x answered) / (the first column,
-#: staffed or logged-in time, minus the second, AUX or not-ready time, when there is one).
+#: staffed or logged-in time, minus the second, AUX or not-ready time, when there is one);
+#: "interval_end" a date and the end of its interval ("Interval Ending" 08:30): the interval
+#: starts one interval length earlier.
 TRANSFORMS: tuple[str, ...] = (
     "",
     "invert",
@@ -110,6 +112,7 @@ TRANSFORMS: tuple[str, ...] = (
     "elapsed",
     "sum",
     "of_available",
+    "interval_end",
 )
 
 _MAPPING_VERSION = 1
@@ -182,6 +185,7 @@ class FieldMap:
             "elapsed": _elapsed_text(self.source),
             "sum": " + ".join(f'"{s}"' for s in self.source),
             "of_available": "AHT x answered / (" + " - ".join(f'"{s}"' for s in self.source) + ")",
+            "interval_end": " + ".join(f'"{s}"' for s in self.source) + " - one interval",
         }.get(self.transform, src)
         unit = f" [{self.unit}]" if self.unit != "auto" else ""
         order = f" (date order {self.date_order})" if self.date_order != "auto" else ""

@@ -97,9 +97,23 @@ def filled_mask(s: pd.Series) -> pd.Series:
     return mask.fillna(False).astype(bool)
 
 
-#: H:MM:SS, MM:SS, with fractions of a second; .NET timespans put days in front ("1.02:03:04").
-_HMS = re.compile(r"^\s*-?(\d+\.)?\d+:\d{1,2}(:\d{1,2})?(\.\d+)?\s*$")
-_DAYS = re.compile(r"^\s*-?(\d+)\.(?=\d+:\d{1,2}:)")
+#: Whole days in front of an H:MM:SS clock. .NET writes a timespan "1.02:03:04" (a "-" in front
+#: negates the whole span); pandas writes a Timedelta "0 days 00:05:12.500000" and Python a
+#: timedelta "1 day, 2:03:04", whose days carry the sign and whose clock is added to them
+#: ("-1 days +23:59:50" is -10 s). Groups: the .NET sign and days, the signed days in words,
+#: the clock.
+_DAYS = re.compile(
+    r"^\s*(?:(-?)(\d+)\.|(-?\d+)\s+days?,?\s+\+?)(\d+:\d{1,2}:\d{1,2}(?:\.\d+)?)\s*$",
+    re.IGNORECASE,
+)
+#: The cells that may start with days: a test that Arrow's regular expressions run at C speed
+#: (no "\s", which pandas runs in Python), only those cells are then read with :data:`_DAYS`.
+_MAY_HAVE_DAYS = r"^[ \t]*-?\d+(?:\.\d+:\d{1,2}:|[ \t]+days?)"
+#: H:MM:SS, MM:SS, with fractions of a second, days in front as above.
+_HMS = re.compile(
+    r"^\s*-?(?:\d+\.|\d+\s+days?,?\s+\+?(?=\d+:\d{1,2}:))?\d+:\d{1,2}(:\d{1,2})?(\.\d+)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def unit_from_name(name: str) -> str | None:
@@ -147,7 +161,8 @@ def parse_duration(
         text = s.astype("string").str.strip()
         written = _written_duration(text, filled, unit)
         if written is not None:
-            return written
+            secs, bad, used = written
+            return secs, _no_figure(text, bad), used
         # Milliseconds are written whole: "3,322" ms is three thousand, not 3.322.
         known = unit if unit != "auto" else unit_from_name(name)
         num, bad = parse_number(text, integer_like=known == "ms")
@@ -165,8 +180,9 @@ def _written_duration(
     text: pd.Series, filled: pd.Series, unit: str
 ) -> tuple[pd.Series, pd.Series, str] | None:
     """Durations written as H:MM:SS, spelled out ("3h 50m") or in ISO 8601 ("PT3M19S"), read
-    as such when most of a sample is; None for plain numbers."""
-    sample = text[filled].iloc[:200]
+    as such when most of a sample is; None for plain numbers. Placeholders ("--" where a
+    duration does not apply) are left out of the sample."""
+    sample = _figures(text, filled)
     if unit == "hms":  # a clock written with dots or "h" ("11.24.16", "9 h 43", "13h05")
         text = text.str.replace(_DOT_CLOCK, r"\1:\2:\3", regex=True)
         text = text.str.replace(_H_CLOCK, r"\1:\2:00", regex=True)
@@ -193,7 +209,8 @@ def _written_duration(
 def written_durations(values: Sequence[str]) -> bool:
     """Whether most of ``values`` are durations written as clocks (``0:01:30``), spelled out
     (``2 mins 5 secs``) or in ISO 8601 (``PT1M30S``): a column of times taken, not of names."""
-    vals = [str(v).strip() for v in values if str(v).strip()][:200]
+    cells = (str(v).strip() for v in values)
+    vals = [v for v in cells if v and v.lower() not in _NO_DURATION][:200]
     if not vals:
         return False
     hits = sum(bool(_HMS.match(v) or _SPELLED.match(v) or _ISO.match(v)) for v in vals)
@@ -312,11 +329,19 @@ def decimal_minutes(values: np.ndarray) -> bool:
 
 
 def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series, str]:
-    days = pd.to_numeric(text.str.extract(_DAYS, expand=False), errors="coerce").fillna(0.0)
-    if days.any():  # "1.02:03:04": 1 day 2 h 3 min 4 s
-        text = text.str.replace(
-            _DAYS, lambda m: "-" if m.group(0).lstrip().startswith("-") else "", regex=True
-        )
+    # .NET "1.02:03:04": 1 day 2 h 3 min 4 s, the sign ("-1.02:03:04") read with the clock's;
+    # pandas "-1 days +23:59:50": signed days, to which the clock is added after its sign.
+    days, signed_days = np.zeros(len(text)), np.zeros(len(text))
+    maybe = text.str.contains(_MAY_HAVE_DAYS, case=False, regex=True)
+    at = maybe.fillna(False).to_numpy(dtype=bool)
+    if at.any():  # only the cells with days are read one by one
+        some = text[at]
+        day_parts = some.str.extract(_DAYS)
+        days[at] = pd.to_numeric(day_parts[1], errors="coerce").fillna(0.0)
+        signed_days[at] = pd.to_numeric(day_parts[2], errors="coerce").fillna(0.0)
+        clock = (day_parts[0].fillna("") + day_parts[3]).fillna(some)  # with the .NET sign
+        text = text.copy()
+        text[at] = clock.to_numpy()
     parts = text.str.split(":", expand=True, n=2)
     nums = pd.DataFrame({k: pd.to_numeric(parts[k], errors="coerce") for k in parts.columns})
     secs: pd.Series
@@ -324,16 +349,44 @@ def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series
         secs = pd.Series(np.nan, index=text.index)
     elif nums.shape[1] == 1:  # no colon at all: plain seconds
         secs = nums[0]
-    elif nums.shape[1] == 2:  # MM:SS
-        secs = nums[0] * 60 + nums[1]
-    else:
-        three = nums[2].notna()
-        secs = (nums[0] * 3600 + nums[1] * 60 + nums[2]).where(three, nums[0] * 60 + nums[1])
-    secs = secs.astype("float64") + days.to_numpy() * 86_400.0
+    else:  # the size first, its sign after: "-5:12" is -(5 min 12 s)
+        lead = nums[0].abs()
+        if nums.shape[1] == 2:  # MM:SS
+            secs = lead * 60 + nums[1]
+        else:
+            three = nums[2].notna()
+            secs = (lead * 3600 + nums[1] * 60 + nums[2]).where(three, lead * 60 + nums[1])
+    secs = secs.astype("float64") + days * 86_400.0
     negative = text.str.startswith("-").fillna(False)
-    secs = secs.where(~negative, -secs.abs())
+    secs = secs.where(~negative, -secs.abs()) + signed_days * 86_400.0
     bad = filled & secs.isna()
     return secs, bad, "hms"
+
+
+def _is_placeholder(text: pd.Series) -> pd.Series:
+    """True where a text cell stands for "no duration" (:data:`_NO_DURATION`)."""
+    return text.str.lower().isin(_NO_DURATION).fillna(False).astype(bool)
+
+
+def _figures(text: pd.Series, filled: pd.Series, n: int = 200) -> pd.Series:
+    """The first ``n`` filled cells of ``text`` that are not placeholders ("--" where a duration
+    does not apply): the sample a column's written form is judged on. The whole column is
+    looked at only when the first cells hold placeholders."""
+    sample = text[filled].iloc[:n]
+    if _is_placeholder(sample).any():
+        sample = text[filled & ~_is_placeholder(text)].iloc[:n]
+    return sample
+
+
+def _no_figure(text: pd.Series, bad: pd.Series) -> pd.Series:
+    """``bad`` without its placeholder cells: "--" in a duration column is no value (not
+    applicable), an empty cell, not an unreadable one. Only the bad cells are looked at."""
+    where = np.flatnonzero(bad.to_numpy(dtype=bool))
+    if not len(where):
+        return bad
+    out = bad.to_numpy(dtype=bool, copy=True)
+    out[where[_is_placeholder(text.iloc[where]).to_numpy(dtype=bool)]] = False
+    return pd.Series(out, index=bad.index, copy=False)
 
 
 #: Spaces and apostrophes that group thousands ("1 234", "1'234" in Switzerland): an apostrophe
@@ -345,6 +398,9 @@ _GROUP_MARK = r"[\s\u00a0]|'(?=\d{3}(?:\D|$))"
 PLACEHOLDERS = frozenset(
     {"-", "--", "–", "—", "n/a", "na", "#n/a", "tbc", "tbd", "pending", "?", "x", "none", "nil"}
 )
+#: The same in a duration column ("--" where a duration does not apply), but for "x": among
+#: durations a lone mark is no placeholder, it stays an unreadable cell.
+_NO_DURATION = PLACEHOLDERS - {"x"}
 
 
 def parse_number(s: pd.Series, *, integer_like: bool = False) -> tuple[pd.Series, pd.Series]:

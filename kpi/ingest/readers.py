@@ -157,7 +157,11 @@ def _kind(src: Source) -> str:
     if head.startswith(b"PK\x03\x04"):
         if b"opendocument.spreadsheet" in head or src.ext in ODS_EXT:
             return "ods"
-        return "excel" if src.ext not in PARQUET_EXT else "corrupt-parquet"
+        if src.ext in PARQUET_EXT:
+            return "corrupt-parquet"
+        if src.ext not in EXCEL_EXT and not any(m in head for m in _WORKBOOK_PARTS):
+            raise DataError(_archive_message(src, head))
+        return "excel"
     if head.startswith(b"PAR1"):
         return "parquet"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -177,6 +181,21 @@ def _kind(src: Source) -> str:
             return kind
     raise DataError(
         f"'{src.name}' is not a supported file type ({src.ext}): export the data as {SUPPORTED}."
+    )
+
+
+#: Names a workbook's zip holds first ("[Content_Types].xml", "_rels/.rels", "xl/...").
+_WORKBOOK_PARTS = (b"[Content_Types]", b"_rels/", b"docProps/", b"xl/")
+
+
+def _archive_message(src: Source, head: bytes) -> str:
+    """What to do with a zip archive (a download that packs the export): name its first file."""
+    size = int.from_bytes(head[26:28], "little")
+    inside = head[30 : 30 + size].decode("utf-8", "replace") if len(head) >= 30 + size else ""
+    holds = f" (it holds '{inside}'{', ...' if inside else ''})" if inside else ""
+    return (
+        f"'{src.name}' is a zip archive{holds}, not an export: extract it and import the "
+        f"files inside ({SUPPORTED})."
     )
 
 
@@ -356,6 +375,45 @@ _TYPE = {
 }
 
 
+def _wrapped_lines(sample: str) -> bool:
+    """Every line is one quoted field that holds the delimiters (a CSV pasted into one
+    spreadsheet column and saved again: ``"T-1,07/04/2025,Billing"``)."""
+    lines = [ln.strip().lstrip("\ufeff") for ln in sample.splitlines() if ln.strip()][:50]
+    return len(lines) >= 2 and all(
+        len(ln) > 2 and ln[0] == ln[-1] == '"' and ("," in ln or ";" in ln or "\t" in ln)
+        for ln in lines
+    )
+
+
+def _unwrapped(
+    src: Source, force_text: ForceText | None, *, xls_named: bool, encoding: str
+) -> RawTable:
+    """A file of wrapped lines (:func:`_wrapped_lines`) read with each line unwrapped."""
+    text = src.head(src.size).decode(encoding, errors="replace").lstrip("\ufeff")
+    lines = []
+    for ln in text.splitlines():
+        ln = ln.strip()
+        lines.append(ln[1:-1].replace('""', '"') if len(ln) > 1 and ln[0] == ln[-1] == '"' else ln)
+    inner = Source(src.name, data=("\n".join(lines) + "\n").encode("utf-8"))
+    raw = _read_text(inner, force_text, xls_named=xls_named)
+    raw.notes.insert(0, "each line was one quoted cell holding a whole row: read unwrapped")
+    return raw
+
+
+def _format_notes(
+    enc_note: str | None, skip: int, delimiter: str, decimal_comma: bool
+) -> list[str]:
+    """What the report says of a text file's format: its encoding, title lines, delimiter."""
+    notes = [n for n in (enc_note,) if n]
+    if skip:
+        notes.append(f"header on line {skip + 1}: {lines_text(skip)} above it skipped")
+    if delimiter != ",":
+        notes.append(f"delimiter: {'tab' if delimiter == chr(9) else repr(delimiter)}")
+    if decimal_comma:
+        notes.append("decimal comma")
+    return notes
+
+
 def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) -> RawTable:
     """A text file through Arrow's CSV reader: sample -> format and header -> column types ->
     read (:class:`_ArrowText`) -> frame. Unreadable text: :func:`_unreadable`."""
@@ -368,6 +426,8 @@ def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) ->
             f"The first line of '{src.name}' looks like data, not column names: add a header row "
             "with the column names and import it again."
         )
+    if len(header) == 1 and _wrapped_lines(sample):
+        return _unwrapped(src, force_text, xls_named=xls_named, encoding=encoding)
     names = [h.replace("\ufeff", "").strip() for h in header]
     samples = {n: [r[i] for r in rows if i < len(r)] for i, n in enumerate(names)}
     wanted = force_text(names, samples) if force_text is not None else {}
@@ -376,13 +436,7 @@ def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) ->
     types = {
         h: _TYPE[wanted[key]] for h in header if (key := h.replace("\ufeff", "").strip()) in wanted
     }
-    notes = [n for n in (enc_note,) if n]
-    if skip:
-        notes.append(f"header on line {skip + 1}: {lines_text(skip)} above it skipped")
-    if delimiter != ",":
-        notes.append(f"delimiter: {'tab' if delimiter == chr(9) else repr(delimiter)}")
-    if decimal_comma:
-        notes.append("decimal comma")
+    notes = _format_notes(enc_note, skip, delimiter, decimal_comma)
     reader = _ArrowText(
         src, head, encoding, skip, delimiter, decimal_comma, quoted_newlines, spellings
     )
@@ -409,6 +463,7 @@ def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) ->
         raise  # pragma: no cover - Latin-1 decodes every byte
     frame.columns = names[: frame.shape[1]] + list(frame.columns[len(names) :])
     title = [" ".join(c.strip() for c in row if c.strip()) for row in title_rows]
+    notes += reader.notes
     return RawTable(src.name, frame, reader.skipped, notes, spellings=spellings, title=title)
 
 
@@ -491,8 +546,12 @@ class _ArrowText:
         self.true_words = sorted({y for y, _ in spellings.values() if y}) or _TRUE_WORDS[:4]
         self.false_words = sorted({n for _, n in spellings.values() if n}) or _FALSE_WORDS[:4]
         self.skipped: list[str] = []
+        self.notes: list[str] = []  # what reading found (a Ctrl-Z line at the end: no row)
 
     def on_invalid(self, row: pacsv.InvalidRow) -> str:
+        if row.text.strip() == "\x1a":  # MS-DOS's end-of-file mark after the last line
+            self.notes[:] = ["an MS-DOS end-of-file mark (Ctrl-Z) after the last line ignored"]
+            return "skip"
         where = f"line {row.number}" if row.number is not None else "a line"
         self.skipped.append(
             f"{where} has {row.actual_columns} fields where the header has "

@@ -506,24 +506,32 @@ def units_row(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list[str]]:
 
 
 def repeated_headers(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list[str]]:
-    """Lines that repeat the column names (a report printed with a header on every page) set
-    aside as ``"reason: line"`` entries: they are no data. Found from the first column (one
-    vectorised comparison), confirmed on the other cells of the few lines found."""
+    """Lines that repeat the column names (a report printed with a header on every page, two
+    exports glued together) set aside as ``"reason: line"`` entries: they are no data. Found
+    from the first column (one vectorised comparison; a byte-order mark before it, as ``copy
+    /b`` leaves, is no difference), confirmed on the other cells of the few lines found.
+
+    A repeated header whose names stand in another order (a later export with its columns
+    moved) is one too: the rows below it, up to the next header, are read by its names."""
     if frame.empty or frame.shape[1] < 2:
         return frame, [], []
     first, name = frame.iloc[:, 0], str(frame.columns[0]).strip()
     if not (pd.api.types.is_string_dtype(first.dtype) or first.dtype == object):
         return frame, [], []
-    same = fp.text_equals(first, name)
+    same = fp.text_equals(first, name) | fp.text_equals(first, "\ufeff" + name)
     if not same.any():
         return frame, [], []
     pos = np.flatnonzero(same)
     cells, filled = _filled(frame.iloc[pos])
     names = [str(c).strip() for c in frame.columns]
-    header = [
-        sum(str(v).strip() == n for v, n in zip(row, names, strict=True)) >= 0.8 * len(names)
-        for row in cells
+    rows = [[str(v).strip().lstrip("\ufeff") for v in row] for row in cells]
+    in_place = [sum(v == n for v, n in zip(row, names, strict=True)) for row in rows]
+    moved = [
+        k
+        for k, row in enumerate(rows)
+        if in_place[k] < 0.8 * len(names) and sorted(row) == sorted(names)
     ]
+    header = [n >= 0.8 * len(names) or k in moved for k, n in enumerate(in_place)]
     drop = pos[np.asarray(header, dtype=bool)]
     if not len(drop):
         return frame, [], []
@@ -533,7 +541,35 @@ def repeated_headers(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
         for i, h in enumerate(header)
         if h
     ]
+    notes = [f"{len(drop):,} lines repeating the column names (page breaks) set aside"]
+    if moved:
+        frame = _realigned(frame, drop, {int(pos[k]): rows[k] for k in moved}, names)
+        notes.append(
+            f"the column names repeat in another order on {len(moved):,} lines (exports with "
+            "their columns moved, joined into one file): the rows below each are read by its "
+            "names"
+        )
     keep = np.ones(len(frame), dtype=bool)
     keep[drop] = False
-    note = f"{len(drop):,} lines repeating the column names (page breaks) set aside"
-    return frame.iloc[keep], [note], lines
+    return frame.iloc[keep], notes, lines
+
+
+def _realigned(
+    frame: pd.DataFrame, headers: np.ndarray, moved: dict[int, list[str]], names: list[str]
+) -> pd.DataFrame:
+    """``frame`` with the rows below each moved header (position -> its names), up to the next
+    header line, put back under the columns their header names."""
+    parts, start = [], 0
+    bounds = [int(h) for h in headers] + [len(frame)]
+    for k, h in enumerate(bounds[:-1]):
+        if h not in moved:
+            continue
+        stop = bounds[k + 1]
+        parts.append(frame.iloc[start : h + 1])
+        block = frame.iloc[h + 1 : stop]
+        order = [moved[h].index(n) for n in names]
+        parts.append(block.iloc[:, order].set_axis(frame.columns, axis=1))
+        start = stop
+    parts.append(frame.iloc[start:])
+    out = pd.concat([p.astype("string") for p in parts]) if len(parts) > 1 else frame
+    return out

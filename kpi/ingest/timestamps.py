@@ -25,6 +25,7 @@ __all__ = [
     "combine_date_time",
     "compact_dates",
     "implausible",
+    "local_zone",
     "parse_datetime",
 ]
 
@@ -67,6 +68,15 @@ _FORMATS = (
     "%d-%b-%Y",
     "%d-%b-%y %H:%M",
     "%d-%b-%y",
+    # Oracle's default TIMESTAMP text, DD-MON-RR HH.MI.SSXFF AM: "03-MAR-25 08.05.36.913000 AM"
+    # (a clock written with dots, fractions of a second); a four-digit year, no fraction
+    # (TIMESTAMP(0)), or HH24.
+    "%d-%b-%y %I.%M.%S.%f %p",
+    "%d-%b-%Y %I.%M.%S.%f %p",
+    "%d-%b-%y %I.%M.%S %p",
+    "%d-%b-%Y %I.%M.%S %p",
+    "%d-%b-%y %H.%M.%S.%f",
+    "%d-%b-%Y %H.%M.%S.%f",
 )
 _OFFSET = re.compile(r"(Z|[+-]\d\d:?\d\d)$")
 # A time of day followed by a UTC offset ("10:00:00Z", "10:00+05:30", "10:00:00.5 -0800"): the
@@ -93,7 +103,7 @@ def _localise(values: pd.Series, timezone: str | None) -> tuple[pd.Series, str |
     tz = getattr(values.dt, "tz", None)
     if tz is None:
         return values, None
-    target = timezone or _local_zone()
+    target = timezone or local_zone()
     out = values.dt.tz_convert(target).dt.tz_localize(None)
     return out, f"timestamps with a UTC offset converted to {target} local time"
 
@@ -109,7 +119,9 @@ def implausible(values: pd.Series) -> pd.Series:
     return out.fillna(False).astype(bool)
 
 
-def _local_zone() -> str:
+def local_zone() -> str:
+    """This machine's time zone (an IANA name where the system gives one, else its offset):
+    the zone timestamps with an offset are converted to when no ``timezone`` is asked."""
     name = dt.datetime.now().astimezone().tzname() or "UTC"
     try:
         import zoneinfo
@@ -372,7 +384,7 @@ def _parse_cells(text: pd.Series, timezone: str | None) -> pd.Series:
     """Slow path, one value at a time, for what a whole-column parse refused (an offset format
     among naive cells): offsets are converted to ``timezone``, naive cells kept as they are.
     Unreadable cells become NaT (and are flagged by the caller)."""
-    target = timezone or _local_zone()
+    target = timezone or local_zone()
 
     def one(v: object) -> object:
         try:

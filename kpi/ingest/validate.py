@@ -28,6 +28,7 @@ from kpi.ingest.headers import header_unit
 from kpi.ingest.mapping import FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import apply_rule, listed_rows
 from kpi.ingest.readers import RawTable
+from kpi.ingest.zones import convert_row_zones
 from kpi.schema import SURVEY_COLUMNS, Shape, out_of_range_masks
 
 __all__ = [
@@ -295,6 +296,10 @@ def _talked_is_answered(out: dict[str, pd.Series]) -> list[str]:
     return [f"{int(fill.sum()):,} contacts with no answered value but talk time: read as answered"]
 
 
+#: Ticket statuses of what is no contact: spam, the bin (Kayako "Trash", Zendesk "deleted").
+_JUNK_STATUSES = ("spam", "trash", "trashed", "deleted", "junk", "spam/junk")
+
+
 def _dials_connected(mapping: Mapping, out: dict[str, pd.Series]) -> list[str]:
     """An outbound dial is answered when someone picked up, which a column saying "abandoned"
     (a queue's word, 0 on every dial) does not tell: where answered is only that column's
@@ -509,12 +514,7 @@ def parse_file(
     later = [f for f in mapping.fields if f.transform in _AFTER]
     more, more_notes, reason = _per_answered(raw, later, out, reason)
     used_fields += more
-    # Blank answered cells with talk time first: an outcome rule's own "counts in no rate"
-    # (a value the user set to ignore) stands.
-    if shape == "interactions":
-        more_notes += _talked_is_answered(out) + _dials_connected(mapping, out)
-    notes += more_notes
-    notes += _apply_outcome(mapping, raw, out)
+    notes += more_notes + _flags_and_zones(mapping, raw, out, timezone, used_fields)
     notes += _fold_case(out)
     role, warnings = _role(raw, mapping, out, undated_start)
     warnings = raw.warnings + rejections + warnings + _unknown_directions(mapping, raw, out)
@@ -524,7 +524,7 @@ def parse_file(
             reason, frame[time_target].isna(), f"missing or unparseable {time_target}"
         )
     reason = _id_reasons(frame, frame_raw, mapping, role, reason)
-    reason = range_reasons(frame, shape, reason)
+    reason = range_reasons(frame, shape, _junk_reasons(frame, reason))
     grain = None
     if shape == "aggregated" and role == "main":
         grain = _grain(mapping, frame["date"], notes)
@@ -541,6 +541,35 @@ def parse_file(
         grain=grain,
         date_orders=orders,
     )
+
+
+def _flags_and_zones(
+    mapping: Mapping,
+    raw: RawTable,
+    out: dict[str, pd.Series],
+    timezone: str | None,
+    used: list[FieldMap],
+) -> list[str]:
+    """The answered / abandoned flags completed, then each row's time zone applied; the notes.
+
+    Blank answered cells with talk time first, and dials with no talk time: an outcome rule's
+    own "counts in no rate" (a value the user set to ignore) then stands."""
+    contacts = mapping.shape == "interactions"
+    notes = _talked_is_answered(out) + _dials_connected(mapping, out) if contacts else []
+    notes += _apply_outcome(mapping, raw, out)
+    if contacts:
+        sources = {f.target: f.source for f in used}
+        notes += convert_row_zones(raw.frame, out, timezone or T.local_zone(), sources)
+    return notes
+
+
+def _junk_reasons(frame: pd.DataFrame, reason: pd.Series) -> pd.Series:
+    """A help desk's spam and bin (a status of :data:`_JUNK_STATUSES`) are no contacts."""
+    if "status" not in frame.columns:
+        return reason
+    status = frame["status"].astype("string").str.strip().str.lower()
+    junk = status.isin(_JUNK_STATUSES).fillna(False).to_numpy(dtype=bool)
+    return first_reason(reason, junk, "spam or deleted ticket (not a contact)")
 
 
 #: Segment columns whose spellings that differ only in case (or spaces) are one value.

@@ -9,6 +9,7 @@ averages of daily rates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from kpi.metrics.settings import PRIORITIES, Settings
@@ -19,6 +20,7 @@ __all__ = [
     "count_rate",
     "derived_columns",
     "mean_aggs",
+    "priority_of",
     "priority_sql",
     "quantile_aggs",
     "quantile_grid",
@@ -51,20 +53,51 @@ PRIORITY_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+#: "Sev 1", "P2 - High", "Severity 3", "S4", "Priority 2": the number after a priority prefix
+#: decides (1 urgent, 2 high, 3 normal, 4-5 low).
+_NUMBERED = r"^(?:p|s|sev|severity|prio|priority|level|tier)[ .:-]*([1-5])\b"
+_BY_NUMBER = {"1": "urgent", "2": "high", "3": "normal", "4": "low", "5": "low"}
+#: A leading number before a word ("1 low", "3 - high"): the word decides.
+_LEADING_NUMBER = r"^[0-9]+ *[-.:)]? *"
+
+
+def priority_of(label: str) -> str | None:
+    """The priority a help desk's label reads as: "urgent", "high", "normal", "low", or None
+    for a label none of the rules knows (:func:`priority_sql` applies the same rules)."""
+    value = label.strip().lower()
+    for p, words in PRIORITY_WORDS.items():
+        if value in words:
+            return p
+    m = re.match(_NUMBERED, value)
+    if m:
+        return _BY_NUMBER[m.group(1)]
+    word = re.sub(_LEADING_NUMBER, "", value)
+    for p, words in PRIORITY_WORDS.items():
+        if word[:1].isalpha() and word in words:
+            return p
+    return None
+
+
 def priority_sql(column: str = "priority") -> str:
     """SQL giving "urgent", "high", "normal", "low" or NULL (no or an unknown priority).
 
-    A value is matched as written ("P1", "2 - High"), else by the word after a leading number
-    (Zammad's "1 low", "3 high": the word decides, not the number)."""
+    A value is matched as written ("P1", "2 - High"), else by the number after a priority
+    prefix ("Sev 1", "P2 - High"), else by the word after a leading number (Zammad's "1 low",
+    "3 high": the word decides, not the number); :func:`priority_of` in Python."""
     value = f"lower(trim({column}::VARCHAR))"
-    word = f"regexp_replace({value}, '^[0-9]+ *[-.:)]? *', '')"
-    whens = [
-        f"WHEN {value} IN ({', '.join(repr(w) for w in words)}) THEN '{p}'"
-        for p, words in PRIORITY_WORDS.items()
-    ] + [
-        f"WHEN {word} IN ({', '.join(repr(w) for w in words if w[0].isalpha())}) THEN '{p}'"
-        for p, words in PRIORITY_WORDS.items()
-    ]
+    number = f"regexp_extract({value}, '{_NUMBERED}', 1)"
+    word = f"regexp_replace({value}, '{_LEADING_NUMBER}', '')"
+    whens = (
+        [
+            f"WHEN {value} IN ({', '.join(repr(w) for w in words)}) THEN '{p}'"
+            for p, words in PRIORITY_WORDS.items()
+        ]
+        + [f"WHEN {number} = '{n}' THEN '{p}'" for n, p in _BY_NUMBER.items()]
+        + [
+            f"WHEN {word} IN ({', '.join(repr(w) for w in words if w[0].isalpha())}) THEN '{p}'"
+            for p, words in PRIORITY_WORDS.items()
+        ]
+    )
     return f"(CASE {' '.join(whens)} END)"
 
 

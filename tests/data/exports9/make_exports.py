@@ -610,7 +610,7 @@ def build_spanish_latin1() -> dict[str, Any]:
     (OUT / "tickets_soporte_latin1.csv").write_bytes(
         csv_text([head, *rows], sep=";").encode("cp1252")
     )
-    return ticket_truth(recs, solved_stamps=False)
+    return ticket_truth(recs)  # the data's end: creation + resolution time included
 
 
 # --- 11. Freshdesk "All tickets": multi-line quoted descriptions, CRLF, trailing blank line --------------
