@@ -247,6 +247,23 @@ AGGREGATE_COLUMNS: tuple[Column, ...] = (
     ),
     Column("csat", "score", "Mean CSAT of the period (1-5).", 1, 5),
     Column("csat_responses", "count", "Survey responses behind the mean CSAT.", 0),
+    Column(
+        "csat_top2",
+        "rate",
+        "Share of the period's survey responses in the top box (the export's own, e.g. 4-5).",
+        0,
+        1,
+    ),
+    Column("nps", "number", "Net promoter score of the period (-100 to 100).", -100, 100),
+    Column(
+        "nps_promoters", "rate", "Share of the period's NPS responses that are promoters.", 0, 1
+    ),
+    Column(
+        "nps_detractors", "rate", "Share of the period's NPS responses that are detractors.", 0, 1
+    ),
+    Column("nps_responses", "count", "NPS survey responses behind the period's shares.", 0),
+    Column("fcr_rate", "rate", "First contact resolution of the period (0-1).", 0, 1),
+    Column("fcr_responses", "count", "Contacts or surveys the period's FCR is measured on.", 0),
 )
 
 INTERACTION_REQUIRED: tuple[str, ...] = tuple(c.name for c in INTERACTION_COLUMNS if c.required)

@@ -14,6 +14,7 @@ from kpi.ingest.headers import header_key, header_unit
 from kpi.ingest.parsers import parse_direction
 from kpi.ingest.shape import looks_like_timestamps
 from kpi.ingest.timestamps import parse_datetime
+from kpi.schema import coerce
 
 
 def _read(text: str, name: str = "report.csv") -> ingest.ImportResult:
@@ -81,3 +82,37 @@ def test_a_japanese_call_log_with_no_mapping() -> None:
     assert t.value("asa") == pytest.approx(30.0)
     assert t.value("aht") == pytest.approx(1100 / 3)
     assert t.value("service_level") == pytest.approx(0.25)
+
+
+def test_survey_figures_of_a_summary_are_pooled_over_their_responses() -> None:
+    # NPS from shares: promoters 0.5 x 100 + 0.2 x 50 = 60, detractors 0.1 x 100 + 0.4 x 50 = 30,
+    # over 150 responses: 100 x (60 - 30) / 150 = 20. Top box: (0.9 x 10 + 0.6 x 30) / 40 =
+    # 0.675. FCR over its basis: (0.8 x 10 + 0.5 x 30) / 40 = 0.575.
+    daily = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-03-03", "2025-03-04"]),
+            "answered": [100.0, 200.0],
+            "nps_promoters": [0.5, 0.2],
+            "nps_detractors": [0.1, 0.4],
+            "nps_responses": [100.0, 50.0],
+            "csat_top2": [0.9, 0.6],
+            "csat_responses": [10.0, 30.0],
+            "fcr_rate": [0.8, 0.5],
+            "fcr_responses": [10.0, 30.0],
+        }
+    )
+    t = compute(coerce(daily, "aggregated"), kpis=["nps", "csat_top2", "fcr"], grain="all")
+    assert t.value("nps") == pytest.approx(20.0)
+    assert t.value("csat_top2") == pytest.approx(0.675)
+    assert t.value("fcr") == pytest.approx(0.575)
+    assert "responses" in t.notes["nps"] and "basis" in t.notes["fcr"]
+
+
+def test_iso_cells_of_a_day_first_column_keep_their_order() -> None:
+    # A workbook's date cells (ISO text once mixed with subtotal labels) under a day-first
+    # decision: 2025-03-04 stays 4 March (read day-first it would be 3 April).
+    cells = ["2025-03-04 00:00:00", "13/03/2025 Total", "2025-03-12 00:00:00", "14/03/2025 9:05"]
+    out, bad, _ = parse_datetime(_text(cells), dayfirst=True)
+    assert [str(v)[:16] for v in out] == ["2025-03-04 00:00", "NaT", "2025-03-12 00:00",
+                                          "2025-03-14 09:05"]  # fmt: skip
+    assert bad.tolist() == [False, True, False, False]

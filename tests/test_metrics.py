@@ -173,7 +173,8 @@ def test_available_kpis_for_daily_tables():
     av = available_kpis(cols, "aggregated")
     for k in ("contacts", "asa", "aht", "service_level", "abandonment_rate", "fcr", "csat"):
         assert av[k] == (), k
-    assert av["nps"] == ("contact-level data",)
+    assert av["ces"] == ("contact-level data",)
+    assert av["nps"] == av["csat_top2"] == ()  # summary columns of their own
     assert available_kpis(["date", "offered", "answered"], "aggregated")["asa"] == ("asa_seconds",)
 
 
@@ -204,8 +205,10 @@ def test_action_triggers_from_the_reference():
 def test_summary_sql_is_typed():
     from kpi.metrics import KpiSql, Unavailable, aggregated_sql
 
+    ces = aggregated_sql("ces", ["date", "offered"], Settings())
+    assert isinstance(ces, Unavailable) and ces.needs_contacts and "contact-level" in ces.reason
     nps = aggregated_sql("nps", ["date", "offered"], Settings())
-    assert isinstance(nps, Unavailable) and nps.needs_contacts and "contact-level" in nps.reason
+    assert isinstance(nps, Unavailable) and nps.missing == ("nps",)
     asa = aggregated_sql("asa", ["date", "offered"], Settings())
     assert isinstance(asa, Unavailable) and asa.missing == ("asa_seconds",)
     ok = aggregated_sql("asa", ["date", "asa_seconds", "answered"], Settings())

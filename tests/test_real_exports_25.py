@@ -141,12 +141,6 @@ def test_csat_weighted_by_responses() -> None:
     expect(values(load(_CS), "csat"), csat=3.7605)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: csat_top2 refused for any summary ('needs contact-level data'; expected 0.6666 "
-    "= '% Satisfied (4-5)' weighted by 'CSAT Responses'): registry.py csat_top2 has no "
-    "aggregated builder and schema.py AGGREGATE_COLUMNS no top-box rate column to map it to.",
-)
 def test_csat_top2_from_pct_satisfied() -> None:
     expect(values(load(_CS), "csat_top2"), csat_top2=0.6666)
 
@@ -168,13 +162,6 @@ def test_nps_no_queue_kpis_no_csat() -> None:
     unavailable(load(_NPS), "abandonment_rate", "asa", "aht", "service_level", "csat")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: NPS refused ('needs contact-level data'; expected 9.0855 = '% Promoters' - "
-    "'% Detractors' weighted by 'Responses'; 8.8889 would be the mean of the rows' NPS): "
-    "registry.py nps has no aggregated builder and schema.py AGGREGATE_COLUMNS no promoter / "
-    "detractor shares; automap maps 'Responses' to csat_responses instead.",
-)
 def test_nps_pooled_over_responses() -> None:
     expect(values(load(_NPS), "nps"), nps=9.0855)
 
@@ -264,14 +251,6 @@ def test_fcr_rows_days_kpis() -> None:
            service_level=0.6729)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: FCR unavailable ('missing column resolved'; expected 0.7775 = 'FCR %' "
-    "weighted by 'FCR Surveys'; 0.7156 would weigh it by answered): automap has no rule for a "
-    "resolution rate in a summary (headers.py AGGREGATE_SYNONYMS has no 'FCR %' and the "
-    "aggregated fcr in registry.py is only resolved / answered), and the basis column is "
-    "ignored.",
-)
 def test_fcr_pooled_over_its_basis() -> None:
     expect(values(load(_FCR), "fcr"), fcr=0.7775)
 

@@ -1002,6 +1002,22 @@ _SHORT_ABANDONS = frozenset(
 )  # fmt: skip
 
 
+def _survey_responses(st: _State) -> None:
+    """A summary's bare "Responses" beside NPS figures and no CSAT: the NPS responses."""
+    if st.shape != "aggregated" or not ({"nps", "nps_promoters"} & st.done):
+        return
+    if {"csat", "csat_top2", "nps_responses"} & st.done:
+        return
+    f = next((f for f in st.fields if f.target == "csat_responses"), None)
+    if f is None:
+        return
+    st.fields.remove(f)
+    st.add(
+        replace(f, target="nps_responses"),
+        f"'{f.source[0]}' counts the NPS responses (the file has NPS figures and no CSAT)",
+    )
+
+
 def _abandons_over(st: _State) -> None:
     """A summary that splits its abandons at a threshold ("Abandoned (>5s)" beside "Short
     Abandons"): abandoned is their sum, as the abandonment definition counts short abandons
@@ -1288,6 +1304,7 @@ def propose(
     _sl_threshold(st)
     _synonyms(st)
     _abandons_over(st)
+    _survey_responses(st)
     _coded_directions(st)
     _rounded_ids(st)
     _period_totals(st)

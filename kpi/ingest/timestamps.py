@@ -356,10 +356,16 @@ def _parse_datetime_text(
             fmt = _best_format(sample, dayfirst)
             if fmt is not None and not has_offset:
                 parsed = _with_iso(pd.to_datetime(text, errors="coerce", format=fmt), text)
-            else:
+            elif has_offset or not dayfirst:
                 parsed = pd.to_datetime(
                     text, errors="coerce", format="mixed", utc=has_offset, dayfirst=bool(dayfirst)
                 )
+            else:  # day-first cells, and ISO cells read as ISO (dayfirst would swap their parts)
+                iso = text.str.match(_ISO_NAIVE).fillna(False).astype(bool)
+                mixed = pd.to_datetime(
+                    text.where(~iso), errors="coerce", format="mixed", dayfirst=True
+                )
+                parsed = _with_iso(mixed, text)
         if parsed.dtype == object:  # offsets the split above did not recognise
             raise ValueError("mixed timezones")
     except (ValueError, TypeError, OverflowError):

@@ -22,7 +22,10 @@ __all__ = [
     "blocked",
     "contacts",
     "csat",
+    "csat_top2",
+    "fcr",
     "missing",
+    "nps",
     "occupancy",
     "per_answered",
     "service_level",
@@ -213,4 +216,70 @@ def occupancy(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
             "excl": f"count(*) FILTER (WHERE ({some}) AND NOT coalesce({ok}, FALSE))",
         },
         f"occupancy pooled as handle time ÷ available time, rows weighted by {how}",
+    )
+
+
+def csat_top2(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """The top-box share of a summary ("% Satisfied (4-5)"), weighted by survey responses
+    (equal weights without them). The box is the export's own: the settings' cannot be
+    re-applied to a summary."""
+    del settings
+    gone = missing(cols, "csat_top2")
+    if gone is not None:
+        return gone
+    if "csat_responses" in cols:
+        return KpiSql(
+            "rate",
+            weighted_mean("csat_top2", "csat_responses"),
+            "the export's own top box, weighted by survey responses",
+        )
+    return KpiSql(
+        "mean",
+        {"num": "sum(csat_top2)", "den": "count(csat_top2)"},
+        "the export's own top box, rows averaged with equal weight (no survey responses column)",
+    )
+
+
+def nps(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """NPS of a summary: from each row's promoter and detractor shares weighted by its NPS
+    responses (promoters and detractors then counted, as in the contact-level interval), else
+    the rows' NPS weighted by responses (equal weights without them)."""
+    del settings
+    shares = ("nps_promoters", "nps_detractors", "nps_responses")
+    if set(shares) <= cols:
+        ok = " AND ".join(f"{c} IS NOT NULL" for c in shares)
+        return KpiSql(
+            "nps",
+            {
+                "prom": f"sum(nps_promoters * nps_responses) FILTER (WHERE {ok})",
+                "det": f"sum(nps_detractors * nps_responses) FILTER (WHERE {ok})",
+                "den": f"sum(nps_responses) FILTER (WHERE {ok})",
+                "excl": f"count(*) FILTER (WHERE NOT ({ok}))",
+            },
+            "promoter and detractor shares pooled over NPS responses",
+        )
+    gone = missing(cols, "nps")
+    if gone is not None:
+        return gone
+    if "nps_responses" in cols:
+        return KpiSql("mean", weighted_mean("nps", "nps_responses"), "NPS weighted by responses")
+    return KpiSql(
+        "mean",
+        {"num": "sum(nps)", "den": "count(nps)"},
+        "NPS rows averaged with equal weight (no responses column)",
+    )
+
+
+def fcr(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """FCR of a summary: resolved ÷ answered counts, else its FCR rate weighted by the contacts
+    or surveys it is measured on (its basis column), else by answered contacts."""
+    if {"resolved", "answered"} <= cols or "fcr_rate" not in cols:
+        return per_answered("resolved")(cols, settings)
+    for weight, what in (("fcr_responses", "its basis"), ("answered", "answered contacts")):
+        if weight in cols:
+            return KpiSql("rate", weighted_mean("fcr_rate", weight), f"FCR weighted by {what}")
+    return KpiSql(
+        "mean",
+        {"num": "sum(fcr_rate)", "den": "count(fcr_rate)"},
+        "FCR rows averaged with equal weight (no basis or answered column)",
     )

@@ -169,7 +169,7 @@ CONTACT_KPIS: tuple[KpiDef, ...] = (
         display_unit="%",
         pass_for=_fcr_pass,
         needs=_fcr_needs,
-        aggregated=agg.per_answered("resolved"),
+        aggregated=agg.fcr,
         explain=_fcr_explain,
         note=_fcr_note,
     ),
@@ -490,6 +490,7 @@ CONTACT_KPIS: tuple[KpiDef, ...] = (
         benchmark_note="world-class ≥ 85% top box (SQM)",
         display_unit="%",
         explain=_top2_explain,
+        aggregated=agg.csat_top2,
     ),
     KpiDef(
         id="nps",
@@ -515,6 +516,7 @@ CONTACT_KPIS: tuple[KpiDef, ...] = (
         benchmark_note="B2B 30–50, B2C 50–70; action trigger: a drop of 10+ points",
         trigger_change=10.0,
         display_unit="pts",
+        aggregated=agg.nps,
     ),
     KpiDef(
         id="ces",

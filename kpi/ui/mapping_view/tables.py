@@ -106,6 +106,12 @@ FIELD_LABELS: dict[str, str] = {
     "avg_wait_seconds": "Average wait (answered and abandoned)",
     "service_level": "Service level",
     "csat_responses": "Survey responses",
+    "csat_top2": "CSAT top-box share",
+    "nps_promoters": "NPS promoters (share)",
+    "nps_detractors": "NPS detractors (share)",
+    "nps_responses": "NPS responses",
+    "fcr_rate": "First contact resolution (rate)",
+    "fcr_responses": "FCR basis (contacts or surveys)",
 }
 #: Aggregated reports hold counts where contact files hold yes/no flags.
 _AGGREGATE_LABELS: dict[str, str] = {
