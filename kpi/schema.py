@@ -239,6 +239,14 @@ AGGREGATE_COLUMNS: tuple[Column, ...] = (
         1,
     ),
     Column(
+        "available_seconds",
+        "duration",
+        "The agents' available time of the row (staffed minus not-ready), in seconds: from an "
+        "agent report's time, with the occupancy it gives.",
+        0,
+        unit="s",
+    ),
+    Column(
         "answered_within",
         "count",
         "Contacts answered within the service-level threshold (the export's own threshold, "

@@ -97,12 +97,10 @@ def test_cms_rows_days_kpis() -> None:
     unavailable(r, "abandonment_rate", "asa", "service_level")
 
 
-@pytest.mark.xfail(strict=True, reason=_CMS_WHY)
 def test_cms_occupancy_minus_aux_reasons() -> None:
     expect(values(load(_CMS), "occupancy"), occupancy=0.8134)
 
 
-@pytest.mark.xfail(strict=True, reason=_CMS_WHY)
 def test_cms_occupancy_by_agent() -> None:
     assert by_agent(load(_CMS), "occupancy") == {
         "Ada Okafor": 0.8077, "Jin Park": 0.8687, "Luca Bianchi": 0.8241, "Maya Lopez": 0.7825,
@@ -137,7 +135,6 @@ def test_cxone_kpis() -> None:
            aht=365.0742, transfer_rate=0.0778, occupancy=0.8157)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_CX_WHY)
 def test_cxone_contacts_by_agent() -> None:
     # keyed by name ("Lopez, Maya") or login ("mlopez"): the calls each agent handled
     got = by_agent(load(_CX), "contacts")
@@ -157,7 +154,6 @@ _PAY_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_PAY_WHY)
 def test_payroll_rows_days_kpis() -> None:
     r = load(_PAY)
     accounted(r, 60)
@@ -166,12 +162,6 @@ def test_payroll_rows_days_kpis() -> None:
            occupancy=0.8066)  # fmt: skip  # 0.0022 would be the hours read as seconds
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=_PAY_WHY + " Also SAID once dated: 'Employee' is not mapped to agent_id (the note "
-    "says 60 rows share a date and differ by 'employee'), so by=('agent_id',) is unavailable: "
-    "headers.py has no 'Employee' among the agent synonyms.",
-)
 def test_payroll_by_employee() -> None:
     assert len(by_agent(load(_PAY), "contacts")) == 6
 
@@ -207,7 +197,6 @@ def test_team_days_transfer_rate() -> None:
     expect(values(r, "transfer_rate"), transfer_rate=0.0534)
 
 
-@pytest.mark.xfail(strict=True, reason=_TL_WHY)
 def test_team_totals_set_aside() -> None:
     r = load(_TL)
     assert r.report.rows_kept == 30
@@ -215,7 +204,6 @@ def test_team_totals_set_aside() -> None:
            occupancy=0.8219)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_TL_WHY)
 def test_team_contacts_by_agent() -> None:
     assert by_agent(load(_TL), "contacts") == {
         "Ada Okafor": 206, "Jin Park": 203, "Luca Bianchi": 215, "Maya Lopez": 180,
@@ -340,14 +328,6 @@ def test_scorecard_rows_days_kpis() -> None:
     assert "qa score" not in {str(f.source[0]).lower() for f in r.mapping.fields}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: CSAT 3.6383 (the 18 rows' averages with equal weight; expected 3.6526 "
-    "weighted by 'CSAT Surveys'); the note says nothing of the surveys column. headers.py "
-    "AGGREGATE_SYNONYMS['csat_responses'] has 'CSAT Responses', 'Survey Responses', "
-    "'Responses' but not 'CSAT Surveys' / 'Surveys' / 'Survey Count', so aggregated.py csat "
-    "falls back to equal weights.",
-)
 def test_scorecard_csat_weighted_by_surveys() -> None:
     expect(values(load(_SC), "csat"), csat=3.6526)
 

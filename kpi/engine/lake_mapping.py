@@ -259,7 +259,14 @@ class _Mapper:
             return self.as_bool(f.source[0])
         if col.kind in ("id", "category"):
             if f.target == "direction" and self.kinds[f.source[0]] == "text":
-                return direction_sql(quote_ident(f.source[0]))
+                expr = direction_sql(quote_ident(f.source[0]))
+                self.rule(
+                    "internal call or an agent's transfer / conference leg (not a customer "
+                    "contact)",
+                    f.target,
+                    f"({expr} = 'internal')",
+                )
+                return expr
             return f"CAST({quote_ident(f.source[0])} AS VARCHAR)"
         return self.number(f, col)
 

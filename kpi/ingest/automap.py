@@ -406,8 +406,11 @@ _TOTAL_ACW = frozenset(
 
 #: Header keys of hold and after-call work columns that do not say total ("ACW (hh:mm)"): period
 #: totals when their values are too long to be averages.
-_HOLD_KEYS = frozenset({"hold", "holdtime", "holdduration"})
-_ACW_KEYS = frozenset({"acw", "acwtime", "wrapup", "wrapuptime", "wrap", "aftercallwork"})
+_HOLD_KEYS = frozenset({"hold", "holdtime", "holdduration", "inboundholdtime", "inboundhold"})
+_ACW_KEYS = frozenset(
+    {"acw", "acwtime", "wrapup", "wrapuptime", "wrap", "aftercallwork", "wraptime",
+     "inboundacwtime", "acwduration"}
+)  # fmt: skip
 
 
 def _too_long_for_averages(st: _State, col: str) -> bool:
@@ -453,25 +456,35 @@ _AUX = frozenset(
 )  # fmt: skip
 
 
+#: One column per AUX (not ready) reason: "AUX 1 Break", "AUX 2 Lunch" (Avaya CMS).
+_AUX_REASON = re.compile(r"^aux\d+")
+
+
 def _occupancy_from_time(st: _State) -> None:
     """An agent report with the handle time, the answered count and the staffed (logged-in)
-    time, maybe AUX time too, but no occupancy: occupancy = handle time / (staffed - AUX)."""
+    time, maybe AUX time too (one column, or one per AUX reason), but no occupancy: occupancy
+    = handle time / (staffed - AUX), pooled over the available time (an agent with no
+    contacts counts). A report's own occupancy stands: its time columns may mean otherwise."""
     answered = "answered" in st.done or {"offered", "abandoned"} <= st.done
     if st.shape != "aggregated" or "occupancy" in st.done or "aht_seconds" not in st.done:
         return
 
-    def times(keys: frozenset[str]) -> list[str]:  # "Logged In" of times, not of yes / no
+    def times(keys: frozenset[str] | re.Pattern[str]) -> list[str]:  # times, not yes / no
         return [
             c
             for c in st.cols
-            if c not in st.used and header_key(c) in keys and st.fits("aht_seconds", c)
+            if c not in st.used
+            and (
+                header_key(c) in keys if isinstance(keys, frozenset) else keys.match(header_key(c))
+            )
+            and st.fits("aht_seconds", c)
         ]
 
     staffed = next(iter(times(_STAFFED)), None)
     if staffed is None or not answered:
         return
-    aux = times(_AUX)[:1]
-    minus = f" - '{aux[0]}'" if aux else ""
+    aux = times(_AUX)[:1] or times(_AUX_REASON)
+    minus = "".join(f" - '{c}'" for c in aux)
     st.add(
         FieldMap("occupancy", (staffed, *aux), transform="of_available"),
         f"occupancy = handle time (AHT x answered) / ('{staffed}'{minus})",
@@ -485,7 +498,8 @@ _AGG_TOTALS: dict[str, tuple[str, ...]] = {
                     "Total Answer Time", "Queue Time", "Total Queue Time", "Speed of Answer Total"),
     "aht_seconds": ("Handle Time", "Total Handle Time", "Total Handle", "Handling Time",
                     "Total Handling Time"),
-    "talk_seconds": ("Talk Time", "Total Talk Time", "Total Talk", "ACD Time", "Total ACD Time"),
+    "talk_seconds": ("Talk Time", "Total Talk Time", "Total Talk", "ACD Time", "Total ACD Time",
+                     "Inbound Talk Time"),
 }  # fmt: skip
 _AVERAGE_WORD = re.compile(
     r"(^|[^a-z])(avg|average|mean|durchschnitt\w*|moyen\w*|medio|media|gem)([^a-z]|$)|^[ø⌀]",

@@ -701,11 +701,19 @@ _OUTBOUND = (
     r"去电|아웃바운드|발신"
 )
 _INBOUND_ATTEMPT = r"abandon|missed|voicemail"  # unknown labels that still say inbound
+#: Calls that are no customer contact: between extensions, or a leg an agent added to a call
+#: (Five9's "3rd party transfer" / "3rd party conference", a consult): set aside on import.
+_INTERNAL = (
+    r"internal|^intern$|intercom|extension|^ext\b|3rd party|third party|consult|conference|"
+    r"interne|interno|intern[eo]|内線|内部|内线|내선"
+)
 
-#: The direction rules, in order, over the trimmed lower-case label: inbound words, outbound
-#: words, then inbound attempts ("abandoned", "missed"); a label matching none is kept as it is.
+#: The direction rules, in order, over the trimmed lower-case label: internal calls and legs,
+#: inbound words, outbound words, then inbound attempts ("abandoned", "missed"); a label
+#: matching none is kept as it is.
 #: The one source: the lake's SQL (kpi.engine.lake_mapping) applies the same list.
 DIRECTION_PATTERNS: tuple[tuple[str, str], ...] = (
+    (_INTERNAL, "internal"),
     (_INBOUND, "inbound"),
     (_OUTBOUND, "outbound"),
     (_INBOUND_ATTEMPT, "inbound"),
@@ -718,23 +726,27 @@ def _parse_direction(s: pd.Series) -> pd.Series:
         labels = [_direction_of(v) if isinstance(v, str) else None for v in low]
         return pd.Series(labels, index=s.index, dtype="string")
     out = pd.Series(pd.NA, index=s.index, dtype="string")
-    inbound = low.str.contains(_INBOUND, regex=True).fillna(False)
-    outbound = low.str.contains(_OUTBOUND, regex=True).fillna(False)
+    internal = low.str.contains(_INTERNAL, regex=True).fillna(False)
+    inbound = low.str.contains(_INBOUND, regex=True).fillna(False) & ~internal
+    outbound = low.str.contains(_OUTBOUND, regex=True).fillna(False) & ~internal
+    out = out.mask(internal, "internal")
     out = out.mask(inbound, "inbound").mask(outbound & ~inbound, "outbound")
     # Unknown labels (e.g. Talkdesk's "abandoned") are inbound attempts when they say so.
-    other = low.notna() & ~inbound & ~outbound
+    other = low.notna() & ~internal & ~inbound & ~outbound
     out = out.mask(other & low.str.contains(_INBOUND_ATTEMPT, regex=True).fillna(False), "inbound")
     return out.mask(other & out.isna(), low)
 
 
 def direction_label(text: str) -> str:
-    """The direction one raw label reads as: "inbound", "outbound", or the label itself
-    (trimmed, lower case) when it says neither."""
+    """The direction one raw label reads as: "inbound", "outbound", "internal" (no customer
+    contact), or the label itself (trimmed, lower case) when it says none of these."""
     return _direction_of(text.strip().lower())
 
 
 def _direction_of(low: str) -> str:
     """:func:`_parse_direction` of one trimmed, lower-case label."""
+    if re.search(_INTERNAL, low):
+        return "internal"
     if re.search(_INBOUND, low):
         return "inbound"
     if re.search(_OUTBOUND, low):

@@ -36,9 +36,10 @@ _WORDS = (
     r"grand[{s}-]*totals?|sub[{s}-]*totals?|totals?|total[{s}]+for[{s}]+\S.*|sum|summe|gesamt"
     r"|gesamtsumme|totaal|totale(?:[{s}]+generale)?|total[{s}]+g[eé]n[eé]ral|total[{s}]+geral"
     r"|somme"
-    # what a total sums, named before it: "Daily Total", "Report Total"
+    # what a total sums, named before it: "Daily Total", "Report Total", "Team Subtotal"
     r"|(?:daily|day|weekly|week|monthly|month|report|overall|period|page|queue|skill|team"
-    r"|interval)[{s}-]*totals?"
+    r"|interval|center|centre|site|group|department|dept|region|campaign|channel|split"
+    r"|location|agent|division|unit)[{s}-]*(?:sub[{s}-]*)?totals?"
 )
 #: A whole cell that labels a total line (after trimming; case-insensitive, a trailing ':'
 #: allowed). Whole-cell only: a queue "Total Care" or an agent "Totaro" is a record.
@@ -52,9 +53,9 @@ _GRAND = re.compile(r"grand|g[eé]n[eé]ral|geral|generale|gesamtsumme", re.IGNO
 
 
 #: The letters the first three of a total word can be ("tot", "sub", "sum", "som", "gra",
-#: "ges", "dai", "rep", ...), position by position: a cheap filter before the regular
+#: "ges", "dai", "rep", "cen", "sit", ...), position by position: a cheap filter before the regular
 #: expression runs (a superset: "sob" passes, the expression judges).
-_TOTAL_BYTES = (b"tsgdwmropqi", b"oureavkn", b"tbmasiyenprgl")
+_TOTAL_BYTES = (b"tsgdwmropqicalu", b"oureavknighplr", b"tbmasiyenprglcov")
 #: A date written in a text cell: 13/03/2025, 2025-03-13, 13.03.25, "Mar 13", "13 Mar".
 _MONTH = r"(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zäé]*\.?"
 _DATE = re.compile(

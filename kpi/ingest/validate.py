@@ -192,6 +192,7 @@ def _per_answered(
         col = raw.frame[f.source[0]]
         if f.transform == "of_available":
             out[f.target], bad, note = _occupancy(raw, f, out)
+            out["available_seconds"] = _available(raw, f)
             reason = first_reason(reason, bad, f"unparseable {f.target}")
             used.append(f)
             notes.append(note)
@@ -232,6 +233,17 @@ def _occupancy(
             f"occupancy from '{f.source[0]}' needs the handle time: map aht_seconds too."
         )
     answered, by = _answered_count(out, f.source[0])
+    available, bad = _available_time(raw, f)
+    handle = pd.to_numeric(out["aht_seconds"], errors="coerce") * answered
+    share = handle / available.where(available > 0)
+    minus = "".join(f" - '{s}'" for s in f.source[1:])
+    note = f"occupancy = handle time (AHT x {by}) / ('{f.source[0]}'{minus})"
+    return share, bad, note
+
+
+def _available_time(raw: RawTable, f: FieldMap) -> tuple[pd.Series, pd.Series]:
+    """An agent report's available seconds (the first column, staffed time, minus the others,
+    not-ready time) and its unreadable cells."""
     staffed, bad, _ = P.parse_duration(
         raw.frame[f.source[0]], header_unit(f.source[0]) or "auto", f.source[0]
     )
@@ -239,11 +251,12 @@ def _occupancy(
     for s in f.source[1:]:
         away, more, _ = P.parse_duration(raw.frame[s], header_unit(s) or "auto", s)
         available, bad = available - away.fillna(0), bad | more
-    handle = pd.to_numeric(out["aht_seconds"], errors="coerce") * answered
-    share = handle / available.where(available > 0)
-    minus = "".join(f" - '{s}'" for s in f.source[1:])
-    note = f"occupancy = handle time (AHT x {by}) / ('{f.source[0]}'{minus})"
-    return share, bad, note
+    return available, bad
+
+
+def _available(raw: RawTable, f: FieldMap) -> pd.Series:
+    """The available seconds of :func:`_available_time` (none below zero)."""
+    return _available_time(raw, f)[0].clip(lower=0)
 
 
 def _period_total(
@@ -564,7 +577,16 @@ def _flags_and_zones(
 
 
 def _junk_reasons(frame: pd.DataFrame, reason: pd.Series) -> pd.Series:
-    """A help desk's spam and bin (a status of :data:`_JUNK_STATUSES`) are no contacts."""
+    """Rows that are no customer contact: a help desk's spam and bin (a status of
+    :data:`_JUNK_STATUSES`), internal calls and the legs an agent adds to a call (direction
+    ``internal``: between extensions, a 3rd-party transfer or conference leg, a consult)."""
+    if "direction" in frame.columns:
+        internal = frame["direction"].eq("internal").fillna(False).to_numpy(dtype=bool)
+        reason = first_reason(
+            reason,
+            internal,
+            "internal call or an agent's transfer / conference leg (not a customer contact)",
+        )
     if "status" not in frame.columns:
         return reason
     status = frame["status"].astype("string").str.strip().str.lower()
@@ -612,14 +634,14 @@ def _unknown_directions(mapping: Mapping, raw: RawTable, out: dict[str, pd.Serie
     col = raw.frame[f.source[0]]
     if isinstance(col.dtype, pd.CategoricalDtype):
         labels = [P.direction_label(str(c)) for c in col.cat.categories]
-        if all(lab in ("inbound", "outbound") for lab in labels):
+        if all(lab in ("inbound", "outbound", "internal") for lab in labels):
             return []  # the common case: no count needed
         counts = pd.Series(col.cat.codes.value_counts().reindex(range(len(labels)), fill_value=0))
         counts.index = pd.Index(labels)
         counts = counts.groupby(level=0).sum()
     else:
         counts = out["direction"].value_counts(dropna=True)
-    other = counts[~counts.index.isin(["inbound", "outbound"]) & (counts > 0)]
+    other = counts[~counts.index.isin(["inbound", "outbound", "internal"]) & (counts > 0)]
     if other.empty:
         return []
     shown = ", ".join(f"'{v}'" for v in list(other.index[:5]))

@@ -196,6 +196,23 @@ def occupancy(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
     same. Rows with a missing part, or an occupancy of 0, are left out and counted.
     """
     del settings
+    time = ("aht_seconds", "answered", "available_seconds")
+    if set(time) <= cols:  # the report's own time: every row's available time counts
+        # An agent with no contacts has no AHT: no handle time, all of the time available.
+        ok = (
+            "answered IS NOT NULL AND available_seconds > 0 "
+            "AND (aht_seconds IS NOT NULL OR answered = 0)"
+        )
+        return KpiSql(
+            "rate",
+            {
+                "num": f"sum(coalesce(aht_seconds, 0) * answered) FILTER (WHERE {ok})",
+                "den": f"sum(available_seconds) FILTER (WHERE {ok})",
+                "excl": f"count(*) FILTER (WHERE NOT coalesce({ok}, FALSE))",
+            },
+            "occupancy = handle time (AHT × answered) ÷ available time, pooled over the rows "
+            "(rows with no available time left out)",
+        )
     gone = missing(cols, "occupancy")
     if gone is not None:
         return gone

@@ -112,6 +112,7 @@ FIELD_LABELS: dict[str, str] = {
     "nps_responses": "NPS responses",
     "fcr_rate": "First contact resolution (rate)",
     "fcr_responses": "FCR basis (contacts or surveys)",
+    "available_seconds": "Available time (staffed minus not ready)",
 }
 #: Aggregated reports hold counts where contact files hold yes/no flags.
 _AGGREGATE_LABELS: dict[str, str] = {
