@@ -319,11 +319,25 @@ def match_text(arr: pa.Array, pattern: str, prefix: tuple[bytes, ...]) -> np.nda
         return out
     tables = [_byte_table(letters) for letters in prefix]
     starts = offsets[:-1]
-    b0 = data[np.minimum(starts, len(data) - 1)]
-    pos = np.flatnonzero(tables[0][b0] | _LEAD[b0])
+    if len(prefix) > 1 and len(data) > 1:
+        # The first two letters of every string in one pass, read as one little-endian 16-bit
+        # word (one letter lets through a whole column of ids such as "C1024"). A string
+        # shorter than the prefix may read its neighbour's bytes: the length check drops it.
+        pairs = np.ndarray(shape=(len(data) - 1,), dtype="<u2", buffer=data, strides=(1,))
+        word = pairs[np.minimum(starts, len(data) - 2)]
+        b0 = (word & 0xFF).astype(np.uint8)
+        lead = _LEAD[b0]
+        keep = (tables[0][b0] | lead) & (lead | tables[1][(word >> 8).astype(np.uint8)])
+        first = 2
+    else:
+        b0 = data[np.minimum(starts, len(data) - 1)]
+        lead = _LEAD[b0]
+        keep = tables[0][b0] | lead
+        first = 1
+    pos = np.flatnonzero(keep)
     pos = pos[offsets[pos + 1] - starts[pos] >= len(prefix)]
-    lead = _LEAD[data[starts[pos]]]
-    for k in range(1, len(prefix)):
+    lead = lead[pos]
+    for k in range(first, len(prefix)):
         keep = lead | tables[k][data[starts[pos] + k]]
         pos, lead = pos[keep], lead[keep]
     if not len(pos):
@@ -559,6 +573,15 @@ NS_PER = {"s": 10**9, "ms": 10**6, "us": 10**3, "ns": 1}
 
 
 # --- excel -----------------------------------------------------------------------------------
+
+
+def text_ends_with(s: pd.Series, value: str) -> np.ndarray:
+    """True where the text of ``s`` ends with ``value`` (missing: False): one Arrow pass for
+    Arrow text, as :func:`text_equals`."""
+    if is_arrow_text(s):
+        hits = pc.ends_with(pa.array(s.array), value)
+        return np.asarray(hits.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    return s.astype("string").str.endswith(value).fillna(False).to_numpy(dtype=bool)
 
 
 def text_equals(s: pd.Series, value: str) -> np.ndarray:

@@ -519,7 +519,7 @@ def repeated_headers(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], list
     first, name = frame.iloc[:, 0], str(frame.columns[0]).strip()
     if not (pd.api.types.is_string_dtype(first.dtype) or first.dtype == object):
         return frame, [], []
-    same = fp.text_equals(first, name) | fp.text_equals(first, "\ufeff" + name)
+    same = fp.text_ends_with(first, name)  # a byte-order mark before it is no difference
     if not same.any():
         return frame, [], []
     pos = np.flatnonzero(same)
