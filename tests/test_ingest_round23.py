@@ -116,3 +116,42 @@ def test_iso_cells_of_a_day_first_column_keep_their_order() -> None:
     assert [str(v)[:16] for v in out] == ["2025-03-04 00:00", "NaT", "2025-03-12 00:00",
                                           "2025-03-14 09:05"]  # fmt: skip
     assert bad.tolist() == [False, True, False, False]
+
+
+def test_a_time_zone_column_converts_each_row() -> None:
+    # 09:00 in Chicago and 09:00 in Los Angeles are 10:00 and 12:00 in New York (March 3, no
+    # daylight saving yet); a row in New York time stays.
+    r = ingest.read_files(
+        [
+            (
+                "sites.csv",
+                b"Call ID,Start Time,Time Zone,Wait (s),Talk (s),Answered\n"
+                b"1,2025-03-03 09:00:00,America/Chicago,10,100,Y\n"
+                b"2,2025-03-03 09:00:00,PST,20,200,Y\n"
+                b"3,2025-03-03 09:00:00,America/New_York,30,300,Y\n",
+            )
+        ],
+        timezone="America/New_York",
+    )
+    hours = r.dataset.frame.sort_values("contact_id")["start_time"].dt.hour.tolist()
+    assert hours == [10, 12, 9]
+    assert any("'Time Zone' gives each row's time zone" in n for n in r.report.notes)
+
+
+def test_phone_numbers_written_several_ways_are_one_customer() -> None:
+    r = _read(
+        "Call ID,Start Time,Phone Number,Talk (s),Answered\n"
+        "1,2025-03-03 09:00:00,+1 (415) 555-0100,100,Y\n"
+        "2,2025-03-03 10:00:00,415-555-0100,100,Y\n"
+        "3,2025-03-03 11:00:00,4155550100,100,Y\n"
+        "4,2025-03-03 12:00:00,(510) 555-3342,100,Y\n"
+        "5,2025-03-03 13:00:00,510.555.3342,100,Y\n"
+    )
+    assert r.dataset.frame["customer_id"].tolist() == ["4155550100"] * 3 + ["5105553342"] * 2
+
+
+def test_priority_labels_by_their_number_or_word() -> None:
+    from kpi.metrics.sql import priority_of
+
+    got = [priority_of(v) for v in ("Sev 1", "P2 - High", "Severity 3", "S4", "1 low", "Meh")]
+    assert got == ["urgent", "high", "normal", "low", "low", None]

@@ -126,15 +126,6 @@ def test_connect_callbacks_contacts_and_aht() -> None:
     expect(values(load(_CB), "contacts", "aht"), contacts=100, aht=443.7812)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: abandonment 0.13 (expected 0.04): the 9 INBOUND contacts that left the "
-    "queue for a callback (NextContactId = a CALLBACK contact that an agent took, "
-    "DisconnectReason CONTACT_FLOW_DISCONNECT) are counted as abandons, nothing said. "
-    "automap.py proposes abandoned = Queue.EnqueueTimestamp and not "
-    "Agent.ConnectedToAgentTimestamp (fields.py _apply transform 'queued_not_answered') per "
-    "record; nothing looks at NextContactId or at the CALLBACK record that points back to it.",
-)
 def test_connect_callbacks_not_abandoned() -> None:
     expect(values(load(_CB), "abandonment_rate"), abandonment_rate=0.04)
 
@@ -272,13 +263,6 @@ def test_phone_formats_rows_days() -> None:
     expect(values(r, "contacts"), contacts=180)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: repeat contact rate 0.0894, FCR by repeat 0.906 (expected 0.4146, 0.5897): "
-    "'+1 (415) 555-0100', '4155550100', '415-555-0100' are one caller, but customer_id is "
-    "kept verbatim (fields.py _apply_kind -> parsers.py parse_id_text only trims), so the "
-    "engine's repeat window partitions one customer into up to six; nothing is said.",
-)
 def test_phone_formats_repeat_contacts() -> None:
     expect(by_repeat(load(_PH)), repeat_contact_rate=0.4146, fcr=0.5897)
 

@@ -225,7 +225,8 @@ class _Mapper:
             value = self.number(FieldMap("talk_seconds", src[:1], f.unit), _BY_NAME["talk_seconds"])
             return f"(CASE WHEN ({value}) IS NULL THEN NULL ELSE ({value}) > 0 END)"
         if f.transform == "queued_not_answered":
-            return f"({self.filled(src[0])} AND NOT {self.filled(src[1])})"
+            later = "".join(f" AND NOT {self.filled(c)}" for c in src[2:])
+            return f"({self.filled(src[0])} AND NOT {self.filled(src[1])}{later})"
         if f.transform == "equals":
             wanted = ", ".join(sql_literal(v.lower()) for v in f.values) or "NULL"
             text = f"lower(trim(CAST({quote_ident(src[0])} AS VARCHAR)))"

@@ -1032,6 +1032,32 @@ def _survey_responses(st: _State) -> None:
     )
 
 
+#: Header keys of the contact a contact went on to (Amazon Connect's ``NextContactId``: the
+#: callback the customer chose, a transfer).
+_NEXT_CONTACT = frozenset({"nextcontactid", "nextcontact", "callbackcontactid"})
+
+
+def _next_contact(st: _State) -> None:
+    """A contact queued, never connected, that went on to a next contact (a queued callback the
+    customer asked for) is no abandon: the abandoned rule also needs no next contact."""
+    f = next((f for f in st.fields if f.target == "abandoned"), None)
+    if f is None or f.transform != "queued_not_answered" or len(f.source) != 2:
+        return
+    nxt = next((c for c in st.cols if header_key(c) in _NEXT_CONTACT), None)
+    if nxt is None:
+        return
+    st.fields.remove(f)
+    st.add(
+        replace(f, source=(*f.source, nxt)),
+        f"abandoned: '{f.source[0]}' filled (queued), '{f.source[1]}' empty (no agent) and "
+        f"'{nxt}' empty (no callback or transfer followed)",
+    )
+    st.notes.append(
+        f"a contact queued and never connected that went on to a next contact ('{nxt}': a "
+        "callback the customer chose, a transfer) is not abandoned"
+    )
+
+
 def _abandons_over(st: _State) -> None:
     """A summary that splits its abandons at a threshold ("Abandoned (>5s)" beside "Short
     Abandons"): abandoned is their sum, as the abandonment definition counts short abandons
@@ -1327,6 +1353,7 @@ def propose(
     _only_date(st)
     _bare_duration(st)
     _queue_stamps(st)
+    _next_contact(st)
     _wait_from_stamps(st)
     _agg_handle_sum(st)
     _agg_handle_totals(st)

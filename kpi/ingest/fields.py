@@ -86,8 +86,8 @@ def _apply_transform(
     if t == "positive":
         secs, bad, unit = P.parse_duration(cols[0], f.unit, f.source[0])
         return secs.gt(0).astype("boolean").mask(secs.isna()), bad, None, replace(f, unit=unit)
-    if t == "queued_not_answered":
-        out = P.filled_mask(cols[0]) & ~P.filled_mask(cols[1])
+    if t == "queued_not_answered":  # a third column: the contact went on to a next one
+        out = P.filled_mask(cols[0]) & ~np.logical_or.reduce([P.filled_mask(c) for c in cols[1:]])
         return out.astype("boolean"), none, None, f
     if t == "equals":
         low = P.parse_text(cols[0]).str.lower()

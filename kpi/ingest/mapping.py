@@ -81,7 +81,8 @@ UNITS: tuple[str, ...] = ("auto", "s", "ms", "min", "h", "hms", "hm")
 #: "" direct; "invert" boolean negated (Answered=N -> abandoned); "present" True when the cell is
 #: not empty (a timestamp that exists); "absent" the opposite; "equals" True when the cell equals
 #: one of ``values`` (case-insensitive); "queued_not_answered" True when the first column is filled
-#: and the second is empty (Amazon Connect: enqueued, never connected to an agent);
+#: and the second is empty (Amazon Connect: enqueued, never connected to an agent), and a third,
+#: when given, empty too (no next contact: a callback the customer chose is no abandon);
 #: For ``direction`` (codes such as PureConnect's 1 / 2), "equals" lists the values that mean
 #: outbound: every other value is inbound.
 #: "per_answered" a period total divided by the answered count (Genesys "Total Talk"; with
