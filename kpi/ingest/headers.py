@@ -550,6 +550,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Logged Date",
         "Logged At",
         "Ticket created - Timestamp",
+        "Conversation Start",
+        "Conversation Start Time",
+        "Conversation Started",
     ),
     "end_time": (
         "end_time",
@@ -644,6 +647,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "대기 시간",
         "Ring",
         "Ringing Time",
+        "Call wait time",
+        "Leg wait time",
     ),
     "talk_seconds": (
         "talk_seconds",
@@ -698,6 +703,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "通话时长",
         "通话时间",
         "통화 시간",
+        "Leg talk time",
     ),
     "hold_seconds": (
         "hold_seconds",
@@ -733,6 +739,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "保持时长",
         "保持时间",
         "보류 시간",
+        "Leg hold time",
     ),
     "acw_seconds": (
         "ACW Duration",
@@ -795,6 +802,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "话后处理时长",
         "话后时长",
         "후처리 시간",
+        "Leg wrap-up time",
     ),
     "handle_seconds": (
         "handle_seconds",

@@ -25,6 +25,7 @@ from kpi.ingest.dates import DateOrderDecision, impossible_in
 from kpi.ingest.fields import apply_field, col_def, decide_order
 from kpi.ingest.grain import detect_grain, parse_periods, range_starts
 from kpi.ingest.headers import header_unit
+from kpi.ingest.legs import link_legs, transfers_from_chains
 from kpi.ingest.mapping import FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import apply_rule, listed_rows
 from kpi.ingest.readers import RawTable
@@ -529,6 +530,8 @@ def parse_file(
     used_fields += more
     notes += more_notes + _flags_and_zones(mapping, raw, out, timezone, used_fields)
     notes += _fold_case(out) + _phone_keys(out)
+    if shape == "interactions":
+        notes += link_legs(frame_raw, out) + transfers_from_chains(out)
     role, warnings = _role(raw, mapping, out, undated_start)
     warnings = raw.warnings + rejections + warnings + _unknown_directions(mapping, raw, out)
     frame = pd.DataFrame(out, index=frame_raw.index, copy=False)
