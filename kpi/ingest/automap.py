@@ -30,7 +30,13 @@ from kpi.ingest.headers import (
 )
 from kpi.ingest.mapping import PRESETS, FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import classify_value, propose_correction, propose_rule
-from kpi.ingest.parsers import parse_direction, parse_duration, written_durations
+from kpi.ingest.parsers import (
+    direction_label,
+    parse_direction,
+    parse_duration,
+    says_direction,
+    written_durations,
+)
 from kpi.ingest.shape import (
     DATE_PARTS,
     PRESET_KEYS,
@@ -770,6 +776,7 @@ _AGG_ACW = (
     "Avg Wrap Time",
     "Average Wrap Up Time",
     "Avg Wrap-up Time",
+    "TMPL",  # Italian: tempo medio di post-lavorazione
 )
 
 
@@ -817,6 +824,24 @@ def _column_rule(
     codes = {label: code for code, label in legend.items()}
     rule = replace(got[0], values=tuple((codes.get(v, v), c) for v, c in got[0].values))
     return rule, f"{got[1]} (codes explained in the header)"
+
+
+def _direction_by_values(st: _State) -> None:
+    """A column of direction words under a name that says nothing ("Type" = incoming /
+    outgoing, CloudTalk): the direction, when no column is named as one."""
+    if st.shape != "interactions" or "direction" in st.done:
+        return
+    for c in st.cols:
+        values = {str(v).strip().lower() for v in st.samples.get(c, []) if str(v).strip()}
+        if c in st.used or not 2 <= len(values) <= 6 or any(len(v) > 20 for v in values):
+            continue
+        labels = {direction_label(v) for v in values}
+        if labels == {"inbound", "outbound"} and all(says_direction(v) for v in values):
+            st.add(
+                FieldMap("direction", (c,)),
+                f"'{c}' holds direction words ({', '.join(sorted(values))})",
+            )
+            return
 
 
 def _coded_directions(st: _State) -> None:
@@ -1056,6 +1081,32 @@ def _next_contact(st: _State) -> None:
         f"a contact queued and never connected that went on to a next contact ('{nxt}': a "
         "callback the customer chose, a transfer) is not abandoned"
     )
+
+
+#: Italian summaries' abbreviations: TMA is "tempo medio di attesa" (the wait) beside TMC
+#: (talk) and TMPL (after-call work); in Spanish and Portuguese TMA is the handle time.
+_ITALIAN_TIMES = {"tmc": "talk_seconds", "tmpl": ""}  # TMPL: the ACW of AHT = TMC + TMPL
+
+
+def _italian_tma(st: _State) -> None:
+    """ "TMA" beside "TMC" / "TMPL" is the Italian wait (ASA), not the handle time."""
+    if st.shape != "aggregated":
+        return
+    italian = {header_key(c): c for c in st.cols if header_key(c) in _ITALIAN_TIMES}
+    tma = next((f for f in st.fields if f.target == "aht_seconds" and not f.transform), None)
+    if not italian or tma is None or header_key(tma.source[0]) != "tma":
+        return
+    st.fields.remove(tma)
+    if "asa_seconds" not in st.done:
+        st.add(
+            replace(tma, target="asa_seconds"),
+            f"'{tma.source[0]}' is the Italian tempo medio di attesa (beside "
+            f"{', '.join(repr(c) for c in italian.values())})",
+        )
+    for key, col in italian.items():
+        target = _ITALIAN_TIMES[key]
+        if target and target not in st.done and col not in st.used:
+            st.add(FieldMap(target, (col,), header_unit(col) or "auto"), f"'{col}' (Italian)")
 
 
 def _abandons_over(st: _State) -> None:
@@ -1343,8 +1394,10 @@ def propose(
     preset = _preset(st)
     _sl_threshold(st)
     _synonyms(st)
+    _italian_tma(st)
     _abandons_over(st)
     _survey_responses(st)
+    _direction_by_values(st)
     _coded_directions(st)
     _rounded_ids(st)
     _period_totals(st)

@@ -437,14 +437,25 @@ def dedupe(
     key = next((c for c in ("updated_at", "end_time") if c in frame.columns), None)
     start = ["start_time"] if "start_time" in frame.columns else []
     sub = fp.pick(frame[["contact_id", *start, *([key] if key else [])]], where)
-    if key is not None:  # oldest first; ties and missing times in file order
-        order = (
-            pd.DataFrame({"k": sub[key], "p": np.arange(len(sub))})
-            .sort_values(["k", "p"], na_position="first")
-            .index.to_numpy()
+    # Oldest first (ties and missing times in file order), so that the latest is kept; a record
+    # that says the contact was answered outranks one that does not (a ring group's members:
+    # "Answered elsewhere" beside the one who answered).
+    answered = (
+        fp.pick(frame[["answered"]], where)["answered"].fillna(False).to_numpy(dtype=bool)
+        if "answered" in frame.columns
+        else np.zeros(len(sub), dtype=bool)
+    )
+    order = (
+        pd.DataFrame(
+            {
+                "a": answered,
+                "k": sub[key] if key is not None else np.zeros(len(sub)),
+                "p": np.arange(len(sub)),
+            }
         )
-    else:
-        order = np.arange(len(sub))
+        .sort_values(["a", "k", "p"], na_position="first")
+        .index.to_numpy()
+    )
     older = sub[["contact_id", *start]].iloc[order].duplicated(keep="last").to_numpy()
     mask = np.zeros(len(frame), dtype=bool)
     mask[where[order[older]]] = True

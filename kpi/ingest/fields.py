@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -11,7 +12,7 @@ from kpi.errors import MappingError
 from kpi.ingest import parsers as P
 from kpi.ingest import timestamps as T
 from kpi.ingest.dates import DateOrderDecision, detect_date_order
-from kpi.ingest.headers import header_legend
+from kpi.ingest.headers import header_legend, header_zone
 from kpi.ingest.mapping import FieldMap
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Column, Shape
 
@@ -141,6 +142,8 @@ def _apply_datetime(
         v, bad, note = T.combine_date_time(cols[0], cols[1], timezone, dayfirst=dayfirst)
     else:
         v, bad, note = T.parse_datetime(cols[0], timezone, dayfirst=dayfirst)
+    v, zoned = _header_zone(f, cols, v, timezone)
+    note = f"{note}; {zoned}" if note and zoned else note or zoned
     said = order.describe(f.source[0]) if order is not None else None
     if said:
         note = f"{said}; {note}" if note else said
@@ -166,6 +169,29 @@ def _interval_start(
     minutes = int(step.total_seconds() // 60)
     said = f"'{f.source[-1]}' gives each interval's end: it starts {minutes} minutes earlier"
     return value - step, bad, f"{note}; {said}" if note else said, f
+
+
+_OFFSET_CELL = re.compile(r"(?:z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
+
+
+def _header_zone(
+    f: FieldMap, cols: list[pd.Series], value: pd.Series, timezone: str | None
+) -> tuple[pd.Series, str | None]:
+    """Times whose header names their zone ("Start Time (UTC)", "Date (America/Chicago)") and
+    whose cells carry no offset: read in that zone and converted to the import's zone."""
+    zone = next((z for z in (header_zone(s) for s in f.source) if z), None)
+    if zone is None or not pd.api.types.is_datetime64_dtype(value.dtype):
+        return value, None
+    head = cols[0].dropna().astype(str).str.strip().head(50)
+    if bool(head.str.contains(_OFFSET_CELL).any()):
+        return value, None  # the cells say their offset: converted already
+    target = timezone or T.local_zone()
+    if target == zone:
+        return value, None
+    first = np.ones(len(value), dtype=bool)
+    local = value.dt.tz_localize(zone, ambiguous=first, nonexistent="shift_forward")
+    out = local.dt.tz_convert(target).dt.tz_localize(None)
+    return out, f"'{f.source[0]}' names its zone ({zone}): converted to {target} time"
 
 
 def _apply_elapsed(f: FieldMap, cols: list[pd.Series], timezone: str | None) -> Result:

@@ -26,6 +26,7 @@ __all__ = [
     "leaf_names",
     "header_legend",
     "header_unit",
+    "header_zone",
     "norm",
 ]
 
@@ -140,6 +141,29 @@ def header_legend(name: str) -> dict[str, str]:
     return {p.group(1): p.group(2) for p in pairs if p is not None}
 
 
+#: A time zone named in a header: "Start Time (UTC)", "Date (America/Los_Angeles)".
+_HEADER_ZONE = re.compile(
+    r"\s*[\(\[]\s*(utc|gmt|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\s*[\)\]]", re.IGNORECASE
+)
+
+
+def header_zone(name: str) -> str | None:
+    """The time zone a header names for its values ("UTC", "America/Chicago"), else None."""
+    m = _HEADER_ZONE.search(str(name))
+    if m is None:
+        return None
+    zone = m.group(1)
+    if zone.lower() in ("utc", "gmt"):
+        return "UTC"
+    try:
+        import zoneinfo
+
+        zoneinfo.ZoneInfo(zone)
+    except (ValueError, KeyError, zoneinfo.ZoneInfoNotFoundError):
+        return None
+    return zone
+
+
 @functools.lru_cache(maxsize=8192)
 def header_key(name: str) -> str:
     """The header with its decorations removed, as a matching key.
@@ -148,6 +172,7 @@ def header_key(name: str) -> str:
     True
     """
     low = _LEGEND.sub("", _strip_copy(str(name)).lower())  # "direction (1=in,2=out)"
+    low = _HEADER_ZONE.sub("", low)  # "Date (America/Chicago)", "Start Time (UTC)"
     low = _WAREHOUSE.sub("", low)  # "fact_talk_time_sec", "dim_queue_name"
     low = _SCALE.sub("", low)  # "Satisfaction (1-5)"
     low = _AVERAGE_SIGN.sub("durchschnittliche ", low)  # "Ø Wartezeit"
@@ -323,8 +348,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Direction",
         "InitiationMethod",
         "Initial Direction",
-        "CALL TYPE",
         "Call Direction",
+        "CALL TYPE",
         "Skill_Direction",
         "Skill Direction",
         "Richtung",
@@ -704,6 +729,10 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "通话时间",
         "통화 시간",
         "Leg talk time",
+        "Talking time",
+        "Talking Duration",
+        "Conversação",
+        "Tempo de conversação",
     ),
     "hold_seconds": (
         "hold_seconds",

@@ -324,6 +324,10 @@ _EXACT: dict[str, str] = {
             "wrongnumber",
             "dialerror",
             "deflected",  # sent to self-service before reaching a queue
+            "answeredelsewhere",  # a ring group's other members (GoTo): the call is another row
+            "pickedupelsewhere",
+            "answeredbyanother",
+            "answeredbyanothermember",
         ],
         "ignore",
     ),

@@ -395,6 +395,8 @@ _GROUP_MARK = r"[\s\u00a0]|'(?=\d{3}(?:\D|$))"
 
 
 #: Cells that stand for "no figure" in a number column (a hand-kept tracker): read as missing.
+#: A currency written with an amount ("$0.0135", "R$ 1.234,56", "12,50 €", "USD 3.20").
+_CURRENCY = r"^(?:R\$|US\$|[$€£¥₹]|USD|EUR|GBP|BRL|CHF)\s*|\s*(?:[$€£¥₹]|USD|EUR|GBP|BRL|CHF)$"
 PLACEHOLDERS = frozenset(
     {"-", "--", "–", "—", "n/a", "na", "#n/a", "tbc", "tbd", "pending", "?", "x", "none", "nil"}
 )
@@ -413,6 +415,17 @@ def parse_number(s: pd.Series, *, integer_like: bool = False) -> tuple[pd.Series
     return out, bad
 
 
+def _without_currency(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The text and its plain numbers, a currency around the amounts taken off when the cells
+    carry one ("$0.0135", "R$ 12,50", "12,50 €")."""
+    out = _to_float(text)
+    unread = filled & out.isna()
+    if unread.any() and bool(text[unread].str.contains(_CURRENCY, regex=True).any()):
+        text = text.str.replace(_CURRENCY, "", regex=True).str.strip()
+        out = _to_float(text)
+    return text, out
+
+
 def parse_number_noted(
     s: pd.Series, *, integer_like: bool = False
 ) -> tuple[pd.Series, pd.Series, str | None]:
@@ -424,8 +437,7 @@ def parse_number_noted(
     if not is_text(s):
         out = pd.to_numeric(s, errors="coerce").astype("float64")
         return out, filled & out.isna(), None
-    text = s.astype("string").str.strip()
-    out = _to_float(text)
+    text, out = _without_currency(s.astype("string").str.strip(), filled)
     unread = filled & out.isna()
     if unread.any():  # "-", "TBC" in a hand-kept sheet: no figure, not a bad cell
         gap = text.str.lower().isin(PLACEHOLDERS).fillna(False) & unread
@@ -735,6 +747,13 @@ def _parse_direction(s: pd.Series) -> pd.Series:
     other = low.notna() & ~internal & ~inbound & ~outbound
     out = out.mask(other & low.str.contains(_INBOUND_ATTEMPT, regex=True).fillna(False), "inbound")
     return out.mask(other & out.isna(), low)
+
+
+def says_direction(text: str) -> bool:
+    """Whether a label is a direction word ("incoming", "outbound"), not an outcome that only
+    implies one ("abandoned", "missed")."""
+    low = text.strip().lower()
+    return bool(re.search(_INBOUND, low) or re.search(_OUTBOUND, low))
 
 
 def direction_label(text: str) -> str:

@@ -212,7 +212,11 @@ def _drop_weekday(text: pd.Series) -> pd.Series:
 
 
 #: A time of day on the 12-hour clock ("9:05 AM", "10:09:52 p.m.").
-_AMPM = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?$", re.IGNORECASE)
+_AMPM = re.compile(
+    # a zone abbreviation after it ("8:25:44 AM EST", Ooma) names the local clock: left off
+    r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])\.?\s*m\.?(?:\s+(?:[ECMPA]K?[SD]T|UTC|GMT))?$",
+    re.IGNORECASE,
+)
 
 
 def _clock_24h(text: pd.Series) -> pd.Series:
