@@ -35,7 +35,6 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 from __future__ import annotations
 
-import pytest
 from exports_check import accounted, days, expect, office_hours, reader, text, values
 
 load = reader("exports31")
@@ -68,7 +67,6 @@ _SJIS_WHY = (
 _CN = "cn_tonghua_jilu.csv"
 
 
-@pytest.mark.xfail(strict=True, reason=_GBK_WHY)
 def test_cn_rows_days() -> None:
     r = load(_CN)
     accounted(r, 90)
@@ -76,7 +74,6 @@ def test_cn_rows_days() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(strict=True, reason=_GBK_WHY)
 def test_cn_kpis() -> None:
     expect(values(load(_CN), *KPIS), contacts=90, abandonment_rate=0.1667, asa=50.2533,
            aht=477.88, service_level=0.5444)  # fmt: skip
@@ -94,14 +91,12 @@ _KRS_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_KRS_WHY)
 def test_kr_summary_rows_days() -> None:
     r = load(_KRS)
     accounted(r, 15)
     assert days(r) == APR
 
 
-@pytest.mark.xfail(strict=True, reason=_KRS_WHY)
 def test_kr_summary_kpis() -> None:
     expect(values(load(_KRS), *KPIS), contacts=2369, abandonment_rate=0.065, asa=45.3242,
            aht=358.8312, service_level=0.707)  # fmt: skip
@@ -118,7 +113,6 @@ _KRL_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_KRL_WHY)
 def test_kr_log_rows_days() -> None:
     r = load(_KRL)
     accounted(r, 80)
@@ -126,7 +120,6 @@ def test_kr_log_rows_days() -> None:
     office_hours(r)  # 오후 2:05 is 14:05, not 02:05
 
 
-@pytest.mark.xfail(strict=True, reason=_KRL_WHY)
 def test_kr_log_kpis() -> None:
     expect(values(load(_KRL), *KPIS), contacts=80, abandonment_rate=0.2125, asa=49.4921,
            aht=496.3651, service_level=0.475)  # fmt: skip
@@ -137,14 +130,12 @@ def test_kr_log_kpis() -> None:
 _JP = "jp_queue_nippou_sjis.csv"
 
 
-@pytest.mark.xfail(strict=True, reason=_SJIS_WHY)
 def test_jp_rows_days() -> None:
     r = load(_JP)
     accounted(r, 20)
     assert days(r) == MAR
 
 
-@pytest.mark.xfail(strict=True, reason=_SJIS_WHY)
 def test_jp_kpis() -> None:
     expect(values(load(_JP), *KPIS), contacts=1325, abandonment_rate=0.0626, asa=56.3301,
            aht=352.6514, service_level=0.7054)  # fmt: skip
@@ -185,14 +176,12 @@ _FR_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_FR_WHY)
 def test_fr_rows_days() -> None:
     r = load(_FR)
     accounted(r, 10)
     assert days(r) == MAR
 
 
-@pytest.mark.xfail(strict=True, reason=_FR_WHY)
 def test_fr_kpis() -> None:
     expect(values(load(_FR), *KPIS), contacts=13647, abandonment_rate=0.0473, asa=49.7904,
            aht=382.4217, service_level=0.7168)  # fmt: skip
@@ -214,15 +203,6 @@ def test_de_volume_kpis() -> None:
            abandonment_rate=0.0675, service_level=0.7077)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: ASA and AHT unavailable ('missing column asa_seconds' / 'aht_seconds'; "
-    "expected 55.7407 / 411.8034): Genesys' German abbreviations 'Durchschn. Antwortzeit' and "
-    "'Durchschn. Bearbeitung' match no synonym (headers.py AGGREGATE_SYNONYMS has only "
-    "'Durchschnittliche Antwortzeit' / '...Bearbeitungszeit'); and once matched (renamed 'Avg "
-    "Answer') every row is quarantined 'unparseable asa_seconds': parsers.py _parse_hms reads "
-    "'00:00:14,3' with pd.to_numeric on '14,3', no decimal comma in the seconds.",
-)
 def test_de_asa_aht() -> None:
     expect(values(load(_DE), "asa", "aht"), asa=55.7407, aht=411.8034)
 
@@ -239,7 +219,6 @@ _PL_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_PL_WHY)
 def test_pl_rows_days() -> None:
     r = load(_PL)
     accounted(r, 80)
@@ -247,7 +226,6 @@ def test_pl_rows_days() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(strict=True, reason=_PL_WHY)
 def test_pl_kpis() -> None:
     expect(values(load(_PL), *KPIS), contacts=80, abandonment_rate=0.125, asa=39.6286,
            aht=458.6143, service_level=0.6)  # fmt: skip
@@ -264,14 +242,12 @@ _TR_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_TR_WHY)
 def test_tr_rows_days() -> None:
     r = load(_TR)
     accounted(r, 15)
     assert days(r) == APR
 
 
-@pytest.mark.xfail(strict=True, reason=_TR_WHY)
 def test_tr_kpis() -> None:
     expect(values(load(_TR), *KPIS), contacts=2731, abandonment_rate=0.0472, asa=44.2425,
            aht=341.7317, service_level=0.6794)  # fmt: skip
@@ -289,7 +265,6 @@ _SE_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_SE_WHY)
 def test_se_rows_days() -> None:
     r = load(_SE)
     accounted(r, 80)
@@ -297,7 +272,6 @@ def test_se_rows_days() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(strict=True, reason=_SE_WHY)
 def test_se_kpis() -> None:
     expect(values(load(_SE), *KPIS), contacts=80, abandonment_rate=0.1375, asa=50.6522,
            aht=494.1594, service_level=0.6)  # fmt: skip

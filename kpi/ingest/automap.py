@@ -777,6 +777,9 @@ _AGG_ACW = (
     "Average Wrap Up Time",
     "Avg Wrap-up Time",
     "TMPL",  # Italian: tempo medio di post-lavorazione
+    "平均後処理時間",
+    "평균 후처리 시간",
+    "平均话后处理时长",
 )
 
 

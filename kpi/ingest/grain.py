@@ -42,7 +42,28 @@ _MONTH_NAMES = (
     ("nov", "november", "novembre", "noviembre", "novembro"),
     ("dec", "december", "decembre", "dez", "dezember", "dic", "diciembre", "dicembre", "dezembro"),
 )  # fmt: skip
-_MONTH = {m: i + 1 for i, names in enumerate(_MONTH_NAMES) for m in names}
+#: Polish, Swedish, Danish / Norwegian and Turkish months (plain: "września" is "wrzesnia",
+#: Turkish "Mayıs" loses its dotless i: "mays").
+_MORE_MONTHS = (
+    ("sty", "styczen", "stycznia", "ocak"),
+    ("lut", "luty", "lutego", "subat"),
+    ("marzec", "marca", "marts", "mart"),
+    ("kwi", "kwiecien", "kwietnia", "nisan"),
+    ("maj", "maja", "mays", "mayis"),
+    ("cze", "czerwiec", "czerwca", "haziran"),
+    ("lip", "lipiec", "lipca", "temmuz"),
+    ("sie", "sierpien", "sierpnia", "augusti", "agustos"),
+    ("wrz", "wrzesien", "wrzesnia", "eylul"),
+    ("paz", "pazdziernik", "pazdziernika", "ekim"),
+    ("lis", "listopad", "listopada", "kasm", "kasim"),
+    ("gru", "grudzien", "grudnia", "desember", "aralk", "aralik"),
+)
+_MONTH = {
+    m: i + 1
+    for table in (_MONTH_NAMES, _MORE_MONTHS)
+    for i, names in enumerate(table)
+    for m in names
+}
 #: English month names and abbreviations (those of _MONTH_NAMES' first two columns).
 _ENGLISH_MONTHS = frozenset(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -53,8 +74,8 @@ _ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "
 
 #: A weekday name before a date, in the languages of the month names: English in any form
 #: ("Tue 03/04/2025", "Tuesday, 4 March 2025"); the others written in full ("lunes, 10 de
-#: marzo"), or abbreviated before a comma ("lun, 10 mar 2025", "Mo., 10. März 2025"), as a
-#: bare "mar" or "do" could be a month or a word.
+#: marzo"), or abbreviated before a comma or a dot ("lun, 10 mar 2025", "Mo., 10. März
+#: 2025", "lun. 10 mars 2025"), as a bare "mar" or "do" could be a month or a word.
 WEEKDAY_PREFIX = (
     r"(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+"
     r"|(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|lundi|mardi|mercredi|"
@@ -63,12 +84,12 @@ WEEKDAY_PREFIX = (
     r"|(?:luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|maandag|"
     r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag),?\s+"
     r"|(?:lun|mar|mi[eé]|jue|vie|s[aá]b|dom|mer|jeu|ven|sam|dim|gio|seg|ter|qua|qui|sex|mo|di|"
-    r"mi|do|fr|sa|so|ma|wo|vr|za|zo)\.?,\s+)"
+    r"mi|do|fr|sa|so|ma|wo|vr|za|zo)(?:\.,?|,)\s+)"
 )
 #: A month written as a word in a date ("10 mar 2025", "10. März 2025", "10 de marzo de
 #: 2025", "3-févr.-25"): the word (group 2) between the day and the year.
 _WORD_DATE = re.compile(
-    r"^\s*(\d{1,2})\.?(?:\s+de)?[\s\-/]*([^\W\d_]{3,10})\.?(?:\s+de)?[\s\-/,]*(?=\d{2,4}\b)"
+    r"^\s*(\d{1,2})\.?(?:\s+de)?[\s\-/]*([^\W\d_]{3,13})\.?(?:\s+de)?[\s\-/,]*(?=\d{2,4}\b)"
 )
 
 

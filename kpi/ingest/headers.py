@@ -55,7 +55,10 @@ _UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("hms", r"hh:mm:ss|h:mm:ss|mm:ss|m:ss"),
     ("hm", r"hh:mm|h:mm|hhh:mm"),
     ("ms", r"ms|msec|msecs|millis|milliseconds?"),
-    ("s", r"s|sec|secs|seconds?|seg|segs|segundos?|sek|sekunden|secondes?|seconden|sec\.|mp|秒|초"),
+    (
+        "s",
+        r"s|sec|secs|seconds?|seg|segs|segundos?|sek|sekunden|secondes?|seconden|sec\.|mp|sn|秒|초",
+    ),
     ("min", r"m|min|mins|minutes?|minutos?|minuten|minuut|分|分钟|분"),
     ("h", r"h|hr|hrs|hours?|horas?|heures?|stunden|std|uren|uur"),
 )
@@ -74,7 +77,7 @@ def _unit_patterns(words: str) -> list[re.Pattern[str]]:
 
 _UNITS = tuple((unit, _unit_patterns(words)) for unit, words in _UNIT_WORDS)
 # A lone trailing "s"/"m"/"h" after a separator is a unit only after a duration-like word.
-_SHORT = {"s", "m", "h"}
+_SHORT = {"s", "m", "h", "sn"}  # "sn": Turkish saniye, in brackets only
 _DURATION_WORD = re.compile(
     r"(time|duration|wait|talk|hold|acw|wrap|handle|speed|answer|queue|response|reply|"
     r"resolution|work|delay|aht|asa|ring|idle|service|ser|q|"
@@ -291,6 +294,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "会话ID",
         "통화 ID",
         "콜 ID",
+        "ID połączenia",
+        "Samtals-ID",
+        "Çağrı ID",
     ),
     "parent_contact_id": (
         "InitialContactId",
@@ -422,6 +428,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "技能组",
         "대기열",
         "큐",
+        "Kolejka",
+        "Kö",
+        "Kuyruk",
     ),
     "agent_id": (
         "Agent.Username",
@@ -474,6 +483,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "客服",
         "상담원",
         "상담사",
+        "Konsultant",
+        "Handläggare",
+        "Temsilci",
     ),
     "team": (
         "team",
@@ -578,6 +590,14 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Conversation Start",
         "Conversation Start Time",
         "Conversation Started",
+        "呼叫时间",
+        "通话时间点",
+        "통화 일시",
+        "통화일시",
+        "발신 일시",
+        "Starttid",
+        "Data i godzina",
+        "Başlangıç",
     ),
     "end_time": (
         "end_time",
@@ -674,6 +694,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Ringing Time",
         "Call wait time",
         "Leg wait time",
+        "Czas oczekiwania",
+        "Väntetid",
+        "Bekleme Süresi",
     ),
     "talk_seconds": (
         "talk_seconds",
@@ -733,6 +756,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Talking Duration",
         "Conversação",
         "Tempo de conversação",
+        "Czas rozmowy",
+        "Samtalstid",
+        "Görüşme Süresi",
     ),
     "hold_seconds": (
         "hold_seconds",
@@ -769,6 +795,12 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "保持时间",
         "보류 시간",
         "Leg hold time",
+        "Czas wstrzymania",
+        "Czas zawieszenia",
+        "Parkeringstid",
+        "Väntläge",
+        "Bekletme Süresi",
+        "Beklemede Kalma Süresi",
     ),
     "acw_seconds": (
         "ACW Duration",
@@ -832,6 +864,12 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "话后时长",
         "후처리 시간",
         "Leg wrap-up time",
+        "Czas obsługi po rozmowie",
+        "Efterarbete",
+        "Görüşme Sonrası",
+        "Czas po rozmowie",
+        "Efterbehandling",
+        "Görüşme Sonrası İşlem",
     ),
     "handle_seconds": (
         "handle_seconds",
@@ -1164,6 +1202,10 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Work Date",
         "Shift Date",
         "Schedule Date",
+        "Tarih",
+        "Gün",
+        "Päivä",
+        "Dzień",
     ),
     "queue": (
         "queue",
@@ -1276,6 +1318,14 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Dial Attempts",
         "Attempts",
         "Calls Dialed",
+        "인입",
+        "인입콜",
+        "着信件数",
+        "來電量",
+        "Gelen Çağrı",
+        "Gelen Çağrılar",
+        "Połączenia przychodzące",
+        "Inkommande samtal",
     ),
     "answered": (
         "answered",
@@ -1326,6 +1376,11 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Connects",
         "Connected Calls",
         "Connects Count",
+        "응답",
+        "応答",
+        "Cevaplanan",
+        "Odebrane",
+        "Besvarade",
     ),
     "abandoned": (
         "abandoned",
@@ -1363,6 +1418,14 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "포기 콜 수",
         "Abandoned conversations",
         "Conversations abandoned",
+        "포기",
+        "放棄",
+        "放弃",
+        "Kaçan",
+        "Kaçırılan",
+        "Nieodebrane",
+        "Porzucone",
+        "Avbrutna",
     ),
     "blocked": (
         "blocked",
@@ -1436,6 +1499,15 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Gemiddelde antwoordtijd wachtrij",
         "Avg Answer Time",
         "Average Answer Time",
+        "平均応答時間",
+        "平均待ち時間",
+        "平均排队时长",
+        "平均应答时间",
+        "평균 응답 시간",
+        "평균 대기 시간",
+        "Durchschn. Antwortzeit",
+        "Ort. Bekleme",
+        "Ortalama Bekleme",
     ),
     "aht_seconds": (
         "aht_seconds",
@@ -1468,6 +1540,13 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Tiempo medio de atención",
         "Tiempo promedio de atención",
         "Temps moyen de traitement",
+        "平均処理時間",
+        "平均处理时长",
+        "평균 처리 시간",
+        "Durchschn. Bearbeitung",
+        "Durchschn. Bearbeitungszeit",
+        "Ort. Görüşme Süresi",
+        "Ortalama Görüşme Süresi",
     ),
     "talk_seconds": (
         "talk_seconds",
@@ -1484,6 +1563,10 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Avg agent interaction time",
         "Avg. speaking time",
         "Avg speaking time",
+        "平均通話時間",
+        "平均通话时长",
+        "평균 통화 시간",
+        "평균통화시간",
     ),
     "avg_wait_seconds": (
         "avg_wait_seconds",
@@ -1522,6 +1605,14 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "% In SL",
         "In SL %",
         "% in Service Level",
+        "サービスレベル",
+        "服务水平",
+        "서비스레벨",
+        "서비스 레벨",
+        "응답률 (20초)",
+        "Servis Seviyesi",
+        "Poziom obsługi",
+        "Servicenivå",
     ),
     "occupancy": (
         "occupancy",

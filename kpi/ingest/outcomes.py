@@ -144,6 +144,12 @@ _EXACT: dict[str, str] = {
             "已接听",
             "응답",
             "연결",
+            "odebrane",  # Polish
+            "odebrano",
+            "besvarat",  # Swedish
+            "besvarad",
+            "cevapland",  # Turkish "cevaplandı" (its dotless i dropped)
+            "cevaplanan",
         ],
         "answered",
     ),
@@ -203,6 +209,15 @@ _EXACT: dict[str, str] = {
             "未接来电",
             "포기",
             "부재중",
+            "未接通",
+            "nieodebrane",  # Polish
+            "porzucone",
+            "avbrutet",  # Swedish
+            "avbruten",
+            "obesvarat",
+            "kacan",  # Turkish "kaçan"
+            "kacrlan",
+            "cevapsz",
             "무응답",
         ],
         "abandoned",

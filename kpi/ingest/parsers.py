@@ -111,7 +111,7 @@ _DAYS = re.compile(
 _MAY_HAVE_DAYS = r"^[ \t]*-?\d+(?:\.\d+:\d{1,2}:|[ \t]+days?)"
 #: H:MM:SS, MM:SS, with fractions of a second, days in front as above.
 _HMS = re.compile(
-    r"^\s*-?(?:\d+\.|\d+\s+days?,?\s+\+?(?=\d+:\d{1,2}:))?\d+:\d{1,2}(:\d{1,2})?(\.\d+)?\s*$",
+    r"^\s*-?(?:\d+\.|\d+\s+days?,?\s+\+?(?=\d+:\d{1,2}:))?\d+:\d{1,2}(:\d{1,2})?([.,]\d+)?\s*$",
     re.IGNORECASE,
 )
 
@@ -342,6 +342,8 @@ def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series
         clock = (day_parts[0].fillna("") + day_parts[3]).fillna(some)  # with the .NET sign
         text = text.copy()
         text[at] = clock.to_numpy()
+    if bool(text.str.contains(",", regex=False).any()):  # "00:00:14,3": a decimal comma
+        text = text.str.replace(r"(:\d{1,2}),(\d+)\s*$", r"\1.\2", regex=True)
     parts = text.str.split(":", expand=True, n=2)
     nums = pd.DataFrame({k: pd.to_numeric(parts[k], errors="coerce") for k in parts.columns})
     secs: pd.Series

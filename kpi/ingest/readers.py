@@ -331,7 +331,7 @@ def _encoding(src: Source, head: bytes) -> tuple[str, str | None]:
     except UnicodeDecodeError as err:
         cut = len(head) < src.size and err.start >= len(head) - 4  # a character cut by the sample
         if not cut:
-            codec, name = single_byte_codec(head)
+            codec, name = multi_byte_codec(head) or single_byte_codec(head)
             return codec, f"text encoding: {name} (not UTF-8)"
     return "utf8", None
 
@@ -347,6 +347,38 @@ _CODE_PAGES = (
     # "CSV (Macintosh)" from an old Mac Excel: "é" is 0x8E, "ü" 0x9F.
     ("mac_roman", "Mac OS Roman (an old Mac Excel's CSV)", _WESTERN),
 )  # fmt: skip
+
+
+#: Japanese, Korean and Chinese code pages: codec, name, the characters that say the language
+#: (kana, Hangul, Han ideographs) and the share of the text's wide characters they must make.
+#: Japanese first: Chinese GBK reads Shift-JIS bytes as Han too, but never as kana.
+_CJK_PAGES = (
+    ("cp932", "Shift-JIS / CP932 (Japanese)", re.compile(r"[\u3040-\u30ff]"), 0.1),
+    ("cp949", "EUC-KR / CP949 (Korean)", re.compile(r"[\uac00-\ud7af]"), 0.6),
+    ("gb18030", "GBK / GB18030 (Chinese)", re.compile(r"[\u4e00-\u9fff]"), 0.6),
+)
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def multi_byte_codec(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) of Japanese, Korean or Chinese text that is not UTF-8, or None. Such text
+    writes its characters above ASCII mostly as two bytes, where Western text mostly has single
+    accented letters between ASCII ones: most bytes above ASCII must come in runs of two or
+    more, and the page must read them as its language's script (kana, Hangul, Han)."""
+    runs = [len(r) for r in _HIGH_RUN.findall(data)]
+    high = sum(runs)
+    if high < 20 or sum(n for n in runs if n >= 2) < 0.6 * high:
+        return None
+    body = data[: len(data) - 4] if len(data) > 4 else data  # a character cut by the sample
+    for codec, name, script, share in _CJK_PAGES:
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        wide = sum(ord(ch) > 0x7F for ch in text)
+        if wide and len(script.findall(text)) >= share * wide:
+            return codec, name
+    return None
 
 
 def single_byte_codec(data: bytes) -> tuple[str, str]:

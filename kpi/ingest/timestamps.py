@@ -196,13 +196,49 @@ def parse_datetime(
 _WEEKDAY = re.compile(r"^" + WEEKDAY_PREFIX + r"(?=\d|[^\W\d_]{3})")
 
 
+#: East Asian ways of writing a date and a time, and what they become: "2025年3月10日",
+#: "2025년 3월 10일", "2025. 3. 10." -> 2025-3-10; a weekday after the date, "(月)", "(월)",
+#: "(周一)", dropped (the date says it); 午前 / 上午 / 오전 before a clock -> "AM" after it.
+_EAST_ASIAN = (
+    (re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?"), r"\1-\2-\3"),
+    (re.compile(r"^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?(?=\s|$)"), r"\1-\2-\3"),
+    (
+        re.compile(
+            r"\s*[（(]\s*(?:[月火水木金土日월화수목금토일]|周.|星期.|[A-Za-z]{2,3})\s*[）)]"
+        ),
+        "",
+    ),
+    (re.compile(r"(?:午前|上午|오전)\s*(\d{1,2}:\d{2}(?::\d{2})?)"), r"\1 AM"),
+    (re.compile(r"(?:午後|下午|오후)\s*(\d{1,2}:\d{2}(?::\d{2})?)"), r"\1 PM"),
+)
+_EAST_ASIAN_MARK = re.compile(r"[年년月월日일午上下오]|^\d{4}\.\s*\d{1,2}\.|[（(][^)）]{1,3}[)）]")
+#: A weekday written after the date (Turkish "7 Nisan 2025 Pazartesi").
+_WEEKDAY_AFTER = re.compile(
+    r"\s+(?:pazartesi|sal[ıi]|[çc]ar[şs]amba|per[şs]embe|cumartesi|cuma|pazar)\b", re.IGNORECASE
+)
+
+
+def _east_asian(text: pd.Series) -> pd.Series:
+    """:data:`_EAST_ASIAN` dates and clocks rewritten for the parser."""
+    for pattern, repl in _EAST_ASIAN:
+        text = text.str.replace(pattern, repl, regex=True)
+    return text.str.strip()
+
+
 def _drop_weekday(text: pd.Series) -> pd.Series:
-    """``text`` without a leading weekday name (looked for only when the first value has one),
-    its months in English when they are written in another language (:func:`english_months`)."""
+    """``text`` without a weekday name (looked for only when the first value has one), its
+    months in English when they are written in another language (:func:`english_months`),
+    East Asian dates written the ISO way (:func:`_east_asian`)."""
     first = text.dropna()
     first = first[first != ""]
     if first.empty:
         return text
+    if _EAST_ASIAN_MARK.search(str(first.iloc[0])):
+        text = _east_asian(text)
+        first = text.dropna()
+        first = first[first != ""]
+    if _WEEKDAY_AFTER.search(str(first.iloc[0])):
+        text = text.str.replace(_WEEKDAY_AFTER, "", regex=True)
     if _WEEKDAY.match(str(first.iloc[0])):
         text = text.str.replace(_WEEKDAY, "", regex=True)
     elif not re.search(r"[^\W\d_T]", str(first.iloc[0])):  # no letter (ISO's T aside)
