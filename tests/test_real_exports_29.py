@@ -129,7 +129,6 @@ def test_cxone_rows_days_names() -> None:
     assert r.dataset.frame["agent_id"].nunique() == 6
 
 
-@pytest.mark.xfail(strict=True, reason=_CX_WHY)
 def test_cxone_kpis() -> None:
     expect(values(load(_CX), "contacts", "aht", "transfer_rate", "occupancy"), contacts=1092,
            aht=365.0742, transfer_rate=0.0778, occupancy=0.8157)  # fmt: skip
@@ -290,15 +289,6 @@ def test_interval_rows_days_contacts() -> None:
     }  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: AHT and occupancy unavailable (expected 225.3799 and 0.3932); the note says "
-    "'talk time (s)' may be an average or a period total. automap.py _period_totals leaves a "
-    "'Talk Time' it cannot tell apart unmapped, although 'Hold Time (s)' / 'ACW Time (s)' "
-    "beside it and 'Staffed Time (s)' = 1800 (the interval's length) show the row's times are "
-    "interval totals; 'Staffed Time (s)' / 'Not Ready Time (s)' are then unused "
-    "(_occupancy_from_time needs aht_seconds mapped first).",
-)
 def test_interval_aht_occupancy() -> None:
     r = load(_IV)
     expect(values(r, "aht", "occupancy"), aht=225.3799, occupancy=0.3932)
@@ -350,14 +340,6 @@ def test_outbound_rows_days_no_abandons() -> None:
     assert "abandon" not in text(r).replace("abandonment", "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: the agent-day rows are read as contacts: contacts 60 (expected 7185 dials), "
-    "AHT 9379.55 (a day's talk + wrap per row; expected 267.4777 over the 2104 connects), "
-    "only a '1 contact over 4 hours' warning. shape.py detect_source_shape finds no volume "
-    "column ('Dials', 'Connects' are not in AGGREGATE_SYNONYMS offered / answered), so the "
-    "file is 'interactions' and automap reads answered as 'Talk Time' > 0 (transform positive).",
-)
 def test_outbound_kpis() -> None:
     expect(values(load(_OB), "contacts", "aht", "talk_time"), contacts=7185, aht=267.4777,
            talk_time=232.0817)  # fmt: skip

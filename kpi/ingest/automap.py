@@ -440,7 +440,14 @@ def _agg_handle_totals(st: _State) -> None:
         for named, plain in ((_TOTAL_HOLD, _HOLD_KEYS), (_TOTAL_ACW, _ACW_KEYS))
         for c in st.cols
         if c not in st.used
-        and (header_key(c) in named or (header_key(c) in plain and _too_long_for_averages(st, c)))
+        # beside a talk total, a hold or ACW column that does not say average is a total too
+        and (
+            header_key(c) in named
+            or (
+                header_key(c) in plain
+                and (_too_long_for_averages(st, c) or not _AVERAGE_WORD.search(c))
+            )
+        )
     ][:2]
     if not parts:
         return
@@ -528,6 +535,8 @@ def _period_totals(st: _State) -> None:
         if f.target in _AGG_TOTALS and not f.transform and _says_total(f.source[0]):
             st.fields[i] = replace(f, transform="per_answered")
             st.evidence[f.target] += "; a period total (the header says so), divided by answered"
+    _total_beside_average(st, answered)
+    staffed = any(header_key(c) in _STAFFED for c in st.cols)
     for target, names in _AGG_TOTALS.items():
         if target in st.done:
             continue
@@ -536,7 +545,12 @@ def _period_totals(st: _State) -> None:
         if col is None or st.stamps_for_value(target, col):
             continue
         longest = _median_seconds(col, st.samples.get(col, []))
-        total = _says_total(col) or (longest is not None and longest > _AVERAGE_CEILING)
+        # An agent report gives its times as totals (beside the staffed time they add up to).
+        total = (
+            _says_total(col)
+            or (longest is not None and longest > _AVERAGE_CEILING)
+            or (staffed and not _AVERAGE_WORD.search(str(col)))
+        )
         if not total and _AVERAGE_WORD.search(str(col)):  # "Average of Handle Time (sec)"
             st.add(_unit_field(st, target, col), f"header '{col}' says it is an average")
             continue
@@ -555,6 +569,32 @@ def _period_totals(st: _State) -> None:
         f = replace(_unit_field(st, target, col), transform="per_answered")
         why = "the header says so" if _says_total(col) else "its values are too long for averages"
         st.add(f, f"'{col}' is a period total ({why}), divided by answered")
+
+
+def _total_beside_average(st: _State, answered: bool) -> None:
+    """An average the synonyms took ("Avg Talk") beside a plain column of the same measure
+    ("Talk Time"): the plain one is the period total, and it gives the exact figure (the
+    average is rounded to the second), divided by answered."""
+    for f in list(st.fields):
+        if f.target not in _AGG_TOTALS or f.transform or not _AVERAGE_WORD.search(f.source[0]):
+            continue
+        keys = {header_key(n) for n in _AGG_TOTALS[f.target]}
+        col = next(
+            (
+                c
+                for c in st.cols
+                if c not in st.used and header_key(c) in keys and not _AVERAGE_WORD.search(c)
+            ),
+            None,
+        )
+        if col is None or not answered:
+            continue
+        st.fields.remove(f)
+        st.used.discard(f.source[0])
+        st.add(
+            replace(_unit_field(st, f.target, col), transform="per_answered"),
+            f"'{col}' is the period total beside the average '{f.source[0]}': divided by answered",
+        )
 
 
 #: Elapsed times of a ticket: never negative ("-12h 18m" is time left on an SLA, breached).
