@@ -272,6 +272,7 @@ AGGREGATE_COLUMNS: tuple[Column, ...] = (
     Column("nps_responses", "count", "NPS survey responses behind the period's shares.", 0),
     Column("fcr_rate", "rate", "First contact resolution of the period (0-1).", 0, 1),
     Column("fcr_responses", "count", "Contacts or surveys the period's FCR is measured on.", 0),
+    Column("cost", "number", "Total cost of the row's contacts (labour, telephony), currency.", 0),
 )
 
 INTERACTION_REQUIRED: tuple[str, ...] = tuple(c.name for c in INTERACTION_COLUMNS if c.required)

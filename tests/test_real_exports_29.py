@@ -165,13 +165,6 @@ def test_payroll_by_employee() -> None:
     assert len(by_agent(load(_PAY), "contacts")) == 6
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: cost per contact unavailable (expected 2.9928 = total 'Labor Cost' / calls "
-    "handled). Beyond the refusal above, registry.py's cost_per_contact has no aggregated "
-    "builder ('needs contact-level data ... a summary table cannot give it'), and automap has "
-    "no summary synonym for a cost column, so an agent report's labour cost is never used.",
-)
 def test_payroll_cost_per_contact() -> None:
     expect(values(load(_PAY), "cost_per_contact"), cost_per_contact=2.9928)
 

@@ -1695,6 +1695,18 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "First Contact Resolution %",
         "FCR Percent",
     ),
+    "cost": (
+        "cost",
+        "Cost",
+        "Total Cost",
+        "Labor Cost",
+        "Labour Cost",
+        "Telephony Cost",
+        "Kosten",
+        "Coût",
+        "Coste",
+        "Custo",
+    ),  # fmt: skip
     "fcr_responses": (
         "fcr_responses",
         "FCR Surveys",

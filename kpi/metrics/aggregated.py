@@ -21,6 +21,7 @@ __all__ = [
     "answered_weighted",
     "blocked",
     "contacts",
+    "cost_per_contact",
     "csat",
     "csat_top2",
     "fcr",
@@ -299,4 +300,20 @@ def fcr(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
         "mean",
         {"num": "sum(fcr_rate)", "den": "count(fcr_rate)"},
         "FCR rows averaged with equal weight (no basis or answered column)",
+    )
+
+
+def cost_per_contact(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
+    """A summary's total cost ÷ its contacts (offered, else answered), over rows with both."""
+    del settings
+    gone = missing(cols, "cost")
+    if gone is not None:
+        return gone
+    base = "offered" if "offered" in cols else "answered" if "answered" in cols else None
+    if base is None:
+        return Unavailable("missing column offered", ("offered",))
+    return KpiSql(
+        "mean",  # an amount per contact, not a share: no binomial interval
+        count_rate("cost", base),
+        f"total cost ÷ {base} contacts (rows with both)",
     )

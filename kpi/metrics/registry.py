@@ -597,6 +597,7 @@ CONTACT_KPIS: tuple[KpiDef, ...] = (
         stat="mean",
         sql=mean_aggs("cost"),
         columns=("cost",),
+        aggregated=agg.cost_per_contact,
     ),
     KpiDef(
         id="conversion_rate",

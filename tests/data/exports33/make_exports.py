@@ -225,7 +225,7 @@ def build_pbx_absurd_values() -> dict[str, Any]:
     return t
 
 
-# --- 4. Milliseconds in a column labelled "(s)" ---------------------------------------------------
+# --- 4. Milliseconds in a column labelled "(s)" --------------------------------------------------
 
 
 @builder
@@ -247,7 +247,8 @@ def build_ucaas_ms_labelled_seconds() -> dict[str, Any]:
             c["acw"] += ja / 1000
             c["handle"] = c["talk"] + c["hold"] + c["acw"]
         rows.append([
-            f"{c['start']:%Y-%m-%d %H:%M:%S}", f"CQ-{rng.choice(QUEUES)}", f"{i + 1:05d}-{rng.randint(100, 999)}",
+            f"{c['start']:%Y-%m-%d %H:%M:%S}", f"CQ-{rng.choice(QUEUES)}",
+            f"{i + 1:05d}-{rng.randint(100, 999)}",
             round(c["wait"] * 1000), round(c["talk"] * 1000), round(c["hold"] * 1000),
             round(c["acw"] * 1000), "Answered" if ok else "Abandoned",
         ])  # fmt: skip
@@ -345,7 +346,9 @@ def build_daily_summary_weekends() -> dict[str, Any]:
         "rows": len(rows),
         "weekend_rows": len(rows) - len(drawn),
         "contacts": sum(r["offered"] for r in drawn),
-        "abandonment_rate": r4(sum(r["abandoned"] for r in drawn) / sum(r["offered"] for r in drawn)),
+        "abandonment_rate": r4(
+            sum(r["abandoned"] for r in drawn) / sum(r["offered"] for r in drawn)
+        ),
         "asa": r4(sum(r["asa"] * r["answered"] for r in drawn) / ans),
         "aht": r4(sum(r["aht"] * r["answered"] for r in drawn) / ans),
         "service_level": r4(sum(r["sl"] / 100 * r["answered"] for r in drawn) / ans),
@@ -394,7 +397,7 @@ def build_blended_log_email_zero_wait() -> dict[str, Any]:
     return t
 
 
-# --- 8. Test calls and IVR-only rows ---------------------------------------------------------------
+# --- 8. Test calls and IVR-only rows -------------------------------------------------------------
 
 
 @builder
@@ -439,7 +442,7 @@ def build_ivr_test_rows_log() -> dict[str, Any]:
     return t
 
 
-# --- 9. CSAT 0, 6 and 10 on a 1-5 scale -------------------------------------------------------------
+# --- 9. CSAT 0, 6 and 10 on a 1-5 scale ----------------------------------------------------------
 
 
 @builder
