@@ -81,10 +81,9 @@ def cache(path: Path, cached: dict[str, dict[str, Any]]) -> None:
             for ref, val in cached.get(name, {}).items():
                 text = str(val).encode()
                 kind = b' t="str"' if isinstance(val, str) else b""
-                pat = rb'<c r="' + ref.encode() + rb'"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?'
-                new, n = re.subn(pat, lambda m, k=kind, t=text: (
-                    b'<c r="' + ref.encode() + b'"' + m.group(1) + k + b"><f>" + m.group(2)
-                    + b"</f><v>" + t + b"</v>"), data)  # fmt: skip
+                pat = rb'(<c r="' + ref.encode() + rb'"[^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?'
+                repl = rb"\1" + kind + rb"><f>\2</f><v>" + text + rb"</v>"
+                new, n = re.subn(pat, repl, data)
                 assert n == 1, (name, ref)
                 data = new
             dst.writestr(zipfile.ZipInfo(name, (2024, 6, 15, 6, 0, 0)), data, zipfile.ZIP_DEFLATED)
@@ -237,8 +236,14 @@ def build_five9_notes_overtyped() -> dict[str, Any]:
     answered = [c for c in recs if c["outcome"] == "answered"]
     for c in rng.sample(answered, 5):
         c["lost"] = True
-    notes = ["cust said she abandoned 2 calls before", "callback - line dropped earlier",
-             "escalated to TL", "abandoned cart question", "repeat caller", "check recording"]  # fmt: skip
+    notes = [
+        "cust said she abandoned 2 calls before",
+        "callback - line dropped earlier",
+        "escalated to TL",
+        "abandoned cart question",
+        "repeat caller",
+        "check recording",
+    ]
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Call Log"
@@ -282,10 +287,32 @@ def build_cxone_two_pasted() -> dict[str, Any]:
     rng = random.Random(3204)
     w1 = drawn_calls(rng, JUN[:5], 9, p_ab=0.15)
     w2 = drawn_calls(rng, JUN[5:], 9, p_ab=0.15)
-    head1 = ["Contact ID", "Master Contact ID", "Start Date", "Start Time", "Skill Name",
-             "Agent Name", "In Queue", "Agent Time", "Hold Time", "ACW Time", "Abandon"]  # fmt: skip
-    head2 = ["Contact ID", "Master Contact ID", "Start Date", "Start Time", "Skill Name",
-             "Agent Name", "Agent Time", "In Queue", "ACW Time", "Hold Time", "Abandon"]  # fmt: skip
+    head1 = [
+        "Contact ID",
+        "Master Contact ID",
+        "Start Date",
+        "Start Time",
+        "Skill Name",
+        "Agent Name",
+        "In Queue",
+        "Agent Time",
+        "Hold Time",
+        "ACW Time",
+        "Abandon",
+    ]
+    head2 = [
+        "Contact ID",
+        "Master Contact ID",
+        "Start Date",
+        "Start Time",
+        "Skill Name",
+        "Agent Name",
+        "Agent Time",
+        "In Queue",
+        "ACW Time",
+        "Hold Time",
+        "Abandon",
+    ]
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Contacts"
@@ -466,8 +493,10 @@ def build_talkdesk_pivot_first() -> dict[str, Any]:
     pv.title = "Sheet1"
     ws = wb.create_sheet("calls_report")
     ws.append(["Interaction ID", "Call Type", "Start Time", "End Time", "Ring Groups",
-               "Agent Name", "Wait", "Talk", "Hold", "Wrap", "Rating", "Comments"])  # fmt: skip
-    for c in recs:
+               "Agent Name", "Wait", "Talk", "Hold", "Wrap", "AHT (m)", "Rating",
+               "Comments"])  # fmt: skip
+    cached: dict[str, Any] = {}
+    for i, c in enumerate(recs, start=2):
         ok = handled(c)
         c["agent"] = rng.choice(AGENTS) if ok else None
         c["csat"] = rng.choice([None, None, 3, 4, 5, 5, 2]) if ok else None
@@ -475,13 +504,16 @@ def build_talkdesk_pivot_first() -> dict[str, Any]:
         ws.append([
             "".join(rng.choice("0123456789abcdef") for _ in range(32)),
             "inbound" if ok else "abandoned", c["start"], end, rng.choice(QUEUES), c["agent"],
-            tod(c["wait"]), tod(c["talk"]), tod(c["hold"]), tod(c["acw"]), c["csat"],
+            tod(c["wait"]), tod(c["talk"]), tod(c["hold"]), tod(c["acw"]),
+            f"=ROUND((H{i}+I{i}+J{i})*1440,2)" if ok else None, c["csat"],
             rng.choice([None, None, None, "ok", "follow up", "complaint"]) if ok else None,
         ])  # fmt: skip
         for col in "CD":
             ws[f"{col}{ws.max_row}"].number_format = "mm/dd/yyyy hh:mm:ss AM/PM"
         for col in "GHIJ":
             ws[f"{col}{ws.max_row}"].number_format = "hh:mm:ss"
+        if ok:
+            cached[f"K{i}"] = round(c["handle"] / 60, 2)
     pv.append(["Row Labels", "Count of Interaction ID", "Average of Talk"])
     for a in AGENTS:
         mine = [c for c in recs if c["agent"] == a]
@@ -497,7 +529,9 @@ def build_talkdesk_pivot_first() -> dict[str, Any]:
     )
     chart.set_categories(Reference(pv, min_col=1, min_row=2, max_row=len(AGENTS) + 1))
     pv.add_chart(chart, "E2")
-    save_xlsx(wb, OUT / "talkdesk_pivot_first.xlsx")
+    path = OUT / "talkdesk_pivot_first.xlsx"
+    save_xlsx(wb, path)
+    cache(path, {"xl/worksheets/sheet2.xml": cached})
     return log_truth(recs)
 
 
@@ -530,6 +564,42 @@ def build_genesys_gsheets_csv() -> dict[str, Any]:
             "Queue Time (s)", "Talk (s)", "Hold (s)", "ACW (s)", "AHT (m)"]  # fmt: skip
     BUILD.write_csv("genesys_gsheets_total.csv", head, [*rows, [""] * len(head), total])
     return log_truth(recs)
+
+
+# --- 10. Dynamics 365 conversations: re-typed UK dates, every one with a day of 12 or less ----
+
+
+@builder
+def build_d365_conversations_retyped() -> dict[str, Any]:
+    # A Dynamics 365 Contact Center conversation export (Omnichannel "Conversations" view,
+    # Export to Excel): "Created On" date-time cells. A UK supervisor re-typed 8 of them as
+    # text in her format ("04/06/2025 14:07", cells formatted as text). Every re-typed day is
+    # 12 or less, so no value says the order: read month-first most fall in October to December,
+    # outside the 2-12 June the other 64 rows span; a careful human reads them day-first.
+    rng = random.Random(3210)
+    recs = drawn_calls(rng, JUN[:9], 8, p_ab=0.15)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Active Conversations"
+    ws.append(["Conversation ID", "Created On", "Channel", "Queue", "Active agent",
+               "Status reason", "Wait time (secs)", "Talk time (secs)", "Hold time (secs)",
+               "Wrap-up time (secs)"])  # fmt: skip
+    retyped = set(rng.sample(range(len(recs)), 8))
+    for i, c in enumerate(recs):
+        ok = handled(c)
+        t = c["start"]
+        if i in retyped:
+            c["start"] = t = t.replace(second=0)
+        ws.append([guid(rng), f"{t:%d/%m/%Y %H:%M}" if i in retyped else t, "Voice",
+                   rng.choice(QUEUES), rng.choice(AGENTS) if ok else None,
+                   "Closed" if ok else "Abandoned", c["wait"], c["talk"], c["hold"],
+                   c["acw"]])  # fmt: skip
+        ws.cell(ws.max_row, 2).number_format = "@" if i in retyped else "dd/mm/yyyy hh:mm"
+    save_xlsx(wb, OUT / "d365_conversations_retyped.xlsx")
+    t = log_truth(recs)
+    t["retyped"] = sorted(f"{recs[i]['start']:%Y-%m-%d %H:%M}" for i in retyped)
+    t["per_day"] = {d.isoformat(): sum(c["start"].date() == d for c in recs) for d in JUN[:9]}
+    return t
 
 
 if __name__ == "__main__":
