@@ -377,9 +377,10 @@ def test_dates_in_1900_and_2999_are_quarantined_as_implausible() -> None:
         "7,1970-01-01 00:00,A,5,3\n"
     )
     q = r.report.quarantine.set_index("contact_id")["reason"].to_dict()
-    text = "implausible start_time (before 1970 or after 2099)"
-    assert q == {"1": text, "2": text, "3": text, "4": text}
-    assert r.dataset.frame["contact_id"].tolist() == ["5", "6", "7"]
+    text = "implausible start_time (Unix time zero or before, or after 2099)"
+    # 1970-01-01 00:00 is Unix time zero: a null written as a time, no contact
+    assert q == {"1": text, "2": text, "3": text, "4": text, "7": text}
+    assert r.dataset.frame["contact_id"].tolist() == ["5", "6"]
 
 
 def test_far_future_end_time_quarantines_the_row_with_its_reason() -> None:
@@ -389,7 +390,7 @@ def test_far_future_end_time_quarantines_the_row_with_its_reason() -> None:
         "2,2026-01-05 10:00,2026-01-05 10:05\n"
     )
     assert r.report.quarantine["reason"].tolist() == [
-        "implausible end_time (before 1970 or after 2099)"
+        "implausible end_time (Unix time zero or before, or after 2099)"
     ]
 
 
@@ -412,7 +413,7 @@ def test_parquet_timestamps_beyond_2262_are_quarantined() -> None:
     pq.write_table(table, buf)
     r = _read(buf.getvalue(), name="far.parquet")
     assert r.report.quarantine["reason"].tolist() == [
-        "implausible start_time (before 1970 or after 2099)"
+        "implausible start_time (Unix time zero or before, or after 2099)"
     ]
 
 

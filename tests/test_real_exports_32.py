@@ -101,7 +101,6 @@ def test_connect_queue_kpis() -> None:
            asa=55.4304, service_level=0.5778)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_CONNECT_NAMES)
 def test_connect_aht() -> None:
     expect(values(load(_CONNECT), "aht"), aht=468.7975)
 
@@ -144,7 +143,6 @@ def test_five9_days_clock() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(strict=True, reason=_F9_CHECK)
 def test_five9_rows_kept() -> None:
     accounted(load(_F9), 80, 0)
 
@@ -154,7 +152,13 @@ def test_five9_asa_over_known_waits() -> None:
     expect(values(load(_F9), "asa"), asa=57.3235)
 
 
-@pytest.mark.xfail(strict=True, reason=_F9_CHECK)
+@pytest.mark.xfail(
+    strict=True,
+    reason="OPEN (the 'check' row is kept since session 5): abandonment 0.0933 for 0.0875. The "
+    "engine counts a contact as queued when its wait is known (kpi/metrics/sql.py _queued), so "
+    "the 5 answered calls whose wait was typed over ('?', 'check') leave the abandonment "
+    "denominator too; an unknown wait of an answered call should still count it as queued.",
+)
 def test_five9_kpis() -> None:
     # "cust said she abandoned 2 calls before" in Notes does not make a call abandoned
     expect(values(load(_F9), "contacts", "abandonment_rate", "aht"), contacts=80,
@@ -205,15 +209,6 @@ def test_zendesk_retyped_queue_kpis() -> None:
            asa=42.6389, service_level=0.6625)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="said, not silent: AHT unavailable ('missing column handle_seconds or "
-    "talk_seconds'; expected 510.8056). Zendesk Explore's Talk metrics 'Call talk time (sec)', "
-    "'Call hold time (sec)', 'Call wrap-up time (sec)' are not in headers.py "
-    "INTERACTION_SYNONYMS (header keys 'calltalktime', 'callholdtime', 'callwrapuptime'; only "
-    "the leg metrics 'Leg talk time' / 'Leg hold time' are), while 'Call wait time (sec)' of "
-    "the same export is mapped.",
-)
 def test_zendesk_retyped_aht() -> None:
     expect(values(load(_ZD), "aht"), aht=510.8056)
 
@@ -237,26 +232,16 @@ def test_salesforce_days_text_numbers() -> None:
     office_hours(r)  # "6/2/2025, 9:19 AM"
 
 
-@pytest.mark.xfail(strict=True, reason=_SF_APOS)
 def test_salesforce_rows_kept() -> None:
     accounted(load(_SF), 80, 0)
 
 
-@pytest.mark.xfail(strict=True, reason=_SF_APOS)
 def test_salesforce_queue_kpis() -> None:
     # a third of the rows hold quote-prefixed text numbers ("371"): the same figures
     expect(values(load(_SF), *QUEUE_KPIS), contacts=80, abandonment_rate=0.175,
            asa=40.9091, service_level=0.5875)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="said, not silent: AHT unavailable ('missing column handle_seconds or "
-    "talk_seconds'; expected 493.1515). The Voice Call report's 'Agent Interaction Duration', "
-    "'Total Hold Duration' and 'After Conversation Work Time' are not in headers.py "
-    "INTERACTION_SYNONYMS (keys 'agentinteractionduration', 'totalholdduration', "
-    "'afterconversationworktime'), so no talk, hold or ACW column is mapped.",
-)
 def test_salesforce_aht() -> None:
     expect(values(load(_SF), "aht"), aht=493.1515)
 
@@ -349,7 +334,6 @@ def test_d365_conversations_handle_kpis() -> None:
            aht=469.875)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_DC_STATUS)
 def test_d365_conversations_abandonment() -> None:
     expect(values(load(_DC), "abandonment_rate", "service_level"), abandonment_rate=0.1111,
            service_level=0.5694)  # fmt: skip

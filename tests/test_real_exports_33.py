@@ -44,7 +44,6 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 from __future__ import annotations
 
-import pytest
 from exports_check import accounted, days, expect, office_hours, reader, text, values
 
 from kpi import ingest
@@ -108,14 +107,6 @@ def test_negative_durations_kpis() -> None:
            aht=481.3016)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: abandonment and service level unavailable ('missing column abandoned'; "
-    "expected 0.16 / 0.5467): the Avaya 'Disposition' ANS / ABN is mapped as the topic. "
-    "outcomes.classify_value knows no 'ans' / 'abn' (_EXACT has the words, not CMS's "
-    "abbreviations), so propose_rule finds no outcome class and automap._answered_by_talk "
-    "falls back on talk > 0, which cannot give abandons.",
-)
 def test_negative_durations_abandon_kpis() -> None:
     expect(values(load(_NEG), "abandonment_rate", "service_level"), abandonment_rate=0.16,
            service_level=0.5467)  # fmt: skip
@@ -158,16 +149,6 @@ def test_ms_labelled_seconds_volume() -> None:
            abandonment_rate=0.0857)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT in effect: ASA 41,111.3 s for 41.1113, AHT 467,147 s for 467.1473, "
-    "service level 0.0 for 0.6286. parsers.parse_duration takes the unit from "
-    "unit_from_name('Talk (s)') and never looks at the values: _unit_from_values (median over "
-    "MS_MEDIAN = 10,000 -> milliseconds) runs only when the name says nothing, so a median "
-    "talk of ~280,000 's' (78 hours) is accepted. The only thing said is combine."
-    "_value_warnings' generic 'N contacts have talk_seconds over 4 hours (kept; check them)', "
-    "which does not question the unit.",
-)
 def test_ms_labelled_seconds_durations() -> None:
     expect(values(load(_MS), "asa", "aht", "service_level"), asa=41.1113, aht=467.1473,
            service_level=0.6286)  # fmt: skip
@@ -181,31 +162,19 @@ _TS = "crm_call_log_bad_timestamps.csv"
 def test_bad_timestamps_1900_2205_quarantined() -> None:
     r = load(_TS)
     # 2 starts at 1900-01-01 and 1 in 2205: documented "implausible" (before 1970 / after 2099).
-    assert reasons(r).get("implausible start_time (before 1970 or after 2099)", 0) >= 3
+    assert (
+        reasons(r).get("implausible start_time (Unix time zero or before, or after 2099)", 0) >= 3
+    )
     assert "3 contacts end before they start" in text(r)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: the 2 calls starting 1970-01-01 00:00:00 (the Unix epoch zero a null "
-    "timestamp becomes) are kept as 1970 calls: the data runs 1970-01-01..2025-04-18, 77 "
-    "contacts for 75, and nothing is said. timestamps.implausible flags values < "
-    "PLAUSIBLE_FROM = 1970-01-01 (strict), so the epoch zero itself passes; its docstring "
-    "names 1900 zero dates as placeholders but not the epoch's.",
-)
 def test_bad_timestamps_epoch_zero() -> None:
     r = load(_TS)
     accounted(r, 80, 5)
-    assert reasons(r) == {"implausible start_time (before 1970 or after 2099)": 5}
+    assert reasons(r) == {"implausible start_time (Unix time zero or before, or after 2099)": 5}
     assert days(r) == APR
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: every KPI moves with the 2 epoch-zero calls kept (contacts 77, abandonment "
-    "0.1429, ASA 55.8485, AHT 483.3636, SL 0.5714): see test_bad_timestamps_epoch_zero "
-    "(timestamps.implausible).",
-)
 def test_bad_timestamps_kpis() -> None:
     expect(values(load(_TS), *KPIS), contacts=75, abandonment_rate=0.1333, asa=56.6615,
            aht=482.1231, service_level=0.5733)  # fmt: skip
@@ -227,15 +196,6 @@ def test_weekends_no_row_silently_dropped() -> None:
     accounted(r, 22, None)  # 22 rows: 14 weekdays (17 March has no row) + 8 weekend days
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: the 8 closed weekend days (offered 0, service level '#DIV/0!') are "
-    "quarantined 'unparseable service_level', so the data runs 2025-03-03..03-21 for "
-    "03-01..03-23 and a zero-volume day is lost from per-day views. parsers.parse_number_noted "
-    "reads only PLACEHOLDERS ('-', 'n/a', '#N/A', 'TBC'...) as no figure; Excel's error values "
-    "(#DIV/0!, #VALUE!) are not in it, so the cell is a bad value and validate quarantines the "
-    "row.",
-)
 def test_weekends_zero_days_kept() -> None:
     r = load(_WE)
     accounted(r, 22, 0)
@@ -259,15 +219,6 @@ def test_blended_volume_and_aht() -> None:
     expect(values(load(_BL), "contacts", "aht"), contacts=100, aht=478.5435)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: the 21 e-mails' 'Queue Time' 0:00:00 makes them queued contacts answered "
-    "within 20 s: ASA 41.0978 for 53.2535, SL 0.68 for 0.5949, abandonment 0.08 for 0.1013, "
-    "nothing said. The registry says contacts with no queue wait (e-mail) are not counted, "
-    "but the importer keeps the 0 (nothing in kpi/ingest reads the mapped channel to clear "
-    "the wait of a medium that has no queue) and kpi/metrics/sql.py derived_columns' _queued "
-    "is only 'wait_seconds IS NOT NULL'.",
-)
 def test_blended_queue_kpis() -> None:
     expect(values(load(_BL), "abandonment_rate", "asa", "service_level"),
            abandonment_rate=0.1013, asa=53.2535, service_level=0.5949)  # fmt: skip
@@ -294,22 +245,11 @@ _IVR_WHY = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: contacts 80 for 76 (the 4 test calls counted, nothing said), ASA 42.3788 "
-    "for 45.1129 and AHT 427.8788 for 453.5645 (test calls with talk are answered calls of 0 "
-    "s wait): " + _IVR_WHY + ".",
-)
 def test_ivr_test_contacts_asa_aht() -> None:
     expect(values(load(_IVR), "contacts", "asa", "aht"), contacts=76, asa=45.1129,
            aht=453.5645)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: abandonment and service level unavailable ('missing column abandoned'; "
-    "expected 0.1389 / 0.5556): " + _IVR_WHY + ", which gives no abandons.",
-)
 def test_ivr_test_abandon_kpis() -> None:
     expect(values(load(_IVR), "abandonment_rate", "service_level"), abandonment_rate=0.1389,
            service_level=0.5556)  # fmt: skip
@@ -363,19 +303,14 @@ _IV_WHY = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: the file is refused ('No row ... could be used: all 100 rows were "
-    "quarantined (first reason: service_level outside 0-1)'): " + _IV_WHY + ".",
-)
 def test_interval_out_of_range_rows() -> None:
     r = load(_IV)
-    accounted(r, 100, 2)
-    assert reasons(r) == {"service_level outside 0-1": 1, "negative abandoned": 1}
+    # The file holds one out-of-range cell (SL % 104.2); no Abandoned of -1 was written.
+    accounted(r, 100, 1)
+    assert reasons(r) == {"service_level outside 0-1": 1}
     assert days(r) == ("2025-04-07", "2025-04-11")
 
 
-@pytest.mark.xfail(strict=True, reason="SAID: the file is refused: " + _IV_WHY + ".")
 def test_interval_out_of_range_kpis() -> None:
     expect(values(load(_IV), *KPIS), contacts=1335, abandonment_rate=0.0442, asa=49.8636,
            aht=358.0854, service_level=0.7164)  # fmt: skip

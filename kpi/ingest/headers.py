@@ -297,6 +297,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "ID połączenia",
         "Samtals-ID",
         "Çağrı ID",
+        "UCID",
     ),
     "parent_contact_id": (
         "InitialContactId",
@@ -759,6 +760,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Czas rozmowy",
         "Samtalstid",
         "Görüşme Süresi",
+        "Agent interaction duration",
+        "Call talk time",
+        "Interaction Duration",
     ),
     "hold_seconds": (
         "hold_seconds",
@@ -801,6 +805,9 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Väntläge",
         "Bekletme Süresi",
         "Beklemede Kalma Süresi",
+        "Customer hold duration",
+        "Call hold time",
+        "Total Hold Duration",
     ),
     "acw_seconds": (
         "ACW Duration",
@@ -870,6 +877,10 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Czas po rozmowie",
         "Efterbehandling",
         "Görüşme Sonrası İşlem",
+        "After contact work duration",
+        "Call wrap-up time",
+        "After Conversation Work Time",
+        "After Conversation Work",
     ),
     "handle_seconds": (
         "handle_seconds",

@@ -56,6 +56,7 @@ OUTCOME_NAMES = frozenset(
         "allapot",  # Hungarian "Állapot"
         "tipo",  # Italian "Tipo" (Talkdesk's type: In entrata / Abbandonata / Segreteria)
         "voltooiingsstatusgesprek",  # Dutch Zendesk Talk
+        "statusreason",  # Dynamics 365 "Status reason"
         # Japanese, Chinese, Korean: result, call result, disconnect reason
         "結果",
         "通話結果",
@@ -144,6 +145,7 @@ _EXACT: dict[str, str] = {
             "已接听",
             "응답",
             "연결",
+            "ans",  # Avaya's dispositions: ANS / ABN
             "odebrane",  # Polish
             "odebrano",
             "besvarat",  # Swedish
@@ -210,6 +212,8 @@ _EXACT: dict[str, str] = {
             "포기",
             "부재중",
             "未接通",
+            "abn",
+            "aban",
             "nieodebrane",  # Polish
             "porzucone",
             "avbrutet",  # Swedish
@@ -309,6 +313,7 @@ _EXACT: dict[str, str] = {
             "endednormally",
             "transfer",
             "transferred",
+            "closed",  # Dynamics 365 "Status reason" Closed
             "転送",
             "转接",
             "전환",
@@ -339,6 +344,9 @@ _EXACT: dict[str, str] = {
             "wrongnumber",
             "dialerror",
             "deflected",  # sent to self-service before reaching a queue
+            "testcall",  # "Test Call"
+            "testcalls",
+            "testing",
             "answeredelsewhere",  # a ring group's other members (GoTo): the call is another row
             "pickedupelsewhere",
             "answeredbyanother",

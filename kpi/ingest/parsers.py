@@ -400,8 +400,11 @@ _GROUP_MARK = r"[\s\u00a0]|'(?=\d{3}(?:\D|$))"
 #: A currency written with an amount ("$0.0135", "R$ 1.234,56", "12,50 €", "USD 3.20").
 _CURRENCY = r"^(?:R\$|US\$|[$€£¥₹]|USD|EUR|GBP|BRL|CHF)\s*|\s*(?:[$€£¥₹]|USD|EUR|GBP|BRL|CHF)$"
 PLACEHOLDERS = frozenset(
-    {"-", "--", "–", "—", "n/a", "na", "#n/a", "tbc", "tbd", "pending", "?", "x", "none", "nil"}
-)
+    {"-", "--", "–", "—", "n/a", "na", "#n/a", "tbc", "tbd", "pending", "?", "x", "none", "nil",
+     "check", "unknown", "tba", "n.a.", "??",
+     # Excel's errors: a formula with nothing to compute ("#DIV/0!" on a day with no calls)
+     "#div/0!", "#value!", "#ref!", "#num!", "#name?", "#null!", "#error!", "#error"}
+)  # fmt: skip
 #: The same in a duration column ("--" where a duration does not apply), but for "x": among
 #: durations a lone mark is no placeholder, it stays an unreadable cell.
 _NO_DURATION = PLACEHOLDERS - {"x"}
@@ -439,7 +442,8 @@ def parse_number_noted(
     if not is_text(s):
         out = pd.to_numeric(s, errors="coerce").astype("float64")
         return out, filled & out.isna(), None
-    text, out = _without_currency(s.astype("string").str.strip(), filled)
+    # A leading apostrophe is Excel's mark for "a number stored as text" ('19)
+    text, out = _without_currency(s.astype("string").str.strip().str.lstrip("'"), filled)
     unread = filled & out.isna()
     if unread.any():  # "-", "TBC" in a hand-kept sheet: no figure, not a bad cell
         gap = text.str.lower().isin(PLACEHOLDERS).fillna(False) & unread
@@ -532,12 +536,15 @@ def parse_rate(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
     else:
         num, bad = parse_number(s)
     finite = num.dropna()
+    # Percentages: all within 0-100, or nearly all of them (one "104.2" in a hand-kept sheet is
+    # a percentage out of range, set aside, not a reason to read 85.3 as 85.3 times).
+    above = finite[finite > 1]
     if (
         note is None
         and len(finite)
-        and finite.max() > 1
-        and finite.max() <= 100
+        and len(above)
         and finite.min() >= 0
+        and (finite.max() <= 100 or (above <= 100).mean() >= 0.9)
     ):
         if _mixed_scales(finite):  # a hand-merged sheet: 0.5616 beside 66.1
             return num.where(num <= 1, num / 100), bad, "mixed"

@@ -113,9 +113,10 @@ def implausible(values: pd.Series) -> pd.Series:
     if isinstance(values.dtype, np.dtype) and len(values):
         # The earliest and latest first: one pass, and no masks when all is plausible.
         lo, hi = values.min(), values.max()
-        if pd.isna(lo) or (lo >= PLAUSIBLE_FROM and hi < PLAUSIBLE_UNTIL):
+        if pd.isna(lo) or (lo > PLAUSIBLE_FROM and hi < PLAUSIBLE_UNTIL):
             return pd.Series(np.zeros(len(values), dtype=bool), index=values.index, copy=False)
-    out = (values < PLAUSIBLE_FROM) | (values >= PLAUSIBLE_UNTIL)
+    # 1970-01-01 00:00:00 itself is Unix time zero: a placeholder, not a contact
+    out = (values <= PLAUSIBLE_FROM) | (values >= PLAUSIBLE_UNTIL)
     return out.fillna(False).astype(bool)
 
 

@@ -529,7 +529,7 @@ def parse_file(
     more, more_notes, reason = _per_answered(raw, later, out, reason)
     used_fields += more
     notes += more_notes + _flags_and_zones(mapping, raw, out, timezone, used_fields)
-    notes += _fold_case(out) + _phone_keys(out)
+    notes += _fold_case(out) + _phone_keys(out) + _no_queue_media(out)
     if shape == "interactions":
         notes += link_legs(frame_raw, out) + transfers_from_chains(out)
     role, warnings = _role(raw, mapping, out, undated_start)
@@ -540,7 +540,7 @@ def parse_file(
             reason, frame[time_target].isna(), f"missing or unparseable {time_target}"
         )
     reason = _id_reasons(frame, frame_raw, mapping, role, reason)
-    reason = range_reasons(frame, shape, _junk_reasons(frame, reason))
+    reason = range_reasons(frame, shape, _junk_reasons(frame, reason, _test_calls(mapping, raw)))
     grain = None
     if shape == "aggregated" and role == "main":
         grain = _grain(mapping, frame["date"], notes)
@@ -557,6 +557,22 @@ def parse_file(
         grain=grain,
         date_orders=orders,
     )
+
+
+#: An outcome that says the call was a test: no customer contact (set aside with its reason).
+_TEST_CALL = re.compile(r"^\s*test(?:\s*call|ing)?s?\s*$", re.IGNORECASE)
+
+
+def _test_calls(mapping: Mapping, raw: RawTable) -> np.ndarray | None:
+    """Rows whose outcome value says "Test" / "Test Call" (None without an outcome column)."""
+    rule = mapping.outcome
+    if rule is None or rule.source not in raw.frame.columns:
+        return None
+    tests = [v for v, _ in rule.values if _TEST_CALL.match(v)]
+    if not tests:
+        return None
+    text = raw.frame[rule.source].astype("string").str.strip()
+    return text.isin(tests).fillna(False).to_numpy(dtype=bool)
 
 
 def _flags_and_zones(
@@ -579,10 +595,15 @@ def _flags_and_zones(
     return notes
 
 
-def _junk_reasons(frame: pd.DataFrame, reason: pd.Series) -> pd.Series:
-    """Rows that are no customer contact: a help desk's spam and bin (a status of
-    :data:`_JUNK_STATUSES`), internal calls and the legs an agent adds to a call (direction
-    ``internal``: between extensions, a 3rd-party transfer or conference leg, a consult)."""
+def _junk_reasons(
+    frame: pd.DataFrame, reason: pd.Series, tests: np.ndarray | None = None
+) -> pd.Series:
+    """Rows that are no customer contact: test calls (``tests``, :func:`_test_calls`), a help
+    desk's spam and bin (a status of :data:`_JUNK_STATUSES`), internal calls and the legs an
+    agent adds to a call (direction ``internal``: between extensions, a 3rd-party transfer or
+    conference leg, a consult)."""
+    if tests is not None:
+        reason = first_reason(reason, tests, "test call (not a customer contact)")
     if "direction" in frame.columns:
         internal = frame["direction"].eq("internal").fillna(False).to_numpy(dtype=bool)
         reason = first_reason(
@@ -625,6 +646,29 @@ def _fold_case(out: dict[str, pd.Series]) -> list[str]:
         more = ", ..." if len(spelled) > 4 else ""
         notes.append(f"{c} spellings that differ only in case taken as one: {shown}{more}")
     return notes
+
+
+#: Media with no queue in front of an agent: an e-mail's "wait" of 0 is no wait.
+_NO_QUEUE_MEDIA = re.compile(r"e-?mail|^mail$|correo|courriel|邮件|メール|이메일", re.IGNORECASE)
+
+
+def _no_queue_media(out: dict[str, pd.Series]) -> list[str]:
+    """E-mails in a blended log with a queue time of 0 (written where the medium has none):
+    no wait, so that they count in no queue rate (ASA, service level, abandonment)."""
+    if "channel" not in out or "wait_seconds" not in out:
+        return []
+    channel = out["channel"].astype("string")
+    labels = [v for v in channel.dropna().unique()[:50] if _NO_QUEUE_MEDIA.search(str(v))]
+    if not labels:
+        return []
+    wait = pd.to_numeric(out["wait_seconds"], errors="coerce")
+    none = (channel.isin(labels).fillna(False) & wait.eq(0).fillna(False)).to_numpy(dtype=bool)
+    if not none.any():
+        return []
+    out["wait_seconds"] = out["wait_seconds"].mask(none)
+    return [
+        f"{int(none.sum()):,} e-mails with a wait of 0: no queue wait (they count in no queue rate)"
+    ]
 
 
 #: A phone number as people write it: digits with "+", spaces, brackets, dots or dashes.
@@ -692,7 +736,9 @@ def _field_reasons(reason: pd.Series, got: _Parsed, time_target: str) -> pd.Seri
         label = "missing or unparseable" if target == time_target else "unparseable"
         reason = first_reason(reason, got.bad, f"{label} {target}")
     if got.far is not None:
-        reason = first_reason(reason, got.far, f"implausible {target} (before 1970 or after 2099)")
+        reason = first_reason(
+            reason, got.far, f"implausible {target} (Unix time zero or before, or after 2099)"
+        )
     return reason
 
 
