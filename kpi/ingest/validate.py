@@ -657,15 +657,24 @@ def _no_queue_media(out: dict[str, pd.Series]) -> list[str]:
     no wait, so that they count in no queue rate (ASA, service level, abandonment)."""
     if "channel" not in out or "wait_seconds" not in out:
         return []
-    channel = out["channel"].astype("string")
-    labels = [v for v in channel.dropna().unique()[:50] if _NO_QUEUE_MEDIA.search(str(v))]
+    channel = out["channel"]
+    distinct = (
+        channel.cat.categories
+        if isinstance(channel.dtype, pd.CategoricalDtype)
+        else channel.iloc[:5000].dropna().unique()
+    )
+    labels = [v for v in distinct[:50] if _NO_QUEUE_MEDIA.search(str(v))]
     if not labels:
         return []
-    wait = pd.to_numeric(out["wait_seconds"], errors="coerce")
-    none = (channel.isin(labels).fillna(False) & wait.eq(0).fillna(False)).to_numpy(dtype=bool)
+    wait = out["wait_seconds"]
+    at = np.flatnonzero(wait.to_numpy(dtype=float, na_value=np.nan) == 0)
+    if not len(at):
+        return []
+    none = np.zeros(len(wait), dtype=bool)  # the channel looked at on those rows only
+    none[at] = channel.iloc[at].isin(labels).to_numpy(dtype=bool, na_value=False)
     if not none.any():
         return []
-    out["wait_seconds"] = out["wait_seconds"].mask(none)
+    out["wait_seconds"] = wait.mask(none)
     return [
         f"{int(none.sum()):,} e-mails with a wait of 0: no queue wait (they count in no queue rate)"
     ]
@@ -683,7 +692,7 @@ def _phone_keys(out: dict[str, pd.Series]) -> list[str]:
     s = out.get("customer_id")
     if s is None or not len(s):
         return []
-    head = s.dropna().astype("string").iloc[:200]
+    head = s.iloc[:1000].dropna().astype("string").iloc[:200]
     if len(head) < 5 or not bool(head.str.fullmatch(_PHONE).all()):
         return []
     digits = head.str.replace(r"\D", "", regex=True)
