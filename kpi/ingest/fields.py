@@ -220,14 +220,6 @@ def _apply_elapsed(f: FieldMap, cols: list[pd.Series], timezone: str | None) -> 
     return secs, bad, note, replace(f, unit="s")
 
 
-#: Above this median (seconds, 2.8 h) a contact's duration labelled in seconds is milliseconds
-#: (the importer's rule for an unlabelled column: a median over 10,000 is milliseconds).
-_MS_MEDIAN = 10_000.0
-#: The times of one call (a ticket's response and resolution times run to days).
-_CALL_TIMES = frozenset({"wait_seconds", "talk_seconds", "hold_seconds", "acw_seconds",
-                         "handle_seconds"})  # fmt: skip
-
-
 def _apply_duration(f: FieldMap, col: pd.Series, shape: Shape) -> Result:
     """Seconds, with a note when the unit was not seconds and the mapping did not name it."""
     # Decimal minutes are recognised from the values only where a row is one contact: a
@@ -235,25 +227,6 @@ def _apply_duration(f: FieldMap, col: pd.Series, shape: Shape) -> Result:
     each = shape == "interactions"
     v, bad, unit = P.parse_duration(col, f.unit, f.source[0], minutes=each)
     note = None
-    head = v.iloc[:5000]  # the first rows tell the unit (a median over a million costs more)
-    positive = head[head > 0]
-    if (
-        each
-        and f.target in _CALL_TIMES
-        and unit == "s"
-        and _MS_MEDIAN < positive.median() <= _MS_MEDIAN * 1000  # as milliseconds: under 3 h
-    ):
-        # "(s)" on values of milliseconds: a median of hours per contact is no wait or talk time
-        v, unit = v / 1000.0, "ms"
-        return (
-            v,
-            bad,
-            (
-                f"'{f.source[0]}' read as milliseconds although its header says seconds: the "
-                f"median value ({float(positive.median()):,.0f}) would be hours per contact"
-            ),
-            replace(f, unit=unit),
-        )
     if f.unit == "auto" and unit != "s":
         label = {
             "ms": "milliseconds",

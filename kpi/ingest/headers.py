@@ -146,8 +146,11 @@ def header_legend(name: str) -> dict[str, str]:
 
 #: A time zone named in a header: "Start Time (UTC)", "Date (America/Los_Angeles)".
 _HEADER_ZONE = re.compile(
-    r"\s*[\(\[]\s*(utc|gmt|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\s*[\)\]]", re.IGNORECASE
+    r"\s*[\(\[]\s*(utc|gmt|[ecmp][sd]?t|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\s*[\)\]]", re.IGNORECASE
 )
+#: US zone abbreviations a header may carry ("ASA (EST)").
+_US_ZONES = {"e": "America/New_York", "c": "America/Chicago", "m": "America/Denver",
+             "p": "America/Los_Angeles"}  # fmt: skip
 
 
 def header_zone(name: str) -> str | None:
@@ -158,6 +161,8 @@ def header_zone(name: str) -> str | None:
     zone = m.group(1)
     if zone.lower() in ("utc", "gmt"):
         return "UTC"
+    if "/" not in zone:  # EST, PDT, CT
+        return _US_ZONES[zone[0].lower()]
     try:
         import zoneinfo
 

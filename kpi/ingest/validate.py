@@ -530,6 +530,7 @@ def parse_file(
     used_fields += more
     notes += more_notes + _flags_and_zones(mapping, raw, out, timezone, used_fields)
     notes += _fold_case(out) + _phone_keys(out) + _no_queue_media(out)
+    notes += _milliseconds_labelled_seconds(out, used_fields)
     if shape == "interactions":
         notes += link_legs(frame_raw, out) + transfers_from_chains(out)
     role, warnings = _role(raw, mapping, out, undated_start)
@@ -646,6 +647,41 @@ def _fold_case(out: dict[str, pd.Series]) -> list[str]:
         more = ", ..." if len(spelled) > 4 else ""
         notes.append(f"{c} spellings that differ only in case taken as one: {shown}{more}")
     return notes
+
+
+#: The times of one call, and the median (seconds) above which a talk or handle time labelled
+#: in seconds is no plausible call (2.8 h; a ticket's response and resolution run to days).
+_CALL_TIMES = ("wait_seconds", "talk_seconds", "hold_seconds", "acw_seconds", "handle_seconds")
+_MS_MEDIAN = 10_000.0
+
+
+def _milliseconds_labelled_seconds(out: dict[str, pd.Series], used: list[FieldMap]) -> list[str]:
+    """A call log whose columns say seconds but hold milliseconds: the talk (or handle) times
+    run to hours per contact, and the contacts' own start and end times (when the file has
+    them) do not last that long. Every call-time column the file labels in seconds is then
+    read as milliseconds, and the report says so. A chat of hours that its end time confirms
+    stays as it is."""
+    units = {f.target: f.unit for f in used}
+    timed = [c for c in _CALL_TIMES if c in out and units.get(c) == "s"]
+    main = next((c for c in ("talk_seconds", "handle_seconds") if c in timed), None)
+    if main is None:
+        return []
+    head = pd.to_numeric(out[main].iloc[:5000], errors="coerce")
+    positive = head[head > 0]
+    # as milliseconds, a plausible call (under 4 h): not a column of absurd values
+    if positive.empty or not _MS_MEDIAN < positive.median() <= 14_400_000:
+        return []
+    if "start_time" in out and "end_time" in out:
+        lasted = (out["end_time"].iloc[:5000] - out["start_time"].iloc[:5000]).dt.total_seconds()
+        lasted = lasted[head > 0].dropna()
+        if not lasted.empty and lasted.median() >= 0.5 * positive.median():
+            return []  # the contacts did last that long (chats of hours)
+    for c in timed:
+        out[c] = out[c] / 1000.0
+    return [
+        f"call times labelled in seconds read as milliseconds ({', '.join(timed)}): a median "
+        f"{main} of {positive.median():,.0f} would be hours per contact"
+    ]
 
 
 #: Media with no queue in front of an agent: an e-mail's "wait" of 0 is no wait.
