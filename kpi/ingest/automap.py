@@ -1295,13 +1295,9 @@ def _tickets(st: _State) -> None:
     if given is not None and not given.transform and solved is not None and created and not dated:
         # A resolution column of hours or minutes (rounded, or counting working hours only)
         # beside the creation and solved timestamps: the timestamps give it exactly.
-        st.fields.remove(given)
-        st.used.discard(given.source[0])
-        st.notes.append(
-            f"'{given.source[0]}' is not used for the resolution time: '{solved.source[0]}' - "
-            f"'{created}' gives it to the second (a helpdesk's own figure may be rounded or "
-            "count its working hours only)"
-        )
+        _give_way(st, given, "resolution time", f"'{solved.source[0]}' - '{created}'",
+                  "to the second (a helpdesk's own figure may be rounded or count its working "
+                  "hours only)")  # fmt: skip
     if "resolution_seconds" not in st.done and solved is not None and created and not dated:
         st.add(
             FieldMap("resolution_seconds", (created, solved.source[0]), transform="elapsed"),
@@ -1317,13 +1313,16 @@ def _calendar_first_response(st: _State, first: str | None, created: str | None)
     mapped = next((f for f in st.fields if f.target == "first_response_seconds"), None)
     if mapped is None or mapped.transform or first is None or created is None:
         return
+    _give_way(st, mapped, "first response time", f"'{first}' - '{created}'",
+              "as the customer waited (a helpdesk's own figure may count its working hours "
+              "only)")  # fmt: skip
+
+
+def _give_way(st: _State, mapped: FieldMap, what: str, stamps: str, how: str) -> None:
+    """A helpdesk's own figure mapped to a field gives way to the timestamps (said)."""
     st.fields.remove(mapped)
     st.used.discard(mapped.source[0])
-    st.notes.append(
-        f"'{mapped.source[0]}' is not used for the first response time: '{first}' - "
-        f"'{created}' gives it as the customer waited (a helpdesk's own figure may count its "
-        "working hours only)"
-    )
+    st.notes.append(f"'{mapped.source[0]}' is not used for the {what}: {stamps} gives it {how}")
 
 
 _FIRST_RESPONSE_KEY = re.compile(

@@ -173,17 +173,25 @@ def per_answered(src: str) -> AggregatedSql:
 def csat(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
     """Mean CSAT weighted by responses (equal weights without a responses column)."""
     del settings
-    gone = missing(cols, "csat")
+    return _by_responses(cols, "csat", "mean", "CSAT")
+
+
+def _by_responses(
+    cols: frozenset[str], col: str, stat: Literal["mean", "rate"], what: str
+) -> KpiSql | Unavailable:
+    """A survey figure of each row weighted by its survey responses (``csat_responses``), or
+    the rows averaged with equal weight without them."""
+    gone = missing(cols, col)
     if gone is not None:
         return gone
     if "csat_responses" in cols:
         return KpiSql(
-            "mean", weighted_mean("csat", "csat_responses"), "CSAT weighted by survey responses"
+            stat, weighted_mean(col, "csat_responses"), f"{what} weighted by survey responses"
         )
     return KpiSql(
         "mean",
-        {"num": "sum(csat)", "den": "count(csat)"},
-        "CSAT rows averaged with equal weight (no csat_responses column)",
+        {"num": f"sum({col})", "den": f"count({col})"},
+        f"{what} rows averaged with equal weight (no csat_responses column)",
     )
 
 
@@ -242,20 +250,7 @@ def csat_top2(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
     (equal weights without them). The box is the export's own: the settings' cannot be
     re-applied to a summary."""
     del settings
-    gone = missing(cols, "csat_top2")
-    if gone is not None:
-        return gone
-    if "csat_responses" in cols:
-        return KpiSql(
-            "rate",
-            weighted_mean("csat_top2", "csat_responses"),
-            "the export's own top box, weighted by survey responses",
-        )
-    return KpiSql(
-        "mean",
-        {"num": "sum(csat_top2)", "den": "count(csat_top2)"},
-        "the export's own top box, rows averaged with equal weight (no survey responses column)",
-    )
+    return _by_responses(cols, "csat_top2", "rate", "the export's own top box")
 
 
 def nps(cols: frozenset[str], settings: Settings) -> KpiSql | Unavailable:
