@@ -155,3 +155,15 @@ def test_priority_labels_by_their_number_or_word() -> None:
 
     got = [priority_of(v) for v in ("Sev 1", "P2 - High", "Severity 3", "S4", "1 low", "Meh")]
     assert got == ["urgent", "high", "normal", "low", "low", None]
+
+
+def test_iso_dates_of_a_column_pin_the_order_of_its_written_ones() -> None:
+    from kpi.ingest.dates import detect_date_order
+
+    # A workbook's date cells (ISO, 2-12 June) beside dates retyped by hand: read day-first,
+    # 04/06 and 06/06 are 4 and 6 June, both inside that period; read month-first, 6 April and
+    # 6 June, one inside: 2 against 1.
+    cells = ["2025-06-02", "2025-06-05", "2025-06-12", "04/06/2025", "06/06/2025"]
+    got = detect_date_order(_text(cells))
+    assert (got.order, got.decided_by, got.count) == ("dmy", "iso", 2)
+    assert "ISO dates set its period" in (got.describe("Date") or "")

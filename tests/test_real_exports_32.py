@@ -317,14 +317,12 @@ _DC_STATUS = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_DC_ORDER)
 def test_d365_conversations_days() -> None:
     r = load(_DC)
     accounted(r, 72)
     assert days(r) == ("2025-06-02", "2025-06-12")
 
 
-@pytest.mark.xfail(strict=True, reason=_DC_ORDER)
 def test_d365_conversations_per_day() -> None:
     assert per_period(load(_DC), "contacts", "day") == {d: 8.0 for d in JUN_DAYS[:9]}
 

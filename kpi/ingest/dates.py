@@ -42,7 +42,8 @@ class DateOrderDecision:
     Attributes
     ----------
     order : "dmy", "mdy" or "" (the values are not day/month/year dates: ISO, text months...).
-    decided_by : "data" (a field over 12), "hint" (the file's ``;`` separator and decimal commas,
+    decided_by : "data" (a field over 12), "iso" (the column's ISO dates set the period the
+        written dates must fall in), "hint" (the file's ``;`` separator and decimal commas,
         or dotted dates), "assumed" (ambiguous: month-first assumed, or mixed orders: the
         majority), "mapping" (set in the mapping) or "".
     count : how many distinct values showed the deciding field over 12.
@@ -115,6 +116,11 @@ class DateOrderDecision:
             field = "first" if self.order == "dmy" else "second"
             have = "value has" if self.count == 1 else "values have"
             return f"{head}: {self.count:,} {have} a {field} field over 12"
+        if self.decided_by == "iso":
+            return (
+                f"{head}: the column's ISO dates set its period, and {self.count:,} written dates "
+                "fall inside it only when read so"
+            )
         if self.decided_by == "hint":
             return f"{head}: no value decides it; the file's ';' separator and decimal commas say day-first"
         if self.decided_by == "mapping":
@@ -123,6 +129,33 @@ class DateOrderDecision:
             f"{head}: ambiguous, no value has a field over 12, so month-first was assumed; "
             "set date_order to dmy in the mapping if the file is day-first"
         )
+
+
+def _order_by_iso(distinct: pd.Series, fields: pd.DataFrame) -> DateOrderDecision | None:
+    """The order that puts more of the ambiguous written dates inside the period of the same
+    column's ISO dates (a workbook's date cells beside dates retyped as dd/mm text), or None
+    (fewer than three ISO dates, or a tie)."""
+    iso = pd.to_datetime(
+        distinct[distinct.str.match(r"^\s*\d{4}-\d{2}-\d{2}", na=False)].str.strip().str[:10],
+        errors="coerce",
+        format="%Y-%m-%d",
+    ).dropna()
+    if len(iso) < 3:
+        return None
+    lo, hi = iso.min(), iso.max()
+    a, b, year = (fields[k].astype(int) for k in (0, 1, 2))
+    year = year.where(year >= 100, year + 2000)
+    inside = {}
+    for order, (day, month) in (("dmy", (a, b)), ("mdy", (b, a))):
+        dates = pd.to_datetime(
+            pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce"
+        )
+        inside[order] = int(dates.between(lo, hi).sum())
+    if inside["dmy"] == inside["mdy"]:
+        return None
+    order = max(inside, key=lambda o: inside[o])
+    example = str(distinct[fields.index[0]])
+    return DateOrderDecision(order, "iso", inside[order], example)
 
 
 #: The name this module had before it became the report's record.
@@ -215,6 +248,9 @@ def detect_date_order(
     if day_first and month_first:  # both: mixed formats; the majority wins, and it is said
         order = "dmy" if day_first >= month_first else "mdy"
         return DateOrderDecision(order, "assumed", max(day_first, month_first), example)
+    by_iso = _order_by_iso(distinct, fields)
+    if by_iso is not None:
+        return by_iso
     dotted = fields.index.isin(distinct.index[distinct.str.contains(r"^\s*\d{1,2}\.\d{1,2}\.")])
     if locale_dayfirst or dotted.all():
         return DateOrderDecision("dmy", "hint", 0, example)
