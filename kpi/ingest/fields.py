@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import numpy as np
@@ -12,8 +11,9 @@ from kpi.errors import MappingError
 from kpi.ingest import parsers as P
 from kpi.ingest import timestamps as T
 from kpi.ingest.dates import DateOrderDecision, detect_date_order
-from kpi.ingest.headers import header_legend, header_zone
+from kpi.ingest.headers import header_legend
 from kpi.ingest.mapping import FieldMap
+from kpi.ingest.zones import carries_offsets, header_zone, in_zone
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Column, Shape
 
 __all__ = ["apply_field", "col_def", "decide_order"]
@@ -171,9 +171,6 @@ def _interval_start(
     return value - step, bad, f"{note}; {said}" if note else said, f
 
 
-_OFFSET_CELL = re.compile(r"(?:z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
-
-
 def _header_zone(
     f: FieldMap, cols: list[pd.Series], value: pd.Series, timezone: str | None
 ) -> tuple[pd.Series, str | None]:
@@ -182,16 +179,13 @@ def _header_zone(
     zone = next((z for z in (header_zone(s) for s in f.source) if z), None)
     if zone is None or not pd.api.types.is_datetime64_dtype(value.dtype):
         return value, None
-    head = cols[0].dropna().astype(str).str.strip().head(50)
-    if bool(head.str.contains(_OFFSET_CELL).any()):
+    if carries_offsets(cols[0]):
         return value, None  # the cells say their offset: converted already
     target = timezone or T.local_zone()
     if target == zone:
         return value, None
-    first = np.ones(len(value), dtype=bool)
-    local = value.dt.tz_localize(zone, ambiguous=first, nonexistent="shift_forward")
-    out = local.dt.tz_convert(target).dt.tz_localize(None)
-    return out, f"'{f.source[0]}' names its zone ({zone}): converted to {target} time"
+    said = f"'{f.source[0]}' names its zone ({zone}): converted to {target} time"
+    return in_zone(value, zone, target), said
 
 
 def _apply_elapsed(f: FieldMap, cols: list[pd.Series], timezone: str | None) -> Result:

@@ -26,7 +26,7 @@ __all__ = [
     "leaf_names",
     "header_legend",
     "header_unit",
-    "header_zone",
+    "header_zone_label",
     "norm",
 ]
 
@@ -148,28 +148,13 @@ def header_legend(name: str) -> dict[str, str]:
 _HEADER_ZONE = re.compile(
     r"\s*[\(\[]\s*(utc|gmt|[ecmp][sd]?t|[a-z]+/[a-z_]+(?:/[a-z_]+)?)\s*[\)\]]", re.IGNORECASE
 )
-#: US zone abbreviations a header may carry ("ASA (EST)").
-_US_ZONES = {"e": "America/New_York", "c": "America/Chicago", "m": "America/Denver",
-             "p": "America/Los_Angeles"}  # fmt: skip
 
 
-def header_zone(name: str) -> str | None:
-    """The time zone a header names for its values ("UTC", "America/Chicago"), else None."""
+def header_zone_label(name: str) -> str | None:
+    """The time zone a header names for its values, as written ("UTC", "EST",
+    "America/Chicago"; :func:`kpi.ingest.zones.header_zone` reads it), else None."""
     m = _HEADER_ZONE.search(str(name))
-    if m is None:
-        return None
-    zone = m.group(1)
-    if zone.lower() in ("utc", "gmt"):
-        return "UTC"
-    if "/" not in zone:  # EST, PDT, CT
-        return _US_ZONES[zone[0].lower()]
-    try:
-        import zoneinfo
-
-        zoneinfo.ZoneInfo(zone)
-    except (ValueError, KeyError, zoneinfo.ZoneInfoNotFoundError):
-        return None
-    return zone
+    return m.group(1) if m else None
 
 
 @functools.lru_cache(maxsize=8192)

@@ -192,8 +192,7 @@ def _per_answered(
     for f in sorted(fields, key=lambda f: f.transform == "of_available"):
         col = raw.frame[f.source[0]]
         if f.transform == "of_available":
-            out[f.target], bad, note = _occupancy(raw, f, out)
-            out["available_seconds"] = _available(raw, f)
+            out[f.target], out["available_seconds"], bad, note = _occupancy(raw, f, out)
             reason = first_reason(reason, bad, f"unparseable {f.target}")
             used.append(f)
             notes.append(note)
@@ -226,9 +225,10 @@ def _per_answered(
 
 def _occupancy(
     raw: RawTable, f: FieldMap, out: dict[str, pd.Series]
-) -> tuple[pd.Series, pd.Series, str]:
+) -> tuple[pd.Series, pd.Series, pd.Series, str]:
     """Occupancy per row from an agent report's time: handle time (AHT x answered) divided by
-    the available time (staffed minus AUX); rows with no available time have none."""
+    the available time (staffed minus AUX; rows with none have no occupancy); also the
+    available seconds themselves (none below zero), the unreadable cells and the note."""
     if "aht_seconds" not in out:
         raise MappingError(
             f"occupancy from '{f.source[0]}' needs the handle time: map aht_seconds too."
@@ -239,7 +239,7 @@ def _occupancy(
     share = handle / available.where(available > 0)
     minus = "".join(f" - '{s}'" for s in f.source[1:])
     note = f"occupancy = handle time (AHT x {by}) / ('{f.source[0]}'{minus})"
-    return share, bad, note
+    return share, available.clip(lower=0), bad, note
 
 
 def _available_time(raw: RawTable, f: FieldMap) -> tuple[pd.Series, pd.Series]:
@@ -253,11 +253,6 @@ def _available_time(raw: RawTable, f: FieldMap) -> tuple[pd.Series, pd.Series]:
         away, more, _ = P.parse_duration(raw.frame[s], header_unit(s) or "auto", s)
         available, bad = available - away.fillna(0), bad | more
     return available, bad
-
-
-def _available(raw: RawTable, f: FieldMap) -> pd.Series:
-    """The available seconds of :func:`_available_time` (none below zero)."""
-    return _available_time(raw, f)[0].clip(lower=0)
 
 
 def _period_total(

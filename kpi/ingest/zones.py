@@ -15,9 +15,16 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
-from kpi.ingest.headers import header_key
+from kpi.ingest.headers import header_key, header_zone_label
 
-__all__ = ["convert_row_zones", "zone_column"]
+__all__ = [
+    "carries_offsets",
+    "convert_row_zones",
+    "header_zone",
+    "in_zone",
+    "zone_column",
+    "zone_of",
+]
 
 #: Header keys of a column that gives each row's time zone.
 _ZONE_HEADERS = frozenset(
@@ -35,11 +42,13 @@ _ABBREVIATIONS = {
     "eet": "Europe/Athens", "eest": "Europe/Athens", "aest": "Australia/Sydney",
     "aedt": "Australia/Sydney", "jst": "Asia/Tokyo", "sgt": "Asia/Singapore",
 }  # fmt: skip
+#: A timestamp written with its offset ("...Z", "...-05:00"): already absolute.
+_AWARE = re.compile(r"(?:z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
 #: A fixed offset from UTC: "UTC-05:00", "GMT+1", "+02:00", "(GMT-06:00) Central Time".
 _OFFSET = re.compile(r"^\(?(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?\)?", re.IGNORECASE)
 
 
-def _zone(label: str) -> str | None:
+def zone_of(label: str) -> str | None:
     """The IANA zone (or fixed offset, "+05:30") a label names; None if it names none."""
     text = label.strip()
     if not text:
@@ -59,6 +68,28 @@ def _zone(label: str) -> str | None:
     return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
 
 
+def header_zone(name: str) -> str | None:
+    """The time zone a header names for its values ("Start Time (UTC)", "Date
+    (America/Chicago)", "ASA (EST)"), else None."""
+    label = header_zone_label(name)
+    return zone_of(label) if label else None
+
+
+def carries_offsets(col: pd.Series) -> bool:
+    """The first cells of a text column carry a UTC offset ("...Z", "...-05:00"): its times
+    are absolute already."""
+    head = col.dropna().astype(str).str.strip().head(50)
+    return bool(head.str.contains(_AWARE).any())
+
+
+def in_zone(values: pd.Series, zone: str, target: str) -> pd.Series:
+    """Naive wall-clock ``values`` read in ``zone``, as naive wall-clock time in ``target``.
+    The repeated hour of an autumn change is read as its first (summer-time) pass."""
+    first = np.ones(len(values), dtype=bool)
+    local = values.dt.tz_localize(zone, ambiguous=first, nonexistent="shift_forward")
+    return local.dt.tz_convert(target).dt.tz_localize(None)
+
+
 def zone_column(frame: pd.DataFrame) -> tuple[str, dict[str, str]] | None:
     """The column that gives each row's zone, with each distinct label's zone: a column named
     so whose every filled value names a zone."""
@@ -67,14 +98,10 @@ def zone_column(frame: pd.DataFrame) -> tuple[str, dict[str, str]] | None:
             continue
         labels = frame[c].dropna().astype(str).str.strip()
         distinct = [v for v in labels.unique()[:200] if v]
-        zones = {v: _zone(v) for v in distinct}
+        zones = {v: zone_of(v) for v in distinct}
         if distinct and all(zones.values()):
             return str(c), {v: z for v, z in zones.items() if z}
     return None
-
-
-#: A timestamp written with its offset ("...Z", "...-05:00"): already absolute.
-_AWARE = re.compile(r"(?:z|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
 
 
 def convert_row_zones(
@@ -92,11 +119,7 @@ def convert_row_zones(
         return []
 
     def naive(field: str) -> bool:
-        for c in sources.get(field, ()):
-            head = frame[c].dropna().astype(str).str.strip().head(50) if c in frame else None
-            if head is not None and bool(head.str.contains(_AWARE).any()):
-                return False
-        return True
+        return not any(carries_offsets(frame[c]) for c in sources.get(field, ()) if c in frame)
 
     present = [f for f, v in out.items() if pd.api.types.is_datetime64_dtype(v.dtype) and naive(f)]
     if not present:
@@ -110,11 +133,7 @@ def convert_row_zones(
             rows = labels.eq(label).fillna(False).to_numpy(dtype=bool)
             if not rows.any():
                 continue
-            part = values[rows]
-            # The repeated hour of an autumn change: read as its first (summer-time) pass.
-            first = np.ones(len(part), dtype=bool)
-            local = part.dt.tz_localize(zone, ambiguous=first, nonexistent="shift_forward")
-            converted[rows] = local.dt.tz_convert(target).dt.tz_localize(None).to_numpy()
+            converted[rows] = in_zone(values[rows], zone, target).to_numpy()
         out[f] = converted
     shown = ", ".join(sorted(zones)[:4]) + (", ..." if len(zones) > 4 else "")
     return [
