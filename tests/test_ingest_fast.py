@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -529,6 +530,7 @@ from kpi._fastpath import configure_arrow_memory
 configure_arrow_memory()
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 def faults():
     return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
@@ -632,3 +634,84 @@ def test_importing_kpi_changes_nothing_in_the_process() -> None:
         check=True,
     )
     assert out.stdout == default.stdout  # Arrow's own default, untouched
+
+
+@pytest.mark.parametrize(
+    "n", [1000, 70_000, 300_001]
+)  # NumPy's sort below 65,536 keys, radix above
+def test_sorted_keys_equal_numpys_sort(n: int) -> None:
+    rng = np.random.default_rng(n)
+    keys = rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32)
+    keys[: n // 10] = keys[-(n // 10) :]  # repeats, and keys that share one 16-bit half
+    keys[n // 3 : n // 3 + 50] = np.arange(50, dtype=np.uint32) << 16
+    np.testing.assert_array_equal(fp._sorted_keys(keys), np.sort(keys))
+
+
+def test_repeated_on_a_million_ids_finds_each_repeat() -> None:
+    # Large enough for the radix sort; 1,000 ids delivered twice, 200 three times.
+    ids = [f"C{i}" for i in range(1_000_000)]
+    ids[-1000:] = ids[:1000]
+    ids[500_000:500_200] = ids[:200]
+    s = pd.Series(pd.array(pa.array(ids, type=pa.large_string()), dtype="str"))
+    marked = fp.repeated(s)
+    exact = s.duplicated(keep=False).to_numpy()
+    assert exact.sum() == 2200
+    assert not (exact & ~marked).any()
+    # 32-bit keys: about n^2 / 2^33 = 116 pairs of distinct ids share one by chance.
+    assert (marked & ~exact).sum() <= 500
+
+
+def test_early_repeats_only_for_the_very_text_it_read() -> None:
+    chunked = pa.chunked_array(
+        [
+            pa.array(["a", "b", "a"], pa.large_string()),
+            pa.array(["c", None, "b"], pa.large_string()),
+        ]
+    )
+    early = fp.EarlyRepeats(chunked)
+    same = pd.Series(pd.array(chunked, dtype="string"))
+    assert early.of(same).tolist() == [True, True, True, False, False, True]
+    # The same values in other memory (a trimmed or re-read column), a slice, plain objects:
+    # not what it looked at, so the caller computes the repeats itself.
+    copy = pa.chunked_array([pa.array(["a", "b", "a", "c", None, "b"], pa.large_string())])
+    assert early.of(pd.Series(pd.array(copy, dtype="string"))) is None
+    assert early.of(same.iloc[1:]) is None
+    assert early.of(same.astype(object)) is None
+
+
+def test_import_uses_the_early_repeats_only_when_the_rows_are_the_ones_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header = "Contact ID,Start Time,Queue,Talk Time,Answered\n"
+    rows = [f"C{i},2025-03-0{1 + i % 3} 09:{i:02d}:00,Sales,100,Y\n" for i in range(40)]
+    rows[39] = "C1,2025-03-02 09:01:00,Sales,100,Y\n"  # C1 delivered twice: one quarantined
+    rows[38] = "C2,2025-03-05 10:00:00,Sales,100,Y\n"  # C2 again on another day: renumbered
+    plain = tmp_path / "plain.csv"
+    plain.write_text(header + "".join(rows))
+    totals = tmp_path / "with_total.csv"  # a total line the layout sets aside before parsing
+    totals.write_text(header + "".join(rows) + "Total,,,4000,\n")
+    seen: list[bool] = []
+    of = fp.EarlyRepeats.of
+    monkeypatch.setattr(fp.EarlyRepeats, "of", lambda self, ids: seen.append(
+        (got := of(self, ids)) is not None) or got)  # fmt: skip
+    for path, used in ((plain, True), (totals, False)):
+        seen.clear()
+        result = ingest.read_files([path])
+        assert seen == [used]
+        assert result.report.rows_quarantined == 1 + (path == totals)
+        ids = result.dataset.frame["contact_id"]
+        assert sorted(ids[ids.str.startswith("C2@")]) == ["C2@2025-03-03", "C2@2025-03-05"]
+        assert len(result.dataset.frame) == 39
+
+
+def test_match_text_on_the_buffers_agrees_with_arrows_expression() -> None:
+    from kpi.ingest import rows as W
+
+    cells = ["Total", " total:", "\xa0Grand Total", "C1024", "Center Total", "Sum", "Summe", "",
+             "T", "to", "Tot", "Gesamt", "x", "Totals", "subtotal", "cTotal", "\tTotal", None,
+             "Ab", "Total for Sales", "é", "Totale generale"] * 40  # fmt: skip
+    for arr in (pa.array(cells, pa.large_string()), pa.array(cells, pa.string()).slice(3)):
+        want = pc.match_substring_regex(arr, W._TOTAL_RE2).fill_null(False)
+        got = fp.match_text(arr, W._TOTAL_RE2, W._TOTAL_BYTES)
+        assert got.tolist() == want.to_pylist()
+        assert got.sum() > 100

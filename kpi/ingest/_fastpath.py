@@ -9,6 +9,7 @@ process-wide settings (Arrow's memory pool, the shared thread pool) stay in
 
 from __future__ import annotations
 
+import functools
 import sys
 from concurrent.futures import Future
 from typing import Any
@@ -22,6 +23,7 @@ from kpi._fastpath import executor
 
 __all__ = [
     "BOOLEAN",
+    "EarlyRepeats",
     "bitmap_bits",
     "compact",
     "decode",
@@ -34,6 +36,7 @@ __all__ = [
     "match_text",
     "pick",
     "repeated",
+    "repeated_text",
     "replace_at",
     "rows",
     "text_buffers",
@@ -263,9 +266,9 @@ def decode(s: pd.Series, rows: np.ndarray | None = None) -> pd.Series:
 
 def replace_at(s: pd.Series, positions: np.ndarray, values: pd.Series) -> pd.Series:
     """``s`` as "string" with the rows at ``positions`` set to ``values`` (in that order). Only
-    the Arrow chunks that hold a position are rebuilt, each in one take (row i from the chunk,
-    or from ``values`` where i is a position); the others are kept as they are. pandas'
-    ``__setitem__`` rebuilds a million-row Arrow text column twice, Arrow's
+    the part of each Arrow chunk from its first position to its last is rebuilt, in one take
+    (row i from the chunk, or from ``values`` where i is a position); the rest is kept as it
+    is. pandas' ``__setitem__`` rebuilds a million-row Arrow text column twice, Arrow's
     ``replace_with_mask`` is slower than a take."""
     arr = pa.array(s.astype("string").array)
     new = pa.array(values.astype("string").array).cast(arr.type)
@@ -280,10 +283,14 @@ def replace_at(s: pd.Series, positions: np.ndarray, values: pd.Series) -> pd.Ser
         if lo == hi:
             parts.append(chunk)
             continue
-        take = np.arange(len(chunk), dtype=np.int64)
-        take[positions[lo:hi] - starts[k]] = len(chunk) + np.arange(hi - lo)
-        both = pa.chunked_array([chunk, new.slice(lo, hi - lo)], type=arr.type)
-        parts.append(both.take(pa.array(take)).combine_chunks())
+        at = positions[lo:hi] - starts[k]
+        first, last = int(at[0]), int(at[-1]) + 1
+        part = chunk.slice(first, last - first)
+        take = np.arange(len(part), dtype=np.int64)
+        take[at - first] = len(part) + np.arange(hi - lo)
+        both = pa.chunked_array([part, new.slice(lo, hi - lo)], type=arr.type)
+        parts += [chunk.slice(0, first), both.take(pa.array(take)).combine_chunks()]
+        parts.append(chunk.slice(last))
     out = pa.chunked_array(parts, type=arr.type)
     return pd.Series(pd.array(out, dtype="string"), index=s.index, name=s.name, copy=False)
 
@@ -301,6 +308,16 @@ _LEAD = np.zeros(256, dtype=bool)
 _LEAD[:33] = _LEAD[128:] = True
 #: Above this many candidate strings, the expression runs on their distinct values only.
 _DISTINCT_FROM = 10_000
+
+
+@functools.cache
+def _pair_table(first: bytes, second: bytes) -> np.ndarray:
+    """A lookup table over the 65,536 little-endian 16-bit words: True where the low byte is
+    one of ``first`` and the high byte one of ``second`` (either case), or the low byte may
+    begin white space (:data:`_LEAD`: the expression trims it)."""
+    word = np.arange(1 << 16, dtype=np.uint32)
+    b0, b1 = word & 0xFF, word >> 8
+    return (_byte_table(first)[b0] & _byte_table(second)[b1]) | _LEAD[b0]
 
 
 def match_text(arr: pa.Array, pattern: str, prefix: tuple[bytes, ...]) -> np.ndarray:
@@ -321,22 +338,19 @@ def match_text(arr: pa.Array, pattern: str, prefix: tuple[bytes, ...]) -> np.nda
     starts = offsets[:-1]
     if len(prefix) > 1 and len(data) > 1:
         # The first two letters of every string in one pass, read as one little-endian 16-bit
-        # word (one letter lets through a whole column of ids such as "C1024"). A string
-        # shorter than the prefix may read its neighbour's bytes: the length check drops it.
+        # word and looked up in a table of the words that pass (one letter lets through a
+        # whole column of ids such as "C1024"). A string shorter than the prefix may read its
+        # neighbour's bytes: the length check drops it.
         pairs = np.ndarray(shape=(len(data) - 1,), dtype="<u2", buffer=data, strides=(1,))
-        word = pairs[np.minimum(starts, len(data) - 2)]
-        b0 = (word & 0xFF).astype(np.uint8)
-        lead = _LEAD[b0]
-        keep = (tables[0][b0] | lead) & (lead | tables[1][(word >> 8).astype(np.uint8)])
+        keep = _pair_table(prefix[0], prefix[1])[pairs[np.minimum(starts, len(data) - 2)]]
         first = 2
     else:
         b0 = data[np.minimum(starts, len(data) - 1)]
-        lead = _LEAD[b0]
-        keep = tables[0][b0] | lead
+        keep = tables[0][b0] | _LEAD[b0]
         first = 1
     pos = np.flatnonzero(keep)
     pos = pos[offsets[pos + 1] - starts[pos] >= len(prefix)]
-    lead = lead[pos]
+    lead = _LEAD[data[starts[pos]]]
     for k in range(first, len(prefix)):
         keep = lead | tables[k][data[starts[pos] + k]]
         pos, lead = pos[keep], lead[keep]
@@ -355,20 +369,25 @@ def match_text(arr: pa.Array, pattern: str, prefix: tuple[bytes, ...]) -> np.nda
 
 def repeated(ids: pd.Series) -> np.ndarray:
     """True where the id may occur more than once in ``ids`` (a superset: confirm on the few
-    rows it marks). A missing id is never marked.
-
-    Hashing a million distinct strings costs more than reading them, so for Arrow text each
-    id is reduced to a 32-bit key (length, first and last 8 bytes) and the keys are sorted:
-    equal ids give equal keys, and distinct ids rarely share one.
-    """
+    rows it marks). A missing id is never marked."""
     values = pa.array(ids.array) if not isinstance(ids.dtype, np.dtype) else None
     if values is None or not (
         pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
     ):
         return (ids.notna() & ids.duplicated(keep=False)).to_numpy()
+    return repeated_text(values)
+
+
+def repeated_text(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """:func:`repeated` of Arrow text.
+
+    Hashing a million distinct strings costs more than reading them, so each id is reduced to
+    a 32-bit key (length, first and last 8 bytes) and the keys are sorted: equal ids give
+    equal keys, and distinct ids rarely share one.
+    """
     chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
     keys = np.concatenate([text_keys(c) for c in chunks]) if chunks else np.zeros(0, np.uint32)
-    ordered = np.sort(keys)
+    ordered = _sorted_keys(keys)
     same = ordered[1:] == ordered[:-1]
     if not same.any():
         return np.zeros(len(keys), dtype=bool)
@@ -393,6 +412,56 @@ def repeated(ids: pd.Series) -> np.ndarray:
             valid = valid.combine_chunks()
         out &= valid.to_numpy(zero_copy_only=False)
     return out
+
+
+def _sorted_keys(keys: np.ndarray) -> np.ndarray:
+    """``np.sort`` of uint32 keys, as two passes of NumPy's radix sort over their 16-bit halves
+    (low half first, then a stable pass on the high half): a third less time than its
+    comparison sort on a million keys."""
+    if len(keys) < 1 << 16:
+        return np.sort(keys)
+    lo, hi = (0, 1) if sys.byteorder == "little" else (1, 0)
+    by_low = keys[np.argsort(keys.view(np.uint16)[lo::2], kind="stable")]
+    return by_low[np.argsort(by_low.view(np.uint16)[hi::2], kind="stable")]
+
+
+class EarlyRepeats:
+    """:func:`repeated_text` of the contact id column, started on the shared pool as soon as
+    the file is read, so that it runs while the frame is built and the mapping proposed (one
+    core is free then) rather than when the columns are parsed (both are busy).
+
+    :meth:`of` gives the result only for ids that are the very text it looked at (the same
+    Arrow buffers: parsing changed nothing, no row was set aside in between); for any other
+    ids, None, and the caller computes them as usual.
+    """
+
+    def __init__(self, values: pa.ChunkedArray) -> None:
+        self._values = values
+        self._result: Future[np.ndarray] = executor().submit(repeated_text, values)
+
+    def of(self, ids: pd.Series) -> np.ndarray | None:
+        """The repeats of ``ids`` when they are the text this check started on, else None.
+
+        Safe to wait for from the pool: this check was queued before any task of the same
+        import, so a task waiting for it starts only once a thread has taken it.
+        """
+        if not is_arrow_text(ids) or not _same_buffers(pa.array(ids.array), self._values):
+            return None
+        return self._result.result()
+
+
+def _same_buffers(a: pa.Array | pa.ChunkedArray, b: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether two Arrow arrays are views of the same memory, chunk by chunk (and so hold the
+    same values: Arrow buffers do not change)."""
+
+    def layout(x: pa.Array | pa.ChunkedArray) -> list[tuple[Any, ...]]:
+        chunks = x.chunks if isinstance(x, pa.ChunkedArray) else [x]
+        return [
+            (c.type, c.offset, len(c), *(buf.address if buf else None for buf in c.buffers()))
+            for c in chunks
+        ]
+
+    return layout(a) == layout(b)
 
 
 #: The low ``w`` bytes of a little-endian uint64 set, for ``w`` = 0..8.

@@ -110,7 +110,8 @@ def force_text(
     """Columns to read as text: ids and categories (leading zeros), and durations with colons
     (Arrow would read "02:30" as a time of day, 2.5 hours, where an export means 2 min 30 s).
 
-    How each mapped column is read: ids and category labels as plain text ("text"), yes/no
+    How each mapped column is read: ids and category labels as plain text ("text"; the contact
+    id as "key", whose repeats are looked for at once, see ``EarlyRepeats``), yes/no
     flags whose sample holds only yes/no words as Arrow booleans ("bool"), other flags,
     directions and labels compared with a value dictionary-encoded ("dict": each distinct value
     is then parsed once, see ``_apply_by_category``).
@@ -129,6 +130,9 @@ def force_text(
         for c in names:  # other yes/no columns stay as written (not read as booleans)
             if c not in out and _yes_no_words(samples.get(c, [])):
                 out[c] = "text"
+        key = m.get("contact_id") if m.shape == "interactions" else None
+        if key is not None and len(key.source) == 1 and out.get(key.source[0]) == "text":
+            out[key.source[0]] = "key"  # its repeats are looked for as soon as it is read
         return out
 
     return pick

@@ -64,6 +64,7 @@ def combine(
     # million-row column costs more in page faults than the copy itself).
     for p in parsed:
         p.raw.frame = fp.emptied(p.raw.frame)
+        p.raw.early_repeats = None  # it holds the ids as read
         p.frame = fp.emptied(p.frame)
     if kept_mask.all():  # nothing quarantined (the common case): no copy of a million rows
         kept = frame.reset_index(drop=True)

@@ -23,7 +23,7 @@ import pyarrow.csv as pacsv
 import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~10 ms)
 
 from kpi.errors import DataError
-from kpi.ingest._fastpath import to_frame
+from kpi.ingest._fastpath import EarlyRepeats, to_frame
 from kpi.ingest.rows import (
     drop_layout_rows,
     promote_field_row,
@@ -56,7 +56,7 @@ _OPPOSITE |= {v: k for k, v in _OPPOSITE.items()}
 #: Cells a column must hold (or be empty) to be read as booleans by Arrow.
 ARROW_BOOL_WORDS = frozenset(_TRUE_WORDS[1:] + _FALSE_WORDS[1:])
 
-#: Names the columns to read as text: a set of names, or name -> "text" | "dict".
+#: Names the columns to read as text: a set of names, or name -> "text" | "key" | "dict" | "bool".
 ForceText = Callable[[list[str], dict[str, list[str]]], "Iterable[str] | dict[str, str]"]
 
 _BLOCK_SIZE = 1 << 24  # Arrow's CSV block (types are inferred from the first block)
@@ -110,6 +110,8 @@ class RawTable:
     title: list[str] = field(
         default_factory=list
     )  # the lines above the header ("Report date: ...")
+    # The contact ids' repeats, looked for while the rest is read (see ``EarlyRepeats``).
+    early_repeats: EarlyRepeats | None = None
 
     def as_written(self, rows: pd.DataFrame) -> pd.DataFrame:
         """``rows`` of this file's frame with yes/no cells spelled as the file writes them."""
@@ -235,7 +237,8 @@ def read_raw(
 
     ``force_text(header, samples)`` names the columns read as text (ids with leading zeros,
     phone numbers, durations written as MM:SS that Arrow would take for times of day): a set of
-    names, or a dict of name -> "text" | "dict" ("dict": dictionary-encoded text, read as a
+    names, or a dict of name -> "text" | "key" | "dict" ("key": the contact id, text whose
+    repeats are looked for at once; "dict": dictionary-encoded text, read as a
     pandas Categorical, for columns with few distinct values).
     """
     if src.size == 0:
@@ -402,6 +405,7 @@ def single_byte_codec(data: bytes) -> tuple[str, str]:
 # each distinct value once instead of a million cells.
 _TYPE = {
     "text": pa.large_string(),  # what pandas holds text as: no cast in to_pandas
+    "key": pa.large_string(),  # the contact id: text, its repeats looked for at once
     "dict": pa.dictionary(pa.int32(), pa.string()),
     "bool": pa.bool_(),
 }
@@ -485,6 +489,7 @@ def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) ->
             spellings = {}  # no column was read as booleans after all
     except (pa.ArrowInvalid, UnicodeDecodeError) as err:
         return _unreadable(err, src, force_text, encoding, delimiter)
+    early = _key_repeats(table, header, wanted)
     try:
         box = [normalise_arrow(table)]
         del table  # to_frame lets each column go once it is converted
@@ -496,7 +501,27 @@ def _read_text(src: Source, force_text: ForceText | None, *, xls_named: bool) ->
     frame.columns = names[: frame.shape[1]] + list(frame.columns[len(names) :])
     title = [" ".join(c.strip() for c in row if c.strip()) for row in title_rows]
     notes += reader.notes
-    return RawTable(src.name, frame, reader.skipped, notes, spellings=spellings, title=title)
+    return RawTable(
+        src.name,
+        frame,
+        reader.skipped,
+        notes,
+        spellings=spellings,
+        title=title,
+        early_repeats=early,
+    )
+
+
+def _key_repeats(table: pa.Table, header: list[str], wanted: dict[str, str]) -> EarlyRepeats | None:
+    """The repeats of the column read as the contact id ("key"), started now (a name the header
+    holds once, read as text)."""
+    keys = [i for i, h in enumerate(header) if wanted.get(h.replace("\ufeff", "").strip()) == "key"]
+    if len(keys) != 1 or keys[0] >= table.num_columns:
+        return None
+    col = table.column(keys[0])
+    if not pa.types.is_large_string(col.type):
+        return None
+    return EarlyRepeats(col)
 
 
 def _text_sample(src: Source, xls_named: bool) -> tuple[bytes, str, str | None, str]:

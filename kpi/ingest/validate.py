@@ -147,9 +147,15 @@ def _read_dates(
 
 
 def _parse_one(
-    f: FieldMap, frame_raw: pd.DataFrame, shape: Shape, timezone: str | None, locale: bool
+    f: FieldMap,
+    frame_raw: pd.DataFrame,
+    shape: Shape,
+    timezone: str | None,
+    locale: bool,
+    early: fp.EarlyRepeats | None = None,
 ) -> _Parsed:
-    """One field of one file, parsed and checked (here, in parallel)."""
+    """One field of one file, parsed and checked (here, in parallel); ``early``: the contact
+    ids' repeats looked for as the file was read."""
     value, bad_rows, note, f2, order, wrong = _read_dates(f, frame_raw, shape, timezone, locale)
     if wrong is not None:
         bad_rows = bad_rows & ~wrong
@@ -170,7 +176,9 @@ def _parse_one(
             value = value.astype("datetime64[ns]")
     dups = None
     if f.target == "contact_id" and shape == "interactions":
-        dups = fp.repeated(value)
+        dups = early.of(value) if early is not None else None
+        if dups is None:
+            dups = fp.repeated(value)
     return _Parsed(value, bad, note, f2, far, dups, order, wrong)
 
 
@@ -502,7 +510,7 @@ def parse_file(
     locale = _locale_dayfirst(raw)
 
     def one(f: FieldMap) -> _Parsed:
-        return _parse_one(f, frame_raw, shape, timezone, locale)
+        return _parse_one(f, frame_raw, shape, timezone, locale, raw.early_repeats)
 
     # Columns are parsed two at a time: most of the work is in NumPy and Arrow kernels, which
     # release the GIL. Results are taken in mapping order, so reasons keep their precedence.
