@@ -540,3 +540,35 @@ def test_source_files_never_leave_the_root(roots: Path) -> None:
         with pytest.raises(DataError, match="max_rows"):
             load_sources(env={"KPI_LAB_SOURCES": f'{{"parquet_roots": ["/a"], "max_rows": {cap}}}'})
     assert load_sources(env={"KPI_LAB_SOURCES": '{"parquet_roots": ["/a"]}'}).max_rows == 5_000_000
+
+
+def test_email_zero_waits_and_padded_labels_read_as_the_importer_does(tmp_path: Path) -> None:
+    # A blended log: e-mails written with a queue time of 0 wait for no queue; labels padded
+    # with spaces are the trimmed labels. ASA over the answered calls with a wait: phone 0 s,
+    # chat 10 s, phone 30 s -> 13.3333 (8.0 if the e-mails' zeros counted as answers at once).
+    frame = pd.DataFrame(
+        {
+            "Contact_ID": ["a", "b", "c", "d", "e"],
+            "Start_Time": pd.to_datetime(["2026-03-02 09:00"] * 5),
+            "Channel": ["phone", "email", "e-mail ", " chat", "phone"],
+            "Queue": ["Billing ", "Billing", "Billing", "Sales", "Sales"],
+            "Inqueue_Time": [0.0, 0.0, 0.0, 10.0, 30.0],
+            "Active_Talk_Time": [100.0, 50.0, 60.0, 70.0, 80.0],
+        }
+    )
+    path = tmp_path / "blended.parquet"
+    frame.to_parquet(path, index=False)
+    imported = ingest.read_files([path])
+    want = engine.compute(imported.dataset, kpis=["asa", "contacts"], grain="all")
+    got = compute_lake(path, kpis=["asa", "contacts"], grain="all")
+    assert got.value("asa") == pytest.approx(40 / 3)
+    assert want.value("asa") == pytest.approx(40 / 3)
+    by = ["queue", "channel"]
+    lake_rows = compute_lake(path, kpis=["contacts"], grain="all", by=by).frame
+    file_rows = engine.compute(imported.dataset, kpis=["contacts"], grain="all", by=by).frame
+    table = lake_rows[[*by, "value"]].sort_values(by).values.tolist()
+    assert table == file_rows[[*by, "value"]].sort_values(by).values.tolist()
+    assert table == [
+        ["Billing", "e-mail", 1], ["Billing", "email", 1], ["Billing", "phone", 1],
+        ["Sales", "chat", 1], ["Sales", "phone", 1],
+    ]  # fmt: skip

@@ -24,6 +24,7 @@ import pandas as pd
 from kpi.errors import DataError, MappingError
 from kpi.ingest import FieldMap, auto_map
 from kpi.ingest import Mapping as ColumnMapping
+from kpi.ingest.contacts import NO_QUEUE_MEDIA
 from kpi.ingest.parsers import DIRECTION_PATTERNS, parse_bool, unit_from_name
 from kpi.schema import INTERACTION_COLUMNS, Column
 
@@ -268,7 +269,10 @@ class _Mapper:
                     f"({expr} = 'internal')",
                 )
                 return expr
-            return f"CAST({quote_ident(f.source[0])} AS VARCHAR)"
+            text = f"CAST({quote_ident(f.source[0])} AS VARCHAR)"
+            if self.kinds[f.source[0]] != "text":
+                return text
+            return f"nullif(trim({text}), '')"  # as the importer: trimmed, blank is missing
         return self.number(f, col)
 
     def datetime(self, f: FieldMap) -> str:
@@ -390,6 +394,14 @@ def lake_scan(
         )
     m = _Mapper(query, relation, types)
     columns = {f.target: m.field(f) for f in mapping.fields if f.target in _BY_NAME}
+    if "wait_seconds" in columns and "channel" in columns:
+        # E-mails' queue time of 0 is written where the medium has none: no wait, so that they
+        # count in no queue rate (the importer's rule, ``kpi.ingest.contacts.no_queue_wait``).
+        wait, channel = columns["wait_seconds"], columns["channel"]
+        email = f"regexp_matches(lower({channel}), {sql_literal(NO_QUEUE_MEDIA)})"
+        columns["wait_seconds"] = (
+            f"(CASE WHEN ({wait}) = 0 AND coalesce({email}, FALSE) THEN NULL ELSE {wait} END)"
+        )
     return LakeScan(
         columns=columns,
         rules=dict(m.rules),

@@ -22,6 +22,7 @@ from kpi.ingest.outcomes import apply_rule, listed_rows
 from kpi.ingest.readers import RawTable
 
 __all__ = [
+    "NO_QUEUE_MEDIA",
     "answered_by_talk",
     "apply_outcome",
     "dials_connected",
@@ -298,7 +299,9 @@ def milliseconds_labelled_seconds(out: dict[str, pd.Series], used: list[FieldMap
 
 
 #: Media with no queue in front of an agent: an e-mail's "wait" of 0 is no wait.
-_NO_QUEUE_MEDIA = re.compile(r"e-?mail|^mail$|correo|courriel|邮件|メール|이메일", re.IGNORECASE)
+#: (The pattern's text is also the lake's rule: ``kpi.engine.lake_mapping``.)
+NO_QUEUE_MEDIA = r"e-?mail|^mail$|correo|courriel|邮件|メール|이메일"
+_NO_QUEUE_MEDIA = re.compile(NO_QUEUE_MEDIA, re.IGNORECASE)
 
 
 def no_queue_wait(out: dict[str, pd.Series]) -> list[str]:
