@@ -28,7 +28,7 @@ from kpi.ingest.headers import (
     leaf_names,
     norm,
 )
-from kpi.ingest.mapping import PRESETS, FieldMap, Mapping, OutcomeRule
+from kpi.ingest.mapping import PRESET_PREFERRED, PRESETS, FieldMap, Mapping, OutcomeRule
 from kpi.ingest.outcomes import classify_value, propose_correction, propose_rule
 from kpi.ingest.parsers import (
     direction_label,
@@ -229,8 +229,12 @@ def _preset(st: _State) -> str | None:
     for name, keys in PRESET_KEYS.items():
         preset = PRESETS[name]
         if preset.shape == st.shape and all(norm(k) in normed for k in keys):
+            preferred = PRESET_PREFERRED.get(name, {})
             for f in preset.fields:
                 src = tuple(s if s in st.cols else by_norm.get(norm(s), s) for s in f.source)
+                better = by_norm.get(norm(preferred.get(f.target, "")))
+                if better is not None and (not st.samples or st.samples.get(better)):
+                    src = (better,)
                 if set(src) <= set(st.cols):
                     st.add(replace(f, source=src), f"the {name} preset names this column")
             return name

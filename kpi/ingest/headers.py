@@ -477,6 +477,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Konsultant",
         "Handläggare",
         "Temsilci",
+        "Users - Interacted",
+        "Users Interacted",
     ),
     "team": (
         "team",
@@ -589,6 +591,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Starttid",
         "Data i godzina",
         "Başlangıç",
+        "Date/Time Opened",
     ),
     "end_time": (
         "end_time",
@@ -1118,6 +1121,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Archived at",
         "Ticket solved - Timestamp",
         "Completed Time",
+        "Date/Time Closed",
     ),
     "updated_at": (
         "LastUpdateTimestamp",

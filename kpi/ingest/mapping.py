@@ -641,6 +641,10 @@ PRESETS: dict[str, Mapping] = {
 }
 
 #: Columns that identify a preset (all must be present for the preset to be chosen).
+#: A column a preset prefers for a target when the file has it and fills it: Five9's SKILL is
+#: the queue a call waited in, its CAMPAIGN the entry point (a whole line of business).
+PRESET_PREFERRED: dict[str, dict[str, str]] = {"five9": {"queue": "SKILL"}}
+
 _PRESET_KEYS: dict[str, tuple[str, ...]] = {
     "amazon_connect": ("ContactId", "InitiationTimestamp"),
     "genesys_cloud": ("Interval Start", "Media Type"),
