@@ -42,7 +42,6 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 from __future__ import annotations
 
-import pytest
 from exports_check import accounted, days, expect, per_period, reader, text, values
 
 from kpi import ingest

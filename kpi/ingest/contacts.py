@@ -31,6 +31,7 @@ __all__ = [
     "no_queue_wait",
     "not_contacts",
     "phone_keys",
+    "reached_no_agent",
     "test_calls",
     "unknown_directions",
 ]
@@ -81,6 +82,43 @@ def dials_connected(mapping: Mapping, out: dict[str, pd.Series]) -> list[str]:
     return [
         f"'{f.source[0]}' says nothing of outbound dials: {int(wrong.sum()):,} dials with no "
         "talk time read as not connected (not handled; a dial is never abandoned)"
+    ]
+
+
+def reached_no_agent(mapping: Mapping, out: dict[str, pd.Series]) -> list[str]:
+    """Where answered is only the opposite of an abandoned column, a contact that was not
+    abandoned is not thereby answered: one with no talk, handle or wrap-up time and no agent
+    named flowed out (to voicemail, another queue) or ended in the menu. Such rows read as not
+    answered (they count as offered where they queued), when the file's times tell: at least
+    half of the contacts the column calls answered show an agent or a time. Dials are left to
+    :func:`dials_connected`; said in a note."""
+    f = mapping.get("answered")
+    if f is None or f.transform != "invert":
+        return []
+    signs = [
+        pd.to_numeric(out[c], errors="coerce").gt(0).fillna(False).to_numpy(dtype=bool)
+        for c in ("talk_seconds", "handle_seconds", "acw_seconds")
+        if c in out
+    ]
+    if "agent_id" in out:
+        signs.append(P.filled_mask(out["agent_id"].astype("string")).to_numpy(dtype=bool))
+    if not signs:
+        return []
+    reached = np.logical_or.reduce(signs)
+    answered = out["answered"].astype("boolean")
+    said = answered.fillna(False).to_numpy(dtype=bool, copy=True)  # not a view of the column
+    if "direction" in out:
+        said &= ~out["direction"].eq("outbound").fillna(False).to_numpy(dtype=bool)
+    if not said.any() or reached[said].mean() < 0.5:
+        return []  # no contact called answered, or the file does not record who took them
+    wrong = said & ~reached
+    if not wrong.any():
+        return []
+    out["answered"] = answered.mask(wrong, False)
+    return [
+        f"'{f.source[0]}' says not abandoned on {int(wrong.sum()):,} contacts that reached no "
+        "agent (no talk, handle or wrap-up time, no agent): read as not answered (a flow-out "
+        "to voicemail or another queue, or the end of the menu)"
     ]
 
 

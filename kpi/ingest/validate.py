@@ -427,7 +427,11 @@ def _flags_and_zones(
     Blank answered cells with talk time first, and dials with no talk time: an outcome rule's
     own "counts in no rate" (a value the user set to ignore) then stands."""
     contacts = mapping.shape == "interactions"
-    notes = C.answered_by_talk(out) + C.dials_connected(mapping, out) if contacts else []
+    notes = (
+        C.answered_by_talk(out) + C.dials_connected(mapping, out) + C.reached_no_agent(mapping, out)
+        if contacts
+        else []
+    )
     notes += C.apply_outcome(mapping, raw, out)
     if contacts:
         sources = {f.target: f.source for f in used}
