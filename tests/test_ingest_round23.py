@@ -167,3 +167,24 @@ def test_iso_dates_of_a_column_pin_the_order_of_its_written_ones() -> None:
     got = detect_date_order(_text(cells))
     assert (got.order, got.decided_by, got.count) == ("dmy", "iso", 2)
     assert "ISO dates set its period" in (got.describe("Date") or "")
+
+
+def test_survey_ids_match_contacts_loosely_and_say_how() -> None:
+    from kpi.ingest.surveys import match_ids
+
+    contacts = pd.Index(["9d52-aa01", "000048169", "00000042", "x-1"])
+    got, how = match_ids(pd.Series(["9d52-aa01", "000048169", None, "nope"]), contacts)
+    assert got.tolist()[:2] == ["9d52-aa01", "000048169"] and how is None  # as written: 2 of 3
+    survey = pd.Series(["CTR-9D52-AA01", "CTR-48169", "CTR-{00000042}", "CTR-777", None])
+    got, how = match_ids(survey, contacts)
+    assert [None if pd.isna(v) else v for v in got] == [
+        "9d52-aa01",
+        "000048169",
+        "00000042",
+        None,
+        None,
+    ]
+    assert how == "ignoring case, braces and leading zeros and the prefix 'CTR-'"
+    # A loose form two contacts share names neither.
+    got, _ = match_ids(pd.Series(["7", "x-1"]), pd.Index(["07", "007", "X-1"]))
+    assert [None if pd.isna(v) else v for v in got] == [None, "X-1"]

@@ -831,13 +831,16 @@ def _outcome(st: _State) -> Mapping | None:
     if st.shape != "interactions":
         return None
     flags = {"answered", "abandoned"} & st.done
+    # Answered read from talk time > 0 is no column of flags: wrap-up codes beside it still give
+    # the abandoned calls ("Abandon" in a Five9 DISPOSITION).
+    given = {f.target for f in st.fields if f.target in flags and f.transform != "positive"}
     if len(flags) < 2:
         for c in st.cols:
             values = st.samples.get(c)
             if not values:
                 continue
             got = _column_rule(c, values, needs_name=c in st.used)
-            if got is not None and flags and got[0].others != "keep" and _codes_only(got[0]):
+            if got is not None and given and got[0].others != "keep" and _codes_only(got[0]):
                 continue  # wrap-up codes beside a mapped flag: the correction below instead
             if got is not None:
                 rule, why = got

@@ -19,12 +19,13 @@ from kpi.ingest.dates import DateOrderDecision
 from kpi.ingest.mapping import FieldMap, Mapping
 from kpi.ingest.readers import Source
 from kpi.ingest.report import ImportReport, ImportResult
+from kpi.ingest.surveys import join_survey, responses_beside_log
 from kpi.ingest.validate import ParsedFile, first_reason
 from kpi.metrics.sql import priority_of
 from kpi.schema import AGGREGATE_COLUMNS, INTERACTION_COLUMNS, Shape
 from kpi.segment import SEGMENT_COLUMNS
 
-__all__ = ["combine", "date_orders", "dedupe", "join_survey"]
+__all__ = ["combine", "date_orders", "dedupe"]
 
 Progress = Callable[[float, str], None]
 
@@ -44,12 +45,14 @@ def combine(
     unique) -> :func:`_join_surveys` -> quarantine (:func:`_quarantined`) and the kept rows ->
     warnings on kept values (:func:`_value_warnings`) -> :func:`_report`.
     """
+    parsed, beside = responses_beside_log(parsed)
     main, surveys, shape = _roles(parsed)
     notes = list(dict.fromkeys(f"{p.raw.source}: {n}" for p in parsed for n in p.notes))
+    notes += beside
     warnings = [w for p in parsed for w in p.warnings]
     frame, reason, starts = _stack(main)
     frame, reason, duplicates, renumbered = _dedupe_stage(frame, reason, main, shape, warnings)
-    frame, joined, survey_quarantine = _join_surveys(frame, reason, surveys)
+    frame, joined, survey_quarantine = _join_surveys(frame, reason, surveys, notes)
 
     tell(0.85, "Validating")
     kept_mask = reason.isna().to_numpy()
@@ -231,16 +234,19 @@ def _dedupe_stage(
 
 
 def _join_surveys(
-    frame: pd.DataFrame, reason: pd.Series, surveys: list[ParsedFile]
+    frame: pd.DataFrame, reason: pd.Series, surveys: list[ParsedFile], notes: list[str]
 ) -> tuple[pd.DataFrame, int, list[pd.DataFrame]]:
-    """Survey files joined onto kept contacts -> (frame, rows joined, their quarantine parts)."""
+    """Survey files joined onto kept contacts -> (frame, rows joined, their quarantine parts);
+    how their ids were matched is added to ``notes``."""
     joined = 0
     quarantine: list[pd.DataFrame] = []
     for p in surveys:
-        frame, n_joined, q = join_survey(frame, reason, p)
+        frame, n_joined, q, how = join_survey(frame, reason, p)
         joined += n_joined
         if q is not None:
             quarantine.append(q)
+        if how is not None:
+            notes.append(f"{p.raw.source}: survey ids matched to the contacts' ids {how}")
     return frame, joined, quarantine
 
 
@@ -513,34 +519,6 @@ def _derived_answered(kept: pd.DataFrame, warnings: list[str]) -> tuple[pd.DataF
         "answered count to the export"
     )
     return kept, False
-
-
-def join_survey(
-    frame: pd.DataFrame, reason: pd.Series, p: ParsedFile
-) -> tuple[pd.DataFrame, int, pd.DataFrame | None]:
-    """Fill survey columns of kept contacts from a survey file; unmatched rows are quarantined."""
-    s = p.frame.copy()
-    r = p.reason.copy()
-    dup = s["contact_id"].duplicated(keep="last") & r.isna()
-    r = first_reason(r, dup, "duplicate survey for contact_id (older response)")
-    kept_ids = pd.Index(frame.loc[reason.isna(), "contact_id"].dropna().unique())
-    unmatched = ~s["contact_id"].isin(kept_ids)
-    r = first_reason(r, unmatched, "survey for a contact_id not in the contacts")
-    good = s.loc[r.isna()].set_index("contact_id")
-    cols = [c for c in good.columns if c != "updated_at"]
-    frame = frame.copy()
-    for c in cols:
-        mapped = frame["contact_id"].map(good[c])
-        if c in frame.columns:
-            frame[c] = mapped.where(mapped.notna(), frame[c]) if len(good) else frame[c]
-        else:
-            frame[c] = mapped
-    q = None
-    if r.notna().any():
-        q = p.raw.as_written(p.raw.frame.loc[r.notna()])
-        q.insert(0, "file", p.raw.source)
-        q["reason"] = r[r.notna()].astype("string").to_numpy()
-    return frame, int(r.isna().sum()), q
 
 
 def merge_mappings(maps: list[Mapping]) -> Mapping:

@@ -406,7 +406,8 @@ def propose_rule(
     if needs_name and not named:
         return None
     if share < (0.8 if named else 0.95):
-        return None
+        # Mostly unknown words under a disposition header: the codes agents chose at wrap-up.
+        return _wrapup_rule(name, distinct, known) if named else None
     pairs = tuple((v, known[v] or "ignore") for v in distinct)
     unknown = [v for v in distinct if known[v] is None]
     why = f"values {', '.join(distinct[:6])} read as outcomes" + (
