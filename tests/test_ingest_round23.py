@@ -188,3 +188,18 @@ def test_survey_ids_match_contacts_loosely_and_say_how() -> None:
     # A loose form two contacts share names neither.
     got, _ = match_ids(pd.Series(["7", "x-1"]), pd.Index(["07", "007", "X-1"]))
     assert [None if pd.isna(v) else v for v in got] == [None, "X-1"]
+
+
+def test_ambiguous_dates_take_the_order_in_which_they_span_one_period() -> None:
+    from kpi.ingest.dates import detect_date_order
+
+    uk_week = pd.Series([f"0{d}/03/2025 09:00" for d in range(3, 8)])  # 3-7 March, day-first
+    got = detect_date_order(uk_week)
+    # day-first: 3-7 March (4 days); month-first: 3 March - 3 July (122 days)
+    assert (got.order, got.decided_by, got.count, got.other) == ("dmy", "span", 4, 122)
+    assert "span 4 days, read month-first 122 days" in (got.describe("Date") or "")
+    us = pd.Series([f"01/{d:02d}/2025" for d in range(2, 13)])  # 2-12 Jan; 1 Feb - 1 Dec: 303
+    got = detect_date_order(us)
+    assert (got.order, got.decided_by, got.count, got.other) == ("mdy", "span", 10, 303)
+    tie = pd.Series(["01/02/2025", "02/01/2025"])  # 30 days either way: nothing decides
+    assert (detect_date_order(tie).order, detect_date_order(tie).decided_by) == ("mdy", "assumed")

@@ -101,7 +101,8 @@ def test_avaya_agent_report_volume_and_aht() -> None:
     accounted(r, 20)
     assert days(r) == ("2024-10-07", "2024-10-11")
     assert "day" in grains(r), grains(r)
-    assert "month-first was assumed" in text(r)
+    t = text(r)  # the order and its evidence (an assumption, or the span of the dates)
+    assert "month-first was assumed" in t or "read month-first" in t and " span " in t
     expect(values(r, "contacts", "aht"), contacts=645, aht=369.2651)
 
 

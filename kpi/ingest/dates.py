@@ -43,7 +43,9 @@ class DateOrderDecision:
     ----------
     order : "dmy", "mdy" or "" (the values are not day/month/year dates: ISO, text months...).
     decided_by : "data" (a field over 12), "iso" (the column's ISO dates set the period the
-        written dates must fall in), "hint" (the file's ``;`` separator and decimal commas,
+        written dates must fall in), "span" (read one way the dates cover a short period, read
+        the other way months: ``count`` and ``other`` are the two spans in days), "hint" (the
+        file's ``;`` separator and decimal commas,
         or dotted dates), "assumed" (ambiguous: month-first assumed, or mixed orders: the
         majority), "mapping" (set in the mapping) or "".
     count : how many distinct values showed the deciding field over 12.
@@ -63,6 +65,7 @@ class DateOrderDecision:
     target: str = ""
     rejected: int = 0
     rejected_example: str = ""
+    other: int = 0  # "span": the days the dates would span read in the other order
 
     @property
     def dayfirst(self) -> bool | None:
@@ -121,6 +124,13 @@ class DateOrderDecision:
                 f"{head}: the column's ISO dates set its period, and {self.count:,} written dates "
                 "fall inside it only when read so"
             )
+        if self.decided_by == "span":
+            other = "month-first" if self.order == "dmy" else "day-first"
+            return (
+                f"{head}: ambiguous (no value has a field over 12), but read so its dates "
+                f"span {_days(self.count)}, read {other} {_days(self.other)}; set date_order in "
+                "the mapping if that is wrong"
+            )
         if self.decided_by == "hint":
             return f"{head}: no value decides it; the file's ';' separator and decimal commas say day-first"
         if self.decided_by == "mapping":
@@ -156,6 +166,36 @@ def _order_by_iso(distinct: pd.Series, fields: pd.DataFrame) -> DateOrderDecisio
     order = max(inside, key=lambda o: inside[o])
     example = str(distinct[fields.index[0]])
     return DateOrderDecision(order, "iso", inside[order], example)
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n:,} days"
+
+
+#: Read one way, the dates must span at most this share of the other way's span (and the
+#: other way at least four weeks) for the shorter to decide: an export covers one period.
+_SPAN_RATIO, _SPAN_MIN_DAYS = 3, 28
+
+
+def _order_by_span(distinct: pd.Series, fields: pd.DataFrame) -> DateOrderDecision | None:
+    """The order in which the ambiguous dates (no field over 12) cover a short period where the
+    other order spreads them over months (a UK week 03/03-07/03 read month-first runs from
+    3 March to 3 July), or None when neither is clearly shorter."""
+    a, b, year = (fields[k].astype(int) for k in (0, 1, 2))
+    year = year.where(year >= 100, year + 2000)
+    spans = {}
+    for order, (day, month) in (("dmy", (a, b)), ("mdy", (b, a))):
+        dates = pd.to_datetime(
+            pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce"
+        ).dropna()
+        if len(dates) < 2:
+            return None
+        spans[order] = int((dates.max() - dates.min()).days)
+    short, long = sorted(spans, key=lambda o: spans[o])
+    if spans[long] < _SPAN_MIN_DAYS or spans[short] * _SPAN_RATIO > spans[long]:
+        return None
+    example = str(distinct[fields.index[0]])
+    return DateOrderDecision(short, "span", spans[short], example, other=spans[long])
 
 
 #: The name this module had before it became the report's record.
@@ -251,6 +291,9 @@ def detect_date_order(
     by_iso = _order_by_iso(distinct, fields)
     if by_iso is not None:
         return by_iso
+    by_span = _order_by_span(distinct, fields)
+    if by_span is not None:
+        return by_span
     dotted = fields.index.isin(distinct.index[distinct.str.contains(r"^\s*\d{1,2}\.\d{1,2}\.")])
     if locale_dayfirst or dotted.all():
         return DateOrderDecision("dmy", "hint", 0, example)
