@@ -50,6 +50,7 @@ def combine(
     notes = list(dict.fromkeys(f"{p.raw.source}: {n}" for p in parsed for n in p.notes))
     notes += beside
     warnings = [w for p in parsed for w in p.warnings]
+    notes += _padded_ids(main)
     frame, reason, starts = _stack(main)
     frame, reason, duplicates, renumbered = _dedupe_stage(frame, reason, main, shape, warnings)
     frame, joined, survey_quarantine = _join_surveys(frame, reason, surveys, notes)
@@ -140,6 +141,40 @@ def _roles(parsed: list[ParsedFile]) -> tuple[list[ParsedFile], list[ParsedFile]
             "import them separately."
         )
     return main, surveys, main[0].mapping.shape
+
+
+def _padded_ids(main: list[ParsedFile]) -> list[str]:
+    """Contact ids a spreadsheet turned into numbers (``00481350`` saved as 481350) beside files
+    that write them as digits with leading zeros, all of one width: padded back to that width,
+    so that the same contact in two files is found twice. The notes say which files."""
+    if len(main) < 2 or main[0].mapping.shape != "interactions":
+        return []
+    numeric, widths = [], set()
+    for p in main:
+        f = p.mapping.get("contact_id")
+        if f is None or len(f.source) != 1 or f.source[0] not in p.raw.frame.columns:
+            continue
+        if pd.api.types.is_numeric_dtype(p.raw.frame[f.source[0]].dtype):
+            numeric.append(p)
+            continue
+        ids = p.frame["contact_id"].dropna().astype("string")
+        if len(ids) and ids.str.fullmatch(r"\d+").all() and ids.str.startswith("0").any():
+            widths |= set(ids.str.len().unique().tolist())
+    if not numeric or len(widths) != 1:
+        return []
+    width = int(widths.pop())
+    notes = []
+    for p in numeric:
+        ids = p.frame["contact_id"].astype("string")
+        fits = ids.str.fullmatch(r"\d+").fillna(True) & ids.str.len().fillna(0).le(width)
+        if not fits.all():
+            continue
+        p.frame = p.frame.assign(contact_id=ids.str.zfill(width))
+        notes.append(
+            f"{p.raw.source}: its contact ids are numbers (a spreadsheet dropped their leading "
+            f"zeros): padded to {width} digits, as the other files write them"
+        )
+    return notes
 
 
 def _stack(main: list[ParsedFile]) -> tuple[pd.DataFrame, pd.Series, np.ndarray]:
