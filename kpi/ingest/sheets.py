@@ -126,6 +126,16 @@ def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
             )
     if skip:
         notes.append(f"header on row {skip + 1}: {lines_text(skip)} above it skipped")
+    uncomputed = _uncomputed_formulas(src, name, skip, frame) if kind == "excel" else []
+    if uncomputed:
+        frame = frame.drop(columns=uncomputed)
+        warnings.append(
+            f"'{src.name}': {', '.join(repr(c) for c in uncomputed)} "
+            f"{'holds' if len(uncomputed) == 1 else 'hold'} formulas saved without their "
+            "results (the file was written by a program, not saved in Excel), so "
+            f"{'it was' if len(uncomputed) == 1 else 'they were'} left out: open the file in "
+            "Excel or LibreOffice and save it to compute them"
+        )
     frame = frame.dropna(how="all")
     frame = excel_objects(frame)
     title = [
@@ -141,6 +151,36 @@ def read_excel(src: Source, sheet: str | None, kind: str = "excel") -> RawTable:
         warnings=warnings,
         title=title,
     )
+
+
+def _uncomputed_formulas(src: Source, sheet: str, skip: int, frame: pd.DataFrame) -> list[str]:
+    """The columns of ``frame`` with no value at all whose cells are formulas (``=C2-D2``): a
+    workbook written by a program that stores formulas but not their results. Only a frame with
+    an empty column costs a second look at the workbook (its first 20 rows, formulas kept)."""
+    empty = [c for c in frame.columns if frame[c].isna().all()]
+    if not empty:
+        return []
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(src.stream(), read_only=True, data_only=False)
+    except _unreadable():  # pragma: no cover - pandas just read it
+        return []
+    try:
+        rows = book[sheet].iter_rows(min_row=skip + 1, max_row=skip + 21, values_only=True)
+        header = next(rows, ())
+        body = list(rows)
+    finally:
+        book.close()
+    at = {str(h).strip(): i for i, h in enumerate(header) if h is not None}
+    out = []
+    for c in empty:
+        i = at.get(str(c).strip())
+        if i is not None and any(
+            isinstance(r[i], str) and r[i].startswith("=") for r in body if i < len(r)
+        ):
+            out.append(str(c))
+    return out
 
 
 def _table_sheet(
