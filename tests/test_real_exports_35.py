@@ -143,21 +143,10 @@ def test_ucce_network_abandons_not_queue_abandons() -> None:
            service_level=0.5082)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: ASA 5.5106 (expected 54.6383): the wait is mapped from 'RingTime' (the "
-    "seconds the agent's phone rang) because headers.py lists 'Ring Time' among wait_seconds "
-    "synonyms and does not know UCCE's queue time 'LocalQTime'; nothing is said.",
-)
 def test_ucce_asa_from_local_queue_time() -> None:
     expect(values(load(_TCD), "asa"), asa=54.6383)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: AHT 381.5957 (expected 473.0): UCCE's after-call work 'WorkTime' is not a "
-    "synonym of acw_seconds in headers.py, so AHT = TalkTime + HoldTime only; nothing is said.",
-)
 def test_ucce_aht_includes_work_time() -> None:
     expect(values(load(_TCD), "aht"), aht=473.0)
 
@@ -196,12 +185,6 @@ def test_cms_dispositions() -> None:
            blocked_rate=0.1429)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: AHT 439.8364 (expected 457.0909): Avaya's hold time of answered calls "
-    "'ANSHOLDTIME' is not a synonym of hold_seconds in headers.py, so AHT = TALKTIME + ACWTIME; "
-    "nothing is said.",
-)
 def test_cms_aht_includes_hold() -> None:
     expect(values(load(_CMS), "aht"), aht=457.0909)
 

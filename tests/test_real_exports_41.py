@@ -234,20 +234,17 @@ def test_servicenow_xlsx_rows_days() -> None:
     assert backlog_weeks(r)[1] == {"2026-04-13": 764, "2026-04-20": 733}
 
 
-@pytest.mark.xfail(strict=True, reason=_CLOSED)
 def test_servicenow_xlsx_kpis() -> None:
     expect(values(load(_SNX), *RES), contacts=3000, resolution_time=194092.7149,
            resolution_time_median=117206.5, resolution_sla=0.553)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_CLOSED)
 def test_servicenow_xlsx_sla_by_priority() -> None:
     r = load(_SNX)
     assert [by_priority(r, "resolution_sla", p) for p in ("2 - High", "3 - Moderate")] == [
         0.3396, 0.6842]  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_CLOSED)
 def test_servicenow_xlsx_backlog() -> None:
     assert backlog_weeks(load(_SNX))[0] == {"2026-04-17": 459, "2026-04-29": 599}
 
@@ -331,7 +328,6 @@ _IC_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_IC_WHY)
 def test_intercom_rows_days_kpis() -> None:
     r = load(_IC)
     accounted(r, 8000)
@@ -341,7 +337,6 @@ def test_intercom_rows_days_kpis() -> None:
            resolution_time_median=117687.5, csat=3.8361)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_IC_WHY)
 def test_intercom_backlog_weeks() -> None:
     assert backlog_weeks(load(_IC)) == (
         {"2026-04-17": 1253, "2026-04-29": 1706},

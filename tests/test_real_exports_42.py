@@ -142,19 +142,16 @@ def test_connect_renamed_queue_kept() -> None:
     assert q == {"BasicQueue", "General Support", "Billing", "Claims"}
 
 
-@pytest.mark.xfail(strict=True, reason=_CON_WHY)
 def test_connect_weighted_kpis() -> None:
     expect(values(load(_CON), "asa", "aht", "service_level"), asa=50.5741, aht=384.7292,
            service_level=0.6808)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_CON_WHY)
 def test_connect_one_queue_weighted() -> None:
     expect(queue_values(load(_CON), "Billing", "asa", "aht", "service_level"), asa=49.6892,
            aht=381.6809, service_level=0.6816)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_CON_WHY)
 def test_connect_weeks_weighted() -> None:
     weeks(load(_CON), asa={"2025-02-03": 52.3043, "2025-02-10": 48.8584},
           aht={"2025-02-03": 385.9444, "2025-02-10": 383.9912},
@@ -361,7 +358,6 @@ def test_zendesk_abandonment_asa() -> None:
           asa={"2025-04-07": 54.0556, "2025-04-14": 55.6114})  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_ZD_AHT)
 def test_zendesk_aht_weighted() -> None:
     expect(values(load(_ZD), "aht"), aht=374.6252)
     weeks(load(_ZD), aht={"2025-04-07": 382.2998, "2025-04-14": 339.3058})
@@ -449,7 +445,6 @@ def test_cuic_contacts_aht() -> None:
           aht={"2025-03-03": 384.4619, "2025-03-10": 382.4419})  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_CU_SAID)
 def test_cuic_abandonment_asa() -> None:
     r = load(_CU)
     expect(values(r, "abandonment_rate", "asa"), abandonment_rate=0.0789, asa=50.0692)
@@ -459,7 +454,6 @@ def test_cuic_abandonment_asa() -> None:
           asa={"2025-03-03": 49.3369, "2025-03-10": 50.3698})  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_CU_SL)
 def test_cuic_service_level() -> None:
     r = load(_CU)
     expect(values(r, "service_level"), service_level=0.6855)
@@ -487,14 +481,12 @@ def test_iex_dates_and_rates() -> None:
            service_level=0.6924)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_IEX_WHY)
 def test_iex_rows_contacts() -> None:
     r = load(_IEX)
     accounted(r, 1920)
     expect(values(r, "contacts"), contacts=9965)
 
 
-@pytest.mark.xfail(strict=True, reason=_IEX_WHY)
 def test_iex_weeks() -> None:
     weeks(load(_IEX), contacts={"2025-06-02": 2540, "2025-06-09": 2524},
           abandonment_rate={"2025-06-02": 0.0878, "2025-06-09": 0.0769},

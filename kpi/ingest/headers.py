@@ -592,6 +592,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Data i godzina",
         "Başlangıç",
         "Date/Time Opened",
+        "Conversation started at",
     ),
     "end_time": (
         "end_time",
@@ -636,6 +637,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Queue Duration",
         "Wait",
         "Time to Answer",
+        "LocalQTime",
+        "Local Q Time",
         "Ring Time",
         "Queue Wait Time",
         "Time in Queue",
@@ -801,6 +804,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Customer hold duration",
         "Call hold time",
         "Total Hold Duration",
+        "ANSHOLDTIME",
+        "Ans Hold Time",
     ),
     "acw_seconds": (
         "ACW Duration",
@@ -874,6 +879,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Call wrap-up time",
         "After Conversation Work Time",
         "After Conversation Work",
+        "WorkTime",
+        "Work Time",
     ),
     "handle_seconds": (
         "handle_seconds",
@@ -1085,6 +1092,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Oplostijd",
         "Last Done Time",
         "lastDone.time",
+        "Time to last close",
+        "Time to last close (seconds)",
     ),
     "solved_time": (
         "solved_time",
@@ -1093,11 +1102,11 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Resolved at",
         "Resolved Date",
         "Resolution Date",
+        "Resolved",
         "Closed at",
         "Closed Date",
         "Close Date",
         "Closed",
-        "Resolved",
         "Resolved time",
         "Resolution time stamp",
         "Closed time",
@@ -1122,6 +1131,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Ticket solved - Timestamp",
         "Completed Time",
         "Date/Time Closed",
+        "Conversation last closed at",
     ),
     "updated_at": (
         "LastUpdateTimestamp",
@@ -1238,6 +1248,7 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Split",
         "Skill/Split",
         "Split Name",
+        "Line name",
     ),
     "channel": ("channel", "Channel", "Media Type", "Media"),
     "agent_id": (
@@ -1386,6 +1397,9 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Cevaplanan",
         "Odebrane",
         "Besvarade",
+        "Contacts handled incoming",
+        "Answered inbound calls",
+        "Answered Inbound",
     ),
     "abandoned": (
         "abandoned",
@@ -1431,6 +1445,9 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Nieodebrane",
         "Porzucone",
         "Avbrutna",
+        "Abandoned in queue",
+        "Total Aband",
+        "Total Abandoned",
     ),
     "blocked": (
         "blocked",
@@ -1513,6 +1530,7 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Durchschn. Antwortzeit",
         "Ort. Bekleme",
         "Ortalama Bekleme",
+        "Avg Speed Answer",
     ),
     "aht_seconds": (
         "aht_seconds",

@@ -231,4 +231,4 @@ PLAN_WORDS = frozenset(
     {"forecast", "fcst", "forecasted", "planned", "plan", "required", "scheduled", "budget",
      "target", "expected", "projected"}
 )  # fmt: skip
-ACTUAL_WORDS = frozenset({"actual", "actuals", "real", "observed"})
+ACTUAL_WORDS = frozenset({"actual", "actuals", "act", "real", "observed"})
