@@ -55,7 +55,10 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 Fixed after the round (xfail marks removed): the Genesys flow-outs (where answered is only the
 opposite of an abandoned column, a contact that reached no agent -- no talk, handle or wrap-up
-time, no agent -- is not answered: ``contacts.reached_no_agent``).
+time, no agent -- is not answered: ``contacts.reached_no_agent``); Five9's Self-Service rows
+(an outcome of a contact that never queued corrects the flags: no rate); the summary's "of which
+Short (<5s)" no longer read as answered within the threshold; UCCE's LocalQTime / WorkTime and
+Avaya's ANSHOLDTIME; a network abandon and a forced disconnect are no queue outcome.
 """
 
 from __future__ import annotations
@@ -204,16 +207,6 @@ def test_five9_contacts() -> None:
     expect(values(load(_F9), "contacts"), contacts=90)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: abandonment 0.2111 (0.25), ASA 49.1356 (64.4222), AHT 309.4576 (405.7333), "
-    "service level 0.5385 (0.4375): the 14 'Self-Service' calls (contained in the IVR: no "
-    "SKILL, no AGENT, every duration 0:00:00, ABANDONED 0) are answered calls with a 0 s wait "
-    "and a 0 s handle time. automap.py maps answered = ABANDONED inverted; the correcting rule "
-    "(outcomes.py propose_correction) only overrides voicemail / blocked / test values, and "
-    "classify_value does not know 'Self-Service' (IVR-contained: counted in no rate); the "
-    "0:00:00 queue wait makes the row 'queued' (sql.py _queued: wait IS NOT NULL).",
-)
 def test_five9_self_service_in_no_rate() -> None:
     expect(values(load(_F9), "abandonment_rate", "short_abandon_rate", "asa", "aht",
                   "service_level"),
@@ -291,15 +284,6 @@ def test_summary_offered_not_total_calls() -> None:
            abandonment_rate=0.0682, asa=43.7269, aht=391.4309)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: service level 0.01 (expected 0.6633, the report's 'Service Level % (20s)' "
-    "weighted by handled). automap.py _sl_threshold maps 'Service Level % (20s)' as "
-    "service_level and then ALSO maps 'of which Short (<5s)' (the short abandons inside "
-    "Abandoned) as answered_within with a 5 s threshold: _NOT_ANSWERED knows 'abandon' but not "
-    "'short'; aggregated.service_level then prefers answered_within / (answered + abandoned). "
-    "The note says the 5 s threshold, not that the SL column was dropped.",
-)
 def test_summary_service_level() -> None:
     expect(values(load(_SUM), "service_level"), service_level=0.6633)
 

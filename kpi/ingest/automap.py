@@ -1041,7 +1041,9 @@ _RATE_WORDS = re.compile(r"%|percent|pct|\brate\b|service\s*level|\bsl\b", re.IG
 
 
 #: Threshold headers that count contacts that were not answered.
-_NOT_ANSWERED = re.compile(r"abandon|aband|lost|drop|hang|verlo|perdu|abbandon", re.IGNORECASE)
+_NOT_ANSWERED = re.compile(
+    r"abandon|aband|lost|drop|hang|verlo|perdu|abbandon|short", re.IGNORECASE
+)
 
 
 def _sl_threshold(st: _State) -> None:

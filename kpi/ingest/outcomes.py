@@ -365,12 +365,22 @@ def _letters(value: str) -> str:
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
+#: Outcome words of a contact that ended before any queue: the menu ("abandoned_in_ivr"),
+#: self-service, a Cisco "Abandoned in Network" (hung up before the call reached a queue), an
+#: Avaya forced disconnect (the system's message, then the line dropped: closed, no queue).
+_NO_QUEUE = ("ivr", "selfserv", "innetwork", "forceddisconnect")
+
+
+def _never_queued(key: str) -> bool:
+    return any(w in key for w in _NO_QUEUE)
+
+
 def classify_value(value: str) -> str | None:
     """The class an outcome value suggests (None when the word is not known)."""
     key = _letters(str(value))
     if key in _EXACT:
         return _EXACT[key]
-    if "ivr" in key:  # "abandoned_in_ivr": hung up in the menu, never offered to a queue
+    if _never_queued(key):  # hung up or served in the menu, never offered to a queue
         return "ignore"
     if "abandon" in key:
         return "abandoned"
@@ -451,9 +461,10 @@ _NOT_CONTACTS = frozenset({"phantom", "test"})
 
 def propose_correction(name: str, values: Sequence[str]) -> tuple[OutcomeRule, str] | None:
     """A correcting rule (``others="keep"``) for an outcome-named column beside mapped
-    answered / abandoned flags: the values that say voicemail / callback, blocked, or not a
-    contact (phantom, test) override the flags on their rows; every other value
-    keeps them. None when the column is not outcome-named or lists no such value.
+    answered / abandoned flags: the values that say voicemail / callback, blocked, not a
+    contact (phantom, test) or a contact that never queued (self-service, the menu) override
+    the flags on their rows; every other value keeps them. None when the column is not
+    outcome-named or lists no such value.
 
     A Five9 ``DISPOSITION`` of ``Voicemail`` beside ``ABANDONED = 0`` is not an answered call.
     """
@@ -465,7 +476,10 @@ def propose_correction(name: str, values: Sequence[str]) -> tuple[OutcomeRule, s
     pairs = []
     for v in distinct:
         c = classify_value(v)
-        if c in ("voicemail", "blocked") or (c == "ignore" and _letters(v) in _NOT_CONTACTS):
+        key = _letters(v)
+        if c in ("voicemail", "blocked") or (
+            c == "ignore" and (key in _NOT_CONTACTS or _never_queued(key))
+        ):
             pairs.append((v, c))
     if not pairs:
         return None
