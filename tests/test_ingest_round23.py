@@ -203,3 +203,17 @@ def test_ambiguous_dates_take_the_order_in_which_they_span_one_period() -> None:
     assert (got.order, got.decided_by, got.count, got.other) == ("mdy", "span", 10, 303)
     tie = pd.Series(["01/02/2025", "02/01/2025"])  # 30 days either way: nothing decides
     assert (detect_date_order(tie).order, detect_date_order(tie).decided_by) == ("mdy", "assumed")
+
+
+def test_a_column_of_marks_or_blanks_reads_blank_as_no() -> None:
+    from kpi.ingest import parsers as P
+
+    raw = pd.Series(["✓", "", None, "X", "✔"], name="Answered", dtype="string")
+    values, _ = P.parse_bool(raw)
+    got, said = P.marks_or_blank(raw, values)
+    assert got.tolist() == [True, False, False, True, True]
+    assert said == "'Answered': a mark or blank: 2 blank cells read as no"
+    flipped, _ = P.marks_or_blank(raw, ~values, inverted=True)  # abandoned = not answered
+    assert flipped.tolist() == [False, True, True, False, False]
+    yes_no = pd.Series(["Y", "", "N"], dtype="string")  # a Y/N column: a blank stays unknown
+    assert P.marks_or_blank(yes_no, P.parse_bool(yes_no)[0])[1] is None

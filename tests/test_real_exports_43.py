@@ -35,6 +35,9 @@ for 0.6842); decimal minutes rounded to the whole second (AHT 395.1028 for 395.1
 weekend row's ``∞`` service level is quarantined as unparseable (no KPI changes).
 
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
+
+Fixed after the round (xfail marks removed): ticks are yes and a column of marks or blanks
+reads its blanks as no (``parsers.marks_or_blank``, said); ``∞`` is no value.
 """
 
 from __future__ import annotations
@@ -122,13 +125,6 @@ def test_cms_says_minutes_seconds() -> None:
 _DEC = "daily_decimal_min_placeholders.csv"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: the Sunday row (0 offered, service level '∞' where the BI tool divided by "
-    "zero) is quarantined 'unparseable service_level' instead of read as no value: parsers.py "
-    "PLACEHOLDERS has 'n/a', '-', '#n/a', '#div/0!' but not '∞' (nor 'inf'), so parse_rate "
-    "marks it bad. No KPI changes (the row has no calls).",
-)
 def test_dec_rows_accounted() -> None:
     accounted(load(_DEC), 12)
 
@@ -243,18 +239,11 @@ def test_sheet_wait_talk() -> None:
            aht=373.8947)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_SHEET_WHY)
 def test_sheet_tick_answered() -> None:
     expect(values(load(_SHEET), "abandonment_rate", "service_level", "transfer_rate"),
            abandonment_rate=0.1857, service_level=0.5714, transfer_rate=0.1404)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: FCR 1.0 for 0.6842: 'First Call Resolution' X / blank: parsers.py "
-    "_parse_bool reads 'x' as True but leaves a blank cell missing, so FCR is over the X rows "
-    "only; in a column whose only value is a mark, a blank on a handled call is 'no'.",
-)
 def test_sheet_x_blank_fcr() -> None:
     expect(values(load(_SHEET), "fcr"), fcr=0.6842)
 

@@ -48,6 +48,22 @@ def apply_field(
     decided for this field (:func:`decide_order`), else it is decided here.
     """
     kind = col_def(f.target, shape).kind
+    if kind == "bool" and f.transform in ("", "invert") and len(f.source) == 1:
+        value, bad, note, f2 = _apply_field(f, raw, shape, timezone, locale_dayfirst, order)
+        value, said = P.marks_or_blank(raw[f.source[0]], value, inverted=f.transform == "invert")
+        return value, bad, "; ".join(n for n in (note, said) if n) or None, f2
+    return _apply_field(f, raw, shape, timezone, locale_dayfirst, order)
+
+
+def _apply_field(
+    f: FieldMap,
+    raw: pd.DataFrame,
+    shape: Shape,
+    timezone: str | None,
+    locale_dayfirst: bool,
+    order: DateOrderDecision | None,
+) -> Result:
+    kind = col_def(f.target, shape).kind
     cols = [raw[c] for c in f.source]
     if len(cols) == 1 and isinstance(cols[0].dtype, pd.CategoricalDtype):
         if kind in ("id", "category", "bool") or f.transform in _ELEMENTWISE:

@@ -55,7 +55,10 @@ _TRUE = {
     "ja",
     "x",
     "abandoned",
+    *("✓", "✔", "☑", "✅", "√"),  # ticks
 }
+#: A cell that marks a yes (a tick, an X) in a column whose other cells are left blank.
+_MARKS = frozenset({"x", "✓", "✔", "☑", "✅", "√", "*"})
 _FALSE = {"n", "no", "false", "f", "0", "0.0", "non", "nein", "não", "nao", "nee", "2", "2.0"}
 
 
@@ -401,6 +404,7 @@ _GROUP_MARK = r"[\s\u00a0]|'(?=\d{3}(?:\D|$))"
 _CURRENCY = r"^(?:R\$|US\$|[$€£¥₹]|USD|EUR|GBP|BRL|CHF)\s*|\s*(?:[$€£¥₹]|USD|EUR|GBP|BRL|CHF)$"
 PLACEHOLDERS = frozenset(
     {"-", "--", "–", "—", "n/a", "na", "#n/a", "tbc", "tbd", "pending", "?", "x", "none", "nil",
+     "∞", "inf", "infinity",
      "check", "unknown", "tba", "n.a.", "??",
      # Excel's errors: a formula with nothing to compute ("#DIV/0!" on a day with no calls)
      "#div/0!", "#value!", "#ref!", "#num!", "#name?", "#null!", "#error!", "#error"}
@@ -674,6 +678,25 @@ def _parse_bool(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     out = out.mask(low.isin(_TRUE).fillna(False), True)
     out = out.mask(low.isin(_FALSE).fillna(False), False)
     return out, filled & out.isna()
+
+
+def marks_or_blank(
+    raw: pd.Series, values: pd.Series, *, inverted: bool = False
+) -> tuple[pd.Series, str | None]:
+    """A yes/no column that only ticks or crosses its yes cells (``✓`` / ``X`` or blank, a hand-
+    kept sheet): its blank cells are no (yes in ``values`` read ``inverted``: abandoned as the
+    opposite of a ticked "Answered"), said in a note; any other column is left as it is."""
+    if not is_text(raw) and not isinstance(raw.dtype, pd.CategoricalDtype):
+        return values, None
+    text = raw.astype("string").str.strip().str.lower()
+    filled = text.notna() & text.ne("")
+    if not filled.any() or filled.all():
+        return values, None
+    if not set(pd.unique(text[filled])) <= _MARKS:
+        return values, None
+    blank = (~filled).to_numpy(dtype=bool)
+    out = values.astype("boolean").mask(blank, inverted)
+    return out, f"'{raw.name}': a mark or blank: {int(blank.sum()):,} blank cells read as no"
 
 
 def parse_text(s: pd.Series) -> pd.Series:
