@@ -217,3 +217,13 @@ def test_a_column_of_marks_or_blanks_reads_blank_as_no() -> None:
     assert flipped.tolist() == [False, True, True, False, False]
     yes_no = pd.Series(["Y", "", "N"], dtype="string")  # a Y/N column: a blank stays unknown
     assert P.marks_or_blank(yes_no, P.parse_bool(yes_no)[0])[1] is None
+
+
+def test_a_typed_zero_among_clock_durations_is_zero_seconds() -> None:
+    from kpi.ingest.parsers import parse_duration
+
+    # Excel [mm]:ss cells with a General 0 typed where there was no hold, mostly zeros.
+    text = pd.Series(["0", "0", "0", "0:01:59", "0", "0:00:42", "x"], dtype="string")
+    secs, bad, _ = parse_duration(text, "auto", "Hold")
+    assert secs.tolist()[:6] == [0.0, 0.0, 0.0, 119.0, 0.0, 42.0]
+    assert bad.tolist() == [False] * 6 + [True]

@@ -49,7 +49,10 @@ match the "0 days 00:07:26" text of an Excel duration cell (the same file as CSV
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
 
 Fixed after the round: formula columns saved without their results are left out with a warning
-naming them (``sheets._uncomputed_formulas``), instead of read as empty figures.
+naming them (``sheets._uncomputed_formulas``), instead of read as empty figures; a typed 0
+among [mm]:ss duration cells is 0 s and no longer outvotes the clocks (``parsers``); a bare
+"Duration" of Excel duration cells is read (``fallbacks._DURATION_VALUE`` knows "0 days
+00:07:26").
 """
 
 from __future__ import annotations
@@ -224,12 +227,10 @@ def test_mac_1904_days() -> None:
     office_hours(r)  # "Call Time" (h:mm AM/PM fraction) is the clock
 
 
-@pytest.mark.xfail(strict=True, reason=_MAC_WHY)
 def test_mac_1904_rows() -> None:
     accounted(load(_MAC), 70)
 
 
-@pytest.mark.xfail(strict=True, reason=_MAC_WHY)
 def test_mac_1904_kpis() -> None:
     expect(values(load(_MAC), *KPIS), contacts=70, abandonment_rate=0.1429, asa=45.3667,
            aht=455.05, service_level=0.5714)  # fmt: skip
@@ -269,14 +270,6 @@ def test_dialer_no_inbound_kpis() -> None:
     unavailable(load(_DIAL), "abandonment_rate", "asa", "service_level")  # all outbound
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: AHT unavailable ('missing column handle_seconds or talk_seconds'; expected "
-    "369.0732 = Duration + Wrap over the 41 connected dials). fallbacks.bare_duration only "
-    "takes a bare 'Duration' whose sample text matches _DURATION_VALUE; an Excel [h]:mm:ss "
-    "cell arrives as a pandas Timedelta and is sampled as '0 days 00:07:26', which does not "
-    "match (the same file written as CSV with '00:07:26' is read as the talk time).",
-)
 def test_dialer_aht_from_duration_cells() -> None:
     expect(values(load(_DIAL), "aht"), aht=369.0732)
 

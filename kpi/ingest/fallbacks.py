@@ -22,7 +22,8 @@ _BARE = frozenset(
      "duracion", "duur", "durata"}
 )  # fmt: skip
 _DURATION_VALUE = re.compile(
-    r"^(\d+([.,]\d+)?|\d{1,3}:\d{2}(:\d{2})?|(\d+\s*h)?\s*(\d+\s*m(in)?)?\s*(\d+\s*s(ec)?)?)$",
+    r"^(\d+([.,]\d+)?|(\d+ days? )?\d{1,3}:\d{2}(:\d{2}(\.\d+)?)?"
+    r"|(\d+\s*h)?\s*(\d+\s*m(in)?)?\s*(\d+\s*s(ec)?)?)$",
     re.IGNORECASE,
 )
 

@@ -186,6 +186,9 @@ def _written_duration(
     as such when most of a sample is; None for plain numbers. Placeholders ("--" where a
     duration does not apply) are left out of the sample."""
     sample = _figures(text, filled)
+    # A zero is the same under every reading: a typed 0 where there was no hold beside clock
+    # cells ("0", "0:01:59") must not outvote the clocks.
+    sample = sample[~sample.str.fullmatch(r"-?0+(?:[.,]0+)?").fillna(False)]
     if unit == "hms":  # a clock written with dots or "h" ("11.24.16", "9 h 43", "13h05")
         text = text.str.replace(_DOT_CLOCK, r"\1:\2:\3", regex=True)
         text = text.str.replace(_H_CLOCK, r"\1:\2:00", regex=True)
@@ -361,6 +364,9 @@ def _parse_hms(text: pd.Series, filled: pd.Series) -> tuple[pd.Series, pd.Series
         else:
             three = nums[2].notna()
             secs = (lead * 3600 + nums[1] * 60 + nums[2]).where(three, lead * 60 + nums[1])
+        # a typed 0 among clocks (no hold): zero under any reading
+        zero = (parts[1].isna() & nums[0].eq(0)).fillna(False).to_numpy(dtype=bool)
+        secs = secs.mask(zero, 0.0)
     secs = secs.astype("float64") + days * 86_400.0
     negative = text.str.startswith("-").fillna(False)
     secs = secs.where(~negative, -secs.abs()) + signed_days * 86_400.0
