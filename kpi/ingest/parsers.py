@@ -692,8 +692,14 @@ def marks_or_blank(
     """A yes/no column that only ticks or crosses its yes cells (``✓`` / ``X`` or blank, a hand-
     kept sheet): its blank cells are no (yes in ``values`` read ``inverted``: abandoned as the
     opposite of a ticked "Answered"), said in a note; any other column is left as it is."""
-    if not is_text(raw) and not isinstance(raw.dtype, pd.CategoricalDtype):
+    if isinstance(raw.dtype, pd.CategoricalDtype):
+        words = {str(c).strip().lower() for c in raw.cat.categories} - {""}
+        if not words or not words <= _MARKS:
+            return values, None
+    elif not is_text(raw):
         return values, None
+    elif not {str(v).strip().lower() for v in raw.iloc[:500].dropna()} - {""} <= _MARKS:
+        return values, None  # the first rows already hold another word: no pass over the rest
     text = raw.astype("string").str.strip().str.lower()
     filled = text.notna() & text.ne("")
     if not filled.any() or filled.all():

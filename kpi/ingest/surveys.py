@@ -41,8 +41,8 @@ def responses_beside_log(parsed: list[ParsedFile]) -> tuple[list[ParsedFile], li
     Its dates are when each answer was given, not contacts.
     """
     logs = [p for p in parsed if p.role == "main" and _own_fields(p) & _LOG_FIELDS]
-    if not logs:
-        return parsed, []
+    if not logs or not any(p.role == "main" and p not in logs for p in parsed):
+        return parsed, []  # no log, or no other file that could answer its contacts
     ids = pd.Index(pd.concat([p.frame["contact_id"] for p in logs]).dropna().unique())
     out, notes = [], []
     for p in parsed:
