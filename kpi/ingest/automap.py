@@ -171,7 +171,11 @@ class _State:
             return False  # a "Source" of phone numbers or addresses: no channel names
         if kind == "datetime":
             # A date column may hold some bad cells (they are quarantined later): a few dates do.
-            numbers = all(re.fullmatch(r"\d+(\.\d+)?", str(v)) for v in values[:50])
+            # Numbers: Excel serial dates or epoch times, never a 0/1 checkbox ("Closed").
+            head = [str(v) for v in values[:50]]
+            numbers = all(re.fullmatch(r"\d+(\.\d+)?", v) for v in head) and any(
+                float(v) >= 10_000 for v in head
+            )
             if looks_like_timestamps(values, 0.3) or numbers:
                 return True
             # A summary's period labels ("Apr 2024", "2024-W15"); "Jan" with no year is none.

@@ -157,6 +157,10 @@ def header_zone_label(name: str) -> str | None:
     return m.group(1) if m else None
 
 
+#: Jira's wrapper around a custom field's name in its CSV export.
+_CUSTOM_FIELD = re.compile(r"^\s*custom\s*field\s*\((.+)\)\s*$")
+
+
 @functools.lru_cache(maxsize=8192)
 def header_key(name: str) -> str:
     """The header with its decorations removed, as a matching key.
@@ -167,6 +171,7 @@ def header_key(name: str) -> str:
     low = _LEGEND.sub("", _strip_copy(str(name)).lower())  # "direction (1=in,2=out)"
     low = _HEADER_ZONE.sub("", low)  # "Date (America/Chicago)", "Start Time (UTC)"
     low = _WAREHOUSE.sub("", low)  # "fact_talk_time_sec", "dim_queue_name"
+    low = _CUSTOM_FIELD.sub(r"\1", low)  # Jira's "Custom field (Satisfaction)"
     low = _SCALE.sub("", low)  # "Satisfaction (1-5)"
     low = _AVERAGE_SIGN.sub("durchschnittliche ", low)  # "Ø Wartezeit"
     low = _AGGREGATED.sub("", low)  # "Sum of Answered", "Average of ASA" (Power BI, pivots)
