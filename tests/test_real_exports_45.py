@@ -309,7 +309,6 @@ def test_set5_weekdays_alone_rows_days() -> None:
     office_hours(r)
 
 
-@pytest.mark.xfail(strict=True, reason=_S5_ALL_ANSWERED)
 def test_set5_weekdays_alone_kpis() -> None:
     # 3 and 6 June had no abandoned call: "Result" is "Answered" on every row of their files.
     r = load(five_days())

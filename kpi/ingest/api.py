@@ -231,18 +231,60 @@ def read_files(
                 for r in raws
             ]
         )
-    parsed: list[ParsedFile] = []
-    proposals: list[tuple[str, Proposal]] = []
-    for i, raw in enumerate(raws):
-        tell(0.6 + 0.15 * i / len(raws), f"Mapping and checking {raw.source}")
-        m, proposal = _mapping_for(raw, mapping, shape, alone=len(raws) == 1)
-        if proposal is not None:
-            proposals.append((raw.source, proposal))
-        parsed.append(parse_file(raw, m, timezone, undated_start))
+    parsed, proposals = _parse_all(raws, mapping, shape, (timezone, undated_start), tell)
     tell(0.75, "Combining files")
     got = merge_proposals(proposals) if len(proposals) == len(raws) else None
     own = (got[0], got[1]) if got is not None else (None, {})
     return combine(parsed, srcs, from_upload, all_columns, tell, own)
+
+
+def _parse_all(
+    raws: list[RawTable],
+    mapping: Mapping | None,
+    shape: Shape | None,
+    when: tuple[str | None, dt.date | str | None],
+    tell: Progress,
+) -> tuple[list[ParsedFile], list[tuple[str, Proposal]]]:
+    """Each file mapped (given, else auto-mapped: one mapping per layout) and parsed; the
+    auto-mapping's proposals with their evidence. ``when``: the time zone and undated start."""
+    maps = [_mapping_for(raw, mapping, shape, alone=len(raws) == 1) for raw in raws]
+    if mapping is None:
+        maps = _same_layout_same_rule(raws, maps)
+    parsed: list[ParsedFile] = []
+    proposals: list[tuple[str, Proposal]] = []
+    for i, (raw, (m, proposal)) in enumerate(zip(raws, maps, strict=True)):
+        tell(0.6 + 0.15 * i / len(raws), f"Mapping and checking {raw.source}")
+        if proposal is not None:
+            proposals.append((raw.source, proposal))
+        parsed.append(parse_file(raw, m, when[0], when[1]))
+    return parsed, proposals
+
+
+def _same_layout_same_rule(
+    raws: list[RawTable], maps: list[tuple[Mapping, Proposal | None]]
+) -> list[tuple[Mapping, Proposal | None]]:
+    """Files with the same columns (one report downloaded day by day) read with one mapping: a
+    file whose own values could not show its outcome column (a day when every call was
+    answered) takes the mapping of a file of the same layout whose values did, and says so."""
+    ruled: dict[tuple[str, ...], tuple[str, Mapping]] = {}
+    for raw, (m, _) in zip(raws, maps, strict=True):
+        key = tuple(str(c) for c in raw.frame.columns)
+        if m.outcome is not None and key not in ruled:
+            ruled[key] = (raw.source, m)
+    if not ruled:
+        return maps
+    out = []
+    for raw, (m, proposal) in zip(raws, maps, strict=True):
+        got = ruled.get(tuple(str(c) for c in raw.frame.columns))
+        if got is None or m.outcome is not None or m.shape != got[1].shape:
+            out.append((m, proposal))
+            continue
+        raw.notes.append(
+            f"read with the mapping of '{got[0]}' (the same columns), whose values show what "
+            f"'{got[1].outcome.source if got[1].outcome else ''}' means"
+        )
+        out.append((got[1], proposal))
+    return out
 
 
 def _mapping_for(
