@@ -227,3 +227,17 @@ def test_a_typed_zero_among_clock_durations_is_zero_seconds() -> None:
     secs, bad, _ = parse_duration(text, "auto", "Hold")
     assert secs.tolist()[:6] == [0.0, 0.0, 0.0, 119.0, 0.0, 42.0]
     assert bad.tolist() == [False] * 6 + [True]
+
+
+def test_a_summarys_first_of_month_dates_read_as_months() -> None:
+    from kpi.ingest.dates import detect_date_order
+
+    us = pd.Series([f"{m:02d}/01/2025" for m in range(1, 13)])  # 1 Jan .. 1 Dec, month-first
+    got = detect_date_order(us, periods=True)
+    assert (got.order, got.decided_by, got.count) == ("mdy", "months", 12)
+    uk = pd.Series([f"01/{m:02d}/2025" for m in range(1, 13)])
+    assert detect_date_order(uk, periods=True).order == "dmy"
+    # In a contact log the same dates are twelve days (contacts come every day).
+    assert (detect_date_order(us).order, detect_date_order(us).decided_by) == ("dmy", "span")
+    dotted = pd.Series(["01.01.2025", "01.02.2025", "01.03.2025"])  # day-first by convention
+    assert detect_date_order(dotted, periods=True).decided_by == "hint"

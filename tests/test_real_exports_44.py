@@ -97,7 +97,6 @@ def test_us_monthly_rows_kpis() -> None:
            aht=376.559, service_level=0.6826)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_USM_WHY)
 def test_us_monthly_days_grain() -> None:
     r = load(_USM)
     assert days(r) == YEAR
@@ -105,7 +104,6 @@ def test_us_monthly_days_grain() -> None:
     assert "read month-first" in text(r)
 
 
-@pytest.mark.xfail(strict=True, reason=_USM_WHY)
 def test_us_monthly_per_month() -> None:
     got = per_period(load(_USM), "contacts", "month")
     assert got == {"2025-01-01": 2660.0, "2025-02-01": 2816.0, "2025-03-01": 2883.0,
@@ -136,15 +134,6 @@ def test_de_monthly_per_month() -> None:
                    "2025-10-01": 1556.0, "2025-11-01": 1853.0, "2025-12-01": 2155.0}  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID WRONGLY (numbers right): the report says 'monat': read month-first ... span "
-    "11 days (ImportReport.date_orders decided_by 'span', order 'mdy') while the dates were "
-    "read day-first (1 January .. 1 December). dates.detect_date_order runs _order_by_span "
-    "BEFORE the dotted-date / ';' + decimal-comma hint, so the span of first-of-month dates "
-    "overrules the file's own day-first signs; timestamps.parse_datetime then reads dotted "
-    "dates only as %d.%m.%Y whatever the decision, so the recorded order is false.",
-)
 def test_de_monthly_report_says_day_first() -> None:
     said = text(load(_DE))
     assert "read day-first" in said and "read month-first" not in said

@@ -44,7 +44,9 @@ class DateOrderDecision:
     order : "dmy", "mdy" or "" (the values are not day/month/year dates: ISO, text months...).
     decided_by : "data" (a field over 12), "iso" (the column's ISO dates set the period the
         written dates must fall in), "span" (read one way the dates cover a short period, read
-        the other way months: ``count`` and ``other`` are the two spans in days), "hint" (the
+        the other way months: ``count`` and ``other`` are the two spans in days), "months"
+        (read so, every date is the first of a month: a monthly report; ``count`` months),
+        "hint" (the
         file's ``;`` separator and decimal commas,
         or dotted dates), "assumed" (ambiguous: month-first assumed, or mixed orders: the
         majority), "mapping" (set in the mapping) or "".
@@ -124,6 +126,12 @@ class DateOrderDecision:
                 f"{head}: the column's ISO dates set its period, and {self.count:,} written dates "
                 "fall inside it only when read so"
             )
+        if self.decided_by == "months":
+            return (
+                f"{head}: ambiguous (no value has a field over 12), but read so every date is "
+                f"the first of a month ({self.count:,} months: a monthly report); set "
+                "date_order in the mapping if that is wrong"
+            )
         if self.decided_by == "span":
             other = "month-first" if self.order == "dmy" else "day-first"
             return (
@@ -177,12 +185,22 @@ def _days(n: int) -> str:
 _SPAN_RATIO, _SPAN_MIN_DAYS = 3, 28
 
 
-def _order_by_span(distinct: pd.Series, fields: pd.DataFrame) -> DateOrderDecision | None:
+def _order_by_span(
+    distinct: pd.Series, fields: pd.DataFrame, periods: bool = False
+) -> DateOrderDecision | None:
     """The order in which the ambiguous dates (no field over 12) cover a short period where the
     other order spreads them over months (a UK week 03/03-07/03 read month-first runs from
     3 March to 3 July), or None when neither is clearly shorter."""
     a, b, year = (fields[k].astype(int) for k in (0, 1, 2))
     year = year.where(year >= 100, year + 2000)
+    # A summary dates each month by its first day: the order that makes every date the 1st
+    # of three or more months is the one (01/01..12/01 month-first, 01/01..01/12 day-first),
+    # however short the other order's span. (Not for contact logs: contacts come every day.)
+    firsts = (("dmy", (a, b)), ("mdy", (b, a))) if periods else ()
+    for order, (day, month) in firsts:
+        if day.eq(1).all() and month.nunique() >= 3:
+            example = str(distinct[fields.index[0]])
+            return DateOrderDecision(order, "months", int(month.nunique()), example)
     spans = {}
     for order, (day, month) in (("dmy", (a, b)), ("mdy", (b, a))):
         dates = pd.to_datetime(
@@ -257,12 +275,13 @@ def impossible_in(text: pd.Series, order: str) -> pd.Series:
 
 
 def detect_date_order(
-    text: pd.Series, *, locale_dayfirst: bool = False, forced: str = "auto"
+    text: pd.Series, *, locale_dayfirst: bool = False, forced: str = "auto", periods: bool = False
 ) -> DateOrderDecision:
     """Decide the order of day and month in ``text`` (dates as written) from all its values.
 
     ``forced`` ("dmy" / "mdy") comes from the mapping and wins; ``locale_dayfirst`` is the
-    reader's hint (``;`` separator with decimal commas).
+    reader's hint (``;`` separator with decimal commas); ``periods``: the dates label a
+    summary's periods (a monthly report dates each month by its first day).
     """
     # The date part only, distinct values: a million timestamps hold a few hundred dates.
     head = pc.unique(_date_parts(text)).drop_null()
@@ -291,10 +310,12 @@ def detect_date_order(
     by_iso = _order_by_iso(distinct, fields)
     if by_iso is not None:
         return by_iso
-    by_span = _order_by_span(distinct, fields)
+    dotted = fields.index.isin(distinct.index[distinct.str.contains(r"^\s*\d{1,2}\.\d{1,2}\.")])
+    if dotted.all():  # 01.03.2025: dotted dates are day-first wherever they are written
+        return DateOrderDecision("dmy", "hint", 0, example)
+    by_span = _order_by_span(distinct, fields, periods)
     if by_span is not None:
         return by_span
-    dotted = fields.index.isin(distinct.index[distinct.str.contains(r"^\s*\d{1,2}\.\d{1,2}\.")])
-    if locale_dayfirst or dotted.all():
+    if locale_dayfirst:
         return DateOrderDecision("dmy", "hint", 0, example)
     return DateOrderDecision("mdy", "assumed", 0, example)

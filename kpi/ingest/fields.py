@@ -146,7 +146,9 @@ def decide_order(
         col = col.astype(col.cat.categories.dtype)
     if not P.is_text(col):
         return None
-    got = detect_date_order(col, locale_dayfirst=locale_dayfirst, forced=f.date_order)
+    got = detect_date_order(
+        col, locale_dayfirst=locale_dayfirst, forced=f.date_order, periods=shape == "aggregated"
+    )
     return replace(got, column=f.source[0], target=f.target)
 
 
