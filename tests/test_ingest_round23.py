@@ -208,13 +208,18 @@ def test_ambiguous_dates_take_the_order_in_which_they_span_one_period() -> None:
 def test_a_column_of_marks_or_blanks_reads_blank_as_no() -> None:
     from kpi.ingest import parsers as P
 
-    raw = pd.Series(["✓", "", None, "X", "✔"], name="Answered", dtype="string")
+    raw = pd.Series(["✓", "", None, "✔", "✓"], name="Answered", dtype="string")
     values, _ = P.parse_bool(raw)
     got, said = P.marks_or_blank(raw, values)
     assert got.tolist() == [True, False, False, True, True]
     assert said == "'Answered': a mark or blank: 2 blank cells read as no"
     flipped, _ = P.marks_or_blank(raw, ~values, inverted=True)  # abandoned = not answered
     assert flipped.tolist() == [False, True, True, False, False]
+    # Ticks and crosses: the cross is the no, a blank was not recorded.
+    both = pd.Series(["✓", "X", "", "✓"], name="Resolved?", dtype="string")
+    got, said = P.marks_or_blank(both, P.parse_bool(both)[0])
+    assert [None if pd.isna(v) else v for v in got] == [True, False, None, True]
+    assert said == "'Resolved?': ticks and crosses: 1 cross read as no"
     yes_no = pd.Series(["Y", "", "N"], dtype="string")  # a Y/N column: a blank stays unknown
     assert P.marks_or_blank(yes_no, P.parse_bool(yes_no)[0])[1] is None
 

@@ -248,17 +248,6 @@ def test_blended_volume_kpis() -> None:
            abandonment_rate=0.1, aht=488.5)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: ASA 51.0909 (expected 339.0385) and service level 0.566 (expected "
-    "0.5172): 34 chats and e-mails that were answered ('Abandoned' N) are read as not "
-    "answered, beside the 3 real voicemails; the note calls all 37 flow-outs. "
-    "contacts.reached_no_agent takes a blank talk / hold / ACW time as 'no time' on every "
-    "row; in a log where those times are blank on whole channels (the file's Channel column: "
-    "every Chat and Email row is blank, never 0) the blank says the channel is not timed, not "
-    "that the contact reached no agent. Its 'at least half of the answered show a time' test "
-    "passes on the voice majority.",
-)
 def test_blended_queue_kpis() -> None:
     expect(values(load(_BL), "asa", "service_level"), asa=339.0385, service_level=0.5172)
 
@@ -280,14 +269,6 @@ def test_tracker_kpis() -> None:
            aht=475.2, escalation_rate=0.15, csat=4.08)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: FCR 0.7 (every asked call resolved, the 18 not asked 'no'; expected "
-    "0.7857 = ticks / (ticks + crosses)); the note says only '18 blank cells read as no'. "
-    "parsers.marks_or_blank (and the flag reader before it) take every member of _MARKS as "
-    "yes, 'x' included; a column that holds both ✓ and X uses the X as the cross of a tick "
-    "list (no), and its blanks then mean not recorded, not no.",
-)
 def test_tracker_fcr_tick_and_cross() -> None:
     expect(values(load(_TR), "fcr"), fcr=0.7857)
 

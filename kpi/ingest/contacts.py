@@ -90,7 +90,8 @@ def reached_no_agent(mapping: Mapping, out: dict[str, pd.Series]) -> list[str]:
     abandoned is not thereby answered: one with no talk, handle or wrap-up time and no agent
     named flowed out (to voicemail, another queue) or ended in the menu. Such rows read as not
     answered (they count as offered where they queued), when the file's times tell: at least
-    half of the contacts the column calls answered show an agent or a time. Dials are left to
+    half of the contacts of that channel the column calls answered show an agent or a time
+    (a blended log may time its calls only). Dials are left to
     :func:`dials_connected`; said in a note."""
     f = mapping.get("answered")
     if f is None or f.transform != "invert":
@@ -109,9 +110,19 @@ def reached_no_agent(mapping: Mapping, out: dict[str, pd.Series]) -> list[str]:
     said = answered.fillna(False).to_numpy(dtype=bool, copy=True)  # not a view of the column
     if "direction" in out:
         said &= ~out["direction"].eq("outbound").fillna(False).to_numpy(dtype=bool)
-    if not said.any() or reached[said].mean() < 0.5:
-        return []  # no contact called answered, or the file does not record who took them
-    wrong = said & ~reached
+    # Judged per channel: a blended log may time only its calls (a chat or e-mail with no
+    # time was still answered).
+    groups = (
+        out["channel"].astype("string").fillna("").to_numpy()
+        if "channel" in out
+        else np.zeros(len(said), dtype=object)
+    )
+    timed = np.zeros(len(said), dtype=bool)
+    for g in pd.unique(groups[said]):
+        rows = groups == g
+        if reached[said & rows].mean() >= 0.5:
+            timed |= rows
+    wrong = said & ~reached & timed
     if not wrong.any():
         return []
     out["answered"] = answered.mask(wrong, False)

@@ -58,7 +58,8 @@ _TRUE = {
     *("✓", "✔", "☑", "✅", "√"),  # ticks
 }
 #: A cell that marks a yes (a tick, an X) in a column whose other cells are left blank.
-_MARKS = frozenset({"x", "✓", "✔", "☑", "✅", "√", "*"})
+_TICKS = frozenset({"✓", "✔", "☑", "✅", "√"})
+_MARKS = _TICKS | {"x", "*"}
 _FALSE = {"n", "no", "false", "f", "0", "0.0", "non", "nein", "não", "nao", "nee", "2", "2.0"}
 
 
@@ -704,8 +705,15 @@ def marks_or_blank(
     filled = text.notna() & text.ne("")
     if not filled.any() or filled.all():
         return values, None
-    if not set(pd.unique(text[filled])) <= _MARKS:
+    words = set(pd.unique(text[filled]))
+    if not words <= _MARKS:
         return values, None
+    if words & _TICKS and "x" in words:  # ✓ for yes, X for no: a blank is not recorded
+        cross = text.eq("x").fillna(False).to_numpy(dtype=bool)
+        out = values.astype("boolean").mask(cross, inverted)
+        n = int(cross.sum())
+        crosses = "1 cross" if n == 1 else f"{n:,} crosses"
+        return out, f"'{raw.name}': ticks and crosses: {crosses} read as no"
     blank = (~filled).to_numpy(dtype=bool)
     out = values.astype("boolean").mask(blank, inverted)
     return out, f"'{raw.name}': a mark or blank: {int(blank.sum()):,} blank cells read as no"
