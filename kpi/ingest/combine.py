@@ -163,11 +163,22 @@ def _padded_ids(main: list[ParsedFile]) -> list[str]:
     if not numeric or len(widths) != 1:
         return []
     width = int(widths.pop())
+    others = (
+        pd.concat(
+            [
+                q.frame[["contact_id", "start_time"]]
+                for q in main
+                if q not in numeric and "start_time" in q.frame.columns
+            ]  # fmt: skip
+        )
+        .dropna(subset=["contact_id"])
+        .drop_duplicates("contact_id")
+    )
     notes = []
     for p in numeric:
         ids = p.frame["contact_id"].astype("string")
         fits = ids.str.fullmatch(r"\d+").fillna(True) & ids.str.len().fillna(0).le(width)
-        if not fits.all():
+        if not fits.all() or not _same_contacts(ids.str.zfill(width), p.frame, others):
             continue
         p.frame = p.frame.assign(contact_id=ids.str.zfill(width))
         notes.append(
@@ -175,6 +186,21 @@ def _padded_ids(main: list[ParsedFile]) -> list[str]:
             f"zeros): padded to {width} digits, as the other files write them"
         )
     return notes
+
+
+def _same_contacts(padded: pd.Series, frame: pd.DataFrame, others: pd.DataFrame) -> bool:
+    """Whether padded ids that the other files have name the same contacts there (the same
+    start time, to the minute) -- else they are another system's own numbers."""
+    if "start_time" not in frame.columns or others.empty:
+        return False
+    there = others.set_index("contact_id")["start_time"]
+    found = padded.isin(there.index).fillna(False).to_numpy(dtype=bool)
+    if not found.any():
+        return False
+    mine = frame["start_time"].to_numpy()[found]
+    theirs = there.reindex(padded[found]).to_numpy()
+    same = np.abs(mine - theirs) <= np.timedelta64(60, "s")
+    return bool(same.mean() >= 0.8)
 
 
 def _stack(main: list[ParsedFile]) -> tuple[pd.DataFrame, pd.Series, np.ndarray]:

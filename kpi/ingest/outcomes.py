@@ -528,6 +528,11 @@ def apply_rule(
             mapped = mapped.mask(never, None)
     else:
         mapped = mapped.replace("hangup", "abandoned")
+    if got is not None and "wrapup" in present:
+        # A column of the codes agents chose: a known word chosen on a call an agent took
+        # ("Callback Requested", "Wrong Number") is that call's code, and the call was answered.
+        chosen = mapped.isin(["voicemail", "ignore"]).fillna(False) & got
+        mapped = mapped.mask(chosen, "answered")
     if present & {"wrapup", "ended"}:  # answered where the contact reached an agent
         code = mapped.isin(["wrapup", "ended"]).fillna(False)
         coded = code & got if got is not None else code
