@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import functools
 
-import pytest
 from exports_check import (
     DATA,
     accounted,
