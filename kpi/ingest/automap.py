@@ -642,7 +642,10 @@ def _time_left(st: _State) -> None:
 
 
 #: Zendesk's satisfaction words: "good" / "bad" ratings, "offered" / "unoffered" no rating.
-_RATING_WORDS = frozenset({"good", "bad", "offered", "unoffered"})
+_RATING_WORDS = frozenset(
+    {"good", "bad", "offered", "unoffered", "thumbs_up", "thumbs_down", "thumbs up", "thumbs down"}
+)
+_UP_DOWN = frozenset({"good", "bad", "thumbs_up", "thumbs_down", "thumbs up", "thumbs down"})
 
 
 def _good_bad(st: _State) -> None:
@@ -652,7 +655,7 @@ def _good_bad(st: _State) -> None:
         return
     for c in st.cols:
         values = {str(v).strip().lower() for v in st.samples.get(c, []) if str(v).strip()}
-        if c not in st.used and values & {"good", "bad"} and values <= _RATING_WORDS:
+        if c not in st.used and values & _UP_DOWN and values <= _RATING_WORDS:
             st.add(FieldMap("csat", (c,)), f"'{c}' holds good / bad satisfaction ratings")
             return
 

@@ -306,6 +306,8 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Parent Call Sid",
         "ParentCallSid",
         "Parent Call ID",
+        "Previous Call",
+        "Previous Call ID",
     ),
     "customer_id": (
         "customer_id",
@@ -427,6 +429,11 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Kolejka",
         "Kö",
         "Kuyruk",
+        "Inbox",
+        "DepartmentName",
+        "Department Name",
+        "queue_path",
+        "Queue Path",
     ),
     "agent_id": (
         "Agent.Username",

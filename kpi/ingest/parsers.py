@@ -582,6 +582,12 @@ _CSAT_WORDS = {
     "unsatisfied": 1.0,
     "rated good": 5.0,  # LiveChat's archive
     "rated bad": 1.0,
+    "thumbs_up": 5.0,  # Kustomer, chat widgets: a thumb up or down
+    "thumbs_down": 1.0,
+    "thumbs up": 5.0,
+    "thumbs down": 1.0,
+    "👍": 5.0,
+    "👎": 1.0,
 }
 _NO_RESPONSE = {
     "offered",
