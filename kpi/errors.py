@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-__all__ = ["AnalysisError", "DataError", "KpiLabError", "MappingError", "MissingDateColumn"]
+__all__ = [
+    "AnalysisError",
+    "DataError",
+    "KpiLabError",
+    "MappingError",
+    "MissingDateColumn",
+    "NoDataRows",
+]
 
 
 class KpiLabError(Exception):
@@ -38,3 +45,7 @@ class MissingDateColumn(DataError):
         self.file = file
         self.target = target
         self.candidates = candidates
+
+
+class NoDataRows(DataError):
+    """A file has column names but no data rows (an export of a period with no contacts)."""

@@ -39,6 +39,12 @@ set 5, Saturday's header-only export stops the whole import (``readers.read_raw`
 "has column names but no data rows" for any one file), so the five days of calls are lost.
 
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
+
+Fixed after the round (xfail marks removed): a header-only file among others is left out and
+named (``errors.NoDataRows``); a file with no date column among others (the roster) is left out
+with a warning naming it, never as contacts; files of one layout share the outcome rule one of
+them shows; call logs beside ticket exports are said, and so is a file without the channel the
+others give (its contacts still have none: the per-channel tests stay open).
 """
 
 from __future__ import annotations
@@ -212,7 +218,6 @@ def test_set3_calls_have_a_channel() -> None:
     assert ch.notna().all() and sorted(counts.values()) == [18, 32, 80], counts
 
 
-@pytest.mark.xfail(strict=True, reason=_S3_SAID)
 def test_set3_mix_of_calls_and_tickets_said() -> None:
     assert "ticket" in text(load(files(_S3)))
 
@@ -235,7 +240,6 @@ _S4_ADVICE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_S4_WHY)
 def test_set4_roster_not_counted() -> None:
     r = load(files(_S4))
     all_accounted(r, kept=90)  # the 8 roster lines are no contacts
@@ -244,7 +248,6 @@ def test_set4_roster_not_counted() -> None:
            service_level=0.5444)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_S4_ADVICE)
 def test_set4_roster_named_not_a_start_time() -> None:
     msg = told(files(_S4))
     assert "agent_roster.csv" in msg, msg
@@ -283,7 +286,6 @@ _S5_WHY = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=_S5_WHY)
 def test_set5_empty_day_left_out() -> None:
     r = load(files(_S5))
     accounted(r, 42)

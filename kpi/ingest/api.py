@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from kpi.errors import DataError, KpiLabError, MappingError, MissingDateColumn
+from kpi.errors import DataError, KpiLabError, MappingError, MissingDateColumn, NoDataRows
 from kpi.ingest.automap import Proposal, auto_map, detect_source_shape, propose
 from kpi.ingest.combine import combine
 from kpi.ingest.fields import col_def
@@ -252,11 +252,27 @@ def _parse_all(
         maps = _same_layout_same_rule(raws, maps)
     parsed: list[ParsedFile] = []
     proposals: list[tuple[str, Proposal]] = []
+    undated: list[tuple[RawTable, MissingDateColumn]] = []
     for i, (raw, (m, proposal)) in enumerate(zip(raws, maps, strict=True)):
         tell(0.6 + 0.15 * i / len(raws), f"Mapping and checking {raw.source}")
+        try:
+            got = parse_file(raw, m, when[0], when[1])
+        except MissingDateColumn as err:  # beside other files: no contacts (an agent list)
+            if len(raws) == 1:
+                raise
+            undated.append((raw, err))
+            continue
         if proposal is not None:
             proposals.append((raw.source, proposal))
-        parsed.append(parse_file(raw, m, when[0], when[1]))
+        parsed.append(got)
+    if not parsed:
+        raise undated[0][1]
+    parsed[0].warnings.extend(
+        f"'{raw.source}' has no date or time column, so its {len(raw.frame):,} rows are not "
+        "contacts placed in time (an agent list, a reference table?): it was left out; import it "
+        "on its own to map a date column"
+        for raw, _ in undated
+    )
     return parsed, proposals
 
 
@@ -396,11 +412,21 @@ def _read_all(
 ) -> tuple[list[RawTable], list[str]]:
     raws: list[RawTable] = []
     all_columns: list[str] = []
+    empty: list[NoDataRows] = []
     for i, src in enumerate(srcs):
         tell(0.6 * i / len(srcs), f"Reading {src.name}")
-        raw = read_raw(src, sheet=sheet, force_text=force_text(mapping, shape))
+        try:
+            raw = read_raw(src, sheet=sheet, force_text=force_text(mapping, shape))
+        except NoDataRows as err:  # a day with no contacts among other files: left out, said
+            if len(srcs) == 1:
+                raise
+            empty.append(err)
+            continue
         all_columns += [str(c) for c in raw.frame.columns if str(c) not in all_columns]
         raws.append(raw)
+    if not raws:
+        raise empty[0]
+    raws[0].warnings += [f"{err} It was left out." for err in empty]
     return raws, all_columns
 
 

@@ -51,6 +51,7 @@ def combine(
     notes += beside
     warnings = [w for p in parsed for w in p.warnings]
     notes += _padded_ids(main)
+    warnings += _mixed_files(main)
     frame, reason, starts = _stack(main)
     frame, reason, duplicates, renumbered = _dedupe_stage(frame, reason, main, shape, warnings)
     frame, joined, survey_quarantine = _join_surveys(frame, reason, surveys, notes)
@@ -141,6 +142,41 @@ def _roles(parsed: list[ParsedFile]) -> tuple[list[ParsedFile], list[ParsedFile]
             "import them separately."
         )
     return main, surveys, main[0].mapping.shape
+
+
+#: What only a ticket export has, and what only a call log has.
+_TICKET_ONLY = frozenset(
+    {"priority", "resolution_seconds", "solved_time", "first_response_seconds"}
+)
+_CALL_ONLY = frozenset({"wait_seconds", "talk_seconds", "hold_seconds", "abandoned"})
+
+
+def _mixed_files(main: list[ParsedFile]) -> list[str]:
+    """Warnings on contact files of different kinds stacked together: call logs beside ticket
+    exports (contacts count both), and files without the channel the others give (a view by
+    channel leaves their contacts out)."""
+    if len(main) < 2 or main[0].mapping.shape != "interactions":
+        return []
+    targets = {p.raw.source: {f.target for f in p.mapping.fields} for p in main}
+    tickets = [n for n, t in targets.items() if t & _TICKET_ONLY and not t & _CALL_ONLY]
+    calls = [n for n, t in targets.items() if t & _CALL_ONLY and not t & _TICKET_ONLY]
+    out = []
+    if tickets and calls:
+        out.append(
+            f"this import mixes call logs ({', '.join(calls)}) and ticket exports "
+            f"({', '.join(tickets)}): contacts, and every KPI over all contacts, count both; "
+            "filter by channel or import them separately to see each"
+        )
+    with_channel = [n for n, t in targets.items() if "channel" in t]
+    if with_channel:
+        for p in main:
+            if "channel" not in targets[p.raw.source]:
+                out.append(
+                    f"'{p.raw.source}' has no channel column: its {len(p.frame):,} contacts have "
+                    f"no channel (unlike those of {', '.join(repr(n) for n in with_channel)}), so "
+                    "a view by channel leaves them out"
+                )
+    return out
 
 
 def _padded_ids(main: list[ParsedFile]) -> list[str]:

@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.pandas_compat  # noqa: F401 - to_pandas loads it on first use (~10 ms)
 
-from kpi.errors import DataError
+from kpi.errors import DataError, NoDataRows
 from kpi.ingest._fastpath import EarlyRepeats, to_frame
 from kpi.ingest.rows import (
     drop_layout_rows,
@@ -267,7 +267,7 @@ def read_raw(
         where = f"Sheet '{raw.sheet}' of '{src.name}'" if raw.sheet else f"'{src.name}'"
         if raw.frame.shape[1] == 0:
             raise DataError(f"{where} is empty: pick the sheet or file that holds the data.")
-        raise DataError(
+        raise NoDataRows(
             f"{where} has column names but no data rows: export a period that contains contacts."
         )
     return raw
