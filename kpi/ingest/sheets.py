@@ -270,7 +270,9 @@ def read_jsonl(src: Source) -> RawTable:
             doc = None  # JSON lines (one object per line) are not one document
         rows = _records(doc)
         if rows is not None:
-            return _flat_table(src.name, rows)
+            raw = _flat_table(src.name, rows)
+            raw.warnings += _more_pages(src.name, doc, len(rows))
+            return raw
         if stripped.startswith("["):
             raise DataError(
                 f"'{src.name}' is not valid JSON (expected a list of objects or one object per "
@@ -279,6 +281,16 @@ def read_jsonl(src: Source) -> RawTable:
     flat = _flat_json_lines(data)
     if flat is not None:
         return RawTable(src.name, flat)
+    joined = _concatenated(stripped)
+    if joined is not None:  # objects written back to back ("}{"), as a stream delivers them
+        raw = _flat_table(src.name, joined)
+        raw.notes.append(f"{len(joined):,} JSON objects written back to back, read one by one")
+        return raw
+    return _flat_table(src.name, _json_lines(src.name, text))
+
+
+def _json_lines(name: str, text: str) -> list[dict[str, Any]]:
+    """One JSON object per line (blank lines skipped); a clear error at the first that is not."""
     rows = []
     for i, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -289,11 +301,58 @@ def read_jsonl(src: Source) -> RawTable:
             obj = None
         if not isinstance(obj, dict):
             raise DataError(
-                f"'{src.name}' is not valid JSON lines (line {i} is not a JSON object): export one "
+                f"'{name}' is not valid JSON lines (line {i} is not a JSON object): export one "
                 "JSON object per line."
             )
         rows.append(obj)
-    return _flat_table(src.name, rows)
+    return rows
+
+
+def _concatenated(text: str) -> list[dict[str, Any]] | None:
+    """Objects written back to back with no newline between them (a Firehose object:
+    ``{...}{...}``), or None when the text is not that (JSON lines: one object per line)."""
+    if "}{" not in text.replace(" ", "").replace("\n", "").replace("\r", ""):
+        return None
+    decoder = json.JSONDecoder()
+    rows, at = [], 0
+    while at < len(text):
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at == len(text):
+            break
+        try:
+            obj, at = decoder.raw_decode(text, at)
+        except ValueError:
+            return None
+        if not isinstance(obj, dict):
+            return None
+        rows.append(obj)
+    return rows if len(rows) > 1 else None
+
+
+#: Keys of an API response that say more pages follow (Zendesk's ``next_page``, ``has_more``).
+_NEXT = ("next_page", "next", "nextpage", "next_cursor", "nextpageuri", "next_page_uri")
+
+
+def _more_pages(name: str, doc: object, n: int) -> list[str]:
+    """A warning when an API response says it is one page of more: its other records are not
+    in the file."""
+    if not isinstance(doc, dict):
+        return []
+    low = {str(k).lower(): v for k, v in doc.items()}
+    more = any(low.get(k) for k in _NEXT) or low.get("has_more") is True
+    total = next((low[k] for k in ("count", "total", "totalhits", "total_count") if k in low), None)
+    if isinstance(total, int) and total > n:
+        return [
+            f"'{name}' is one page of an API response: {n:,} of its {total:,} records; export "
+            "every page (or the whole period) to see them all"
+        ]
+    if more:
+        return [
+            f"'{name}' is one page of an API response ({n:,} records; it names a next page): "
+            "export every page (or the whole period) to see them all"
+        ]
+    return []
 
 
 def _flat_json_lines(data: bytes) -> pd.DataFrame | None:
@@ -358,6 +417,8 @@ def _one_child_as_parent(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, s
         if len(children) == 1 and frame[parent].isna().all():
             frame = frame.drop(columns=[parent]).rename(columns={children[0]: parent})
             renamed[children[0]] = parent
+        elif children and frame[parent].isna().all():  # "Agent": null beside Agent.Username...
+            frame = frame.drop(columns=[parent])
     return frame, renamed
 
 
