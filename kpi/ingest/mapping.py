@@ -648,7 +648,7 @@ PRESET_PREFERRED: dict[str, dict[str, str]] = {"five9": {"queue": "SKILL"}}
 _PRESET_KEYS: dict[str, tuple[str, ...]] = {
     "amazon_connect": ("ContactId", "InitiationTimestamp"),
     "genesys_cloud": ("Interval Start", "Media Type"),
-    "five9": ("CALL ID", "TIMESTAMP"),
+    "five9": ("CALL ID", "TIMESTAMP", "CAMPAIGN"),
     "nice_cxone": ("Contact_ID", "Skill_Name"),
     "talkdesk": ("Interaction ID", "Started At"),
     "zendesk": ("Id", "Created at", "Solved at"),
