@@ -246,3 +246,15 @@ def test_a_summarys_first_of_month_dates_read_as_months() -> None:
     assert (detect_date_order(us).order, detect_date_order(us).decided_by) == ("dmy", "span")
     dotted = pd.Series(["01.01.2025", "01.02.2025", "01.03.2025"])  # day-first by convention
     assert detect_date_order(dotted, periods=True).decided_by == "hint"
+
+
+def test_counts_grouped_two_ways_in_one_column() -> None:
+    from kpi.ingest.parsers import parse_number_noted
+
+    text = pd.Series(["1,480", "1.105", "1\u202f439", "987", None], dtype="string")
+    got, bad, note = parse_number_noted(text, integer_like=True)
+    assert got.tolist()[:4] == [1480.0, 1105.0, 1439.0, 987.0] and not bad.any()
+    assert note is not None and "both read as thousands separators" in note
+    # Not counts (a rate, a duration): both stay decimals, as before.
+    got, _, _ = parse_number_noted(text.iloc[:2])
+    assert got.tolist() == [1.48, 1.105]

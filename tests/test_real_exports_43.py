@@ -37,7 +37,8 @@ weekend row's ``∞`` service level is quarantined as unparseable (no KPI change
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
 
 Fixed after the round (xfail marks removed): ticks are yes and a column of marks or blanks
-reads its blanks as no (``parsers.marks_or_blank``, said); ``∞`` is no value.
+reads its blanks as no (``parsers.marks_or_blank``, said); ``∞`` is no value; counts grouped
+with both marks in one column ("1,480" beside "1.105") read as thousands (``thousands_both``).
 """
 
 from __future__ import annotations
@@ -199,15 +200,6 @@ def test_regions_rows_days() -> None:
     assert days(r) == MAR
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: contacts 23,153.276 for 35,417 (abandonment 0.0959 for 0.0627, ASA / AHT / "
-    "SL weighted by a misread answered): the Leipzig rows' '1.105' is read as 1.105 calls. "
-    "parsers.py number_separators decides ONE separator per column: the commas are three-digit "
-    "groups in a count column, so 'thousands_comma', and a dot is then a decimal point, though "
-    "every dot value is also a three-digit group in a column of whole counts (1.105 calls is "
-    "impossible). The note says only \"',' read as a thousands separator\".",
-)
 def test_regions_kpis() -> None:
     r = load(_REG)
     assert (r.dataset.frame["offered"] % 1 == 0).all()

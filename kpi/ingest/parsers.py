@@ -464,18 +464,11 @@ def parse_number_noted(
     how = number_separators(text[filled], integer_like)
     if how == "plain" and not unread.any():
         return out, unread, None
-    cleaned = text.str.replace(_GROUP_MARK, "", regex=True)
-    if how == "thousands_comma":  # 1,234.5
-        cleaned = cleaned.str.replace(",", "", regex=False)
-        out = _to_float(cleaned)
-    elif how == "thousands_dot":  # 1.234,5
-        cleaned = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-        out = _to_float(cleaned)
-    else:  # decimal comma (12,5), or spaces only
-        out = out.fillna(_to_float(cleaned.str.replace(",", ".", regex=False)))
+    out = _separated(text.str.replace(_GROUP_MARK, "", regex=True), how, out)
     said = {
         "thousands_comma": (",", "',' read as a thousands separator"),
         "thousands_dot": (".", "'.' read as a thousands separator"),
+        "thousands_both": (".", "',' and '.' both read as thousands separators (counts)"),
         "decimal_comma": (",", "',' read as the decimal point"),
     }.get(how)
     note = None
@@ -487,13 +480,29 @@ def parse_number_noted(
     return out, filled & out.isna(), note
 
 
+def _separated(cleaned: pd.Series, how: str, out: pd.Series) -> pd.Series:
+    """The numbers of ``cleaned`` (group spaces taken out) read with the separators ``how``
+    (:func:`number_separators`); ``out`` holds what plain parsing already read."""
+    if how == "thousands_comma":  # 1,234.5
+        return _to_float(cleaned.str.replace(",", "", regex=False))
+    if how == "thousands_dot":  # 1.234,5
+        return _to_float(
+            cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+        )
+    if how == "thousands_both":  # 1,480 and 1.105 in one column of counts
+        return _to_float(cleaned.str.replace(r"[.,]", "", regex=True))
+    # decimal comma (12,5), or spaces only
+    return out.fillna(_to_float(cleaned.str.replace(",", ".", regex=False)))
+
+
 _US = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 _EU = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 
 
 def number_separators(text: pd.Series, integer_like: bool = False) -> str:
     """How a column writes its numbers, decided from all its values: "thousands_comma"
-    (1,234,567.5), "thousands_dot" (1.234.567,5), "decimal_comma" (12,5) or "plain".
+    (1,234,567.5), "thousands_dot" (1.234.567,5), "thousands_both" (counts written 1,480 and
+    1.105 in one column), "decimal_comma" (12,5) or "plain".
 
     A comma is a thousands separator when every value with a comma has groups of exactly three
     digits after it and either the column holds counts (``integer_like``), a value has two
@@ -512,6 +521,16 @@ def number_separators(text: pd.Series, integer_like: bool = False) -> str:
     if len(both):
         first_comma = (both.str.find(",") < both.str.find(".")).mean()
         return "thousands_comma" if first_comma >= 0.5 else "thousands_dot"
+    # Counts pasted from sites that group differently ("1,480" beside "1.105"): both marks are
+    # thousands separators when every value with either has three-digit groups.
+    if (
+        integer_like
+        and len(comma)
+        and len(dot)
+        and bool(comma.str.match(_US).all())
+        and bool(dot.str.match(_EU).all())
+    ):
+        return "thousands_both"
     if len(comma):
         grouped = bool(comma.str.match(_US).all())
         several = bool(comma.str.count(",").gt(1).any())
