@@ -288,13 +288,6 @@ def test_summary_service_level() -> None:
     expect(values(load(_SUM), "service_level"), service_level=0.6633)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID: calls blocked unavailable ('missing column blocked'; expected 0.0352 = "
-    "blocked / (offered + blocked)): the summary synonyms of blocked in headers.py are "
-    "'Blocked', 'Calls Blocked', 'nBlocked', 'Return Busy'; 'Blocked (All Trunks Busy)' is "
-    "not matched after its decoration is removed.",
-)
 def test_summary_blocked() -> None:
     expect(values(load(_SUM), "blocked_rate"), blocked_rate=0.0352)
 

@@ -52,7 +52,9 @@ Fixed after the round (xfail marks removed): ServiceNow's "Resolved" now ranks b
 auto-close "Closed"; Intercom's "Conversation started at" / "Conversation last closed at" /
 "Time to last close"; Jira's "Custom field (...)" wrapper is seen through (``header_key``); a
 0/1 checkbox is no date column (a column of numbers is a date only as Excel serials or epoch
-times). Left: Zendesk's merged tickets (tag ``closed_by_merge``) still count as tickets.
+times); Zendesk's merged tickets (tag ``closed_by_merge``) are set aside with their reason
+(``contacts.merged_tickets``). Left: the legacy export's FRT and response SLA still differ a
+little from the truth (18,054.99 s against 18,084.65 s), not yet diagnosed.
 """
 
 from __future__ import annotations
@@ -151,7 +153,6 @@ def test_zendesk_legacy_sla_by_priority() -> None:
     assert got == [0.6369, 0.3439, 0.9228, 0.7356]
 
 
-@pytest.mark.xfail(strict=True, reason=_MERGED)
 def test_zendesk_legacy_backlog_weeks() -> None:
     assert backlog_weeks(load(_ZL)) == (
         {"2026-04-17": 539, "2026-04-29": 808},

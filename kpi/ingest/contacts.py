@@ -27,6 +27,7 @@ __all__ = [
     "apply_outcome",
     "dials_connected",
     "fold_case",
+    "merged_tickets",
     "milliseconds_labelled_seconds",
     "no_queue_wait",
     "not_contacts",
@@ -259,14 +260,33 @@ def test_calls(mapping: Mapping, raw: RawTable) -> np.ndarray | None:
 _JUNK_STATUSES = ("spam", "trash", "trashed", "deleted", "junk", "spam/junk")
 
 
-def not_contacts(frame: pd.DataFrame, tests: np.ndarray | None = None) -> list[tuple[Any, str]]:
+#: A help desk's tag on a ticket merged into another (Zendesk): the other one is the ticket.
+_MERGED_TAG = re.compile(r"(?:^|[\s,;|])closed_by_merge(?:$|[\s,;|])", re.IGNORECASE)
+
+
+def merged_tickets(raw: RawTable) -> np.ndarray | None:
+    """Rows whose tags say the ticket was merged into another (Zendesk's ``closed_by_merge``),
+    None when the file has no tags column that says so."""
+    tags = next((c for c in raw.frame.columns if str(c).strip().lower() == "tags"), None)
+    if tags is None:
+        return None
+    merged = raw.frame[tags].astype("string").str.contains(_MERGED_TAG).fillna(False)
+    return merged.to_numpy(dtype=bool) if merged.any() else None
+
+
+def not_contacts(
+    frame: pd.DataFrame, tests: np.ndarray | None = None, merged: np.ndarray | None = None
+) -> list[tuple[Any, str]]:
     """Rows that are no customer contact, each kind with its reason: test calls (``tests``,
     :func:`test_calls`), internal calls and the legs an agent adds to a call (direction
-    ``internal``: between extensions, a 3rd-party transfer or conference leg, a consult), and
-    a help desk's spam and bin (a status of :data:`_JUNK_STATUSES`)."""
+    ``internal``: between extensions, a 3rd-party transfer or conference leg, a consult), a
+    help desk's spam and bin (a status of :data:`_JUNK_STATUSES`) and tickets merged into
+    another (``merged``, :func:`merged_tickets`)."""
     out: list[tuple[Any, str]] = []
     if tests is not None:
         out.append((tests, "test call (not a customer contact)"))
+    if merged is not None:
+        out.append((merged, "ticket merged into another (tag closed_by_merge): not a ticket"))
     if "direction" in frame.columns:
         internal = frame["direction"].eq("internal").fillna(False).to_numpy(dtype=bool)
         out.append(

@@ -1467,6 +1467,9 @@ AGGREGATE_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Calls Blocked",
         "nBlocked",
         "Return Busy",
+        "Blocked (All Trunks Busy)",
+        "All Trunks Busy",
+        "Busy Signal",
     ),
     "resolved": ("resolved", "Resolved", "Calls Resolved"),
     "transferred": (

@@ -410,7 +410,7 @@ def _not_contacts(
 ) -> pd.Series:
     """Rows that are no customer contact (:func:`contacts.not_contacts`: test calls, internal
     calls and legs, spam) set aside with their reason."""
-    for rows, why in C.not_contacts(frame, C.test_calls(mapping, raw)):
+    for rows, why in C.not_contacts(frame, C.test_calls(mapping, raw), C.merged_tickets(raw)):
         reason = first_reason(reason, rows, why)
     return reason
 
