@@ -44,7 +44,8 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 Fixed after the round (xfail marks removed): Salesforce's "Previous Call" links a transfer
 record to its call; "Inbox", "DepartmentName" and "queue_path" are queues; thumbs up / down
-are CSAT 5 / 1.
+are CSAT 5 / 1; Zoho Desk's planned calls (Scheduled, Overdue) are set aside as no contact yet,
+and its Status (Completed / Missed) is the outcome.
 """
 
 from __future__ import annotations
@@ -239,28 +240,12 @@ def test_zoho_no_wait_no_asa() -> None:
     unavailable(load(_ZD), "asa", "service_level")  # no queue wait is exported
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT: contacts 80 for 72 (Billing 50 for 43, Support 30 for 29): the 8 outbound "
-    "calls only planned ('Scheduled', 'Overdue': no duration) count as contacts. outcomes.py "
-    "propose_rule does not take 'Status' (Completed / Missed / Scheduled / Overdue) as the "
-    "outcome: 2 of 4 values are known words, under the 80% an outcome-named column needs, and "
-    "classify_value returns None for 'Scheduled' / 'Overdue' (no 'not a contact' class for a "
-    "planned activity); automap falls back to 'answered where call duration is above zero'.",
-)
 def test_zoho_planned_calls_not_contacts() -> None:
     r = load(_ZD)
     got = {**values(r, "contacts"), **by(r, "queue", "contacts", "Billing", "Support")}
     expect(got, contacts=72, contacts_Billing=43, contacts_Support=29)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="said, not silent: abandonment unavailable ('missing column abandoned'; expected "
-    "0.1579 = 'Missed' / inbound Completed + Missed): the 'Status' column is not read as the "
-    "outcome (outcomes.py propose_rule: 2 known values of 4, see the contacts defect), so "
-    "'Missed' is never abandoned.",
-)
 def test_zoho_abandonment_from_missed() -> None:
     expect(values(load(_ZD), "abandonment_rate"), abandonment_rate=0.1579)
 

@@ -256,6 +256,9 @@ def test_calls(mapping: Mapping, raw: RawTable) -> np.ndarray | None:
     return text.isin(tests).fillna(False).to_numpy(dtype=bool)
 
 
+#: Statuses of a CRM's call activity that has not happened (Zoho Desk: Scheduled, Overdue).
+_PLANNED = ("scheduled", "overdue", "planned")
+
 #: Ticket statuses of what is no contact: spam, the bin (Kayako "Trash", Zendesk "deleted").
 _JUNK_STATUSES = ("spam", "trash", "trashed", "deleted", "junk", "spam/junk")
 
@@ -299,6 +302,9 @@ def not_contacts(
         status = frame["status"].astype("string").str.strip().str.lower()
         junk = status.isin(_JUNK_STATUSES).fillna(False).to_numpy(dtype=bool)
         out.append((junk, "spam or deleted ticket (not a contact)"))
+        if "solved_time" not in frame.columns:  # a CRM's call activities, not tickets
+            planned = status.isin(_PLANNED).fillna(False).to_numpy(dtype=bool)
+            out.append((planned, "a planned call (scheduled or overdue): not a contact yet"))
     return out
 
 

@@ -324,6 +324,9 @@ _EXACT: dict[str, str] = {
         [
             "phantom",
             "test",
+            "scheduled",  # a planned call (a CRM's call activity): no contact yet
+            "overdue",
+            "planned",
             "outbound",
             "system",
             "error",
