@@ -258,3 +258,17 @@ def test_counts_grouped_two_ways_in_one_column() -> None:
     # Not counts (a rate, a duration): both stay decimals, as before.
     got, _, _ = parse_number_noted(text.iloc[:2])
     assert got.tolist() == [1.48, 1.105]
+
+
+def test_satisfaction_words_on_a_five_point_scale() -> None:
+    from kpi.ingest.parsers import parse_score
+
+    words = ["Very satisfied", "Satisfied", "Neither satisfied nor dissatisfied", "Dissatisfied",
+             "Very dissatisfied", None, "n/a?"]  # fmt: skip
+    got, bad, note = parse_score(pd.Series(words, dtype="string"))
+    assert got.tolist()[:5] == [5.0, 4.0, 3.0, 2.0, 1.0]
+    assert bad.tolist() == [False] * 6 + [True]
+    assert note is not None and "5-point scale" in note
+    # Two levels only (satisfied / unsatisfied): the good / bad reading, 5 / 1, as before.
+    got, _, _ = parse_score(pd.Series(["satisfied", "unsatisfied"], dtype="string"))
+    assert got.tolist() == [5.0, 1.0]

@@ -39,8 +39,9 @@ SurveyMonkey's "Custom Data 1") mostly name another file's contacts is read as t
 responses, never as contacts, and gives its scores only; ids are matched as written, else
 ignoring case, braces, leading zeros and a shared prefix ("CTR-"), said in the report; of
 several responses to one contact the latest by its response time is kept. A Five9 DISPOSITION
-of mostly wrap-up codes now gives the abandoned calls (outcomes.propose_rule). Still open: the
-Medallia survey keyed by phone and date, worded CSAT, Delighted's "Score", "Ease of Resolution".
+of mostly wrap-up codes now gives the abandoned calls (outcomes.propose_rule); satisfaction in
+words on a 5-point scale is CSAT 5 .. 1 (``parsers.LIKERT``). Still open: the Medallia survey
+keyed by phone and date, Delighted's "Score", "Ease of Resolution".
 
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
 """
@@ -136,11 +137,6 @@ def test_surveymonkey_contacts() -> None:
            contacts=100, abandonment_rate=0.15, aht=525.4)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="SAID (CSAT unavailable: missing column csat): the "
-                   "question 'Overall, how satisfied or dissatisfied...' is answered in words "
-                   "('Very satisfied'..'Very dissatisfied'); automap.py _questions only takes a "
-                   "question whose answers are all numbers, and parsers.py _CSAT_WORDS knows only "
-                   "good/bad/satisfied/unsatisfied (it would read 'Satisfied' as 5, not 4).")  # fmt: skip
 def test_surveymonkey_csat_words() -> None:
     expect(values(load(*_SM), "csat"), csat=3.6061)
 

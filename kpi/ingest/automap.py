@@ -32,6 +32,7 @@ from kpi.ingest.mapping import PRESET_PREFERRED, PRESETS, FieldMap, Mapping, Out
 from kpi.ingest.outcomes import classify_value, propose_correction, propose_rule
 from kpi.ingest.parsers import (
     direction_label,
+    likert_words,
     parse_direction,
     parse_duration,
     says_direction,
@@ -697,6 +698,13 @@ def _questions(st: _State) -> None:
                 st.add(
                     FieldMap(target, (c,)),
                     f"the question '{c}' is answered on a {low:g}-{high:g} scale",
+                )
+                break
+            if target == "csat" and likert_words(vals):
+                st.add(
+                    FieldMap(target, (c,)),
+                    f"the question '{c}' is answered in words from very satisfied to very "
+                    "dissatisfied",
                 )
                 break
 

@@ -621,8 +621,35 @@ _NO_RESPONSE = {
 }
 
 
+#: Satisfaction answered in words on a 5-point scale (SurveyMonkey, Qualtrics labels).
+LIKERT = {
+    "very satisfied": 5.0,
+    "extremely satisfied": 5.0,
+    "completely satisfied": 5.0,
+    "satisfied": 4.0,
+    "somewhat satisfied": 4.0,
+    "neither satisfied nor dissatisfied": 3.0,
+    "neither satisfied or dissatisfied": 3.0,
+    "neutral": 3.0,
+    "somewhat dissatisfied": 2.0,
+    "dissatisfied": 2.0,
+    "very dissatisfied": 1.0,
+    "extremely dissatisfied": 1.0,
+    "completely dissatisfied": 1.0,
+}
+
+
+def likert_words(values: Sequence[str]) -> bool:
+    """Whether satisfaction is answered in words on a 5-point scale: more than two levels, and
+    most distinct answers are such words (a stray "n/a?" is an unreadable cell)."""
+    low = {str(v).strip().lower() for v in values if str(v).strip()} - _NO_RESPONSE
+    known = low & set(LIKERT)
+    return len({LIKERT[v] for v in known}) > 2 and len(known) >= 0.8 * len(low)
+
+
 def parse_score(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
-    """Survey scores; Zendesk's good/bad become 5/1 (so top-2-box = share good)."""
+    """Survey scores; Zendesk's good/bad become 5/1 (so top-2-box = share good); satisfaction
+    in words on a 5-point scale (very satisfied .. very dissatisfied) becomes 5 .. 1."""
     if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iuf":  # plain numbers: no copies
         none = pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False)
         return pd.Series(s.to_numpy(dtype="float64"), index=s.index, copy=False), none, None
@@ -630,6 +657,11 @@ def parse_score(s: pd.Series) -> tuple[pd.Series, pd.Series, str | None]:
         num, bad = parse_number(s)
         return num, bad, None
     low = s.astype("string").str.strip().str.lower()
+    if likert_words([str(v) for v in pd.unique(low.dropna().iloc[:2000])]):
+        scored = low.map(LIKERT.get, na_action="ignore")
+        bad = low.notna() & scored.isna() & ~low.isin(_NO_RESPONSE).fillna(False)
+        said = "satisfaction words read on a 5-point scale (very satisfied = 5 .. very dissatisfied = 1)"
+        return pd.to_numeric(scored, errors="coerce").astype("float64"), bad.astype(bool), said
     words = low.map(_CSAT_WORDS.get, na_action="ignore")
     blank = low.isin(_NO_RESPONSE).fillna(False)
     num, bad = parse_number(s.where(~blank & words.isna(), None))
