@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 
-@dataclass
+@dataclass(eq=False)  # a file is itself: compared by identity, never by its frames
 class ParsedFile:
     """One file after mapping: canonical columns, first-problem reason per row, raw frame."""
 
