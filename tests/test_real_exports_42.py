@@ -52,6 +52,12 @@ SAID (refused or unavailable with a message):
 - Cisco CUIC: abandonment and ASA unavailable ("Total Aband", "Avg Speed Answer" unknown).
 
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
+
+Fixed after the round (xfail marks removed): Connect's "Contacts handled incoming" and Zendesk
+Talk's "Answered inbound calls" as answered counts (the weights), "Total Aband", "Avg Speed
+Answer", "Abandoned in queue", "Line name", the IEX "Act" group as the actuals. The Avaya CMS
+text export with one table per day under its own date line is now refused with that reason
+(``wide.date_from_title``) instead of dated to the first day; reading each block is not built.
 """
 
 from __future__ import annotations
@@ -73,7 +79,7 @@ from exports_check import (
 
 from kpi import ingest
 from kpi.engine import compute
-from kpi.errors import KpiLabError
+from kpi.errors import DataError, KpiLabError
 
 load = reader("exports42")
 KPIS = ("contacts", "abandonment_rate", "asa", "aht", "service_level")
@@ -386,6 +392,18 @@ _CMS_Q = (
 )
 
 
+def test_cms_refused_with_its_reason() -> None:
+    # Since the round: refused, rather than every interval dated to the first block's day.
+    with pytest.raises(DataError, match="several tables, each under its own date line"):
+        load(_CMS)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="SAID (refused since the round, see test_cms_refused_with_its_reason): reading each "
+    "block's date and skill from its title lines is not built; before, the whole-period totals "
+    "came out right with every row dated to the first day.",
+)
 def test_cms_rows_totals() -> None:
     r = load(_CMS)
     all_accounted(r, 960)  # the 40 "Totals" lines and repeated headers set aside

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpi.errors import DataError
 from kpi.ingest.grain import is_period, month_number
 from kpi.ingest.headers import AGGREGATE_SYNONYMS, INTERACTION_SYNONYMS, header_key
 from kpi.ingest.readers import RawTable
@@ -301,6 +302,15 @@ def date_from_title(raw: RawTable) -> RawTable:
     if "date" in kinds or "clock" not in kinds:
         return raw
     (day,) = dates
+    others = sorted(
+        {d for line in raw.skipped for d in _TITLE_DATE.findall(line.split(": ", 1)[-1])} - {day}
+    )
+    if others:  # one table per day, each under its own date line: never all on the first day
+        raise DataError(
+            f"'{raw.source}' holds several tables, each under its own date line ({day}, "
+            f"{', '.join(others[:3])}{' ...' if len(others) > 3 else ''}): KPI Lab reads one "
+            "table per file. Export each day as its own file, or a report with a date column."
+        )
     out = frame.copy()
     out.insert(0, "Date", pd.Series(day, index=frame.index, dtype="string"))
     line = next(t for t in raw.title if day in t)
