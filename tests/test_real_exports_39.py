@@ -43,7 +43,7 @@ object refused rather than read.
 Fixed after the round (xfail marks removed): the Five9 dials (the rule now works on a copy of
 the flags); the Connect JSONL's empty ``Agent`` parent column is dropped beside its fields; an
 API page that names a next page or a larger count says so (``sheets._more_pages``); objects
-written back to back are read (``sheets._concatenated``, said).
+written back to back are read (``sheets._concatenated``, said); Twilio's ``sid`` is the id.
 
 Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute``.
 """
@@ -239,12 +239,6 @@ def test_twilio_no_asa() -> None:
     unavailable(load(_TW), "asa")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SAID ('has no contact id column: rows were numbered as ids'): Twilio's call 'sid' "
-    "(CA + 32 hex) is not among headers.py's contact_id synonyms ('callsid' is), so repeated "
-    "pages cannot be de-duplicated by id.",
-)
 def test_twilio_sid_is_the_id() -> None:
     ids = load(_TW).dataset.frame["contact_id"].astype(str)
     assert ids.str.match(r"^CA[0-9a-f]{32}$").all()

@@ -293,6 +293,7 @@ INTERACTION_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Samtals-ID",
         "Çağrı ID",
         "UCID",
+        "sid",
     ),
     "parent_contact_id": (
         "InitialContactId",
