@@ -52,14 +52,14 @@ Fixed after the round (xfail marks removed): the day-first week among month-firs
 (``dates.detect_date_order``: ambiguous dates take the order in which they span one period --
 4 days day-first, 122 days month-first -- ``decided_by`` "span", said); the Excel week's
 number ids beside zero-padded text ids (``combine._padded_ids``: padded back to the other files'
-width, said), so the overlap counts once.
+width, said), so the overlap counts once; the summary day downloaded twice (first partial) keeps
+its fuller row and sets the other aside with its reason (``combine._fuller_rows``).
 """
 
 from __future__ import annotations
 
 import functools
 
-import pytest
 from exports_check import (
     DATA,
     accounted,
@@ -188,7 +188,6 @@ def test_set3_rows_days_total_line() -> None:
     assert "total line" in text(r)  # the .xlsx week's "Total" line set aside
 
 
-@pytest.mark.xfail(strict=True, reason=_S3_WHY)
 def test_set3_redownload_counted_once() -> None:
     r = load_set(_S3)
     accounted(r, 87, quarantined=7)  # 4 identical + 2 partial Wednesday rows + 1 total line
@@ -196,7 +195,6 @@ def test_set3_redownload_counted_once() -> None:
            service_level=0.674)  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason=_S3_WHY)
 def test_set3_week_of_redownload() -> None:
     assert per_period(load_set(_S3), "contacts", "week")["2025-09-22"] == 854
 

@@ -260,20 +260,71 @@ def _shared_periods(
     """The warning on summary rows that share a date and segment: the column not mapped that
     tells them apart ("Cost Centre": map it as a segment), else overlapping exports."""
     said = f"{n:,} rows share a date (and segment) with another row: kept all (added up)"
+    c = _telling_column(frame, reason, main, keys)
+    if c is not None:
+        return (
+            f"{said}; they differ by '{c}', which is not mapped: map it to queue or team to see "
+            "it as a segment"
+        )
+    return f"{said}; check for overlapping exports"
+
+
+def _telling_column(
+    frame: pd.DataFrame, reason: pd.Series, main: list[ParsedFile], keys: list[str]
+) -> str | None:
+    """A text column no field maps that tells apart the kept rows sharing ``keys`` (a "Site"
+    or "Cost Centre" the mapping left out), else None."""
     used = {s for p in main for f in p.mapping.fields for s in f.source}
     raw = pd.concat([p.raw.frame for p in main], ignore_index=True)
-    if len(raw) == len(frame):
-        ok = reason.isna().to_numpy()
-        for c in raw.columns:
-            if str(c) in used or pd.api.types.is_numeric_dtype(raw[c].dtype):
-                continue
-            both = frame.loc[ok, keys].assign(_by=raw.loc[ok, c].astype("string").to_numpy())
-            if not both.duplicated(keep=False).any():
-                return (
-                    f"{said}; they differ by '{c}', which is not mapped: map it to queue or team "
-                    "to see it as a segment"
-                )
-    return f"{said}; check for overlapping exports"
+    if len(raw) != len(frame):
+        return None
+    ok = reason.isna().to_numpy()
+    for c in raw.columns:
+        if str(c) in used or pd.api.types.is_numeric_dtype(raw[c].dtype):
+            continue
+        both = frame.loc[ok, keys].assign(_by=raw.loc[ok, c].astype("string").to_numpy())
+        if not both.duplicated(keep=False).any():
+            return str(c)
+    return None
+
+
+def _fuller_rows(
+    frame: pd.DataFrame, reason: pd.Series, main: list[ParsedFile], keys: list[str]
+) -> tuple[pd.Series, int]:
+    """Summary rows of one period and segment in two files (a day downloaded again later, the
+    first download partial): the row with more contacts is kept, the others are set aside with
+    their reason. Rows of one file, and rows an unmapped column tells apart, are all kept."""
+    count = next((c for c in ("offered", "answered") if c in frame.columns), None)
+    if len(main) < 2 or count is None or _telling_column(frame, reason, main, keys) is not None:
+        return reason, 0
+    ok = reason.isna().to_numpy()
+    file_of = np.repeat(np.arange(len(main)), [len(p.frame) for p in main])
+    rows = (
+        frame.loc[ok, keys]
+        .astype("string")
+        .assign(
+            _file=file_of[ok], _n=pd.to_numeric(frame.loc[ok, count], errors="coerce").to_numpy()
+        )
+    )
+    group = rows.groupby(keys, dropna=False)
+    across = (group["_file"].transform("nunique") > 1) & (
+        group["_file"].transform("size") == group["_file"].transform("nunique")
+    )
+    if not across.any():
+        return reason, 0
+    pick = rows[across].sort_values(["_n", "_file"], na_position="first")
+    older = pick.duplicated(keys, keep="last")
+    drop = np.zeros(len(frame), dtype=bool)
+    drop[np.flatnonzero(ok)[rows.index.get_indexer(pick.index[older.to_numpy()])]] = True
+    n = int(drop.sum())
+    if n:
+        reason = first_reason(
+            reason,
+            drop,
+            "the same period and segment in another file with more contacts (a later "
+            "download of a partial period): the fuller row kept",
+        )
+    return reason, n
 
 
 def _copies_across_files(
@@ -314,6 +365,8 @@ def _dedupe_stage(
     if shape != "interactions":
         reason, copies = _copies_across_files(frame, reason, main)
         keys = ["date", *[c for c in SEGMENT_COLUMNS if c in frame.columns]]
+        reason, fuller = _fuller_rows(frame, reason, main, keys)
+        copies += fuller
         dup = frame.loc[reason.isna(), keys].duplicated(keep=False)
         if dup.any():
             warnings.append(_shared_periods(frame, reason, main, keys, int(dup.sum())))
