@@ -38,7 +38,9 @@ Only the public API is used: ``kpi.ingest.read_files`` and ``kpi.engine.compute`
 
 Fixed after the round (xfail marks removed): ticks are yes and a column of marks or blanks
 reads its blanks as no (``parsers.marks_or_blank``, said); ``∞`` is no value; counts grouped
-with both marks in one column ("1,480" beside "1.105") read as thousands (``thousands_both``).
+with both marks in one column ("1,480" beside "1.105") read as thousands (``thousands_both``);
+a summary's averages in decimal minutes are read as displayed (5.97 min = 358.2 s), only a
+contact's own minutes are rounded to the whole second (``parsers._scaled``).
 """
 
 from __future__ import annotations
@@ -140,13 +142,6 @@ def test_dec_kpis() -> None:
            contacts=2624, abandonment_rate=0.0655, asa=43.1692, service_level=0.6851)  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SILENT (small): AHT 395.1028 for 395.1279: 'AHT (min)' 5.97 is 358.2 s as "
-    "displayed, stored 358. parsers.py _scaled rounds minutes and hours to the whole second "
-    "(meant for 1.8333 h = 6,599.88 s), though two decimals of a minute are 0.6 s steps: the "
-    "rounding biases every day's average and the weighted AHT; nothing is said.",
-)
 def test_dec_aht_decimal_minutes() -> None:
     expect(values(load(_DEC), "aht"), aht=395.1279)
 

@@ -155,7 +155,7 @@ def parse_duration(
         if unit == "auto":
             unit = unit_from_name(name) or _unit_from_values(num, minutes)
         none = pd.Series(np.zeros(len(s), dtype=bool), index=s.index, copy=False)
-        return _scaled(num, unit), none, unit
+        return _scaled(num, unit, minutes), none, unit
     filled = filled_mask(s)
     if pd.api.types.is_timedelta64_dtype(s.dtype):
         return s.dt.total_seconds().astype("float64"), pd.Series(False, index=s.index), "hms"
@@ -177,7 +177,7 @@ def parse_duration(
             unit = "s"
     if unit == "auto":
         unit = unit_from_name(name) or _unit_from_values(num, minutes)
-    return _scaled(num, unit), bad, unit
+    return _scaled(num, unit, minutes), bad, unit
 
 
 def _written_duration(
@@ -224,14 +224,20 @@ def written_durations(values: Sequence[str]) -> bool:
     return hits > 0.8 * len(vals)
 
 
-def _scaled(num: pd.Series, unit: str) -> pd.Series:
-    """Numbers in ``unit`` as seconds. Minutes and hours are rounded to the whole second: an
-    export writes 1 h 50 min as "1.8333" h (6,599.88 s), its precision is coarser than that."""
+def _scaled(num: pd.Series, unit: str, each: bool = False) -> pd.Series:
+    """Numbers in ``unit`` as seconds. A contact's own minutes and hours (``each``) are
+    rounded to the whole second: an export writes 1 h 50 min as "1.8333" h (6,599.88 s), and
+    10 min 59 s as "10,98" min (658.8 s), coarser than the seconds it measured. A summary's
+    averages are rounded only within 0.15 s of a whole second: 5.97 min stays 358.2 s (two
+    decimals of a minute are 0.6 s apart)."""
     factor = _FACTORS.get(unit, 1.0)
     if factor == 1.0:
         return num
     out = num * factor
-    return out.round(0) if factor >= 60 else out
+    if factor < 60:
+        return out
+    whole = out.round(0)
+    return whole if each else whole.where((out - whole).abs() < 0.15, out)
 
 
 #: Times of day with dots (Danish, Finnish "11.24.16") or an "h" (Canadian French "9 h 43").
