@@ -15,6 +15,7 @@ from kpi.dataset import Dataset
 from kpi.errors import DataError, MissingDateColumn
 from kpi.ingest import _fastpath as fp
 from kpi.ingest import parsers as P
+from kpi.ingest.contacts import CALL_FIELDS, TICKET_ONLY
 from kpi.ingest.dates import DateOrderDecision
 from kpi.ingest.mapping import FieldMap, Mapping
 from kpi.ingest.readers import Source
@@ -144,13 +145,6 @@ def _roles(parsed: list[ParsedFile]) -> tuple[list[ParsedFile], list[ParsedFile]
     return main, surveys, main[0].mapping.shape
 
 
-#: What only a ticket export has, and what only a call log has.
-_TICKET_ONLY = frozenset(
-    {"priority", "resolution_seconds", "solved_time", "first_response_seconds"}
-)
-_CALL_ONLY = frozenset({"wait_seconds", "talk_seconds", "hold_seconds", "abandoned"})
-
-
 def _mixed_files(main: list[ParsedFile]) -> list[str]:
     """Warnings on contact files of different kinds stacked together: call logs beside ticket
     exports (contacts count both), and files without the channel the others give (a view by
@@ -158,8 +152,8 @@ def _mixed_files(main: list[ParsedFile]) -> list[str]:
     if len(main) < 2 or main[0].mapping.shape != "interactions":
         return []
     targets = {p.raw.source: {f.target for f in p.mapping.fields} for p in main}
-    tickets = [n for n, t in targets.items() if t & _TICKET_ONLY and not t & _CALL_ONLY]
-    calls = [n for n, t in targets.items() if t & _CALL_ONLY and not t & _TICKET_ONLY]
+    tickets = [n for n, t in targets.items() if t & TICKET_ONLY and not t & CALL_FIELDS]
+    calls = [n for n, t in targets.items() if t & CALL_FIELDS and not t & TICKET_ONLY]
     out = []
     if tickets and calls:
         out.append(

@@ -22,6 +22,9 @@ from kpi.ingest.outcomes import apply_rule, listed_rows
 from kpi.ingest.readers import RawTable
 
 __all__ = [
+    "CALL_FIELDS",
+    "TICKET_FIELDS",
+    "TICKET_ONLY",
     "NO_QUEUE_MEDIA",
     "answered_by_talk",
     "apply_outcome",
@@ -255,6 +258,17 @@ def test_calls(mapping: Mapping, raw: RawTable) -> np.ndarray | None:
     text = raw.frame[rule.source].astype("string").str.strip()
     return text.isin(tests).fillna(False).to_numpy(dtype=bool)
 
+
+#: What only a ticket export maps (its status aside: a survey response has one too).
+TICKET_ONLY = frozenset({"priority", "resolution_seconds", "solved_time", "first_response_seconds"})
+#: Ticket fields: those and the status.
+TICKET_FIELDS = TICKET_ONLY | {"status"}
+#: What a call log records and neither a ticket export nor a survey does: the outcome and the
+#: queue's times.
+CALL_FIELDS = frozenset(
+    {"answered", "abandoned", "blocked", "wait_seconds", "hold_seconds", "acw_seconds",
+     "handle_seconds"}
+)  # fmt: skip
 
 #: Statuses of a CRM's call activity that has not happened (Zoho Desk: Scheduled, Overdue).
 _PLANNED = ("scheduled", "overdue", "planned")

@@ -40,6 +40,8 @@ __all__ = [
     "written_durations",
 ]
 
+#: Ticks: a yes in a hand-kept sheet.
+_TICKS = frozenset({"✓", "✔", "☑", "✅", "√"})
 _TRUE = {
     "y",
     "yes",
@@ -55,10 +57,9 @@ _TRUE = {
     "ja",
     "x",
     "abandoned",
-    *("✓", "✔", "☑", "✅", "√"),  # ticks
+    *_TICKS,
 }
 #: A cell that marks a yes (a tick, an X) in a column whose other cells are left blank.
-_TICKS = frozenset({"✓", "✔", "☑", "✅", "√"})
 _MARKS = _TICKS | {"x", "*"}
 _FALSE = {"n", "no", "false", "f", "0", "0.0", "non", "nein", "não", "nao", "nee", "2", "2.0"}
 

@@ -16,16 +16,12 @@ import numpy as np
 import pandas as pd
 
 from kpi.ingest import parsers as P
+from kpi.ingest.contacts import CALL_FIELDS, TICKET_ONLY
 from kpi.ingest.validate import ParsedFile, first_reason
 from kpi.schema import SURVEY_COLUMNS
 
 __all__ = ["join_survey", "match_ids", "responses_beside_log"]
 
-#: What a contact log records and a survey export does not: the outcome and the queue times.
-_CONTACT_FIELDS = frozenset(
-    {"answered", "abandoned", "blocked", "wait_seconds", "hold_seconds", "acw_seconds",
-     "handle_seconds"}
-)  # fmt: skip
 #: A share of a file's ids found among another file's contacts that makes it their survey.
 _MATCHED = 0.5
 
@@ -64,8 +60,7 @@ def responses_beside_log(parsed: list[ParsedFile]) -> tuple[list[ParsedFile], li
 
 #: What a contact log records and a survey export does not: the outcome, the queue times, a
 #: ticket's times and priority.
-_LOG_FIELDS = _CONTACT_FIELDS | {"priority", "resolution_seconds", "solved_time",
-                                 "first_response_seconds"}  # fmt: skip
+_LOG_FIELDS = CALL_FIELDS | TICKET_ONLY
 
 
 def _own_fields(p: ParsedFile) -> set[str]:

@@ -22,6 +22,7 @@ from kpi.ingest import _fastpath as fp
 from kpi.ingest import contacts as C
 from kpi.ingest import parsers as P
 from kpi.ingest import timestamps as T
+from kpi.ingest.contacts import TICKET_FIELDS
 from kpi.ingest.dates import DateOrderDecision, impossible_in
 from kpi.ingest.fields import apply_field, col_def, decide_order
 from kpi.ingest.grain import detect_grain, parse_periods, range_starts
@@ -520,15 +521,6 @@ def _role(
             "identical to an earlier row in every column can be told apart as duplicates"
         )
     return role, warnings
-
-
-TICKET_FIELDS = {
-    "priority",
-    "status",
-    "resolution_seconds",
-    "solved_time",
-    "first_response_seconds",
-}
 
 
 def _missing_date(raw: RawTable, shape: Shape) -> MissingDateColumn:
