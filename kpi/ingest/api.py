@@ -105,13 +105,14 @@ MissingTimestampError = MissingDateColumn
 
 
 def force_text(
-    mapping: Mapping | None, shape: Shape | None
+    mapping: Mapping | None, shape: Shape | None, *, key: bool = True
 ) -> Callable[[list[str], dict[str, list[str]]], dict[str, str]]:
     """Columns to read as text: ids and categories (leading zeros), and durations with colons
     (Arrow would read "02:30" as a time of day, 2.5 hours, where an export means 2 min 30 s).
 
     How each mapped column is read: ids and category labels as plain text ("text"; the contact
-    id as "key", whose repeats are looked for at once, see ``EarlyRepeats``), yes/no
+    id as "key", whose repeats are looked for at once, see ``EarlyRepeats``, unless ``key`` is
+    False), yes/no
     flags whose sample holds only yes/no words as Arrow booleans ("bool"), other flags,
     directions and labels compared with a value dictionary-encoded ("dict": each distinct value
     is then parsed once, see ``_apply_by_category``).
@@ -130,9 +131,9 @@ def force_text(
         for c in names:  # other yes/no columns stay as written (not read as booleans)
             if c not in out and _yes_no_words(samples.get(c, [])):
                 out[c] = "text"
-        key = m.get("contact_id") if m.shape == "interactions" else None
-        if key is not None and len(key.source) == 1 and out.get(key.source[0]) == "text":
-            out[key.source[0]] = "key"  # its repeats are looked for as soon as it is read
+        ids = m.get("contact_id") if key and m.shape == "interactions" else None
+        if ids is not None and len(ids.source) == 1 and out.get(ids.source[0]) == "text":
+            out[ids.source[0]] = "key"  # its repeats are looked for as soon as it is read
         return out
 
     return pick
@@ -470,7 +471,8 @@ def propose_mapping(
     proposals = []
     for item in sources:
         src = to_source(item)
-        raw = read_raw(src, sheet=sheet, force_text=force_text(None, shape))
+        # ``key=False``: only the mapping is wanted, not the ids' repeats
+        raw = read_raw(src, sheet=sheet, force_text=force_text(None, shape, key=False))
         proposal = propose_for(raw, shape)
         proposals.append((src.name, _with_date_hint(raw, proposal)))
     got = merge_proposals(proposals)
